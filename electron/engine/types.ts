@@ -1,0 +1,78 @@
+/**
+ * The seams of the connector engine: what an adapter knows about its agency, and what the engine
+ * needs from the store. Plain Node; no Electron.
+ */
+import type { ChannelId } from '../../shared/domain/channels';
+import type {
+  Asset, ChannelRequest, Findings, InfoRecord, NetworkStatus, Party, Whereabouts,
+} from '../../shared/domain/types';
+
+export interface ChannelLimits {
+  /** requests in flight at once on this channel */
+  concurrency: number;
+  /** sustained submits per second (token bucket) */
+  ratePerSecond: number;
+  /** per-HTTP-call timeout */
+  timeoutMs: number;
+  /** first delay between polls for feedback; grows with backoff */
+  pollIntervalMs: number;
+  /** polls after which the request is marked "manual" (needs manual handling) */
+  maxPolls: number;
+  /** submit attempts on transient failure (timeout, 429, 503, connection reset) */
+  maxAttempts: number;
+}
+
+/** Thrown by an adapter when feedback does not match the agency's format. */
+export class FeedbackFormatError extends Error {
+  constructor(readonly channel: ChannelId, message: string) {
+    super(`${channel}: ${message}`);
+  }
+}
+
+export interface ChannelAdapter {
+  channel: ChannelId;
+  limits: ChannelLimits;
+  /** channel-specific `params` of a query request body (see docs/gateway-protocol.md) */
+  queryParams(subject: Pick<Party, 'kind' | 'name' | 'idNumber'>): Record<string, unknown>;
+  /** normalise the agency's own feedback format; throws FeedbackFormatError on anything unexpected */
+  normalize(feedback: unknown): Findings;
+}
+
+export interface SavedFindings {
+  assets: Asset[];
+  whereabouts: Whereabouts[];
+  info: InfoRecord[];
+}
+
+/** What the engine needs from the secure store. Every write happens before the step it guards. */
+export interface EngineStore {
+  /** outbox: requests are written before they are sent */
+  insertRequests(requests: ChannelRequest[]): void;
+  updateRequest(id: string, patch: Partial<Omit<ChannelRequest, 'id' | 'caseId' | 'partyId' | 'channel' | 'kind'>>): ChannelRequest;
+  getRequest(id: string): ChannelRequest | undefined;
+  /** stores the raw feedback (as evidence) and the normalised findings; idempotent per request id */
+  saveFindings(requestId: string, findings: Findings, rawFeedback: string, receivedAt: string): SavedFindings;
+  /** requests not yet answered/failed/manual, to resume after a restart */
+  listUnfinishedRequests(): ChannelRequest[];
+}
+
+export interface EngineEvents {
+  request(r: ChannelRequest): void;
+  findings(caseId: string, requestId: string, saved: SavedFindings): void;
+  network(status: NetworkStatus): void;
+}
+
+/** Where and as whom the engine talks to the gateway. */
+export interface GatewayConfig {
+  url: string;
+  network: 'sandbox' | 'gateway';
+  stationId: string;
+  stationSecret: string;
+}
+
+export interface QueryContext {
+  caseId: string;
+  caseNumber: string;
+  court: string;
+  officer: { code: string; name: string };
+}

@@ -1,0 +1,48 @@
+// One build for main + preload + host + sandbox (esbuild, CommonJS for Node/Electron) and the
+// renderer (Vite). `--only=main|renderer|sandbox` builds a part.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const external = ['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'bufferutil', 'utf-8-validate'];
+
+const node = (entry, outfile) => ({
+  entryPoints: [path.join(root, entry)],
+  outfile: path.join(root, outfile),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [path.join(root, 'scripts/import-meta-url.cjs')],
+});
+
+const parts = {
+  main: async () => {
+    await Promise.all([
+      esbuild(node('electron/main/main.ts', 'dist/main/main.cjs')),
+      esbuild({ ...node('electron/preload/preload.ts', 'dist/preload/preload.cjs'), inject: [], define: {} }),
+      esbuild(node('electron/host/cli.ts', 'dist/host/cli.cjs')),
+    ]);
+  },
+  sandbox: async () => {
+    await esbuild(node('electron/sandbox/cli.ts', 'dist/sandbox/cli.cjs'));
+  },
+  renderer: async () => {
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  },
+};
+
+const todo = only ? [only] : Object.keys(parts);
+for (const p of todo) {
+  if (!parts[p]) throw new Error(`unknown part ${p}`);
+}
+const t0 = Date.now();
+await Promise.all(todo.map((p) => parts[p]()));
+console.log(`built ${todo.join(' + ')} in ${Date.now() - t0} ms`);

@@ -1,0 +1,187 @@
+/**
+ * The domain model both sides share. Plain data, serialisable over IPC.
+ * Money is integer fen; civil dates are 'YYYY-MM-DD' (CST); instants are ISO-8601 strings.
+ */
+import type { Fen } from '../money';
+import type { ChannelId } from './channels';
+import type { CaseTypeCode } from '../ids/case-number';
+
+export type OfficerRole = 'judge' | 'clerk' | 'chief';
+
+export interface Officer {
+  /** code registered with the network (officer credential register), e.g. "F520103001" */
+  code: string;
+  name: string;
+  court: string;
+  role: OfficerRole;
+}
+
+export type PartyKind = 'person' | 'company';
+export type PartyRole = 'debtor' | 'applicant';
+
+export interface Party {
+  id: string;
+  caseId: string;
+  role: PartyRole;
+  kind: PartyKind;
+  name: string;
+  /** resident ID (person) or unified social credit code (company) */
+  idNumber: string;
+}
+
+export type CaseStatus = 'open' | 'closed';
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  court: string;
+  type: CaseTypeCode;
+  filedOn: string;
+  status: CaseStatus;
+  applicantName: string;
+  debtorNames: string[];
+  amountOwed: Fen;
+  recovered: Fen;
+}
+
+export interface CaseDetail extends CaseSummary {
+  costs: Fen;
+  cause: string;
+  /** 6 months from filing, rolled to a working day (DOMAIN rule 11) */
+  deadline: string;
+  daysLeft: number;
+  parties: Party[];
+  createdAt: string;
+}
+
+export type RequestKind = 'query';
+
+/**
+ * pending  – written to the store, not yet sent
+ * sent     – on the wire
+ * waiting  – accepted by the gateway, feedback not yet in (polling)
+ * answered – feedback received and normalised
+ * failed   – refused by the agency, or retries exhausted on a definite error
+ * manual   – no feedback within the polling limit: needs manual handling
+ */
+export type RequestState = 'pending' | 'sent' | 'waiting' | 'answered' | 'failed' | 'manual';
+
+export interface ChannelRequest {
+  /** client request id (UUID), the idempotency key the gateway deduplicates on */
+  id: string;
+  caseId: string;
+  partyId: string;
+  channel: ChannelId;
+  kind: RequestKind;
+  state: RequestState;
+  attempts: number;
+  polls: number;
+  createdAt: string;
+  updatedAt: string;
+  error?: { code: string; message: string; messageEn: string };
+}
+
+export type AssetKind =
+  | 'deposit' | 'online_funds' | 'securities' | 'wealth' | 'real_estate' | 'vehicle' | 'equity'
+  | 'provident_fund';
+
+export interface ExistingFreeze {
+  court: string;
+  amount?: Fen;
+  until?: string;
+}
+
+export interface Asset {
+  id: string;
+  caseId: string;
+  partyId: string;
+  requestId: string;
+  channel: ChannelId;
+  kind: AssetKind;
+  /** institution that holds it: bank name, registry office, platform */
+  institution: string;
+  /** account number, certificate number, plate, securities account, company name … */
+  identifier: string;
+  description: string;
+  /** balance or market value in fen; absent when the agency gives none (e.g. real estate) */
+  value?: Fen;
+  /** available (not frozen by others) part of value, when the agency reports it */
+  available?: Fen;
+  existingFreezes: ExistingFreeze[];
+  foundAt: string;
+}
+
+export type WhereaboutsKind = 'hotel' | 'exit_entry' | 'household';
+
+export interface Whereabouts {
+  id: string;
+  caseId: string;
+  partyId: string;
+  requestId: string;
+  channel: ChannelId;
+  kind: WhereaboutsKind;
+  place: string;
+  /** when the record was made (check-in, border crossing, registration) */
+  at: string;
+  detail: string;
+  foundAt: string;
+}
+
+export type InfoKind = 'tax' | 'insurance' | 'social_security' | 'civil_affairs';
+
+export interface InfoRecord {
+  id: string;
+  caseId: string;
+  partyId: string;
+  requestId: string;
+  channel: ChannelId;
+  kind: InfoKind;
+  summary: string;
+  /** amount when the record has one (tax paid, premium, monthly contribution base) */
+  amount?: Fen;
+  foundAt: string;
+}
+
+/** What one answered request yields, normalised from the agency's own format. */
+export interface Findings {
+  assets: Omit<Asset, 'id' | 'caseId' | 'partyId' | 'requestId' | 'channel' | 'foundAt'>[];
+  whereabouts: Omit<Whereabouts, 'id' | 'caseId' | 'partyId' | 'requestId' | 'channel' | 'foundAt'>[];
+  info: Omit<InfoRecord, 'id' | 'caseId' | 'partyId' | 'requestId' | 'channel' | 'foundAt'>[];
+}
+
+export interface AssetTotals {
+  kind: AssetKind;
+  count: number;
+  value: Fen;
+}
+
+export interface CaseQueryView {
+  caseId: string;
+  requests: ChannelRequest[];
+  assets: Asset[];
+  whereabouts: Whereabouts[];
+  info: InfoRecord[];
+  totals: AssetTotals[];
+  lastQueriedAt?: string;
+}
+
+export interface NetworkStatus {
+  online: boolean;
+  /** 'sandbox' when the embedded simulation is the gateway */
+  network: 'sandbox' | 'gateway';
+  gatewayUrl: string;
+  checkedAt: string;
+  error?: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  officer: string;
+  action: string;
+  caseNumber?: string;
+  subject?: string;
+  legalBasis?: string;
+  detail: string;
+  hash: string;
+}

@@ -1,0 +1,60 @@
+/**
+ * Typed error codes with the judge's wording in zh-CN and English.
+ * Every error that can reach the renderer has a code here; the message explains what is wrong and,
+ * where it helps, what to do. `detail` carries the precise reason (which digit, which field).
+ */
+export const ERRORS = {
+  VALIDATION: { zh: '输入内容有误', en: 'The input is not valid' },
+  CASE_NUMBER_INVALID: { zh: '案号格式不正确', en: 'The case number is malformed' },
+  ID_NUMBER_INVALID: { zh: '身份证号码不正确', en: 'The resident ID number is not valid' },
+  CREDIT_CODE_INVALID: { zh: '统一社会信用代码不正确', en: 'The unified social credit code is not valid' },
+  MONEY_INVALID: { zh: '金额格式不正确', en: 'The amount is not valid' },
+  DATE_INVALID: { zh: '日期不正确', en: 'The date is not valid' },
+  NOT_SET_UP: { zh: '本机尚未初始化，请先设置', en: 'This workstation has not been set up yet' },
+  ALREADY_SET_UP: { zh: '本机已经初始化', en: 'This workstation is already set up' },
+  NOT_SIGNED_IN: { zh: '请先登录', en: 'Please sign in first' },
+  BAD_CREDENTIALS: { zh: '干警编号或密码不正确', en: 'Officer code or password is wrong' },
+  OFFICER_NOT_REGISTERED: { zh: '该干警未在查控系统备案', en: 'This officer is not registered with the network' },
+  WEAK_PASSWORD: { zh: '密码太短，至少需要 8 位', en: 'The password is too short (at least 8 characters)' },
+  KEY_STORAGE_REFUSED: { zh: '本机的系统密钥存储不安全，拒绝保存数据库密钥', en: 'The system key storage of this machine is not secure; the database key will not be stored in it' },
+  STORE_LOCKED: { zh: '本地数据已锁定，请重新登录', en: 'The local store is locked; sign in again' },
+  NOT_FOUND: { zh: '未找到', en: 'Not found' },
+  CASE_EXISTS: { zh: '该案号已存在', en: 'A case with this number already exists' },
+  NOT_A_DEBTOR: { zh: '只能查询本案被执行人', en: 'Only debtors of the case may be queried' },
+  NETWORK_DOWN: { zh: '查控网络不可用，已显示本地缓存结果', en: 'The inquiry network is unreachable; cached results are shown' },
+  GATEWAY_ERROR: { zh: '查控网关返回错误', en: 'The gateway answered with an error' },
+  GATEWAY_GARBAGE: { zh: '查控网关返回了无法识别的内容', en: 'The gateway answered with something unreadable' },
+  GATEWAY_TIMEOUT: { zh: '查控网关响应超时', en: 'The gateway did not answer in time' },
+  FORBIDDEN_SENDER: { zh: '拒绝来自未授权页面的请求', en: 'Request from an unauthorised page refused' },
+  UNKNOWN_CALL: { zh: '未知的操作', en: 'Unknown operation' },
+  INTERNAL: { zh: '程序内部错误，操作未完成，数据未丢失', en: 'Internal error; the operation did not complete and no data was lost' },
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface AppError {
+  code: ErrorCode;
+  /** zh-CN wording for the judge */
+  message: string;
+  /** English wording */
+  messageEn: string;
+  /** precise reason, e.g. "第18位校验码应为 X" / "check digit should be X" */
+  detail?: { zh: string; en: string };
+  /** which input field is wrong, for forms */
+  field?: string;
+}
+
+export function appError(code: ErrorCode, detail?: { zh: string; en: string }, field?: string): AppError {
+  const m = ERRORS[code];
+  const e: AppError = { code, message: m.zh, messageEn: m.en };
+  if (detail) e.detail = detail;
+  if (field) e.field = field;
+  return e;
+}
+
+/** One line for the judge in the chosen language: message plus detail. */
+export function describeError(e: AppError, lang: 'zh' | 'en' = 'zh'): string {
+  const head = lang === 'zh' ? e.message : e.messageEn;
+  const d = e.detail ? (lang === 'zh' ? e.detail.zh : e.detail.en) : '';
+  return d ? (lang === 'zh' ? `${head}：${d}` : `${head}: ${d}`) : head;
+}

@@ -1,0 +1,161 @@
+/**
+ * The IPC contract: one source of truth for every call and event between renderer and main.
+ * Channel names, argument and result types are derived from this object (STYLE 3); the preload
+ * exposes one method per call, main parses every payload with the call's zod schema (STYLE 5) and
+ * answers a Result (STYLE 6). Host mode carries the same contract over a loopback WebSocket.
+ */
+import { z } from 'zod';
+import type { Result } from '../result';
+import type {
+  AuditEntry, CaseDetail, CaseQueryView, CaseSummary, ChannelRequest, NetworkStatus, Officer,
+  Asset, Whereabouts, InfoRecord,
+} from '../domain/types';
+import { CHANNEL_IDS } from '../domain/channels';
+
+const out = <T>() => z.custom<T>(() => true);
+const id = z.string().min(1).max(64);
+const text = (max: number) => z.string().max(max);
+
+export const contract = {
+  app: {
+    info: {
+      input: z.object({}).strict(),
+      output: out<{
+        version: string;
+        mode: 'electron' | 'host';
+        network: 'sandbox' | 'gateway';
+        gatewayUrl: string;
+        setUp: boolean;
+        keyProtection: 'safeStorage' | 'passphrase';
+      }>(),
+    },
+  },
+  session: {
+    current: { input: z.object({}).strict(), output: out<Officer | null>() },
+    /** officers the network has registered for this court, offered at first setup */
+    registeredOfficers: { input: z.object({}).strict(), output: out<Officer[]>() },
+    /** first run: creates the encrypted store, protected by this officer's password */
+    setUp: {
+      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+      output: out<Officer>(),
+    },
+    signIn: {
+      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+      output: out<Officer>(),
+    },
+    signOut: { input: z.object({}).strict(), output: out<null>() },
+  },
+  cases: {
+    list: {
+      input: z.object({
+        search: text(100).optional(),
+        status: z.enum(['open', 'closed', 'all']).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      }).strict(),
+      output: out<{ total: number; items: CaseSummary[] }>(),
+    },
+    get: { input: z.object({ caseId: id }).strict(), output: out<CaseDetail>() },
+    create: {
+      input: z.object({
+        number: text(40),
+        filedOn: text(10),
+        cause: text(200),
+        amountOwed: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+        costs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        applicant: z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),
+        debtors: z.array(
+          z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),
+        ).min(1).max(20),
+      }).strict(),
+      output: out<CaseDetail>(),
+    },
+    /** imports the court's docket from its case-management system (the sandbox's demo court) */
+    importFromCourt: { input: z.object({}).strict(), output: out<{ imported: number; total: number }>() },
+  },
+  query: {
+    /** one click: every channel × every debtor of the case */
+    start: {
+      input: z.object({ caseId: id }).strict(),
+      output: out<{ requests: ChannelRequest[] }>(),
+    },
+    view: { input: z.object({ caseId: id }).strict(), output: out<CaseQueryView>() },
+    /** re-send one failed or manual query (a new request id: queries may be repeated, measures may not) */
+    retry: { input: z.object({ requestId: id }).strict(), output: out<ChannelRequest>() },
+  },
+  network: {
+    status: { input: z.object({}).strict(), output: out<NetworkStatus>() },
+  },
+  audit: {
+    list: {
+      input: z.object({ caseId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+      output: out<AuditEntry[]>(),
+    },
+    verify: { input: z.object({}).strict(), output: out<{ ok: boolean; entries: number; brokenAt?: number }>() },
+  },
+} as const;
+
+/** Events main → renderer. */
+export const events = {
+  'query.request': z.object({
+    request: z.object({
+      id, caseId: id, partyId: id, channel: z.enum(CHANNEL_IDS), kind: z.literal('query'),
+      state: z.enum(['pending', 'sent', 'waiting', 'answered', 'failed', 'manual']),
+      attempts: z.number().int(), polls: z.number().int(), createdAt: z.string(), updatedAt: z.string(),
+      error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).optional(),
+    }),
+  }),
+  'query.findings': z.object({
+    caseId: id,
+    requestId: id,
+    assets: z.array(z.custom<Asset>()),
+    whereabouts: z.array(z.custom<Whereabouts>()),
+    info: z.array(z.custom<InfoRecord>()),
+  }),
+  'network.status': z.custom<NetworkStatus>(),
+  'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
+} as const;
+
+type C = typeof contract;
+export type Group = keyof C;
+export type MethodOf<G extends Group> = keyof C[G] & string;
+type Spec<G extends Group, M extends MethodOf<G>> = C[G][M] extends { input: z.ZodType; output: z.ZodType } ? C[G][M] : never;
+export type CallInput<G extends Group, M extends MethodOf<G>> = z.input<Spec<G, M>['input']>;
+export type CallOutput<G extends Group, M extends MethodOf<G>> = z.output<Spec<G, M>['output']>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** The API the renderer sees: `api.cases.list({...})` → Promise<Result<...>>, plus `on(event, fn)`. */
+export type Api = {
+  [G in Group]: { [M in MethodOf<G>]: (input: CallInput<G, M>) => Promise<Result<CallOutput<G, M>>> };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Services main implements: same shape, plain values (errors thrown as AppFailure). */
+export type Services = {
+  [G in Group]: { [M in MethodOf<G>]: (input: z.output<Spec<G, M>['input']>, ctx: CallContext) => Promise<CallOutput<G, M>> | CallOutput<G, M> };
+};
+
+export interface CallContext {
+  /** transport the call came through */
+  transport: 'electron' | 'host';
+}
+
+export const IPC_PREFIX = 'ck:';
+export const EVENT_CHANNEL = 'ck:event';
+
+export function channelName(group: string, method: string): string {
+  return `${IPC_PREFIX}${group}.${method}`;
+}
+
+/** All calls as [group, method] pairs, for building bridges and routers. */
+export function allCalls(): [Group, string][] {
+  return (Object.keys(contract) as Group[]).flatMap((g) => Object.keys(contract[g]).map((m) => [g, m] as [Group, string]));
+}
+
+export function callSpec(group: string, method: string): { input: z.ZodType; output: z.ZodType } | undefined {
+  const g = (contract as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[group];
+  return g && Object.prototype.hasOwnProperty.call(g, method) ? g[method] : undefined;
+}

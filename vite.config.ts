@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import path from 'node:path';
+
+// The renderer is served from file:// (Electron) or the host-mode server: relative asset paths.
+export default defineConfig({
+  root: path.resolve(__dirname, 'renderer'),
+  base: './',
+  build: {
+    outDir: path.resolve(__dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome130',
+  },
+});
