@@ -1,0 +1,46 @@
+/**
+ * Host mode from the command line: `node dist/host/cli.cjs [--data-dir DIR] [--port N]`.
+ * Starts the same core as Electron, serves the renderer on loopback and prints the address to open.
+ * Prints `CK_URL=<address>` on a line of its own for scripts and tests.
+ */
+import path from 'node:path';
+import os from 'node:os';
+import { startCore } from '../services/core';
+import { startHostServer } from './server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0) return process.argv[i + 1];
+  const eq = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return eq?.slice(name.length + 3);
+}
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(arg('data-dir') ?? process.env.CK_DATA_DIR ?? path.join(os.homedir(), '.chakong-desk'));
+  const port = Number(arg('port') ?? process.env.CK_PORT ?? 0);
+  const latency = arg('sandbox-latency-scale');
+  const env = { ...process.env, ...(latency ? { CK_SANDBOX_LATENCY_SCALE: latency } : {}) };
+  const core = await startCore({ dataDir, mode: 'host', version: process.env.npm_package_version ?? '0.1.0', env });
+  const host = await startHostServer({
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    router: core.router,
+    port,
+  });
+  core.onEvent((event, payload) => host.emit(event, payload));
+  const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
+  console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
+  console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);
+  console.log(`CK_URL=${host.openUrl}`);
+  const stop = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error('查控台启动失败 / failed to start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

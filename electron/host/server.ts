@@ -1,0 +1,162 @@
+/**
+ * Host mode (DESIGN "IPC: one contract, two transports"): the same services and router in plain
+ * Node, serving the built renderer to a browser on loopback and carrying the IPC contract over a
+ * WebSocket. Guarded by a one-time token in the opening URL; each accepted connection receives a
+ * fresh single-use resume token. The WebSocket also checks Origin and Host so that another web page
+ * or a DNS-rebinding attack cannot reach the services.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Router } from '../ipc/router';
+import { WS_PATH, type ClientFrame, type ServerFrame } from '../../shared/ipc/ws-protocol';
+import { appError } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../main/csp';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+export interface HostServer {
+  url: string;
+  /** the address to open, with the one-time token */
+  openUrl: string;
+  port: number;
+  emit(event: string, payload: unknown): void;
+  /** issues another one-time opening address (e.g. for a second window) */
+  newOpenUrl(): string;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  rendererDir: string;
+  router: Router;
+  port?: number;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+}
+
+const token = () => randomBytes(24).toString('base64url');
+
+export async function startHostServer(opts: HostOptions): Promise<HostServer> {
+  const log = opts.log ?? (() => {});
+  const tokens = new Set<string>();
+  const root = path.resolve(opts.rendererDir);
+  let origin = '';
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (host !== new URL(origin).host) {
+        res.writeHead(421).end();
+        return;
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end();
+        return;
+      }
+      const u = new URL(req.url ?? '/', origin);
+      const rel = decodeURIComponent(u.pathname === '/' ? '/index.html' : u.pathname);
+      const file = path.resolve(root, `.${rel}`);
+      if (!file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const body = await fs.readFile(file).catch(() => null);
+      if (!body) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(500).end();
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const sockets = new Set<WebSocket>();
+
+  server.on('upgrade', (req, socket, head) => {
+    const refuse = (code: number) => {
+      socket.write(`HTTP/1.1 ${code} Refused\r\nConnection: close\r\n\r\n`);
+      socket.destroy();
+    };
+    const u = new URL(req.url ?? '/', origin);
+    if (u.pathname !== WS_PATH) return refuse(404);
+    if (req.headers.host !== new URL(origin).host || req.headers.origin !== origin) return refuse(403);
+    const t = u.searchParams.get('token') ?? '';
+    if (!tokens.delete(t)) {
+      log('warn', 'ws token refused');
+      return refuse(401);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      const send = (f: ServerFrame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(f));
+      const resume = token();
+      tokens.add(resume);
+      send({ t: 'hello', resumeToken: resume });
+      ws.on('message', async (data) => {
+        let frame: ClientFrame;
+        try {
+          frame = JSON.parse(String(data));
+        } catch {
+          return;
+        }
+        if (!frame || frame.t !== 'call' || typeof frame.id !== 'number') return;
+        let result;
+        try {
+          result = await opts.router(String(frame.group), String(frame.method), frame.input, { transport: 'host' });
+        } catch {
+          result = { ok: false as const, error: appError('INTERNAL') };
+        }
+        send({ t: 'result', id: frame.id, result });
+      });
+      ws.on('close', () => sockets.delete(ws));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  origin = `http://127.0.0.1:${port}`;
+  const newOpenUrl = () => {
+    const t = token();
+    tokens.add(t);
+    return `${origin}/#token=${t}`;
+  };
+
+  return {
+    url: origin,
+    port,
+    openUrl: newOpenUrl(),
+    newOpenUrl,
+    emit(event, payload) {
+      const msg = JSON.stringify({ t: 'event', event, payload } satisfies ServerFrame);
+      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Electron entry: the thin layer that owns windows, the app:// protocol, security and IPC glue.
+ * Everything else (engine, store, sandbox, services) is plain Node started by startCore().
+ */
+import { app, BrowserWindow, protocol, safeStorage, net } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startCore, type Core } from '../services/core';
+import { registerIpc, sendEvent } from './ipc-electron';
+import { installSecurity } from './security';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let mainWindow: BrowserWindow | undefined;
+let core: Core | undefined;
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const u = new URL(request.url);
+    const rel = u.pathname === '/' ? '/index.html' : decodeURIComponent(u.pathname);
+    const file = path.resolve(rendererDir, `.${rel}`);
+    if (u.host !== APP_HOST || !file.startsWith(rendererDir + path.sep)) return new Response('forbidden', { status: 403 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '查控台 Chakong Desk',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '..', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+// One instance per data folder: a second start focuses the first window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    if (process.env.CK_DATA_DIR) app.setPath('userData', path.resolve(process.env.CK_DATA_DIR));
+    installSecurity();
+    serveRenderer();
+    core = await startCore({
+      dataDir: app.getPath('userData'),
+      mode: 'electron',
+      version: app.getVersion(),
+      safeStorage: process.platform === 'linux' || safeStorage.isEncryptionAvailable() ? safeStorage : undefined,
+      env: process.env,
+    });
+    registerIpc(core.router);
+    core.onEvent((event, payload) => sendEvent(mainWindow?.webContents, event, payload));
+    mainWindow = createWindow();
+  });
+
+  app.on('window-all-closed', async () => {
+    await core?.close();
+    app.quit();
+  });
+}

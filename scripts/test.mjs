@@ -1,0 +1,33 @@
+// `npm test`: builds the app (the E2E tests drive the built renderer in host mode), then runs every
+// vitest project — unit, integration, component and E2E — and closes with one summary line.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+
+if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+
+mkdirSync(path.join(root, 'test-results'), { recursive: true });
+const report = path.join(root, 'test-results', 'vitest.json');
+const status = run(process.execPath, [
+  path.join(root, 'node_modules/vitest/vitest.mjs'), 'run',
+  '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
+
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  if (r.numTotalTests === 0) {
+    console.log('no test ran');
+    process.exit(1);
+  }
+} catch {
+  console.log('test report missing');
+  process.exit(status || 1);
+}
+process.exit(status);
