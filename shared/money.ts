@@ -56,8 +56,11 @@ export function formatYuan(fen: Fen): string {
  * "1234.56元". At most two decimals; no float arithmetic is involved.
  */
 export function parseYuan(input: string): Result<Fen> {
-  const s = input.trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '').trim();
-  const m = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s);
+  const body = input.trim().replace(/^[¥￥]/, '').replace(/元$/, '').trim();
+  // Commas only as thousands separators: "1,234.5" yes, "1,23" (a decimal comma?) no.
+  const grouped = !body.includes(',') || /^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(body);
+  const s = body.replace(/,/g, '');
+  const m = grouped ? /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(s) : null;
   if (!m) {
     return err(appError('MONEY_INVALID', {
       zh: `“${input}”不是有效金额（最多两位小数）`,
@@ -65,5 +68,5 @@ export function parseYuan(input: string): Result<Fen> {
     }));
   }
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return ok(m[1] ? -fen : fen);
+  return ok(m[1] && fen !== 0 ? -fen : fen);
 }

@@ -60,8 +60,11 @@ export function parseCaseNumber(input: string, opts: { maxYear?: number } = {}):
   rest = rest.slice(digits.length);
   const type = CASE_TYPE_CODES.find((t) => rest.startsWith(t));
   if (!type) {
-    const shown = rest.replace(/\d.*$/, '') || '（缺失）';
-    return fail(`类型代字“${shown}”不是执行案件类型（执、执恢、执保、执异、执复、执监）`, `type code "${shown}" is not an enforcement type (执, 执恢, 执保, 执异, 执复, 执监)`);
+    const shown = rest.replace(/\d.*$/, '');
+    return fail(
+      `类型代字“${shown || '（缺失）'}”不是执行案件类型（执、执恢、执保、执异、执复、执监）`,
+      `type code "${shown || '(missing)'}" is not an enforcement type (执, 执恢, 执保, 执异, 执复, 执监)`,
+    );
   }
   rest = rest.slice(type.length);
   const sm = /^(\d+)号$/.exec(rest);

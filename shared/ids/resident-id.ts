@@ -3,7 +3,7 @@
  * 8-digit birth date, 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character.
  */
 import { appError } from '../errors';
-import { isValidDate } from '../dates';
+import { isValidDate, todayCst } from '../dates';
 import { err, ok, type Result } from '../result';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -31,7 +31,7 @@ function fail(zh: string, en: string): Result<ResidentId> {
   return err(appError('ID_NUMBER_INVALID', { zh, en }, 'idNumber'));
 }
 
-export function parseResidentId(input: string, today: string = new Date().toISOString().slice(0, 10)): Result<ResidentId> {
+export function parseResidentId(input: string, today: string = todayCst()): Result<ResidentId> {
   const s = input.trim().toUpperCase();
   if (s.length !== 18) return fail(`应为 18 位，实际 ${s.length} 位`, `must have 18 characters, has ${s.length}`);
   if (!/^\d{17}[\dX]$/.test(s)) return fail('前 17 位必须是数字，第 18 位是数字或 X', 'the first 17 characters must be digits, the 18th a digit or X');
@@ -40,8 +40,11 @@ export function parseResidentId(input: string, today: string = new Date().toISOS
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (!isValidDate(y, m, d) || birth > today) {
+  if (!isValidDate(y, m, d)) {
     return fail(`出生日期“${s.slice(6, 14)}”不是有效日期`, `birth date "${s.slice(6, 14)}" is not a possible date`);
+  }
+  if (birth > today) {
+    return fail(`出生日期“${s.slice(6, 14)}”晚于今天`, `birth date "${s.slice(6, 14)}" is in the future`);
   }
   const expected = residentIdCheckChar(s);
   if (s[17] !== expected) return fail(`第 18 位校验码应为 ${expected}，而不是 ${s[17]}`, `check character should be ${expected}, not ${s[17]}`);

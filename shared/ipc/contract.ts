@@ -156,6 +156,8 @@ export function allCalls(): [Group, string][] {
 }
 
 export function callSpec(group: string, method: string): { input: z.ZodType; output: z.ZodType } | undefined {
-  const g = (contract as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[group];
-  return g && Object.prototype.hasOwnProperty.call(g, method) ? g[method] : undefined;
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  if (!own(contract, group)) return undefined;
+  const g = (contract as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[group]!;
+  return own(g, method) ? g[method] : undefined;
 }

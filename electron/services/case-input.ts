@@ -1,0 +1,60 @@
+/**
+ * Validation of a case typed in by hand, with the judge's wording and the field that is wrong.
+ * The renderer validates the same way as the judge types; this is the check that counts.
+ */
+import { AppFailure } from '../../shared/app-failure';
+import { appError } from '../../shared/errors';
+import { parseCaseNumber, type CaseNumber } from '../../shared/ids/case-number';
+import { validateSubjectId } from '../../shared/ids/subject-id';
+import { parseIsoDate, todayCst } from '../../shared/dates';
+import type { CallInput } from '../../shared/ipc/contract';
+import type { PartyKind } from '../../shared/domain/types';
+
+export interface NewParty {
+  role: 'debtor' | 'applicant';
+  kind: PartyKind;
+  name: string;
+  idNumber: string;
+}
+
+export interface NewCase {
+  number: CaseNumber;
+  filedOn: string;
+  cause: string;
+  amountOwed: number;
+  costs: number;
+  parties: NewParty[];
+}
+
+function party(p: { kind: PartyKind; name: string; idNumber: string }, role: NewParty['role'], field: string, today: string): NewParty {
+  const name = p.name.trim();
+  if (!name) throw new AppFailure('VALIDATION', { zh: '当事人名称不能为空', en: 'the party name is empty' }, `${field}.name`);
+  const id = validateSubjectId(p.kind, p.idNumber, today);
+  if (!id.ok) throw new AppFailure({ ...id.error, field: `${field}.idNumber` });
+  return { role, kind: p.kind, name, idNumber: id.value };
+}
+
+export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date = new Date()): NewCase {
+  const today = todayCst(now);
+  const num = parseCaseNumber(input.number, { maxYear: Number(today.slice(0, 4)) });
+  if (!num.ok) throw new AppFailure({ ...num.error, field: 'number' });
+  const filed = parseIsoDate(input.filedOn);
+  if (!filed.ok) throw new AppFailure({ ...filed.error, field: 'filedOn' });
+  if (filed.value > today) {
+    throw new AppFailure(appError('DATE_INVALID', { zh: '立案日期不能晚于今天', en: 'the filing date cannot be in the future' }, 'filedOn'));
+  }
+  if (Number(filed.value.slice(0, 4)) < num.value.year) {
+    throw new AppFailure(appError('DATE_INVALID', { zh: `立案日期早于案号年份 ${num.value.year}`, en: `the filing date is before the case number's year ${num.value.year}` }, 'filedOn'));
+  }
+  const cause = input.cause.trim();
+  if (!cause) throw new AppFailure('VALIDATION', { zh: '案由不能为空', en: 'the cause of action is empty' }, 'cause');
+  const parties = [party(input.applicant, 'applicant', 'applicant', today), ...input.debtors.map((d, i) => party(d, 'debtor', `debtors.${i}`, today))];
+  const seen = new Set<string>();
+  parties.forEach((p, i) => {
+    if (seen.has(p.idNumber)) {
+      throw new AppFailure('VALIDATION', { zh: '同一当事人重复填写', en: 'the same party is entered twice' }, i === 0 ? 'applicant.idNumber' : `debtors.${i - 1}.idNumber`);
+    }
+    seen.add(p.idNumber);
+  });
+  return { number: num.value, filedOn: filed.value, cause, amountOwed: input.amountOwed, costs: input.costs, parties };
+}
