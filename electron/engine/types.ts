@@ -54,7 +54,33 @@ export interface EngineStore {
   saveFindings(requestId: string, findings: Findings, rawFeedback: string, receivedAt: string): SavedFindings;
   /** requests not yet answered/failed/manual, to resume after a restart */
   listUnfinishedRequests(): ChannelRequest[];
+  /**
+   * Optional: keeps every request body sent and every answer received for a request, verbatim, as
+   * evidence (DESIGN "every request and answer is kept as evidence"). Holds personal data, so it
+   * belongs in the encrypted store only.
+   */
+  recordExchange?(e: Exchange): void;
 }
+
+/** One request or answer on the wire about one channel request. */
+export interface Exchange {
+  requestId: string;
+  direction: 'sent' | 'received';
+  method: 'GET' | 'POST';
+  path: string;
+  /** HTTP status of an answer */
+  httpStatus?: number;
+  body: string;
+  at: string;
+}
+
+/**
+ * Log sink of the engine. `fields` carry only ids, channel names, codes, counts and durations:
+ * never names, ID numbers, accounts, balances or places (DESIGN "no personal data in logs").
+ */
+export type EngineLogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type EngineLogFields = Record<string, string | number | boolean | undefined>;
+export type EngineLog = (level: EngineLogLevel, msg: string, fields?: EngineLogFields) => void;
 
 export interface EngineEvents {
   request(r: ChannelRequest): void;

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
   console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);
+  if (core.sandbox) console.log(`CK_SANDBOX_URL=${core.sandbox.url}`);
   console.log(`CK_URL=${host.openUrl}`);
   const stop = async () => {
     await host.close();

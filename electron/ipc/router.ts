@@ -11,7 +11,7 @@ import { callSpec, type CallContext, type Services } from '../../shared/ipc/cont
 import { err, ok, type Result } from '../../shared/result';
 
 export interface RouterLog {
-  (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>): void;
+  (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, string | number | boolean | undefined>): void;
 }
 
 export type Router = (group: string, method: string, input: unknown, ctx: CallContext) => Promise<Result<unknown>>;

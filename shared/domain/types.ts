@@ -87,6 +87,8 @@ export type AssetKind =
 
 export interface ExistingFreeze {
   court: string;
+  /** the other court's case number, when the agency reports it (to place a waiting freeze) */
+  caseNumber?: string;
   amount?: Fen;
   until?: string;
 }

@@ -1,0 +1,40 @@
+/**
+ * 不动产登记 feedback: lower-case pinyin keys (bdcqzh, zl, mj, yt, gyfs, djsj, djjg, cfxx). The
+ * registry gives no value; seals by other courts carry no amount.
+ */
+import type { ChannelAdapter } from '../types';
+import { dedupeAssets } from './bank-common';
+import { findings, freeze } from './findings';
+import { Strict } from './strict';
+
+const s = new Strict('realestate.gz');
+
+export const realEstateAdapter: ChannelAdapter = {
+  channel: 'realestate.gz',
+  limits: { concurrency: 3, ratePerSecond: 3, timeoutMs: 20_000, pollIntervalMs: 3_000, maxPolls: 40, maxAttempts: 4 },
+  queryParams: () => ({ province: '52' }),
+  normalize(feedback) {
+    const fb = s.obj(feedback, 'feedback');
+    s.literal(fb.code, 200, 'code');
+    const assets = s.arr(s.obj(fb.data, 'data').bdcdy, 'data.bdcdy').map((x, i) => {
+      const p = `data.bdcdy[${i}]`;
+      const a = s.obj(x, p);
+      const area = s.str(a.mj, `${p}.mj`);
+      if (!/^\d+\.\d{2}$/.test(area)) s.fail(`${p}.mj`, `"${area}" is not an area`);
+      const registered = s.str(a.djsj, `${p}.djsj`);
+      if (!/ 00:00:00$/.test(registered)) s.fail(`${p}.djsj`, 'expected "YYYY-MM-DD 00:00:00"');
+      return {
+        kind: 'real_estate' as const,
+        institution: s.text(a.djjg, `${p}.djjg`),
+        identifier: s.text(a.bdcqzh, `${p}.bdcqzh`),
+        description: `${s.text(a.zl, `${p}.zl`)}，${area}平方米，${s.text(a.yt, `${p}.yt`)}，${s.text(a.gyfs, `${p}.gyfs`)}，登记于 ${s.date(registered.slice(0, 10), 'iso', `${p}.djsj`)}`,
+        existingFreezes: s.arr(a.cfxx, `${p}.cfxx`).map((y, j) => {
+          const q = `${p}.cfxx[${j}]`;
+          const f = s.obj(y, q);
+          return freeze(s.text(f.cfjg, `${q}.cfjg`), s.text(f.cfwh, `${q}.cfwh`), undefined, s.date(f.cfqx, 'iso', `${q}.cfqx`));
+        }),
+      };
+    });
+    return findings({ assets: dedupeAssets(s, assets) });
+  },
+};

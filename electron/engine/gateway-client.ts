@@ -1,0 +1,156 @@
+/**
+ * A small typed HTTP client for the gateway protocol (docs/gateway-protocol.md). Every call is
+ * signed (station HMAC plus the acting officer's code), bounded by its own timeout, and its
+ * answer is parsed strictly: anything that is not the protocol's JSON envelope is a
+ * GatewayGarbage, never a half-trusted object. Transport failures (http-transport.ts) come out as
+ * GatewayUnreachable (never sent) or GatewayNoAnswer (may have arrived), which the engine treats
+ * differently (DOMAIN rule 7).
+ */
+import type { z } from 'zod';
+import { signRequest } from '../gateway/signing';
+import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
+import { createHttpTransport, type HttpTransport } from './http-transport';
+import {
+  courtCasesAnswerSchema, errorEnvelopeSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
+  submitAnswerSchema, type CourtCasesPage, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
+  type SubmitAnswer, type SubmitBody,
+} from './gateway-wire';
+
+export interface GatewayClientOptions {
+  url: string;
+  stationId: string;
+  stationSecret: string;
+  /** per-call timeout when the call does not give one */
+  timeoutMs?: number;
+  /** clock for signature timestamps and Retry-After dates */
+  now?: () => Date;
+  /** the HTTP layer; one with its own keep-alive sockets by default */
+  transport?: HttpTransport;
+}
+
+export interface CallOptions {
+  /** the acting officer (X-CK-Officer); omitted only where the protocol allows the station alone */
+  officerCode?: string;
+  timeoutMs?: number;
+  /** cancels the call (engine stop); the call then rejects with the signal's reason */
+  signal?: AbortSignal;
+}
+
+/** A parsed answer together with the exact text received, kept as evidence. */
+export interface GatewayAnswer<T> {
+  value: T;
+  raw: string;
+  httpStatus: number;
+}
+
+export interface GatewayClient {
+  readonly url: string;
+  /** POST /gw/v1/requests; `created` is false when the gateway already knew the id (200). */
+  submit(body: SubmitBody, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<SubmitAnswer> & { created: boolean; sent: string }>;
+  /** GET /gw/v1/requests/{id}; a 404 NOT_FOUND means the gateway never received the id. */
+  status(clientRequestId: string, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<StatusAnswer>>;
+  health(o?: CallOptions): Promise<HealthAnswer>;
+  officers(court: string, o?: CallOptions): Promise<RegisteredOfficer[]>;
+  courtCases(court: string, offset: number, limit: number, o?: CallOptions): Promise<CourtCasesPage>;
+  /** closes idle keep-alive sockets (engine stop) */
+  close(): void;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** when a 429 carries no usable Retry-After */
+const DEFAULT_RETRY_AFTER_MS = 1_000;
+
+export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
+  const base = new URL(opts.url);
+  const now = opts.now ?? (() => new Date());
+  const defaultTimeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const transport = opts.transport ?? createHttpTransport();
+
+  async function call<T>(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body: string | undefined,
+    schema: z.ZodType<T>,
+    o: CallOptions,
+  ): Promise<GatewayAnswer<T>> {
+    const url = new URL(pathAndQuery.replace(/^\//, ''), base.href.endsWith('/') ? base.href : `${base.href}/`);
+    // The signature covers the path exactly as it goes on the wire (percent-encoded).
+    const wirePath = url.pathname + url.search;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...signRequest({
+        method, path: wirePath, body: body ?? '', stationId: opts.stationId, stationSecret: opts.stationSecret,
+        ...(o.officerCode ? { officerCode: o.officerCode } : {}), now: now(),
+      }),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+
+    const answer = await transport.send({
+      method, url, headers, ...(body !== undefined ? { body } : {}),
+      timeoutMs: o.timeoutMs ?? defaultTimeout, ...(o.signal ? { signal: o.signal } : {}),
+    });
+    const status = answer.status;
+    const raw = answer.text;
+    const retryAfterHeader = answer.headers['retry-after'];
+    const retryAfter = Array.isArray(retryAfterHeader) ? (retryAfterHeader[0] ?? null) : (retryAfterHeader ?? null);
+
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new GatewayGarbage(status, 'not JSON');
+    }
+    if (status < 200 || status >= 300) {
+      const env = errorEnvelopeSchema.safeParse(json);
+      if (!env.success) throw new GatewayGarbage(status, 'not an error envelope');
+      const { code, message } = env.data.error;
+      throw new GatewayHttpError(
+        status, isGatewayErrorCode(code) ? code : 'UNKNOWN', code, message,
+        status === 429 ? parseRetryAfter(retryAfter, now()) : undefined,
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0]?.path.join('.') || 'body';
+      throw new GatewayGarbage(status, `unexpected shape at ${where}`);
+    }
+    return { value: parsed.data, raw, httpStatus: status };
+  }
+
+  return {
+    url: base.href,
+    close: () => transport.close(),
+    async submit(body, o) {
+      const sent = JSON.stringify(body);
+      const r = await call('POST', '/gw/v1/requests', sent, submitAnswerSchema, o);
+      if (r.value.clientRequestId !== body.clientRequestId) throw new GatewayGarbage(r.httpStatus, 'answer about another request id');
+      return { ...r, created: r.httpStatus === 202, sent };
+    },
+    async status(clientRequestId, o) {
+      const r = await call('GET', `/gw/v1/requests/${encodeURIComponent(clientRequestId)}`, undefined, statusAnswerSchema, o);
+      if (r.value.clientRequestId !== clientRequestId) throw new GatewayGarbage(r.httpStatus, 'answer about another request id');
+      return r;
+    },
+    async health(o = {}) {
+      return (await call('GET', '/gw/v1/health', undefined, healthAnswerSchema, o)).value;
+    },
+    async officers(court, o = {}) {
+      const q = new URLSearchParams({ court });
+      return (await call('GET', `/gw/v1/officers?${q}`, undefined, officersAnswerSchema, o)).value;
+    },
+    async courtCases(court, offset, limit, o = {}) {
+      const q = new URLSearchParams({ court, offset: String(offset), limit: String(limit) });
+      return (await call('GET', `/court/v1/cases?${q}`, undefined, courtCasesAnswerSchema, o)).value;
+    },
+  };
+}
+
+/** Retry-After is delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(v: string | null, now: Date): number {
+  if (v === null) return DEFAULT_RETRY_AFTER_MS;
+  const t = v.trim();
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
+  const at = Date.parse(t);
+  if (!Number.isNaN(at)) return Math.max(0, at - now.getTime());
+  return DEFAULT_RETRY_AFTER_MS;
+}

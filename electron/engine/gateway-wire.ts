@@ -1,0 +1,94 @@
+/**
+ * The gateway protocol's bodies (docs/gateway-protocol.md) as types, and zod schemas that every
+ * answer must pass before the engine believes it. Unknown extra fields are tolerated (a newer
+ * gateway may add some); missing or mistyped ones make the answer garbage.
+ */
+import { z } from 'zod';
+import type { ChannelId } from '../../shared/domain/channels';
+import type { PartyKind } from '../../shared/domain/types';
+
+export type WireKind = 'query' | 'freeze' | 'renew' | 'unfreeze' | 'deduct';
+
+export interface WireDocument {
+  type: string;
+  number: string;
+  sha256: string;
+}
+
+/** POST /gw/v1/requests */
+export interface SubmitBody {
+  clientRequestId: string;
+  channel: ChannelId;
+  kind: WireKind;
+  case: { number: string; court: string };
+  subject: { kind: PartyKind; name: string; idNumber: string };
+  officer: { code: string; name: string };
+  documents: WireDocument[];
+  purpose: string;
+  legalBasis: string;
+  params: Record<string, unknown>;
+}
+
+const text = z.string().min(1);
+const gatewayStatus = z.enum(['accepted', 'processing', 'answered', 'rejected']);
+export type GatewayRequestStatus = z.infer<typeof gatewayStatus>;
+
+export const submitAnswerSchema = z.object({
+  clientRequestId: text,
+  gatewayRef: text,
+  status: gatewayStatus,
+  acceptedAt: text,
+});
+export type SubmitAnswer = z.infer<typeof submitAnswerSchema>;
+
+export const statusAnswerSchema = z
+  .object({
+    clientRequestId: text,
+    gatewayRef: text,
+    channel: text,
+    kind: text,
+    status: gatewayStatus,
+    acceptedAt: text,
+    answeredAt: text.optional(),
+    feedback: z.unknown().optional(),
+    rejection: z.object({ code: text, message: z.string() }).optional(),
+  })
+  // An answered request without feedback, or a rejected one without a reason, is not an answer.
+  .refine((a) => a.status !== 'answered' || a.feedback !== undefined, { message: 'answered without feedback', path: ['feedback'] })
+  .refine((a) => a.status !== 'rejected' || a.rejection !== undefined, { message: 'rejected without rejection', path: ['rejection'] });
+export type StatusAnswer = z.infer<typeof statusAnswerSchema>;
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({ code: text, message: z.string() }),
+});
+
+export const healthAnswerSchema = z.object({
+  ok: z.boolean(),
+  network: z.enum(['sandbox', 'gateway']),
+  time: text,
+});
+export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
+
+export const officersAnswerSchema = z.array(
+  z.object({ code: text, name: text, court: text, role: z.enum(['judge', 'clerk', 'chief']) }),
+);
+export type RegisteredOfficer = z.infer<typeof officersAnswerSchema>[number];
+
+const wireParty = z.object({ kind: z.enum(['person', 'company']), name: text, idNumber: text });
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const courtCasesAnswerSchema = z.object({
+  total: z.number().int().min(0),
+  items: z.array(
+    z.object({
+      number: text,
+      filedOn: text,
+      cause: z.string(),
+      amountOwed: fen,
+      costs: fen,
+      applicant: wireParty,
+      debtors: z.array(wireParty),
+    }),
+  ),
+});
+export type CourtCasesPage = z.infer<typeof courtCasesAnswerSchema>;

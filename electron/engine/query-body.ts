@@ -1,0 +1,62 @@
+/**
+ * The body of a query request (docs/gateway-protocol.md, "Submit a request"). It is a pure
+ * function of the stored request, the case context and the subject, so that a request submitted
+ * again under its own id after a lost answer or a restart carries the same body and is not refused
+ * as an idempotency conflict (DOMAIN rule 7).
+ *
+ * Every query carries its purpose, legal basis and source document (DOMAIN "a request carries";
+ * the Estonian e-arest practice): the 协助查询通知书. Until documents are generated and sealed
+ * elsewhere, the notice's text is composed here and its SHA-256 is sent with it.
+ */
+import { sha256Hex } from '../gateway/signing';
+import { channelInfo } from '../../shared/domain/channels';
+import { todayCst } from '../../shared/dates';
+import type { ChannelRequest, Party } from '../../shared/domain/types';
+import type { ChannelAdapter, QueryContext } from './types';
+import type { SubmitBody, WireDocument } from './gateway-wire';
+
+export const QUERY_DOCUMENT_TYPE = '协助查询通知书';
+/** only a debtor of the case, only for that case (DOMAIN "the purpose") */
+export const QUERY_PURPOSE = '查询被执行人财产及下落';
+export const QUERY_LEGAL_BASIS = '《民事诉讼法》第二百五十二条、《最高人民法院关于网络查询、冻结被执行人存款的规定》';
+
+type RequestRef = Pick<ChannelRequest, 'id' | 'channel' | 'createdAt'>;
+type Subject = Pick<Party, 'kind' | 'name' | 'idNumber'>;
+
+/** "(2025)黔0103执1234号之查5F0C1A2B": the case number and the request's own short id. */
+export function queryNoticeNumber(r: RequestRef, ctx: QueryContext): string {
+  return `${ctx.caseNumber}之查${r.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
+}
+
+export function queryNoticeText(r: RequestRef, ctx: QueryContext, subject: Subject): string {
+  const agency = channelInfo(r.channel).zh;
+  const idLabel = subject.kind === 'person' ? '公民身份号码' : '统一社会信用代码';
+  return [
+    QUERY_DOCUMENT_TYPE,
+    queryNoticeNumber(r, ctx),
+    `${agency}：`,
+    `本院在执行${ctx.caseNumber}案件中，依照${QUERY_LEGAL_BASIS}，请协助查询被执行人${subject.name}（${idLabel}${subject.idNumber}）的财产及下落情况。`,
+    `执行人员：${ctx.officer.name}（${ctx.officer.code}）`,
+    ctx.court,
+    todayCst(new Date(r.createdAt)),
+  ].join('\n');
+}
+
+export function queryDocument(r: RequestRef, ctx: QueryContext, subject: Subject): WireDocument {
+  return { type: QUERY_DOCUMENT_TYPE, number: queryNoticeNumber(r, ctx), sha256: sha256Hex(queryNoticeText(r, ctx, subject)) };
+}
+
+export function buildQueryBody(r: RequestRef, ctx: QueryContext, subject: Subject, adapter: ChannelAdapter): SubmitBody {
+  return {
+    clientRequestId: r.id,
+    channel: r.channel,
+    kind: 'query',
+    case: { number: ctx.caseNumber, court: ctx.court },
+    subject: { kind: subject.kind, name: subject.name, idNumber: subject.idNumber },
+    officer: { code: ctx.officer.code, name: ctx.officer.name },
+    documents: [queryDocument(r, ctx, subject)],
+    purpose: QUERY_PURPOSE,
+    legalBasis: QUERY_LEGAL_BASIS,
+    params: adapter.queryParams(subject),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Executes a new query request: checks the subject against the population, draws the request's
+ * fate (latency, no feedback, rejection, duplicate delivery) and records it.
+ */
+import { channelInfo } from '../../shared/domain/channels';
+import { latencyFor } from './latency';
+import type { ChannelKnobs } from './knobs';
+import type { GatewayRequest, Rejection } from './request-table';
+import type { SandboxState } from './state';
+import type { SubmitBody } from './submit-body';
+
+const AGENCY_REFUSALS: readonly Rejection[] = [
+  { code: 'DOCUMENT_INVALID', message: '协助查询通知书电子签章验证未通过' },
+  { code: 'AGENCY_REFUSED', message: '协助执行单位暂无法受理，请人工联系' },
+  { code: 'DOCUMENT_INCOMPLETE', message: '法律文书信息不完整' },
+];
+
+export function executeQuery(st: SandboxState, body: SubmitBody, bodyHash: string, k: ChannelKnobs, now: number): GatewayRequest {
+  const ch = body.channel;
+  const id = body.clientRequestId;
+  const latency = latencyFor(ch, st.dice.value(ch, id, 'latency'), k.latencyScale);
+  const known = st.population.byId.get(body.subject.idNumber);
+  let rejection: Rejection | undefined;
+  // a name that does not match the ID on record is refused by the agency, not answered
+  if (known && known.name !== body.subject.name) {
+    rejection = { code: 'SUBJECT_MISMATCH', message: '被查询人名称与证件号码不一致' };
+  } else if (st.dice.roll(k.rejectRate, ch, id, 0, 'reject')) {
+    st.stats.fault(ch, 'reject');
+    rejection = AGENCY_REFUSALS[Math.floor(st.dice.value(ch, id, 'refusal') * AGENCY_REFUSALS.length)]!;
+  }
+  const silent = st.dice.roll(k.noFeedbackRate, ch, id, 0, 'noFeedback');
+  if (silent) st.stats.fault(ch, 'noFeedback');
+  const duplicate = !rejection && st.dice.roll(k.duplicateRate, ch, id, 0, 'duplicate');
+  if (duplicate) st.stats.fault(ch, 'duplicate');
+  st.stats.of(ch).executed += 1;
+  return st.requests.add({
+    clientRequestId: id,
+    channel: ch,
+    kind: body.kind,
+    bodyHash,
+    subject: body.subject,
+    acceptedAt: now,
+    processingAt: now + Math.round(latency * 0.3),
+    answerAt: silent ? undefined : now + latency,
+    rejection,
+    duplicate,
+  });
+}
+
+/** why a channel refuses a request it cannot execute (422 CHANNEL_REFUSES), or undefined */
+export function refusal(body: SubmitBody): string | undefined {
+  const info = channelInfo(body.channel);
+  if (body.kind !== 'query') return `${body.channel} does not execute ${body.kind} on this network yet`;
+  if (body.subject.kind === 'company' && !info.forCompanies) return `${body.channel} answers for persons only`;
+  return undefined;
+}

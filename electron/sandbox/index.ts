@@ -1,0 +1,105 @@
+/**
+ * The sandbox network: a simulation of the agencies speaking the gateway protocol over real HTTP
+ * on loopback (docs/gateway-protocol.md). Training ground, default network, and test ground.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { MAX_CLOCK_SKEW_MS } from '../gateway/signing';
+import type { Officer } from '../../shared/domain/types';
+import { FaultDice, RateWindow } from './faults';
+import { DEFAULT_KNOBS, mergeKnobs, type Knobs } from './knobs';
+import { OfficerRegister } from './officers';
+import { generatePopulation } from './population';
+import { DEMO_COURT } from './population/docket';
+import { RequestTable } from './request-table';
+import { createSandboxServer } from './server';
+import { NonceBook, type SandboxState } from './state';
+import { StatsBook, type SandboxStats } from './stats';
+import type { Population } from './population/types';
+
+export const DEFAULT_SEED = 20250701;
+export const DEFAULT_STATION_ID = 'CK-520103-01';
+
+export interface SandboxOptions {
+  /** 0 = a random free port (default) */
+  port?: number;
+  host?: '127.0.0.1';
+  seed?: number;
+  stationId?: string;
+  /** random when absent */
+  stationSecret?: string;
+  knobs?: Partial<Knobs>;
+}
+
+export interface SandboxHandle {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  stationId: string;
+  stationSecret: string;
+  /** the demo court, 黔0103 */
+  court: string;
+  officers: Officer[];
+  population: Population;
+  getKnobs(): Knobs;
+  setKnobs(k: Partial<Knobs>): void;
+  stats(): SandboxStats;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const host = opts.host ?? '127.0.0.1';
+  const officers = new OfficerRegister();
+  const st: SandboxState = {
+    seed,
+    population: generatePopulation(seed),
+    officers,
+    station: { id: opts.stationId ?? DEFAULT_STATION_ID, secret: opts.stationSecret ?? randomBytes(32).toString('hex') },
+    knobs: mergeKnobs(DEFAULT_KNOBS, opts.knobs ?? {}),
+    stats: new StatsBook(),
+    requests: new RequestTable(),
+    dice: new FaultDice(seed),
+    rate: new RateWindow(),
+    nonces: new NonceBook(MAX_CLOCK_SKEW_MS),
+    held: new Set(),
+  };
+  const server = createSandboxServer(st);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    stationId: st.station.id,
+    stationSecret: st.station.secret,
+    court: DEMO_COURT,
+    officers: officers.ofCourt(DEMO_COURT),
+    population: st.population,
+    getKnobs: () => structuredClone(st.knobs),
+    setKnobs: (k) => {
+      st.knobs = mergeKnobs(st.knobs, k);
+    },
+    stats: () => st.stats.snapshot(),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        for (const t of st.held) clearTimeout(t);
+        st.held.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+export type { Knobs, ChannelKnobs } from './knobs';
+export type { SandboxStats, ChannelStats, FaultKind } from './stats';
+export type { Population, Subject, PersonSubject, CompanySubject, Holdings, DocketCase } from './population/types';
+export { DEMO_COURT, DEMO_COURT_NAME } from './population/docket';
+export { DEMO_OFFICERS } from './officers';
+export { FORMATTERS } from './formats';

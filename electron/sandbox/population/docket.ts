@@ -1,0 +1,66 @@
+/**
+ * The demo court's enforcement docket: 贵阳市云岩区人民法院 (黔0103). Case numbers per the SPC
+ * case-number rules; enforcement costs per 《诉讼费用交纳办法》 art. 14 (preservation: art. 14(2)).
+ */
+import { CAUSES } from './names';
+import { dateBetween } from './calendar';
+import type { Rng } from '../prng';
+import type { DocketCase, DocketParty, Subject } from './types';
+import type { Fen } from '../../../shared/money';
+
+export const DEMO_COURT = '黔0103';
+export const DEMO_COURT_NAME = '贵阳市云岩区人民法院';
+
+/** 执行申请费 (art. 14(1)): 50 元 up to 1 万; then 1.5% to 50 万, 1% to 500 万, 0.5% to 1000 万, 0.1% above */
+export function enforcementFee(owed: Fen): Fen {
+  const bands: [number, number][] = [[1_000_000, 0], [50_000_000, 150], [500_000_000, 100], [1_000_000_000, 50], [Number.MAX_SAFE_INTEGER, 10]];
+  let fee = 5_000;
+  let lower = 0;
+  for (const [upper, perTenThousand] of bands) {
+    if (owed > lower) fee += Math.round(((Math.min(owed, upper) - lower) * perTenThousand) / 10_000);
+    lower = upper;
+  }
+  return fee;
+}
+
+/** 申请保全费 (art. 14(2)): 30 元 up to 1000 元; 1% to 10 万; 0.5% above; at most 5000 元 */
+export function preservationFee(amount: Fen): Fen {
+  let fee = 3_000;
+  if (amount > 100_000) fee += Math.round((Math.min(amount, 10_000_000) - 100_000) / 100);
+  if (amount > 10_000_000) fee += Math.round((amount - 10_000_000) / 200);
+  return Math.min(fee, 500_000);
+}
+
+const party = (s: Subject): DocketParty => ({ kind: s.kind, name: s.name, idNumber: s.idNumber });
+
+export function makeDocket(rng: Rng, subjects: Subject[], count: number): DocketCase[] {
+  const withAccounts = subjects.filter((s) => s.holdings.bankAccounts.some((a) => a.balance > 0));
+  const persons = subjects.filter((s) => s.kind === 'person');
+  const filed = Array.from({ length: count }, () => dateBetween(rng, '2025-01-02', '2026-11-27')).sort();
+  const seq = new Map<number, number>();
+  const cases: DocketCase[] = [];
+  for (const filedOn of filed) {
+    const year = Number(filedOn.slice(0, 4));
+    const type = rng.weighted([['执', 85], ['执恢', 8], ['执保', 7]] as const);
+    const n = (seq.get(year) ?? rng.int(20, 60)) + rng.int(1, 9);
+    seq.set(year, n);
+    const cause = rng.weighted(CAUSES);
+    const debtorCount = rng.weighted([[1, 70], [2, 22], [3, 8]] as const);
+    const chosen = new Set<string>();
+    const debtors: DocketParty[] = [];
+    while (debtors.length < debtorCount) {
+      // most demo debtors hold money in a bank, so a demo query finds something
+      const s = rng.chance(0.75) ? rng.pick(withAccounts) : rng.pick(subjects);
+      if (chosen.has(s.idNumber)) continue;
+      chosen.add(s.idNumber);
+      debtors.push(party(s));
+    }
+    let applicant: Subject;
+    do applicant = rng.pick(cause === '民间借贷纠纷' ? persons : subjects);
+    while (chosen.has(applicant.idNumber));
+    const amountOwed = rng.logInt(300_000, 300_000_000) - (rng.chance(0.6) ? 0 : rng.int(0, 99));
+    const costs = type === '执保' ? preservationFee(amountOwed) : enforcementFee(amountOwed);
+    cases.push({ number: `(${year})${DEMO_COURT}${type}${n}号`, filedOn, cause, amountOwed, costs, applicant: party(applicant), debtors });
+  }
+  return cases;
+}

@@ -1,0 +1,32 @@
+/** The sandbox's HTTP server: routes each request to its handler. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleAdmin } from './admin-routes';
+import { handleCases } from './court-routes';
+import { handleHealth, handleOfficers, handleStatus, handleSubmit } from './gateway-routes';
+import { BodyTooLarge, readBody, sendError } from './http-io';
+import type { SandboxState } from './state';
+
+async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sandbox.local');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
+  if (path === '/gw/v1/health' && method === 'GET') return handleHealth(res);
+  if (path === '/gw/v1/requests' && method === 'POST') return handleSubmit(req, res, body, st);
+  const m = /^\/gw\/v1\/requests\/([^/]+)$/.exec(path);
+  if (m && method === 'GET') return handleStatus(req, res, decodeURIComponent(m[1]!), st);
+  if (path === '/gw/v1/officers' && method === 'GET') return handleOfficers(req, res, url, st);
+  if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
+  if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, path, body, st);
+  sendError(res, 404, 'NOT_FOUND', `no route ${method} ${path}`);
+}
+
+export function createSandboxServer(st: SandboxState): Server {
+  return createServer((req, res) => {
+    route(req, res, st).catch((e: unknown) => {
+      if (e instanceof BodyTooLarge) return sendError(res, 400, 'BAD_REQUEST', 'body: larger than 1 MB');
+      // no request content in the message: it may hold personal data
+      sendError(res, 503, 'GW_BUSY', 'internal sandbox failure');
+    });
+  });
+}

@@ -1,0 +1,37 @@
+/** Everything one running sandbox holds; passed to the route handlers. */
+import type { Population } from './population/types';
+import type { Knobs } from './knobs';
+import type { OfficerRegister } from './officers';
+import type { StatsBook } from './stats';
+import type { RequestTable } from './request-table';
+import type { FaultDice, RateWindow } from './faults';
+
+export interface SandboxState {
+  seed: number;
+  population: Population;
+  officers: OfficerRegister;
+  station: { id: string; secret: string };
+  knobs: Knobs;
+  stats: StatsBook;
+  requests: RequestTable;
+  dice: FaultDice;
+  rate: RateWindow;
+  nonces: NonceBook;
+  /** answers held back by the timeout fault, released or cleared on close */
+  held: Set<NodeJS.Timeout>;
+}
+
+/** Nonces seen within the clock-skew window: a replayed signed request is refused. */
+export class NonceBook {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly windowMs: number) {}
+
+  /** records the nonce; false when it was already used inside the window */
+  use(nonce: string, now: number): boolean {
+    if (this.seen.size > 10_000) for (const [n, t] of this.seen) if (now - t > 2 * this.windowMs) this.seen.delete(n);
+    const t = this.seen.get(nonce);
+    if (t !== undefined && now - t <= 2 * this.windowMs) return false;
+    this.seen.set(nonce, now);
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The composition root: data folder, logger, gateway (the embedded sandbox network unless a real
+ * gateway is configured), vault, engine factory, services and router. Used by Electron's main and
+ * by host mode alike; nothing here touches the Electron API.
+ */
+import { mkdirSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import holidayTable from '../../resources/holidays/cn-holidays.json';
+import { holidayCalendarFrom } from '../../shared/dates';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { createRouter, type Router } from '../ipc/router';
+import { createLogger, logSink } from '../log/logger';
+import { Vault } from '../store';
+import { checkSafeStorage, type SafeStorageLike } from '../store/safe-storage';
+import { createEngine } from '../engine/engine';
+import { createGatewayClient } from '../engine/gateway-client';
+import { ADAPTERS } from '../engine/adapters';
+import type { GatewayConfig } from '../engine/types';
+import { startSandbox, type SandboxHandle } from '../sandbox';
+import { loadDeploymentConfig } from './config';
+import { createServices } from './services';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: 'electron' | 'host';
+  version: string;
+  env: Record<string, string | undefined>;
+  safeStorage?: SafeStorageLike;
+}
+
+export interface Core {
+  router: Router;
+  onEvent(fn: (event: string, payload: unknown) => void): () => void;
+  gateway: { url: string; network: 'sandbox' | 'gateway'; court: string };
+  sandbox?: SandboxHandle;
+  close(): Promise<void>;
+}
+
+export async function startCore(o: CoreOptions): Promise<Core> {
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  const logger = createLogger({ dir: o.dataDir, level: o.env.CK_LOG_LEVEL === 'debug' ? 'debug' : 'info' });
+  const log = logSink(logger);
+  const config = loadDeploymentConfig(o.env, o.dataDir);
+
+  let sandbox: SandboxHandle | undefined;
+  let gateway: GatewayConfig;
+  let court: string;
+  if (config.kind === 'sandbox') {
+    sandbox = await startSandbox({
+      port: config.sandbox.port ?? 0,
+      ...(config.sandbox.seed !== undefined ? { seed: config.sandbox.seed } : {}),
+      ...(config.sandbox.latencyScale !== undefined ? { knobs: { latencyScale: config.sandbox.latencyScale } } : {}),
+    });
+    gateway = { url: sandbox.url, network: 'sandbox', stationId: sandbox.stationId, stationSecret: sandbox.stationSecret };
+    court = sandbox.court;
+  } else {
+    gateway = { url: config.gateway.url, network: 'gateway', stationId: config.gateway.stationId, stationSecret: config.gateway.stationSecret };
+    court = config.gateway.court;
+  }
+  logger.info('core started', { mode: o.mode, network: gateway.network });
+
+  const bus = new EventEmitter();
+  bus.setMaxListeners(50);
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
+  const client = createGatewayClient({ url: gateway.url, stationId: gateway.stationId, stationSecret: gateway.stationSecret });
+  const vault = new Vault({ dataDir: o.dataDir, ...(o.safeStorage ? { safeStorage: o.safeStorage } : {}), logger });
+
+  const protection = (): 'safeStorage' | 'passphrase' => {
+    if (o.mode !== 'electron' || !o.safeStorage) return 'passphrase';
+    try {
+      checkSafeStorage(o.safeStorage);
+      return 'safeStorage';
+    } catch {
+      // basic_text or no keyring: the passphrase protects the key instead (recorded by the vault)
+      return 'passphrase';
+    }
+  };
+
+  const services = createServices({
+    mode: o.mode,
+    version: o.version,
+    network: gateway.network,
+    gatewayUrl: gateway.url,
+    court,
+    vault,
+    protection,
+    client,
+    holidays: holidayCalendarFrom(holidayTable as Record<string, unknown>),
+    emit,
+    idleLockMs: Number(o.env.CK_IDLE_LOCK_MINUTES ?? 15) * 60_000,
+    createEngine: (store) =>
+      createEngine({
+        gateway,
+        store: store.engine,
+        adapters: ADAPTERS,
+        client,
+        log,
+        events: {
+          request: (request) => emit('query.request', { request }),
+          findings: (caseId, requestId, saved) => emit('query.findings', { caseId, requestId, ...saved }),
+          network: (status) => emit('network.status', status),
+        },
+      }),
+  });
+
+  return {
+    router: createRouter(services, log),
+    onEvent(fn) {
+      const h = (event: string, payload: unknown) => fn(event, payload);
+      bus.on('event', h);
+      return () => bus.off('event', h);
+    },
+    gateway: { url: gateway.url, network: gateway.network, court },
+    ...(sandbox ? { sandbox } : {}),
+    async close() {
+      await services.shutdown();
+      await sandbox?.close();
+      logger.close();
+    },
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * Cases and their parties. A case number (案号) is unique; the docket import is idempotent by it.
+ * Deadlines are not stored: they depend on the holiday table of the year and are computed by the
+ * case service from filedOn (DOMAIN rule 11).
+ */
+import { randomUUID } from 'node:crypto';
+import type { CaseDetail, CaseStatus, CaseSummary, Party, PartyKind, PartyRole } from '../../shared/domain/types';
+import type { CaseTypeCode } from '../../shared/ids/case-number';
+import { parseCaseNumber } from '../../shared/ids/case-number';
+import { AppFailure } from '../../shared/app-failure';
+import { assertFen, type Fen } from '../../shared/money';
+import type { Db } from './db';
+import type { Connection } from './connection';
+import type { Clock } from './clock';
+
+export interface NewParty {
+  kind: PartyKind;
+  name: string;
+  /** already validated by the caller (resident ID or credit code) */
+  idNumber: string;
+}
+
+export interface NewCase {
+  number: string;
+  filedOn: string;
+  cause: string;
+  amountOwed: Fen;
+  costs: Fen;
+  applicant: NewParty;
+  debtors: NewParty[];
+  status?: CaseStatus;
+}
+
+/** CaseDetail without the date-derived fields (deadline, daysLeft) the service adds. */
+export type StoredCase = Omit<CaseDetail, 'deadline' | 'daysLeft'>;
+
+export interface CaseListQuery {
+  /** matches part of the case number, a party's name or a party's ID number */
+  search?: string;
+  status?: CaseStatus | 'all';
+  offset?: number;
+  limit?: number;
+}
+
+export interface CaseList {
+  total: number;
+  items: CaseSummary[];
+}
+
+interface CaseRow {
+  id: string;
+  number: string;
+  court: string;
+  type: CaseTypeCode;
+  filed_on: string;
+  status: CaseStatus;
+  cause: string;
+  amount_owed: number;
+  costs: number;
+  recovered: number;
+  created_at: string;
+}
+
+interface PartyRow {
+  id: string;
+  case_id: string;
+  role: PartyRole;
+  kind: PartyKind;
+  name: string;
+  id_number: string;
+}
+
+const toParty = (r: PartyRow): Party => ({ id: r.id, caseId: r.case_id, role: r.role, kind: r.kind, name: r.name, idNumber: r.id_number });
+
+function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }[]): CaseSummary {
+  return {
+    id: r.id,
+    number: r.number,
+    court: r.court,
+    type: r.type,
+    filedOn: r.filed_on,
+    status: r.status,
+    applicantName: parties.find((p) => p.role === 'applicant')?.name ?? '',
+    debtorNames: parties.filter((p) => p.role === 'debtor').map((p) => p.name),
+    amountOwed: r.amount_owed,
+    recovered: r.recovered,
+  };
+}
+
+function normalizeNumber(number: string) {
+  const parsed = parseCaseNumber(number);
+  if (!parsed.ok) throw new AppFailure(parsed.error);
+  return parsed.value;
+}
+
+/** LIKE pattern for a substring, with the user's % and _ taken literally. */
+function containsPattern(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** What a judge types: full-width brackets as on paper, a lower-case x at the end of an ID. */
+function normalizeSearch(s: string): string {
+  return s.trim().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').toUpperCase();
+}
+
+export class CaseRepo {
+  constructor(
+    private readonly conn: Connection,
+    private readonly clock: Clock,
+  ) {}
+
+  private get db(): Db {
+    return this.conn.db;
+  }
+
+  /** Case and parties in one transaction; AppFailure('CASE_EXISTS') for a number already present. */
+  create(input: NewCase): StoredCase {
+    const id = this.db.transaction(() => {
+      const n = normalizeNumber(input.number);
+      if (this.idByNumber(n.text)) throw new AppFailure('CASE_EXISTS', { zh: n.text, en: n.text }, 'number');
+      return this.insert(n, input);
+    }).immediate();
+    return this.get(id)!;
+  }
+
+  get(id: string): StoredCase | undefined {
+    const r = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?').get(id);
+    if (!r) return undefined;
+    const parties = this.db.prepare<[string], PartyRow>('SELECT * FROM parties WHERE case_id = ? ORDER BY position').all(id).map(toParty);
+    return { ...summary(r, parties), costs: r.costs, cause: r.cause, parties, createdAt: r.created_at };
+  }
+
+  getByNumber(number: string): StoredCase | undefined {
+    const parsed = parseCaseNumber(number);
+    const id = parsed.ok ? this.idByNumber(parsed.value.text) : undefined;
+    return id ? this.get(id) : undefined;
+  }
+
+  /** Newest first (by filing date); total counts all matches, not just the page. */
+  list(q: CaseListQuery = {}): CaseList {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.status && q.status !== 'all') {
+      where.push('c.status = @status');
+      params.status = q.status;
+    }
+    const search = q.search ? normalizeSearch(q.search) : '';
+    if (search) {
+      where.push(`(c.number LIKE @like ESCAPE '\\' OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id
+        AND (p.name LIKE @like ESCAPE '\\' OR p.id_number LIKE @like ESCAPE '\\')))`);
+      params.like = containsPattern(search);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db.prepare<[Record<string, string | number>], number>(`SELECT count(*) FROM cases c ${w}`).pluck().get(params) ?? 0;
+    const rows = this.db.prepare<[Record<string, string | number>], CaseRow>(
+      `SELECT c.* FROM cases c ${w} ORDER BY c.filed_on DESC, c.created_at DESC, c.rowid DESC LIMIT @limit OFFSET @offset`,
+    ).all({ ...params, limit: Math.min(Math.max(q.limit ?? 50, 1), 500), offset: Math.max(q.offset ?? 0, 0) });
+    const byCase = new Map<string, { role: PartyRole; name: string }[]>();
+    if (rows.length) {
+      const parties = this.db.prepare<[string], { case_id: string; role: PartyRole; name: string }>(
+        'SELECT case_id, role, name FROM parties WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, position',
+      ).all(JSON.stringify(rows.map((r) => r.id)));
+      for (const p of parties) {
+        const list = byCase.get(p.case_id) ?? [];
+        list.push(p);
+        byCase.set(p.case_id, list);
+      }
+    }
+    return { total, items: rows.map((r) => summary(r, byCase.get(r.id) ?? [])) };
+  }
+
+  /**
+   * Imports the court's docket. Idempotent by case number: a new number is created with its
+   * parties; a known one takes the docket's cause, amounts and filing date, while its parties,
+   * recovered amount and status stay as the bureau's own work left them.
+   */
+  upsertMany(cases: readonly NewCase[]): { imported: number; updated: number; total: number } {
+    let imported = 0;
+    let updated = 0;
+    this.db.transaction(() => {
+      for (const c of cases) {
+        const n = normalizeNumber(c.number);
+        const id = this.idByNumber(n.text);
+        if (!id) {
+          this.insert(n, c);
+          imported++;
+          continue;
+        }
+        const changes = this.db.prepare(
+          `UPDATE cases SET cause = @cause, amount_owed = @owed, costs = @costs, filed_on = @filedOn, updated_at = @now
+           WHERE id = @id AND (cause IS NOT @cause OR amount_owed IS NOT @owed OR costs IS NOT @costs OR filed_on IS NOT @filedOn)`,
+        ).run({
+          id, cause: c.cause, owed: assertFen(c.amountOwed, 'amountOwed'), costs: assertFen(c.costs, 'costs'),
+          filedOn: c.filedOn, now: this.clock().toISOString(),
+        }).changes;
+        updated += changes;
+      }
+    }).immediate();
+    return { imported, updated, total: cases.length };
+  }
+
+  setRecovered(caseId: string, recovered: Fen): StoredCase {
+    this.update(caseId, 'recovered', assertFen(recovered, 'recovered'));
+    return this.get(caseId)!;
+  }
+
+  setStatus(caseId: string, status: CaseStatus): StoredCase {
+    this.update(caseId, 'status', status);
+    return this.get(caseId)!;
+  }
+
+  private update(caseId: string, column: 'recovered' | 'status', value: string | number): void {
+    const r = this.db.prepare(`UPDATE cases SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, this.clock().toISOString(), caseId);
+    if (r.changes === 0) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+  }
+
+  private idByNumber(number: string): string | undefined {
+    return this.db.prepare<[string], string>('SELECT id FROM cases WHERE number = ?').pluck().get(number);
+  }
+
+  private insert(n: { text: string; court: string; type: CaseTypeCode }, c: NewCase): string {
+    const id = randomUUID();
+    const now = this.clock().toISOString();
+    this.db.prepare(
+      `INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(id, n.text, n.court, n.type, c.filedOn, c.status ?? 'open', c.cause,
+      assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now);
+    const insertParty = this.db.prepare(
+      'INSERT INTO parties (id, case_id, position, role, kind, name, id_number) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const parties: [PartyRole, NewParty][] = [['applicant', c.applicant], ...c.debtors.map((d): [PartyRole, NewParty] => ['debtor', d])];
+    parties.forEach(([role, p], i) => insertParty.run(randomUUID(), id, i, role, p.kind, p.name.trim(), p.idNumber.trim().toUpperCase()));
+    return id;
+  }
+}

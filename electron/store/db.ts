@@ -1,0 +1,61 @@
+/**
+ * Opens the encrypted SQLite database: SQLCipher 4 format through better-sqlite3-multiple-ciphers,
+ * keyed with the raw 256-bit key (no passphrase KDF inside SQLite: the key is already random).
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'store.db';
+
+/** The key did not open the file (wrong key, or not one of our databases). */
+export class WrongKeyError extends Error {
+  readonly code = 'WRONG_KEY';
+  constructor() {
+    super('the database key does not open this file');
+  }
+}
+
+export interface OpenDbOptions {
+  /** create the file if missing (setup); otherwise it must exist */
+  create?: boolean;
+  busyTimeoutMs?: number;
+}
+
+export function openEncryptedDb(file: string, key: Buffer, opts: OpenDbOptions = {}): Db {
+  if (key.length !== 32) throw new RangeError('database key must be 32 bytes');
+  if (opts.create && !fs.existsSync(file)) {
+    // created 0600 before SQLite touches it: SQLite gives the -wal and -shm files the same mode
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  }
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    // the hex string is an unavoidable immutable copy of the key; it lives only in this frame
+    db.pragma(`key="x'${key.toString('hex')}'"`);
+    verifyKey(db);
+    // temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted
+    db.pragma('temp_store=MEMORY');
+    db.pragma('journal_mode=WAL');
+    // FULL: a measure or an audit entry acknowledged is on disk (DESIGN "Secure local cache")
+    db.pragma('synchronous=FULL');
+    db.pragma('foreign_keys=ON');
+    db.pragma(`busy_timeout=${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** The first read decrypts page 1: a wrong key shows as SQLITE_NOTADB here, not later mid-query. */
+function verifyKey(db: Db): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') throw new WrongKeyError();
+    throw e;
+  }
+}

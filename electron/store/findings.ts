@@ -1,0 +1,95 @@
+/**
+ * What answered requests yielded: assets, whereabouts and information records, each tied to the
+ * feedback (evidence) it came from. Row mapping and inserts; the write path is RequestRepo.saveFindings.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChannelId } from '../../shared/domain/channels';
+import type {
+  Asset, AssetKind, ChannelRequest, ExistingFreeze, Findings, InfoKind, InfoRecord, Whereabouts, WhereaboutsKind,
+} from '../../shared/domain/types';
+import { assertFen } from '../../shared/money';
+import type { SavedFindings } from '../engine/types';
+import type { Db } from './db';
+
+interface AssetRow {
+  id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: AssetKind;
+  institution: string; identifier: string; description: string; value: number | null; available: number | null;
+  existing_freezes: string; found_at: string;
+}
+interface WhereaboutsRow {
+  id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: WhereaboutsKind;
+  place: string; at: string; detail: string; found_at: string;
+}
+interface InfoRow {
+  id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: InfoKind;
+  summary: string; amount: number | null; found_at: string;
+}
+
+const toAsset = (r: AssetRow): Asset => {
+  const a: Asset = {
+    id: r.id, caseId: r.case_id, partyId: r.party_id, requestId: r.request_id, channel: r.channel, kind: r.kind,
+    institution: r.institution, identifier: r.identifier, description: r.description,
+    existingFreezes: JSON.parse(r.existing_freezes) as ExistingFreeze[], foundAt: r.found_at,
+  };
+  if (r.value !== null) a.value = r.value;
+  if (r.available !== null) a.available = r.available;
+  return a;
+};
+
+const toWhereabouts = (r: WhereaboutsRow): Whereabouts => ({
+  id: r.id, caseId: r.case_id, partyId: r.party_id, requestId: r.request_id, channel: r.channel, kind: r.kind,
+  place: r.place, at: r.at, detail: r.detail, foundAt: r.found_at,
+});
+
+const toInfo = (r: InfoRow): InfoRecord => {
+  const i: InfoRecord = {
+    id: r.id, caseId: r.case_id, partyId: r.party_id, requestId: r.request_id, channel: r.channel, kind: r.kind,
+    summary: r.summary, foundAt: r.found_at,
+  };
+  if (r.amount !== null) i.amount = r.amount;
+  return i;
+};
+
+const optFen = (v: number | undefined, what: string): number | null => (v === undefined ? null : assertFen(v, what));
+
+/** Inserts one request's findings (caller holds the transaction and has stored the feedback). */
+export function insertFindings(db: Db, req: ChannelRequest, f: Findings, foundAt: string): void {
+  const base = { case_id: req.caseId, party_id: req.partyId, request_id: req.id, channel: req.channel, found_at: foundAt };
+  const asset = db.prepare(
+    `INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description,
+       value, available, existing_freezes, found_at)
+     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @institution, @identifier, @description,
+       @value, @available, @existing_freezes, @found_at)`,
+  );
+  f.assets.forEach((a, position) => asset.run({
+    ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
+    description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
+    existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
+  }));
+  const where = db.prepare(
+    `INSERT INTO whereabouts (id, case_id, party_id, request_id, position, channel, kind, place, at, detail, found_at)
+     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @place, @at, @detail, @found_at)`,
+  );
+  f.whereabouts.forEach((w, position) => where.run({ ...base, id: randomUUID(), position, kind: w.kind, place: w.place, at: w.at, detail: w.detail }));
+  const info = db.prepare(
+    `INSERT INTO info_records (id, case_id, party_id, request_id, position, channel, kind, summary, amount, found_at)
+     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @summary, @amount, @found_at)`,
+  );
+  f.info.forEach((i, position) => info.run({ ...base, id: randomUUID(), position, kind: i.kind, summary: i.summary, amount: optFen(i.amount, 'amount') }));
+}
+
+export function findingsOfRequest(db: Db, requestId: string): SavedFindings {
+  return {
+    assets: db.prepare<[string], AssetRow>('SELECT * FROM assets WHERE request_id = ? ORDER BY position').all(requestId).map(toAsset),
+    whereabouts: db.prepare<[string], WhereaboutsRow>('SELECT * FROM whereabouts WHERE request_id = ? ORDER BY position').all(requestId).map(toWhereabouts),
+    info: db.prepare<[string], InfoRow>('SELECT * FROM info_records WHERE request_id = ? ORDER BY position').all(requestId).map(toInfo),
+  };
+}
+
+export function findingsOfCase(db: Db, caseId: string): SavedFindings {
+  return {
+    assets: db.prepare<[string], AssetRow>('SELECT * FROM assets WHERE case_id = ? ORDER BY found_at, request_id, position').all(caseId).map(toAsset),
+    whereabouts: db.prepare<[string], WhereaboutsRow>('SELECT * FROM whereabouts WHERE case_id = ? ORDER BY at DESC, position').all(caseId).map(toWhereabouts),
+    info: db.prepare<[string], InfoRow>('SELECT * FROM info_records WHERE case_id = ? ORDER BY found_at, request_id, position').all(caseId).map(toInfo),
+  };
+}

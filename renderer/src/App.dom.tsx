@@ -1,0 +1,78 @@
+/**
+ * The application shell: decides the screen from the session (first-run setup, sign-in, case list,
+ * case workspace) and keeps the header, the network banner and the connection notice around it.
+ */
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { alwaysOpen, type Connection } from './api/connection';
+import { errorText } from './i18n/dict';
+import { useAppStore } from './store';
+import { useSession, useT } from './store/selectors';
+import { CaseList } from './features/cases/CaseList.dom';
+import { NewCaseDialog } from './features/cases/NewCaseDialog.dom';
+import { SetupScreen } from './features/setup/SetupScreen.dom';
+import { ConnectionNotice } from './features/shell/ConnectionNotice.dom';
+import { Header } from './features/shell/Header.dom';
+import { LangSync } from './features/shell/LangSync.dom';
+import { NetworkBanner } from './features/shell/NetworkBanner.dom';
+import { SignInScreen } from './features/signin/SignInScreen.dom';
+import { CaseWorkspace } from './features/workspace/CaseWorkspace.dom';
+
+export function App({ connection = alwaysOpen }: { connection?: Connection }) {
+  const { t, lang } = useT();
+  const session = useSession();
+  const boot = useAppStore((s) => s.boot);
+  const inCase = useAppStore((s) => s.currentCaseId !== null);
+  const newCaseOpen = useAppStore((s) => s.newCaseOpen);
+  const booted = useRef(false);
+  const linkState = useSyncExternalStore(connection.subscribe, connection.get);
+
+  useEffect(() => {
+    if (booted.current) return;
+    booted.current = true;
+    void boot();
+  }, [boot]);
+
+  let body;
+  if (session.bootState === 'loading') {
+    body = (
+      <main className="gate" data-testid="app-loading">
+        {linkState !== 'refused' && <p className="muted">{linkState === 'open' ? t.app.loading : t.app.connecting}</p>}
+      </main>
+    );
+  } else if (session.bootState === 'failed') {
+    body = (
+      <main className="gate">
+        <div className="gate-card" role="alert" data-testid="app-boot-error">
+          <p>
+            {t.app.bootFailed}
+            {session.bootError && `${lang === 'zh' ? '：' : ': '}${errorText(session.bootError, lang)}`}
+          </p>
+          <button type="button" className="btn" data-testid="app-boot-retry" onClick={() => void boot()}>
+            {t.app.retry}
+          </button>
+        </div>
+      </main>
+    );
+  } else if (!session.appInfo?.setUp) {
+    body = <SetupScreen />;
+  } else if (!session.officer) {
+    body = <SignInScreen />;
+  } else {
+    body = (
+      <>
+        {inCase ? <CaseWorkspace /> : <CaseList />}
+        {newCaseOpen && <NewCaseDialog />}
+      </>
+    );
+  }
+
+  return (
+    <div className="app">
+      <LangSync />
+      <Header />
+      <ConnectionNotice connection={connection} />
+      {session.officer && <NetworkBanner />}
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * Host mode: the contract's `Api` carried over the loopback WebSocket (shared/ipc/ws-protocol.ts).
+ * Built generically from the contract, one method per call, so it can never drift from the preload.
+ *
+ * - the first connection uses the one-time token from the opening address; every `hello` brings a
+ *   fresh single-use resume token, kept in sessionStorage for the next (re)connection;
+ * - calls made while disconnected wait and are sent once `hello` has arrived;
+ * - a read call in flight when the link drops is sent again; a write is not (it may have been
+ *   done), its caller gets an error telling the judge to check;
+ * - reconnects back off exponentially with jitter.
+ */
+import { allCalls, type Api } from '../../../shared/ipc/contract';
+import { RESUME_TOKEN_KEY, WS_PATH, type ClientFrame, type ServerFrame } from '../../../shared/ipc/ws-protocol';
+import type { AppError } from '../../../shared/errors';
+import { err, type Result } from '../../../shared/result';
+import { connectionCell, type Connection } from './connection';
+
+/** The part of the browser WebSocket the bridge uses (a fake one in tests). */
+export interface WebSocketLike {
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code?: number }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+export type WebSocketFactory = (url: string) => WebSocketLike;
+
+export interface WsBridgeOptions {
+  /** e.g. "ws://127.0.0.1:5173"; WS_PATH and the token query are appended */
+  baseUrl: string;
+  /** the one-time token read from the opening address, if any */
+  initialToken: string | null;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  createSocket: WebSocketFactory;
+  /** first reconnect delay; doubles up to maxDelayMs */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+export interface WsBridge {
+  api: Api;
+  connection: Connection;
+  /** closes the socket and stops reconnecting */
+  dispose(): void;
+}
+
+/** Calls that only read: safe to send again after a dropped link. */
+const READ_CALLS = new Set([
+  'app.info', 'session.current', 'session.registeredOfficers', 'cases.list', 'cases.get',
+  'query.view', 'network.status', 'audit.list', 'audit.verify',
+]);
+
+const LINK_LOST: AppError = {
+  code: 'INTERNAL',
+  message: '与本机服务的连接中断，无法确认操作是否完成',
+  messageEn: 'The connection to the local service was lost before the answer arrived',
+  detail: { zh: '请核对结果后再操作', en: 'check the result before trying again' },
+};
+
+interface Pending {
+  frame: ClientFrame;
+  resolve: (r: Result<unknown>) => void;
+  sent: boolean;
+}
+
+export function createWsBridge(opts: WsBridgeOptions): WsBridge {
+  const baseDelay = opts.baseDelayMs ?? 300;
+  const maxDelay = opts.maxDelayMs ?? 10_000;
+  const random = opts.random ?? Math.random;
+  const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const connection = connectionCell('connecting');
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const pending = new Map<number, Pending>();
+  let oneTimeToken = opts.initialToken;
+  let socket: WebSocketLike | null = null;
+  let ready = false;
+  let everReady = false;
+  let failures = 0;
+  let nextId = 1;
+  let disposed = false;
+
+  function takeToken(): string | null {
+    if (oneTimeToken) {
+      const t = oneTimeToken;
+      oneTimeToken = null;
+      return t;
+    }
+    return opts.storage.getItem(RESUME_TOKEN_KEY);
+  }
+
+  function connect(): void {
+    if (disposed) return;
+    const token = takeToken();
+    if (!token) {
+      connection.set('refused');
+      return;
+    }
+    let opened = false;
+    let greeted = false;
+    const ws = opts.createSocket(`${opts.baseUrl}${WS_PATH}?token=${encodeURIComponent(token)}`);
+    socket = ws;
+    ws.onopen = () => {
+      opened = true;
+    };
+    ws.onmessage = (ev) => {
+      let frame: ServerFrame;
+      try {
+        frame = JSON.parse(String(ev.data)) as ServerFrame;
+      } catch {
+        return;
+      }
+      if (!frame || typeof frame !== 'object') return;
+      if (frame.t === 'hello' && typeof frame.resumeToken === 'string') {
+        // the server consumed the token we came with; only the fresh one opens the next connection
+        opts.storage.setItem(RESUME_TOKEN_KEY, frame.resumeToken);
+        greeted = true;
+        ready = true;
+        everReady = true;
+        failures = 0;
+        connection.set('open');
+        flush();
+      } else if (frame.t === 'result') {
+        const p = pending.get(frame.id);
+        if (p) {
+          pending.delete(frame.id);
+          p.resolve(frame.result);
+        }
+      } else if (frame.t === 'event') {
+        for (const l of [...(listeners.get(frame.event) ?? [])]) {
+          try {
+            l(frame.payload);
+          } catch (e) {
+            console.error(e);
+          }
+        }
+      }
+    };
+    ws.onerror = () => {};
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      ready = false;
+      for (const [id, p] of pending) {
+        if (!p.sent) continue;
+        const key = `${p.frame.group}.${p.frame.method}`;
+        if (READ_CALLS.has(key)) {
+          p.sent = false;
+        } else {
+          pending.delete(id);
+          p.resolve(err(LINK_LOST));
+        }
+      }
+      if (disposed) return;
+      // A refused token never gets past the HTTP upgrade: the socket closes without opening.
+      // A service that is gone looks the same; either way the judge must reopen the address.
+      if (!opened || !greeted) connection.set('refused');
+      else connection.set(everReady ? 'reconnecting' : 'connecting');
+      failures += 1;
+      const delay = Math.min(maxDelay, baseDelay * 2 ** Math.min(failures - 1, 10));
+      setTimer(connect, Math.round(delay * (0.75 + random() * 0.5)));
+    };
+  }
+
+  function flush(): void {
+    if (!ready || !socket) return;
+    for (const p of pending.values()) {
+      if (p.sent) continue;
+      socket.send(JSON.stringify(p.frame));
+      p.sent = true;
+    }
+  }
+
+  function call(group: string, method: string, input: unknown): Promise<Result<unknown>> {
+    return new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, { frame: { t: 'call', id, group, method, input }, resolve, sent: false });
+      flush();
+    });
+  }
+
+  const groups: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const [group, method] of allCalls()) {
+    (groups[group] ??= {})[method] = (input: unknown) => call(group, method, input);
+  }
+  const api = {
+    ...groups,
+    on(event: string, listener: (payload: unknown) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  } as unknown as Api;
+
+  connect();
+
+  return {
+    api,
+    connection,
+    dispose() {
+      disposed = true;
+      socket?.close();
+      socket = null;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Top bar: program name, training badge, signed-in officer, language switch, sign-out. */
+import { useAppStore } from '../../store';
+import { useT } from '../../store/selectors';
+
+export function Header() {
+  const { t, lang } = useT();
+  const officer = useAppStore((s) => s.officer);
+  const sandbox = useAppStore((s) => (s.network?.network ?? s.appInfo?.network) === 'sandbox');
+  const setLang = useAppStore((s) => s.setLang);
+  const signOut = useAppStore((s) => s.signOut);
+
+  return (
+    <header className="topbar">
+      <div className="brand">{t.app.name}</div>
+      {sandbox && (
+        <span className="badge badge-training" data-testid="network-sandbox-badge">
+          {t.header.sandbox}
+        </span>
+      )}
+      <div className="topbar-spacer" />
+      {officer && (
+        <span className="officer" data-testid="header-officer">
+          <strong>{officer.name}</strong>
+          <span className="muted">
+            {officer.code} · {t.header.roles[officer.role]} · {officer.court}
+          </span>
+        </span>
+      )}
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="lang-switch"
+        lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        title={t.header.switchLanguageTitle}
+        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      >
+        {t.header.switchLanguage}
+      </button>
+      {officer && (
+        <button type="button" className="btn btn-quiet" data-testid="signout" onClick={() => void signOut()}>
+          {t.header.signOut}
+        </button>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+/** Case header: number, type, applicant, amounts, filing date, time limit and days left. */
+import { CASE_TYPE_NAMES } from '../../../../shared/ids/case-number';
+import { formatYuanSymbol } from '../../../../shared/money';
+import type { CaseDetail } from '../../../../shared/domain/types';
+import { useT } from '../../store/selectors';
+
+/** Under this many days left the time limit is shown in the warning colour. */
+export const DEADLINE_WARN_DAYS = 30;
+
+export function CaseHeader({ detail }: { detail: CaseDetail }) {
+  const { t, lang } = useT();
+  const d = detail.daysLeft;
+  const urgency = d < 0 ? 'overdue' : d < DEADLINE_WARN_DAYS ? 'warn' : 'ok';
+  const left = d < 0 ? t.workspace.overdue(-d) : d === 0 ? t.workspace.dueToday : t.workspace.daysLeft(d);
+  const type = CASE_TYPE_NAMES[detail.type];
+  return (
+    <header className="case-header" data-testid="case-header">
+      <div className="case-title">
+        <h1 className="mono" data-testid="case-header-number">
+          {detail.number}
+        </h1>
+        <span className="badge" data-testid="case-header-type">
+          {type ? type[lang] : detail.type}
+        </span>
+        <span className="muted">{detail.cause}</span>
+      </div>
+      <dl className="facts">
+        <Fact label={t.workspace.applicant} testId="case-header-applicant" value={detail.applicantName} />
+        <Fact label={t.workspace.owed} testId="case-header-owed" value={formatYuanSymbol(detail.amountOwed)} num />
+        <Fact label={t.workspace.recovered} testId="case-header-recovered" value={formatYuanSymbol(detail.recovered)} num />
+        <Fact label={t.workspace.costs} testId="case-header-costs" value={formatYuanSymbol(detail.costs)} num />
+        <Fact label={t.workspace.filedOn} testId="case-header-filed" value={detail.filedOn} />
+        <div className={`fact deadline deadline-${urgency}`}>
+          <dt>{t.workspace.deadline}</dt>
+          <dd>
+            <span data-testid="case-header-deadline">{detail.deadline}</span>{' '}
+            <span className="days-left" data-testid="case-days-left" data-urgency={urgency}>
+              {left}
+            </span>
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
+
+function Fact(p: { label: string; value: string; testId: string; num?: boolean }) {
+  return (
+    <div className="fact">
+      <dt>{p.label}</dt>
+      <dd className={p.num ? 'num' : undefined} data-testid={p.testId}>
+        {p.value}
+      </dd>
+    </div>
+  );
+}

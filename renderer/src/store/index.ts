@@ -1,0 +1,54 @@
+/**
+ * The one store (STYLE 12): slices combined at the root, actions inside, no middleware needed.
+ * `bindApi` gives the actions their Api and subscribes to main's events exactly once;
+ * `resetAppStore` puts everything back for the next test.
+ */
+import { create } from 'zustand';
+import type { Api } from '../../../shared/ipc/contract';
+import type { ChannelRequest } from '../../../shared/domain/types';
+import { setApi } from './api-holder';
+import { createCasesSlice } from './slices/cases';
+import { createNetworkSlice } from './slices/network';
+import { createQuerySlice } from './slices/query';
+import { createSessionSlice } from './slices/session';
+import { createUiSlice } from './slices/ui';
+import { createWorkspaceSlice } from './slices/workspace';
+import type { AppState } from './types';
+
+export type { AppState } from './types';
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createCasesSlice(...a),
+  ...createWorkspaceSlice(...a),
+  ...createQuerySlice(...a),
+  ...createNetworkSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+const initialState = useAppStore.getState();
+
+let bound: { api: Api; off: () => void } | null = null;
+
+/** Binds the Api and subscribes to its events; calling it again with the same Api does nothing. */
+export function bindApi(a: Api): void {
+  if (bound?.api === a) return;
+  bound?.off();
+  setApi(a);
+  const s = () => useAppStore.getState();
+  const offs = [
+    a.on('query.request', (p) => s().applyRequest(p.request as ChannelRequest)),
+    a.on('query.findings', (p) => s().applyFindings(p)),
+    a.on('network.status', (p) => s().setNetwork(p)),
+    a.on('session.locked', (p) => s().locked(p.reason)),
+  ];
+  bound = { api: a, off: () => offs.forEach((off) => off()) };
+}
+
+/** Tests: unsubscribe, unbind and restore the initial state. */
+export function resetAppStore(): void {
+  bound?.off();
+  bound = null;
+  setApi(null);
+  useAppStore.setState(initialState, true);
+}

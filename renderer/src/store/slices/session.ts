@@ -1,0 +1,100 @@
+/** Session: what the workstation is (set up or not), who is signed in, and the lock. */
+import type { AppError } from '../../../../shared/errors';
+import type { CallOutput } from '../../../../shared/ipc/contract';
+import type { Officer } from '../../../../shared/domain/types';
+import type { Result } from '../../../../shared/result';
+import { api } from '../api-holder';
+import type { SliceCreator } from '../types';
+
+export type AppInfo = CallOutput<'app', 'info'>;
+export type LockReason = 'idle' | 'signout';
+
+export interface SessionData {
+  bootState: 'loading' | 'ready' | 'failed';
+  bootError: AppError | null;
+  appInfo: AppInfo | null;
+  officer: Officer | null;
+  registeredOfficers: Officer[] | null;
+  registeredError: AppError | null;
+  lockedReason: LockReason | null;
+  /** set after first-run setup, to greet the sign-in screen with the officer chosen */
+  setupOfficerCode: string | null;
+}
+
+export interface SessionSlice extends SessionData {
+  boot(): Promise<void>;
+  loadRegisteredOfficers(): Promise<void>;
+  setUp(officerCode: string, password: string): Promise<Result<Officer>>;
+  signIn(officerCode: string, password: string): Promise<Result<Officer>>;
+  signOut(): Promise<void>;
+  /** main locked the store (sign-out or idle): forget everything about cases, back to sign-in */
+  locked(reason: LockReason): void;
+}
+
+export const sessionInitial: SessionData = {
+  bootState: 'loading',
+  bootError: null,
+  appInfo: null,
+  officer: null,
+  registeredOfficers: null,
+  registeredError: null,
+  lockedReason: null,
+  setupOfficerCode: null,
+};
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
+  ...sessionInitial,
+
+  async boot() {
+    set({ bootState: 'loading', bootError: null });
+    const info = await api().app.info({});
+    if (!info.ok) {
+      set({ bootState: 'failed', bootError: info.error });
+      return;
+    }
+    set({ appInfo: info.value });
+    if (info.value.setUp) {
+      const cur = await api().session.current({});
+      if (cur.ok && cur.value) {
+        set({ officer: cur.value });
+        void get().refreshNetwork();
+      }
+    }
+    set({ bootState: 'ready' });
+  },
+
+  async loadRegisteredOfficers() {
+    set({ registeredError: null });
+    const r = await api().session.registeredOfficers({});
+    if (r.ok) set({ registeredOfficers: r.value });
+    else set({ registeredError: r.error, registeredOfficers: [] });
+  },
+
+  async setUp(officerCode, password) {
+    const r = await api().session.setUp({ officerCode, password });
+    if (r.ok) {
+      const info = get().appInfo;
+      set({ appInfo: info ? { ...info, setUp: true } : info, setupOfficerCode: r.value.code, officer: null });
+    }
+    return r;
+  },
+
+  async signIn(officerCode, password) {
+    const r = await api().session.signIn({ officerCode, password });
+    if (r.ok) {
+      set({ officer: r.value, lockedReason: null, setupOfficerCode: null });
+      void get().refreshNetwork();
+    }
+    return r;
+  },
+
+  async signOut() {
+    await api().session.signOut({});
+    get().locked('signout');
+  },
+
+  locked(reason) {
+    get().clearCaseData();
+    set({ officer: null, lockedReason: reason });
+  },
+});

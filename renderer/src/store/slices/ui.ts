@@ -1,0 +1,40 @@
+/** UI: language, which dialog and tab are open. The language is persisted through Dexie. */
+import { saveLang } from '../../db/ui-db';
+import type { Lang } from '../../i18n/dict';
+import type { SliceCreator } from '../types';
+
+export type ResultsTab = 'assets' | 'whereabouts' | 'info';
+
+export interface UiData {
+  lang: Lang;
+  /** the judge chose a language in this session: the stored preference no longer overrides it */
+  langChosen: boolean;
+  newCaseOpen: boolean;
+  resultsTab: ResultsTab;
+}
+
+export interface UiSlice extends UiData {
+  /** `persist: false` when the value comes from the stored preference itself */
+  setLang(lang: Lang, opts?: { persist?: boolean }): void;
+  setNewCaseOpen(open: boolean): void;
+  setResultsTab(tab: ResultsTab): void;
+}
+
+export const uiInitial: UiData = { lang: 'zh', langChosen: false, newCaseOpen: false, resultsTab: 'assets' };
+
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
+  ...uiInitial,
+  setLang(lang, opts) {
+    const chosen = opts?.persist !== false;
+    // a stored preference read late must not undo a choice the judge has just made
+    if (!chosen && get().langChosen) return;
+    if (get().lang !== lang || (chosen && !get().langChosen)) set({ lang, langChosen: get().langChosen || chosen });
+    if (chosen) void saveLang(lang).catch((e: unknown) => console.error(e));
+  },
+  setNewCaseOpen(open) {
+    set({ newCaseOpen: open });
+  },
+  setResultsTab(tab) {
+    set({ resultsTab: tab });
+  },
+});
