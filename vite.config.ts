@@ -3,10 +3,10 @@ import path from 'node:path';
 
 // The renderer is served from file:// (Electron) or the host-mode server: relative asset paths.
 export default defineConfig({
-  root: path.resolve(__dirname, 'renderer'),
+  root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
   build: {
-    outDir: path.resolve(__dirname, 'dist/renderer'),
+    outDir: path.resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome130',

@@ -176,6 +176,13 @@ export function createEngine(o: EngineOptions): Engine {
 
   const active = new Map<string, Promise<void>>();
   let idleWaiters: Array<() => void> = [];
+  // Jobs are started a batch per turn of the event loop, so that a fan-out of tens of thousands
+  // (a bureau-wide re-query, a resume after restart) never holds the main thread (STYLE 10).
+  const START_BATCH = 256;
+  const startQueue: Array<{ r: ChannelRequest; ctx: QueryContext; party: Party; first: Phase }> = [];
+  let startHead = 0;
+  const queued = new Set<string>();
+  let pump: ReturnType<typeof setImmediate> | undefined;
 
   // ---- store and events ----
 
@@ -447,7 +454,36 @@ export function createEngine(o: EngineOptions): Engine {
   }
 
   function start(r: ChannelRequest, ctx: QueryContext, party: Party, first: Phase): void {
-    if (active.has(r.id)) return;
+    if (active.has(r.id) || queued.has(r.id)) return;
+    queued.add(r.id);
+    startQueue.push({ r, ctx, party, first });
+    pump ??= setImmediate(startBatch);
+  }
+
+  function startBatch(): void {
+    pump = undefined;
+    if (life.stopped) return;
+    const end = Math.min(startQueue.length, startHead + START_BATCH);
+    for (; startHead < end; startHead += 1) {
+      const x = startQueue[startHead]!;
+      queued.delete(x.r.id);
+      launch(x.r, x.ctx, x.party, x.first);
+    }
+    if (startHead < startQueue.length) pump = setImmediate(startBatch);
+    else {
+      startQueue.length = 0;
+      startHead = 0;
+    }
+  }
+
+  function settleIdle(): void {
+    if (active.size > 0 || queued.size > 0) return;
+    const w = idleWaiters;
+    idleWaiters = [];
+    for (const f of w) f();
+  }
+
+  function launch(r: ChannelRequest, ctx: QueryContext, party: Party, first: Phase): void {
     const job: Job = {
       id: r.id, caseId: r.caseId, channel: r.channel, ctx, party, adapter: o.adapters[r.channel], lane: laneFor(r.channel),
       createdAt: r.createdAt, state: r.state, attempts: r.attempts, polls: r.polls,
@@ -455,11 +491,7 @@ export function createEngine(o: EngineOptions): Engine {
     };
     const p = run(job, first).finally(() => {
       active.delete(r.id);
-      if (active.size === 0) {
-        const w = idleWaiters;
-        idleWaiters = [];
-        for (const f of w) f();
-      }
+      settleIdle();
     });
     active.set(r.id, p);
   }
@@ -523,7 +555,7 @@ export function createEngine(o: EngineOptions): Engine {
       assertRunning();
       let n = 0;
       for (const r of store.listUnfinishedRequests()) {
-        if (active.has(r.id)) continue;
+        if (active.has(r.id) || queued.has(r.id)) continue;
         const c = resolve(r);
         if (!c || c.party.id !== r.partyId || c.party.role !== 'debtor' || c.ctx.caseId !== r.caseId) {
           log('warn', 'unfinished request left alone: its case or party is not available', { requestId: r.id, channel: r.channel });
@@ -541,17 +573,24 @@ export function createEngine(o: EngineOptions): Engine {
     networkStatus: () => network.status(),
 
     idle() {
-      if (active.size === 0) return Promise.resolve();
+      if (active.size === 0 && queued.size === 0) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
 
     async stop() {
       life.stop();
+      // Requests not started yet stay as stored ('pending' and so on) for resume.
+      if (pump) clearImmediate(pump);
+      pump = undefined;
+      startQueue.length = 0;
+      startHead = 0;
+      queued.clear();
       network.stop();
-      for (const l of lanes.values()) l.slots.cancelAll(new Stopped());
+      for (const l of lanes.values()) l.slots.cancelAll(life.reason);
       await Promise.allSettled([...active.values()]);
       // A client handed in belongs to the caller; one made here is closed here.
       if (!o.client) client.close();
+      settleIdle();
     },
   };
 }

@@ -17,6 +17,8 @@ export class Stopped extends Error {
 
 export class Lifetime {
   private readonly ac = new AbortController();
+  /** one error for every waiter: thousands of stack captures at stop would stall the loop */
+  readonly reason = new Stopped();
   private readonly sleepers = new Map<ReturnType<typeof setTimeout>, (e: unknown) => void>();
 
   constructor() {
@@ -34,7 +36,7 @@ export class Lifetime {
 
   /** Waits `ms` (timer, no spinning); rejects with Stopped if the engine stops meanwhile. */
   sleep(ms: number): Promise<void> {
-    if (this.stopped) return Promise.reject(new Stopped());
+    if (this.stopped) return Promise.reject(this.reason);
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => {
         this.sleepers.delete(t);
@@ -46,15 +48,15 @@ export class Lifetime {
 
   /** Throws Stopped if the engine has stopped. */
   check(): void {
-    if (this.stopped) throw new Stopped();
+    if (this.stopped) throw this.reason;
   }
 
   stop(): void {
     if (this.stopped) return;
-    this.ac.abort(new Stopped());
+    this.ac.abort(this.reason);
     for (const [t, reject] of this.sleepers) {
       clearTimeout(t);
-      reject(new Stopped());
+      reject(this.reason);
     }
     this.sleepers.clear();
   }

@@ -42,7 +42,7 @@ export class NetworkMonitor {
 
   /** Resolves at once when online, otherwise when the gateway is back; rejects with Stopped. */
   whenOnline(): Promise<void> {
-    if (this.o.life.stopped) return Promise.reject(new Stopped());
+    if (this.o.life.stopped) return Promise.reject(this.o.life.reason);
     if (this.current.online) return Promise.resolve();
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
@@ -80,7 +80,7 @@ export class NetworkMonitor {
   stop(): void {
     const w = this.waiters;
     this.waiters = [];
-    for (const x of w) x.reject(new Stopped());
+    for (const x of w) x.reject(this.o.life.reason);
   }
 
   /** undefined when healthy, else a short reason code */

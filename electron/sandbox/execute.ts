@@ -7,7 +7,7 @@ import { latencyFor } from './latency';
 import type { ChannelKnobs } from './knobs';
 import type { GatewayRequest, Rejection } from './request-table';
 import type { SandboxState } from './state';
-import type { SubmitBody } from './submit-body';
+import type { SubmitBody, SubmitKind } from './submit-body';
 
 const AGENCY_REFUSALS: readonly Rejection[] = [
   { code: 'DOCUMENT_INVALID', message: '协助查询通知书电子签章验证未通过' },
@@ -47,10 +47,19 @@ export function executeQuery(st: SandboxState, body: SubmitBody, bodyHash: strin
   });
 }
 
+export type Executor = (st: SandboxState, body: SubmitBody, bodyHash: string, k: ChannelKnobs, now: number) => GatewayRequest;
+
+/**
+ * Executors by request kind. Measures (freeze, renew, unfreeze, deduct) join here with the money
+ * ledger; until then the gateway refuses them with 422.
+ */
+export const EXECUTORS: Partial<Record<SubmitKind, Executor>> = { query: executeQuery };
+
 /** why a channel refuses a request it cannot execute (422 CHANNEL_REFUSES), or undefined */
 export function refusal(body: SubmitBody): string | undefined {
   const info = channelInfo(body.channel);
-  if (body.kind !== 'query') return `${body.channel} does not execute ${body.kind} on this network yet`;
+  if (!EXECUTORS[body.kind]) return `${body.channel} does not execute ${body.kind} on this network yet`;
+  if (body.kind !== 'query' && !(info.measures as readonly string[]).includes(body.kind)) return `${body.channel} does not execute ${body.kind}`;
   if (body.subject.kind === 'company' && !info.forCompanies) return `${body.channel} answers for persons only`;
   return undefined;
 }

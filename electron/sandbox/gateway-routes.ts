@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sha256Hex } from '../gateway/signing';
 import type { ChannelId } from '../../shared/domain/channels';
 import { authenticate } from './auth';
-import { executeQuery, refusal } from './execute';
+import { EXECUTORS, refusal } from './execute';
 import { sendError, sendJson, sendRaw } from './http-io';
 import { knobsFor, type ChannelKnobs } from './knobs';
 import { FORMATTERS } from './formats';
@@ -52,7 +52,9 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
   const k = knobsFor(st.knobs, ch);
   const stats = st.stats.of(ch);
   stats.submits += 1;
-  const attempt = stats.submits;
+  // keyed by the id's own attempt number, so draws do not depend on other requests' timing
+  const attempt = (st.submitAttempts.get(b.clientRequestId) ?? 0) + 1;
+  st.submitAttempts.set(b.clientRequestId, attempt);
   const now = Date.now();
   if (!st.rate.admit(ch, k, now)) {
     st.stats.fault(ch, 'rateLimited');
@@ -74,7 +76,7 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
   }
   const why = refusal(b);
   if (why) return sendError(res, 422, 'CHANNEL_REFUSES', why);
-  const r = executeQuery(st, b, bodyHash, k, now);
+  const r = EXECUTORS[b.kind]!(st, b, bodyHash, k, now);
   if (st.dice.roll(k.lostAnswerRate, ch, r.clientRequestId, `submit${attempt}`, 'lostAnswer')) {
     st.stats.fault(ch, 'lostAnswer');
     res.socket?.destroy();

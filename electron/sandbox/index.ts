@@ -61,6 +61,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     dice: new FaultDice(seed),
     rate: new RateWindow(),
     nonces: new NonceBook(MAX_CLOCK_SKEW_MS),
+    submitAttempts: new Map(),
     held: new Set(),
   };
   const server = createSandboxServer(st);

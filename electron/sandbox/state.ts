@@ -17,6 +17,8 @@ export interface SandboxState {
   dice: FaultDice;
   rate: RateWindow;
   nonces: NonceBook;
+  /** submits seen per clientRequestId (including refused ones), to key fault draws */
+  submitAttempts: Map<string, number>;
   /** answers held back by the timeout fault, released or cleared on close */
   held: Set<NodeJS.Timeout>;
 }

@@ -99,7 +99,7 @@ export function addOnlineFunds(rng: Rng, u: Uniq, s: Subject): void {
       accountId: unique(u, () => 'wx' + rng.digits(4) + rng.pick(['a', 'b', 'c', 'd', 'e', 'f']) + rng.digits(8)),
       login: `1${rng.pick(['35', '36', '37', '50', '87'])}****${rng.digits(4)}`,
       balance,
-      freezes: [],
+      freezes: balance > 50_000 && rng.chance(0.06) ? [otherFreeze(rng, balance)] : [],
     });
   }
 }

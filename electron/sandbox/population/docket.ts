@@ -34,7 +34,7 @@ export function preservationFee(amount: Fen): Fen {
 const party = (s: Subject): DocketParty => ({ kind: s.kind, name: s.name, idNumber: s.idNumber });
 
 export function makeDocket(rng: Rng, subjects: Subject[], count: number): DocketCase[] {
-  const withAccounts = subjects.filter((s) => s.holdings.bankAccounts.some((a) => a.balance > 0));
+  const withMoney = subjects.filter((s) => s.holdings.bankAccounts.reduce((t, a) => t + a.balance, 0) >= 100_000);
   const persons = subjects.filter((s) => s.kind === 'person');
   const filed = Array.from({ length: count }, () => dateBetween(rng, '2025-01-02', '2026-11-27')).sort();
   const seq = new Map<number, number>();
@@ -49,8 +49,9 @@ export function makeDocket(rng: Rng, subjects: Subject[], count: number): Docket
     const chosen = new Set<string>();
     const debtors: DocketParty[] = [];
     while (debtors.length < debtorCount) {
-      // most demo debtors hold money in a bank, so a demo query finds something
-      const s = rng.chance(0.75) ? rng.pick(withAccounts) : rng.pick(subjects);
+      // most demo debtors hold at least 1,000 元 in a bank, so a demo query finds money; the rest
+      // are drawn from everyone, some with nothing (cases headed for 终本)
+      const s = rng.chance(0.7) ? rng.pick(withMoney) : rng.pick(subjects);
       if (chosen.has(s.idNumber)) continue;
       chosen.add(s.idNumber);
       debtors.push(party(s));

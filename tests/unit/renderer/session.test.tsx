@@ -11,7 +11,7 @@ describe('first run and sign-in', () => {
   beforeEach(resetAll);
   afterEach(resetAll);
 
-  it('sets up the workstation: officer from the register, password twice, then sign-in', async () => {
+  it('sets up the workstation: officer from the register, password twice, then straight to the cases', async () => {
     const { fake } = renderApp({ setUp: false, signedIn: false });
     await screen.findByTestId('setup-form');
     await waitFor(() => expect(screen.getByTestId('setup-officer').querySelectorAll('option')).toHaveLength(3));
@@ -24,10 +24,11 @@ describe('first run and sign-in', () => {
     expect(screen.getByTestId('setup-password2-error').textContent).toBe('两次输入的密码不一致');
     type('setup-password2', 'long-enough-1');
     fireEvent.click(screen.getByTestId('setup-submit'));
-    await screen.findByTestId('signin-form');
+    // setting up unlocks the new store with this password: no second sign-in
+    await screen.findByTestId('case-search');
     expect(fake.callsOf('session.setUp')).toEqual([{ officerCode: OFFICER_2.code, password: 'long-enough-1' }]);
-    expect((screen.getByTestId('signin-officer') as HTMLInputElement).value).toBe(OFFICER_2.code);
-    expect(screen.getByTestId('signin-notice').textContent).toBe('本机已初始化，请登录。');
+    expect(screen.getByTestId('header-officer').textContent).toContain(OFFICER_2.name);
+    expect(screen.queryByTestId('signin-form')).toBeNull();
   });
 
   it("shows main's setup refusal by the field it concerns", async () => {

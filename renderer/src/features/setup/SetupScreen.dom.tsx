@@ -89,6 +89,8 @@ export function SetupScreen() {
             text={shown('officer') ?? (registeredError ? errorText(registeredError, lang) : null)}
           />
         </div>
+        {/* lets password managers and screen readers pair the new password with the officer */}
+        <input type="text" hidden readOnly autoComplete="username" value={code} />
         <TextField
           id="setup-password"
           testId="setup-password"

@@ -74,7 +74,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     const r = await api().session.setUp({ officerCode, password });
     if (r.ok) {
       const info = get().appInfo;
-      set({ appInfo: info ? { ...info, setUp: true } : info, setupOfficerCode: r.value.code, officer: null });
+      // Setting up signs the officer in: the store was just unlocked with this password.
+      set({ appInfo: info ? { ...info, setUp: true } : info, setupOfficerCode: null, officer: r.value, lockedReason: null });
+      void get().refreshNetwork();
     }
     return r;
   },

@@ -1,0 +1,106 @@
+/**
+ * Measures: freeze (seal), renew, release (unfreeze) and deduct. Unlike a query, a measure acts on
+ * money and property: it is decided once, written to the outbox before it is sent, sent under one
+ * client request id, and never re-sent under another (DOMAIN rule 7).
+ */
+import type { Fen } from '../money';
+import type { ChannelId } from './channels';
+import type { AssetKind } from './types';
+
+export type MeasureKind = 'freeze' | 'renew' | 'unfreeze' | 'deduct';
+
+/**
+ * draft              – being prepared, not yet decided
+ * awaiting_approval  – above the bureau's threshold: a division chief must approve before sending
+ * queued             – decided and in the outbox; waits there while offline
+ * sent               – on the wire or accepted, feedback not yet in
+ * unknown            – sent, but no answer (timeout, lost answer): being resolved by asking about the same id
+ * executed           – the agency confirmed (a freeze may be executed with queuePosition > 0: waiting, 轮候)
+ * rejected           – the agency refused (reason kept)
+ * cancelled          – withdrawn before sending (draft, awaiting approval or queued while offline)
+ */
+export type MeasureState = 'draft' | 'awaiting_approval' | 'queued' | 'sent' | 'unknown' | 'executed' | 'rejected' | 'cancelled';
+
+export type DocumentType =
+  | '协助查询通知书'
+  | '冻结裁定书' | '协助冻结通知书'
+  | '续行冻结裁定书' | '协助续行冻结通知书'
+  | '解除冻结裁定书' | '协助解除冻结通知书'
+  | '扣划裁定书' | '协助扣划通知书';
+
+/** Which documents a measure carries (DOMAIN "A request carries"). */
+export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {
+  freeze: ['冻结裁定书', '协助冻结通知书'],
+  renew: ['续行冻结裁定书', '协助续行冻结通知书'],
+  unfreeze: ['解除冻结裁定书', '协助解除冻结通知书'],
+  deduct: ['扣划裁定书', '协助扣划通知书'],
+};
+
+export interface DocumentRef {
+  id: string;
+  type: DocumentType;
+  /** document number, e.g. (2025)黔0103执1234号之一 */
+  number: string;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface MeasureOutcome {
+  /** amount actually frozen (may be less than asked: the balance was lower) */
+  frozenAmount?: Fen;
+  /** 0 = in effect; n > 0 = n-th in the waiting queue (轮候) behind earlier freezes */
+  queuePosition?: number;
+  /** the end date the agency recorded */
+  endsOn?: string;
+  deductedAmount?: Fen;
+  /** the agency's own reference, receipt number for a deduction */
+  agencyRef?: string;
+  executedAt?: string;
+  rejection?: { code: string; message: string };
+}
+
+export interface Measure {
+  /** client request id: the idempotency key */
+  id: string;
+  caseId: string;
+  partyId: string;
+  assetId: string;
+  channel: ChannelId;
+  assetKind: AssetKind;
+  /** account number, certificate number, plate … as the agency knows the asset */
+  assetIdentifier: string;
+  kind: MeasureKind;
+  state: MeasureState;
+  /** freeze: amount to freeze; deduct: amount to deduct; unfreeze: amount to release (absent = all) */
+  amount?: Fen;
+  /** freeze and renew: end date from the ruling, within the legal cap (DOMAIN rule 2) */
+  endsOn?: string;
+  /** renew, unfreeze, deduct: the freeze measure acted on */
+  freezeId?: string;
+  /** deduct: the court's receiving account */
+  courtAccount?: string;
+  /** recorded reason for an indivisible asset above the cap (DOMAIN rule 1) */
+  overCapReason?: string;
+  decidedBy: string;
+  approvedBy?: string;
+  documents: DocumentRef[];
+  outcome?: MeasureOutcome;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+  sentAt?: string;
+  error?: { code: string; message: string; messageEn: string };
+}
+
+/** A freeze as the judge tracks it: in force, waiting, lapsed (priority lost) or released. */
+export type FreezeStatus = 'pending' | 'in_force' | 'waiting' | 'lapsed' | 'released';
+
+export interface FreezeView {
+  measure: Measure;
+  status: FreezeStatus;
+  /** currently frozen for this case (after renewals, releases and deductions) */
+  frozen: Fen;
+  endsOn?: string;
+  daysLeft?: number;
+  queuePosition?: number;
+}

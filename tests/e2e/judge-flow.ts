@@ -1,0 +1,69 @@
+/**
+ * What a judge does on first contact, as clicks: set up the workstation, find a demo case, press
+ * 一键查询 and read the bank accounts and balances. Shared by the Chromium (host mode) and the
+ * Electron specs so both prove the same thing.
+ */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generatePopulation } from '../../electron/sandbox/population';
+import { DEFAULT_SEED } from '../../electron/sandbox';
+import type { DocketCase, PersonSubject } from '../../electron/sandbox';
+import { formatYuanSymbol } from '../../shared/money';
+
+export const OFFICER = 'F520103001';
+export const PASSWORD = 'e2e-correct-horse';
+
+/** A demo case whose first debtor is a person holding at least two bank accounts in the sandbox. */
+export function demoCaseWithAccounts(): { docket: DocketCase; debtor: PersonSubject } {
+  const pop = generatePopulation(DEFAULT_SEED);
+  for (const c of pop.docket) {
+    const s = pop.byId.get(c.debtors[0]!.idNumber);
+    if (s?.kind === 'person' && s.holdings.bankAccounts.length >= 2 && c.debtors.length === 1) return { docket: c, debtor: s };
+  }
+  throw new Error('the demo docket has no case with a debtor holding two bank accounts');
+}
+
+export async function setUpWorkstation(page: Page): Promise<void> {
+  await page.getByTestId('setup-form').waitFor();
+  await page.getByTestId('setup-officer').selectOption(OFFICER);
+  await page.getByTestId('setup-password').fill(PASSWORD);
+  await page.getByTestId('setup-password2').fill(PASSWORD);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('case-search').waitFor();
+  await expect.poll(async () => Number((await page.getByTestId('case-count').textContent())?.replace(/\D/g, '') || 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(200);
+}
+
+export async function openCase(page: Page, caseNumber: string): Promise<void> {
+  await page.getByTestId('case-search').fill(caseNumber);
+  const row = page.getByTestId(`case-row-${caseNumber}`);
+  await row.waitFor();
+  await row.click();
+  await expect.poll(() => page.getByTestId('case-header-number').textContent(), { timeout: 10_000 }).toContain(caseNumber);
+}
+
+/** Presses 一键查询 and waits until every cell of the grid has a final state. */
+export async function queryAll(page: Page): Promise<{ answered: number; total: number }> {
+  await page.getByTestId('query-start').click();
+  const cells = page.locator('[data-testid^="query-cell-"]');
+  await expect.poll(async () => {
+    const states = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    const live = states.filter((s) => s !== 'na' && s !== 'none');
+    return live.length > 0 && live.every((s) => s === 'answered' || s === 'failed' || s === 'manual');
+  }, { timeout: 60_000, intervals: [250] }).toBe(true);
+  const states = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+  const live = states.filter((s) => s !== 'na' && s !== 'none');
+  return { answered: live.filter((s) => s === 'answered').length, total: live.length };
+}
+
+/** Every bank account the sandbox holds for the debtor appears with its exact balance. */
+export async function expectAccountsShown(page: Page, debtor: PersonSubject): Promise<void> {
+  const rows = page.locator('[data-testid="asset-row"][data-kind="deposit"]');
+  const texts = await rows.allTextContents();
+  for (const acct of debtor.holdings.bankAccounts) {
+    const row = texts.find((t) => t.includes(acct.accountNo));
+    expect(row, `account ${acct.accountNo} is listed`).toBeDefined();
+    expect(row).toContain(formatYuanSymbol(acct.balance));
+  }
+  const total = debtor.holdings.bankAccounts.reduce((s, a) => s + a.balance, 0);
+  await expect.poll(() => page.getByTestId('asset-total-deposit-value').textContent()).toContain(formatYuanSymbol(total));
+}
