@@ -1,23 +1,11 @@
 // `npm start`: Electron when its binary is present, otherwise host mode in the browser.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  try {
-    const p = require('electron'); // the package exports the binary's path, or throws when it is missing
-    return typeof p === 'string' && existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const bin = process.env.CK_FORCE_HOST === '1' ? undefined : electronBinary();
+const bin = process.env.CK_FORCE_HOST === '1' ? undefined : electronBinary(root);
 const args = process.argv.slice(2);
 const child = bin
   ? spawn(bin, [root, ...args], { stdio: 'inherit' })

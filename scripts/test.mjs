@@ -1,4 +1,4 @@
-// `npm test`: builds the app (the E2E tests drive the built renderer in host mode), then runs every
+// `npm test`: builds the app (the E2E tests drive the built renderer in host mode), typechecks, then runs every
 // vitest project — unit, integration, component and E2E — and closes with one summary line.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -9,6 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 if (run(process.execPath, ['scripts/build.mjs']) !== 0) process.exit(1);
+// TypeScript strict across shared, electron, renderer and tests: a type error fails the run.
+if (run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) !== 0) {
+  console.log('\n0 passed, 1 failed (typecheck)');
+  process.exit(1);
+}
 
 mkdirSync(path.join(root, 'test-results'), { recursive: true });
 const report = path.join(root, 'test-results', 'vitest.json');

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { electronBinary as findElectron } from '../../scripts/electron-binary.mjs';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -89,13 +90,7 @@ export async function sandboxTruth(sandboxUrl: string, idNumber: string): Promis
   return res.json();
 }
 
-/** Electron binary path when one is installed, else undefined. */
+/** Electron binary path when one is installed, else undefined (never triggers a download). */
 export function electronBinary(): string | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const p = require('electron');
-    return typeof p === 'string' && existsSync(p) ? p : undefined;
-  } catch {
-    return undefined;
-  }
+  return findElectron(ROOT);
 }

@@ -49,7 +49,7 @@ export async function queryAll(page: Page): Promise<{ answered: number; total: n
     const states = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     const live = states.filter((s) => s !== 'na' && s !== 'none');
     return live.length > 0 && live.every((s) => s === 'answered' || s === 'failed' || s === 'manual');
-  }, { timeout: 60_000, intervals: [250] }).toBe(true);
+  }, { timeout: 60_000, interval: 250 }).toBe(true);
   const states = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
   const live = states.filter((s) => s !== 'na' && s !== 'none');
   return { answered: live.filter((s) => s === 'answered').length, total: live.length };

@@ -148,7 +148,7 @@ describe('engine against a scripted gateway', () => {
   });
 
   it('a submit that times out is resolved by status, not by a second submit', async () => {
-    const { gw, engine, store } = await rig({ fault: first('submit', 'hang') }, { timeoutMs: 150 });
+    const { gw, engine, store } = await rig({ fault: first('submit', 'hang') }, { timeoutMs: 300 });
     const reqs = engine.queryCase(CTX, [DEBTOR]);
     await engine.idle();
     expect(reqs.every((r) => store.getRequest(r.id)?.state === 'answered')).toBe(true);

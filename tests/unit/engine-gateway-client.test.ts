@@ -33,7 +33,7 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const client = () => createGatewayClient({ url, stationId: 'ST', stationSecret: SECRET, timeoutMs: 300 });
+const client = (timeoutMs = 10_000) => createGatewayClient({ url, stationId: 'ST', stationSecret: SECRET, timeoutMs });
 const json = (res: http.ServerResponse, status: number, v: unknown, h: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...h });
   res.end(typeof v === 'string' ? v : JSON.stringify(v));
@@ -113,7 +113,7 @@ describe('gateway client', () => {
   });
 
   it('a timeout or a dropped connection is "no answer"; a refused connection is "unreachable"', async () => {
-    const c = client();
+    const c = client(200);
     handler = () => {}; // never answers
     const t = await failure(c.submit(body, { officerCode: 'F1' }));
     expect(t).toBeInstanceOf(GatewayNoAnswer);

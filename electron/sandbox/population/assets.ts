@@ -36,13 +36,17 @@ const DEPOSIT: Record<WealthTier, [number, number]> = {
 };
 const ACCOUNT_COUNT: Record<WealthTier, [number, number]> = { none: [0, 1], modest: [1, 3], comfortable: [2, 4], rich: [3, 6] };
 
-export function otherFreeze(rng: Rng, max?: Fen): OtherFreeze {
+/**
+ * Another court's earlier measure, still running. `maxDays` keeps its end within the legal cap
+ * (民诉法解释 art. 485: deposits 1 year, movables 2 years, real estate and other property rights 3).
+ */
+export function otherFreeze(rng: Rng, max?: Fen, maxDays = 360): OtherFreeze {
   const i = rng.int(0, OTHER_COURTS.length - 1);
-  const year = rng.pick([2024, 2025, 2026]);
+  const year = rng.pick([2025, 2026]);
   const f: OtherFreeze = {
     court: OTHER_COURTS[i]!,
     caseNumber: `(${year})${OTHER_COURT_CODES[i]}执${rng.int(100, 9999)}号`,
-    until: dateBetween(rng, addDays(REFERENCE_DATE, 30), addDays(REFERENCE_DATE, 700)),
+    until: dateBetween(rng, addDays(REFERENCE_DATE, 20), addDays(REFERENCE_DATE, maxDays)),
   };
   if (max !== undefined) f.amount = Math.max(1, Math.min(max, rng.logInt(10_000, 50_000_000)));
   return f;
@@ -168,7 +172,7 @@ export function addRealEstateAndVehicles(rng: Rng, u: Uniq, s: Subject): void {
       usage: commercial ? rng.pick(['商业', '办公', '商服']) : '住宅',
       ownership: s.kind === 'company' ? '单独所有' : rng.weighted([['单独所有', 5], ['共同共有', 4], ['按份共有', 1]] as const),
       registeredOn: dateBetween(rng, `${year}-01-01`, `${year}-12-31`),
-      seals: rng.chance(0.1) ? [otherFreeze(rng)] : [],
+      seals: rng.chance(0.1) ? [otherFreeze(rng, undefined, 1_000)] : [],
     });
   }
   const cars = s.tier === 'none' ? 0 : s.tier === 'modest' ? (rng.chance(0.25) ? 1 : 0) : s.tier === 'comfortable' ? (rng.chance(0.6) ? 1 : 0) : rng.int(1, 3);
@@ -180,7 +184,7 @@ export function addRealEstateAndVehicles(rng: Rng, u: Uniq, s: Subject): void {
       brand: `${brand}`, model: `${maker}${model}`, color: rng.pick(CAR_COLORS),
       vin: unique(u, () => `L${rng.pick(['FV', 'VG', 'HG', 'SG', 'GX', 'B4'])}${rng.digits(3)}${rng.pick([...letters])}${rng.digits(10)}`),
       registeredOn: dateBetween(rng, '2012-01-01', '2026-06-30'),
-      seals: rng.chance(0.08) ? [otherFreeze(rng)] : [],
+      seals: rng.chance(0.08) ? [otherFreeze(rng, undefined, 700)] : [],
     });
   }
 }
@@ -203,7 +207,7 @@ export function addEquity(rng: Rng, companies: CompanySubject[], byId: Map<strin
     const shareBp = rng.pick([3_000, 5_100, 6_000, 8_000, 10_000]);
     const contribution = Math.round((c.registeredCapital * shareBp) / 10_000);
     // an equity freeze covers the stake's subscribed contribution
-    const freezes = rng.chance(0.07) ? [{ ...otherFreeze(rng), amount: contribution }] : [];
+    const freezes = rng.chance(0.07) ? [{ ...otherFreeze(rng, undefined, 1_000), amount: contribution }] : [];
     rep.holdings.equity.push({ companyName: c.name, companyCode: c.idNumber, shareBp, contribution, freezes });
   }
   for (const c of companies) {
