@@ -7,7 +7,7 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const external = ['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'bufferutil', 'utf-8-validate'];
+const external = ['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'bufferutil', 'utf-8-validate', 'pdfkit'];
 
 const node = (entry, outfile) => ({
   entryPoints: [path.join(root, entry)],
