@@ -22,7 +22,7 @@ import { CHANNEL_IDS, channelsFor, type ChannelId } from '../../shared/domain/ch
 import type { ChannelRequest, NetworkStatus, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
 import { ChannelLane } from './channel-lane';
-import { createGatewayClient, type GatewayClient } from './gateway-client';
+import { createGatewayClient, type GatewayAnswer, type GatewayClient } from './gateway-client';
 import {
   GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure, type GatewayFailure,
 } from './gateway-errors';
@@ -108,6 +108,7 @@ export interface Engine {
 }
 
 type Phase = 'submit' | 'resolve' | 'poll' | 'done';
+type Status = GatewayAnswer<StatusAnswer>;
 
 /** What a request being worked on carries besides its stored row. */
 interface Job {
@@ -134,8 +135,6 @@ interface Job {
   last: GatewayFailure | undefined;
   /** built once, so every submit under this id carries the same body */
   body: SubmitBody | undefined;
-  /** the text of the last status answer, kept with the findings as evidence */
-  lastRaw: string | undefined;
   /** a poll is due at once (the submit answer already said answered or rejected) */
   pollNow: boolean;
 }
@@ -301,7 +300,7 @@ export function createEngine(o: EngineOptions): Engine {
       // A moment's grace before asking: a slow submit may still be landing.
       const setbacks = job.failures + job.garbage;
       if (setbacks > 0) await life.sleep(backoff(setbacks - 1));
-      let ans: StatusAnswer;
+      let ans: Status;
       try {
         ans = await askStatus(job);
       } catch (e) {
@@ -342,7 +341,7 @@ export function createEngine(o: EngineOptions): Engine {
     for (;;) {
       if (job.pollNow) job.pollNow = false;
       else await life.sleep(pollDelay(job.polls, { intervalMs: job.adapter.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
-      let ans: StatusAnswer;
+      let ans: Status;
       try {
         ans = await askStatus(job);
       } catch (e) {
@@ -387,18 +386,18 @@ export function createEngine(o: EngineOptions): Engine {
     save(job, { polls: job.polls }, false);
   }
 
-  async function askStatus(job: Job): Promise<StatusAnswer> {
+  /** GET status; the answer comes with its exact text, kept with the findings as evidence. */
+  async function askStatus(job: Job): Promise<Status> {
     const path = `/gw/v1/requests/${job.id}`;
     const res = await job.lane.run('status', () =>
       client.status(job.id, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: life.signal }));
     // Only answers worth keeping as evidence: the feedback and the refusal.
     if (res.value.status === 'answered' || res.value.status === 'rejected') record(job, 'received', 'GET', path, res.raw, res.httpStatus);
-    job.lastRaw = res.raw;
-    return res.value;
+    return res;
   }
 
   /** Acts on a status answer: 'done' when the request is finished, 'poll' to keep waiting. */
-  function consume(job: Job, ans: StatusAnswer): Phase {
+  function consume(job: Job, { value: ans, raw }: Status): Phase {
     if (ans.status === 'rejected') {
       const r = ans.rejection ?? { code: 'REJECTED', message: '' };
       log('info', 'agency rejected the query', { requestId: job.id, channel: job.channel, code: r.code });
@@ -416,7 +415,6 @@ export function createEngine(o: EngineOptions): Engine {
       if (job.garbage > tuning.garbageRetries) return finish(job, 'failed', garbageError(job.garbage));
       return 'poll';
     }
-    const raw = job.lastRaw ?? JSON.stringify(ans);
     const receivedAt = now().toISOString();
     // Findings first, then the state: after a crash in between, the request is asked about again
     // and saveFindings is idempotent per request.
@@ -487,7 +485,7 @@ export function createEngine(o: EngineOptions): Engine {
     const job: Job = {
       id: r.id, caseId: r.caseId, channel: r.channel, ctx, party, adapter: o.adapters[r.channel], lane: laneFor(r.channel),
       createdAt: r.createdAt, state: r.state, attempts: r.attempts, polls: r.polls,
-      failures: 0, garbage: 0, limited: 0, forgotten: 0, last: undefined, body: undefined, lastRaw: undefined, pollNow: false,
+      failures: 0, garbage: 0, limited: 0, forgotten: 0, last: undefined, body: undefined, pollNow: false,
     };
     const p = run(job, first).finally(() => {
       active.delete(r.id);
@@ -557,7 +555,7 @@ export function createEngine(o: EngineOptions): Engine {
       for (const r of store.listUnfinishedRequests()) {
         if (active.has(r.id) || queued.has(r.id)) continue;
         const c = resolve(r);
-        if (!c || c.party.id !== r.partyId || c.party.role !== 'debtor' || c.ctx.caseId !== r.caseId) {
+        if (!c || c.party.id !== r.partyId || c.party.role !== 'debtor' || c.party.caseId !== r.caseId || c.ctx.caseId !== r.caseId) {
           log('warn', 'unfinished request left alone: its case or party is not available', { requestId: r.id, channel: r.channel });
           continue;
         }

@@ -6,6 +6,7 @@
  * GatewayUnreachable (never sent) or GatewayNoAnswer (may have arrived), which the engine treats
  * differently (DOMAIN rule 7).
  */
+import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';
 import { signRequest } from '../gateway/signing';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
@@ -60,6 +61,21 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 /** when a 429 carries no usable Retry-After */
 const DEFAULT_RETRY_AFTER_MS = 1_000;
 
+/**
+ * Nonces (never reused within the skew window, protocol "Authentication") drawn from a pool of
+ * random bytes refilled 4 KiB at a time, rather than a system call per request.
+ */
+const noncePool = { buf: Buffer.alloc(4096), at: 4096 };
+function nextNonce(): string {
+  if (noncePool.at + 12 > noncePool.buf.length) {
+    randomFillSync(noncePool.buf);
+    noncePool.at = 0;
+  }
+  const n = noncePool.buf.toString('hex', noncePool.at, noncePool.at + 12);
+  noncePool.at += 12;
+  return n;
+}
+
 export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
   const base = new URL(opts.url);
   const now = opts.now ?? (() => new Date());
@@ -80,7 +96,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       accept: 'application/json',
       ...signRequest({
         method, path: wirePath, body: body ?? '', stationId: opts.stationId, stationSecret: opts.stationSecret,
-        ...(o.officerCode ? { officerCode: o.officerCode } : {}), now: now(),
+        ...(o.officerCode ? { officerCode: o.officerCode } : {}), now: now(), nonce: nextNonce(),
       }),
     };
     if (body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';

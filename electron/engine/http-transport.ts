@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { classifyTransportError, GatewayGarbage, GatewayNoAnswer } from './gateway-errors';
+import { classifyTransportError, GatewayGarbage, GatewayNoAnswer, GatewayUnreachable } from './gateway-errors';
 
 export interface HttpCall {
   method: 'GET' | 'POST';
@@ -60,6 +60,8 @@ export function createHttpTransport(): HttpTransport {
       const fail = (e: unknown) =>
         done(() => {
           if (c.signal?.aborted) return reject(c.signal.reason);
+          // Timed out before a connection was made: nothing was sent (a dropped route, not a slow gateway).
+          if (e instanceof TimeoutMark && !connected) return reject(new GatewayUnreachable('ETIMEDOUT'));
           if (e instanceof TimeoutMark) return reject(new GatewayNoAnswer('timeout'));
           if (e instanceof GatewayGarbage) return reject(e);
           reject(classifyTransportError(e));
@@ -82,6 +84,12 @@ export function createHttpTransport(): HttpTransport {
         });
         res.on('error', fail);
         res.on('aborted', () => fail(Object.assign(new Error('answer aborted'), { code: 'ECONNRESET' })));
+      });
+      let connected = false;
+      req.on('socket', (sock) => {
+        // A kept-alive socket is connected already; a new one says so when it is.
+        if (!sock.connecting) connected = true;
+        else sock.once('connect', () => (connected = true));
       });
       // The timeout covers connecting, sending and the whole answer: one cut off half-way is no answer.
       const timer = setTimeout(() => req.destroy(new TimeoutMark('timeout')), c.timeoutMs);

@@ -28,7 +28,7 @@ export class MemoryStore implements EngineStore {
   updateRequest(id: string, patch: Partial<Omit<ChannelRequest, 'id' | 'caseId' | 'partyId' | 'channel' | 'kind'>>): ChannelRequest {
     const r = this.requests.get(id);
     if (!r) throw new Error(`request ${id} not found`);
-    const next: ChannelRequest = { ...r, ...patch };
+    const next: ChannelRequest = Object.assign({}, r, patch);
     if ('error' in patch && patch.error === undefined) delete next.error;
     this.requests.set(id, next);
     this.writes.update += 1;
@@ -46,10 +46,11 @@ export class MemoryStore implements EngineStore {
     const r = this.requests.get(requestId);
     if (!r) throw new Error(`request ${requestId} not found`);
     const common = { caseId: r.caseId, partyId: r.partyId, requestId, channel: r.channel, foundAt: receivedAt };
+    // Object.assign over spreads: a bench streams 150,000 records through here.
     const saved: SavedFindings = {
-      assets: f.assets.map((a) => ({ ...a, ...common, id: randomUUID() })),
-      whereabouts: f.whereabouts.map((w) => ({ ...w, ...common, id: randomUUID() })),
-      info: f.info.map((i) => ({ ...i, ...common, id: randomUUID() })),
+      assets: f.assets.map((a) => Object.assign({ id: randomUUID() }, a, common)),
+      whereabouts: f.whereabouts.map((w) => Object.assign({ id: randomUUID() }, w, common)),
+      info: f.info.map((i) => Object.assign({ id: randomUUID() }, i, common)),
     };
     this.findings.set(requestId, { saved, raw: rawFeedback, receivedAt });
     this.writes.findings += 1;

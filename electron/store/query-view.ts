@@ -14,8 +14,24 @@ const KIND_ORDER: readonly AssetKind[] = [
 export function caseQueryView(db: Db, requests: RequestRepo, caseId: string): CaseQueryView {
   const exists = db.prepare<[string], number>('SELECT 1 FROM cases WHERE id = ?').pluck().get(caseId);
   if (!exists) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-  const reqs = requests.listForCase(caseId);
-  const { assets, whereabouts, info } = findingsOfCase(db, caseId);
+  const all = requests.listForCase(caseId);
+  // A re-query supersedes the earlier one per debtor × channel: the grid shows the newest request,
+  // and the findings shown are those of the newest *answered* one, so that while a re-query is
+  // still pending (or the network is down) the earlier results stay readable — never both at once.
+  const key = (r: { partyId: string; channel: string }) => `${r.partyId}|${r.channel}`;
+  const newest = new Map<string, (typeof all)[number]>();
+  const newestAnswered = new Map<string, (typeof all)[number]>();
+  for (const r of all) {
+    const k = key(r);
+    if (!newest.has(k) || r.createdAt > newest.get(k)!.createdAt) newest.set(k, r);
+    if (r.state === 'answered' && (!newestAnswered.has(k) || r.createdAt > newestAnswered.get(k)!.createdAt)) newestAnswered.set(k, r);
+  }
+  const reqs = all.filter((r) => newest.get(key(r)) === r);
+  const shown = new Set([...newestAnswered.values()].map((r) => r.id));
+  const found = findingsOfCase(db, caseId);
+  const assets = found.assets.filter((a) => shown.has(a.requestId));
+  const whereabouts = found.whereabouts.filter((w) => shown.has(w.requestId));
+  const info = found.info.filter((i) => shown.has(i.requestId));
   const byKind = new Map<AssetKind, { count: number; values: number[] }>();
   for (const a of assets) {
     const t = byKind.get(a.kind) ?? { count: 0, values: [] };
@@ -28,7 +44,7 @@ export function caseQueryView(db: Db, requests: RequestRepo, caseId: string): Ca
     .sort(([a], [b]) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b))
     .map(([kind, t]) => ({ kind, count: t.count, value: sumFen(t.values) }));
   const view: CaseQueryView = { caseId, requests: reqs, assets, whereabouts, info, totals };
-  const last = reqs.reduce<string | undefined>((m, r) => (m === undefined || r.createdAt > m ? r.createdAt : m), undefined);
+  const last = all.reduce<string | undefined>((m, r) => (m === undefined || r.createdAt > m ? r.createdAt : m), undefined);
   if (last !== undefined) view.lastQueriedAt = last;
   return view;
 }

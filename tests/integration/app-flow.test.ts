@@ -161,4 +161,16 @@ describe('a judge on the sandbox network', () => {
     const v = await value<CaseQueryView>('query', 'view', { caseId: picked.id });
     expect(v.assets.length).toBe(view.assets.length);
   });
+
+  it('a re-query replaces the earlier results per channel and debtor: nothing counted twice', async () => {
+    await value('query', 'start', { caseId: picked.id });
+    const again = await waitFor(async () => {
+      const v = await value<CaseQueryView>('query', 'view', { caseId: picked.id });
+      return v.requests.every((r) => r.state === 'answered') && v.requests.some((r) => !view.requests.find((o) => o.id === r.id)) ? v : undefined;
+    });
+    expect(again.requests).toHaveLength(view.requests.length);
+    expect(again.assets.map((a) => a.identifier).sort()).toEqual(view.assets.map((a) => a.identifier).sort());
+    expect(again.totals).toEqual(view.totals);
+    expect(again.assets.every((a) => again.requests.some((r) => r.id === a.requestId))).toBe(true);
+  });
 });

@@ -77,6 +77,21 @@ describe('case workspace and query panel', () => {
     expect(cell('bank.boc', 'p-1').dataset.state).toBe('none');
   });
 
+  it('a re-query replaces the earlier findings of that channel and debtor instead of adding to them', async () => {
+    const { fake } = await openCase();
+    act(() => fake.emit('query.request', { request: request('bank.icbc', 'p-1', 'answered') }));
+    act(() => fake.emit('query.findings', { caseId: 'case-1', requestId: 'r-bank.icbc-p-1', assets: [asset('a1', 'deposit', 500_00)], whereabouts: [], info: [] }));
+    expect(screen.getByTestId('asset-total-deposit-value').textContent).toBe('¥500.00');
+    const later = { id: 'r2', createdAt: '2025-06-02T01:00:00.000Z', updatedAt: '2025-06-02T01:00:05.000Z' };
+    act(() => fake.emit('query.request', { request: request('bank.icbc', 'p-1', 'waiting', later) }));
+    // while the re-query waits, the earlier result stays readable
+    expect(screen.getByTestId('asset-total-deposit-value').textContent).toBe('¥500.00');
+    act(() => fake.emit('query.findings', { caseId: 'case-1', requestId: 'r2', assets: [asset('b1', 'deposit', 450_00, { requestId: 'r2' })], whereabouts: [], info: [] }));
+    act(() => fake.emit('query.request', { request: request('bank.icbc', 'p-1', 'answered', { ...later, updatedAt: '2025-06-02T01:00:09.000Z' }) }));
+    expect(screen.getAllByTestId('asset-row')).toHaveLength(1);
+    expect(screen.getByTestId('asset-total-deposit-value').textContent).toBe('¥450.00');
+  });
+
   it('updates asset rows, totals by kind and the liquid total when findings arrive', async () => {
     const { fake } = await openCase();
     expect(screen.getByTestId('asset-total-deposit-value').textContent).toBe('¥0.00');

@@ -121,6 +121,27 @@ function mergeFindings(
   };
 }
 
+/**
+ * A newer answered request supersedes the findings of older requests of the same channel × debtor
+ * (a re-query replaces, it does not add): without this, totals would count an account twice.
+ */
+function supersede(s: QueryData, by: ChannelRequest): Found | null {
+  const older = (x: { requestId: string; partyId: string; channel: string }) => {
+    if (x.requestId === by.id || x.partyId !== by.partyId || x.channel !== by.channel) return false;
+    const r = s.requests[x.requestId];
+    return !r || r.createdAt < by.createdAt;
+  };
+  if (!s.assets.some(older) && !s.whereabouts.some(older) && !s.info.some(older)) return null;
+  const assets = s.assets.filter((x) => !older(x));
+  return {
+    assets,
+    whereabouts: s.whereabouts.filter((x) => !older(x)),
+    info: s.info.filter((x) => !older(x)),
+    foundByRequest: s.foundByRequest,
+    totals: totalsOf(assets),
+  };
+}
+
 export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => ({
   ...queryInitial,
 
@@ -174,10 +195,19 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => ({
     if (r.caseId !== get().queryCaseId) return;
     const merged = mergeRequests(get(), [r]);
     if (merged) set(merged);
+    if (r.state === 'answered') {
+      const cleared = supersede(get(), r);
+      if (cleared) set(cleared);
+    }
   },
 
   applyFindings(p) {
     if (p.caseId !== get().queryCaseId) return;
     set(mergeFindings(get(), p));
+    const r = get().requests[p.requestId];
+    if (r) {
+      const cleared = supersede(get(), r);
+      if (cleared) set(cleared);
+    }
   },
 });
