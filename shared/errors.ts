@@ -22,6 +22,8 @@ export const ERRORS = {
   CASE_EXISTS: { zh: '该案号已存在', en: 'A case with this number already exists' },
   NOT_A_DEBTOR: { zh: '只能查询本案被执行人', en: 'Only debtors of the case may be queried' },
   NETWORK_DOWN: { zh: '查控网络不可用，已显示本地缓存结果', en: 'The inquiry network is unreachable; cached results are shown' },
+  AGENCY_REJECTED: { zh: '协助执行单位拒绝了请求', en: 'The agency refused the request' },
+  CASE_CLOSED: { zh: '案件已结案，不能再发起查控', en: 'The case is closed; no further inquiry or control' },
   GATEWAY_ERROR: { zh: '查控网关返回错误', en: 'The gateway answered with an error' },
   GATEWAY_GARBAGE: { zh: '查控网关返回了无法识别的内容', en: 'The gateway answered with something unreadable' },
   GATEWAY_TIMEOUT: { zh: '查控网关响应超时', en: 'The gateway did not answer in time' },

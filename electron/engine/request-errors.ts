@@ -44,7 +44,7 @@ export function errorForFailure(f: GatewayFailure | undefined, attempts: number)
 
 /** The agency itself refused the query (status "rejected"): its own reason, verbatim. */
 export function rejectionError(code: string, message: string): RequestError {
-  return requestError('GATEWAY_ERROR', {
+  return requestError('AGENCY_REJECTED', {
     zh: `协助单位拒绝查询：${message || code}（${code}）`,
     en: `the agency refused the query (${code})`,
   });

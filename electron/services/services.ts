@@ -200,6 +200,8 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
         const { store, officer, engine } = session.require();
         session.touch();
         const c = getCase(store, caseId);
+        // Query data may be gathered only for an unfinished case (DOMAIN "purpose"; rule 10).
+        if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
         const debtors = c.parties.filter((p) => p.role === 'debtor');
         if (debtors.length === 0) throw new AppFailure('NOT_A_DEBTOR', { zh: '本案没有被执行人', en: 'the case has no debtor' });
         // Audit first: the record of who queried whom, for which case, on which basis (DOMAIN "purpose").
