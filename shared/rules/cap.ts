@@ -248,10 +248,7 @@ export function checkFreezeSet(
   let sharesHeld = already.securities;
   for (const { item, amount } of funds) {
     const room = cap - other - securitiesNeed(sharesHeld);
-    if (amount > room) {
-      const excess = other + sharesHeld + amount - cap;
-      violations.push(overCap(item.asset.id, cap, Math.max(excess, amount - Math.max(0, room)), Math.max(0, room)));
-    }
+    if (amount > room) violations.push(overCap(item.asset.id, cap, amount - Math.max(0, room), Math.max(0, room)));
     other += amount;
   }
 
@@ -419,7 +416,8 @@ export function suggestAllocation(
       while (remaining > 0 && left.length > 0) {
         // The smallest one that covers what remains; if none does, the largest, and go on.
         const covering = left.filter((a) => a.value! >= remaining);
-        const pick = covering.length > 0 ? covering[covering.length - 1]! : left[0]!;
+        const pick = covering.reduce<FreezableAsset | undefined>(
+          (best, a) => (best === undefined || a.value! < best.value! ? a : best), undefined) ?? left[0]!;
         left.splice(left.indexOf(pick), 1);
         items.push({ assetId: pick.id, kind, counted: pick.value!, partial: false, needsReason: pick.value! > remaining });
         remaining -= pick.value!;
@@ -498,7 +496,7 @@ export interface ExcessAdvice {
 
 /**
  * When a case holds more than it is still owed (feedback found more than expected, or the debtor
- * paid part), the excess must be released (查扣冻规定 art. 19, second sentence). The most liquid
+ * paid part), the excess must be released (查扣冻规定 art. 19 para. 2). The most liquid
  * freezes are kept, larger ones first; the last divisible one kept is reduced; an indivisible asset
  * is kept only while the cap is not otherwise covered. Paid in full (cap 0): release everything
  * (查扣冻规定 art. 28(4), 债务已经清偿).
