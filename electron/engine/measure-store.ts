@@ -17,6 +17,34 @@ export interface MeasureStore {
   listOutbox(): Measure[];
   /** raw request/answer text kept as evidence */
   recordMeasureExchange?(e: { measureId: string; direction: 'sent' | 'received'; at: string; text: string }): void;
+  /**
+   * SHA-256 (hex) of the body first sent under this id, if the store keeps it (from the first
+   * 'sent' exchange). The engine compares the body it is about to send again with it, so that a
+   * body that would differ is caught on this side instead of being refused with 409.
+   */
+  bodyDigestOf?(measureId: string): string | undefined;
 }
+
+/** States the engine still owes an outcome for (the outbox). */
+export const OUTBOX_STATES: readonly MeasureState[] = ['queued', 'sent', 'unknown'];
+
+/** Final states: nothing moves a measure out of them. */
+export const FINAL_MEASURE_STATES: readonly MeasureState[] = ['executed', 'rejected', 'cancelled'];
+
+/**
+ * The moves a store allows (a state may always be written again, e.g. to count an attempt).
+ * sent/unknown → queued only when the agency is known not to hold the request; executed,
+ * rejected and cancelled are final; cancelling is possible only before sending.
+ */
+export const MEASURE_MOVES: Readonly<Record<MeasureState, readonly MeasureState[]>> = {
+  draft: ['draft', 'awaiting_approval', 'queued', 'cancelled'],
+  awaiting_approval: ['awaiting_approval', 'draft', 'queued', 'cancelled'],
+  queued: ['queued', 'sent', 'unknown', 'executed', 'rejected', 'cancelled'],
+  sent: ['sent', 'unknown', 'executed', 'rejected', 'queued'],
+  unknown: ['unknown', 'sent', 'executed', 'rejected', 'queued'],
+  executed: ['executed'],
+  rejected: ['rejected'],
+  cancelled: ['cancelled'],
+};
 
 export type { Measure, MeasureOutcome, MeasureState };

@@ -18,7 +18,7 @@ import type { SubmitBody, WireDocument } from './gateway-wire';
 export const QUERY_DOCUMENT_TYPE = '协助查询通知书';
 /** only a debtor of the case, only for that case (DOMAIN "the purpose") */
 export const QUERY_PURPOSE = '查询被执行人财产及下落';
-export const QUERY_LEGAL_BASIS = '《民事诉讼法》第二百五十二条、《最高人民法院关于网络查询、冻结被执行人存款的规定》';
+export const QUERY_LEGAL_BASIS = '《民事诉讼法》第二百五十三条、《最高人民法院关于网络查询、冻结被执行人存款的规定》';
 
 type RequestRef = Pick<ChannelRequest, 'id' | 'channel' | 'createdAt'>;
 type Subject = Pick<Party, 'kind' | 'name' | 'idNumber'>;

@@ -17,6 +17,7 @@ const KNOB_FLAGS = {
   'garbage-rate': 'garbageRate',
   'no-feedback-rate': 'noFeedbackRate',
   'reject-rate': 'rejectRate',
+  'out-of-order-rate': 'outOfOrderRate',
 } as const;
 
 const USAGE = `usage: sandbox [--port N] [--seed N] [--station ID] ${Object.keys(KNOB_FLAGS).map((f) => `[--${f} X]`).join(' ')}
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     `  court           ${sb.court} ${DEMO_COURT_NAME} (${sb.population.docket.length} enforcement cases)`,
     '  officers        ' + sb.officers.map((o) => `${o.code} ${o.name} (${o.role})`).join(', '),
     `  knobs           ${JSON.stringify({ ...sb.getKnobs(), channels: undefined })}`,
-    '  admin           GET/PUT /sandbox/v1/knobs, GET /sandbox/v1/stats (loopback only)',
+    `  court account   ${sb.courtAccount.bank} ${sb.courtAccount.accountNo} ${sb.courtAccount.name}`,
+    '  admin           GET/PUT /sandbox/v1/knobs, GET /sandbox/v1/stats, GET /sandbox/v1/ledger/:asset, GET /sandbox/v1/ledger-totals,',
+    '                  GET /sandbox/v1/court-account, GET/POST /sandbox/v1/clock (loopback only)',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const stop = () => {

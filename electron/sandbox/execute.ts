@@ -3,7 +3,9 @@
  * fate (latency, no feedback, rejection, duplicate delivery) and records it.
  */
 import { channelInfo } from '../../shared/domain/channels';
-import { latencyFor } from './latency';
+import { executeMeasure } from './execute-measure';
+import { latencyFor, reorderDelay } from './latency';
+import { isFrozenBalanceQuery, missingDocuments } from './measure-params';
 import type { ChannelKnobs } from './knobs';
 import type { GatewayRequest, Rejection } from './request-table';
 import type { SandboxState } from './state';
@@ -18,7 +20,9 @@ const AGENCY_REFUSALS: readonly Rejection[] = [
 export function executeQuery(st: SandboxState, body: SubmitBody, bodyHash: string, k: ChannelKnobs, now: number): GatewayRequest {
   const ch = body.channel;
   const id = body.clientRequestId;
-  const latency = latencyFor(ch, st.dice.value(ch, id, 'latency'), k.latencyScale);
+  const late = st.dice.roll(k.outOfOrderRate, ch, id, 0, 'outOfOrder');
+  if (late) st.stats.fault(ch, 'outOfOrder');
+  const latency = latencyFor(ch, st.dice.value(ch, id, 'latency'), k.latencyScale) + (late ? reorderDelay(ch, k.latencyScale) : 0);
   const known = st.population.byId.get(body.subject.idNumber);
   let rejection: Rejection | undefined;
   // a name that does not match the ID on record is refused by the agency, not answered
@@ -49,17 +53,21 @@ export function executeQuery(st: SandboxState, body: SubmitBody, bodyHash: strin
 
 export type Executor = (st: SandboxState, body: SubmitBody, bodyHash: string, k: ChannelKnobs, now: number) => GatewayRequest;
 
-/**
- * Executors by request kind. Measures (freeze, renew, unfreeze, deduct) join here with the money
- * ledger; until then the gateway refuses them with 422.
- */
-export const EXECUTORS: Partial<Record<SubmitKind, Executor>> = { query: executeQuery };
+/** Executors by request kind: queries from the population, measures on the ledger. */
+export const EXECUTORS: Record<SubmitKind, Executor> = {
+  query: (st, body, ...rest) => (isFrozenBalanceQuery(body) ? executeMeasure : executeQuery)(st, body, ...rest),
+  freeze: executeMeasure,
+  renew: executeMeasure,
+  unfreeze: executeMeasure,
+  deduct: executeMeasure,
+};
 
 /** why a channel refuses a request it cannot execute (422 CHANNEL_REFUSES), or undefined */
 export function refusal(body: SubmitBody): string | undefined {
   const info = channelInfo(body.channel);
-  if (!EXECUTORS[body.kind]) return `${body.channel} does not execute ${body.kind} on this network yet`;
-  if (body.kind !== 'query' && !(info.measures as readonly string[]).includes(body.kind)) return `${body.channel} does not execute ${body.kind}`;
+  const measures = info.measures as readonly string[];
+  if (body.kind !== 'query' && !measures.includes(body.kind)) return `${body.channel} does not execute ${body.kind}`;
+  if (isFrozenBalanceQuery(body) && !measures.includes('freeze')) return `${body.channel} holds no freezes to ask about`;
   if (body.subject.kind === 'company' && !info.forCompanies) return `${body.channel} answers for persons only`;
-  return undefined;
+  return missingDocuments(body);
 }

@@ -11,6 +11,7 @@ import { sendError, sendJson, sendRaw } from './http-io';
 import { knobsFor, type ChannelKnobs } from './knobs';
 import { FORMATTERS } from './formats';
 import { RequestTable, type GatewayRequest } from './request-table';
+import { checkMeasureParams, isFrozenBalanceQuery } from './measure-params';
 import { canonicalJson, checkSubmitBody } from './submit-body';
 import type { SandboxState } from './state';
 
@@ -76,7 +77,15 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
   }
   const why = refusal(b);
   if (why) return sendError(res, 422, 'CHANNEL_REFUSES', why);
-  const r = EXECUTORS[b.kind]!(st, b, bodyHash, k, now);
+  if (b.kind !== 'query' || isFrozenBalanceQuery(b)) {
+    const pc = checkMeasureParams(b);
+    if (!pc.ok) {
+      st.stats.refused.badRequest += 1;
+      return sendError(res, 400, 'BAD_REQUEST', pc.message);
+    }
+  }
+  // executed before answering: a lost or held answer below does not undo it
+  const r = EXECUTORS[b.kind](st, b, bodyHash, k, now);
   if (st.dice.roll(k.lostAnswerRate, ch, r.clientRequestId, `submit${attempt}`, 'lostAnswer')) {
     st.stats.fault(ch, 'lostAnswer');
     res.socket?.destroy();
@@ -87,7 +96,10 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
   deliver(st, res, hold, k, () => sendJson(res, 202, RequestTable.submitView(r, Date.now())));
 }
 
-function render(st: SandboxState, r: GatewayRequest): unknown {
+export function render(st: SandboxState, r: GatewayRequest): unknown {
+  if (r.measure) return r.measure;
+  // balances and freezes as measures left them, lapses included
+  st.settleOwner(r.subject.idNumber);
   return FORMATTERS[r.channel].render({
     subject: st.population.byId.get(r.subject.idNumber),
     duplicate: r.duplicate,

@@ -5,7 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { MAX_CLOCK_SKEW_MS } from '../gateway/signing';
+import holidayTable from '../../resources/holidays/cn-holidays.json';
+import { holidayCalendarFrom } from '../../shared/dates';
 import type { Officer } from '../../shared/domain/types';
+import { SandboxClock } from './clock';
+import { COURT_ACCOUNTS } from './court-accounts';
+import type { CourtAccount, Ledger } from './ledger';
+import { ledgerFromPopulation } from './ledger-seed';
 import { FaultDice, RateWindow } from './faults';
 import { DEFAULT_KNOBS, mergeKnobs, type Knobs } from './knobs';
 import { OfficerRegister } from './officers';
@@ -29,6 +35,8 @@ export interface SandboxOptions {
   /** random when absent */
   stationSecret?: string;
   knobs?: Partial<Knobs>;
+  /** the sandbox clock's source of real time (tests may inject one); default Date.now */
+  now?: () => number;
 }
 
 export interface SandboxHandle {
@@ -40,6 +48,12 @@ export interface SandboxHandle {
   court: string;
   officers: Officer[];
   population: Population;
+  /** the agencies' ledger: balances, freezes, waiting queues, court accounts */
+  ledger: Ledger;
+  /** the sandbox clock (real time plus the days advanced) */
+  clock: SandboxClock;
+  /** the demo court's receiving account, for deductions */
+  courtAccount: CourtAccount;
   getKnobs(): Knobs;
   setKnobs(k: Partial<Knobs>): void;
   stats(): SandboxStats;
@@ -50,17 +64,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const seed = opts.seed ?? DEFAULT_SEED;
   const host = opts.host ?? '127.0.0.1';
   const officers = new OfficerRegister();
+  const population = generatePopulation(seed);
+  const clock = new SandboxClock(opts.now);
+  const seeded = ledgerFromPopulation(population, clock, holidayCalendarFrom(holidayTable as Record<string, unknown>), COURT_ACCOUNTS);
   const st: SandboxState = {
     seed,
-    population: generatePopulation(seed),
+    population,
     officers,
     station: { id: opts.stationId ?? DEFAULT_STATION_ID, secret: opts.stationSecret ?? randomBytes(32).toString('hex') },
     knobs: mergeKnobs(DEFAULT_KNOBS, opts.knobs ?? {}),
-    stats: new StatsBook(),
+    stats: new StatsBook(() => seeded.ledger.executions),
     requests: new RequestTable(),
     dice: new FaultDice(seed),
     rate: new RateWindow(),
     nonces: new NonceBook(MAX_CLOCK_SKEW_MS),
+    ledger: seeded.ledger,
+    settleOwner: seeded.settleOwner,
+    clock,
     submitAttempts: new Map(),
     held: new Set(),
   };
@@ -81,6 +101,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     court: DEMO_COURT,
     officers: officers.ofCourt(DEMO_COURT),
     population: st.population,
+    ledger: st.ledger,
+    clock,
+    courtAccount: COURT_ACCOUNTS.find((a) => a.court === DEMO_COURT)!,
     getKnobs: () => structuredClone(st.knobs),
     setKnobs: (k) => {
       st.knobs = mergeKnobs(st.knobs, k);
@@ -104,3 +127,5 @@ export type { Population, Subject, PersonSubject, CompanySubject, Holdings, Dock
 export { DEMO_COURT, DEMO_COURT_NAME } from './population/docket';
 export { DEMO_OFFICERS } from './officers';
 export { FORMATTERS } from './formats';
+export { COURT_ACCOUNTS } from './court-accounts';
+export type { CourtAccount, MeasureFeedback, AssetView, LedgerTotals, CourtAccountView, Holder } from './ledger';

@@ -24,6 +24,8 @@ export interface ChannelKnobs {
   noFeedbackRate: number;
   /** the agency answers status "rejected" */
   rejectRate: number;
+  /** the answer is held back behind requests sent after it (feedback out of order) */
+  outOfOrderRate: number;
 }
 
 export interface Knobs extends ChannelKnobs {
@@ -41,10 +43,11 @@ export const DEFAULT_KNOBS: Knobs = {
   garbageRate: 0,
   noFeedbackRate: 0,
   rejectRate: 0,
+  outOfOrderRate: 0,
   channels: {},
 };
 
-const RATES = ['errorRate', 'timeoutRate', 'lostAnswerRate', 'duplicateRate', 'garbageRate', 'noFeedbackRate', 'rejectRate'] as const;
+const RATES = ['errorRate', 'timeoutRate', 'lostAnswerRate', 'duplicateRate', 'garbageRate', 'noFeedbackRate', 'rejectRate', 'outOfOrderRate'] as const;
 const NON_NEGATIVE = ['latencyScale', 'rateLimitPerSecond', 'hangMs'] as const;
 const KNOB_KEYS: readonly (keyof ChannelKnobs)[] = [...RATES, ...NON_NEGATIVE];
 

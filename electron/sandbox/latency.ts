@@ -34,3 +34,8 @@ export function latencyFor(channel: ChannelId, draw: number, scale: number): num
   const [lo, hi] = LATENCY_MS[channel];
   return Math.round((lo + draw * (hi - lo)) * scale);
 }
+
+/** the extra wait of an answer held back behind later ones (the out-of-order fault) */
+export function reorderDelay(channel: ChannelId, scale: number): number {
+  return Math.round(3 * LATENCY_MS[channel][1] * scale) + 1;
+}

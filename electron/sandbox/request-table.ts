@@ -5,6 +5,7 @@
  * answered, and then kept: every later poll sees the same answer.
  */
 import type { ChannelId } from '../../shared/domain/channels';
+import type { MeasureFeedback } from './ledger';
 import type { SubmitBody, SubmitKind } from './submit-body';
 
 export type GatewayStatus = 'accepted' | 'processing' | 'answered' | 'rejected';
@@ -27,7 +28,13 @@ export interface GatewayRequest {
   answerAt: number | undefined;
   rejection: Rejection | undefined;
   duplicate: boolean;
+  /** measures: when the feed delivers the same feedback a second time (duplicate fault) */
+  redeliverAt?: number;
+  /** order of arrival at the gateway */
+  seq: number;
   polls: number;
+  /** measures and the frozen-balance query: the common feedback, fixed when executed */
+  measure?: MeasureFeedback;
   /** rendered on first observation once answered */
   feedback?: unknown;
   answeredAt?: string;
@@ -59,15 +66,19 @@ export class RequestTable {
     return this.byId.get(id);
   }
 
-  add(r: Omit<GatewayRequest, 'gatewayRef' | 'polls'>): GatewayRequest {
+  add(r: Omit<GatewayRequest, 'gatewayRef' | 'polls' | 'seq'>): GatewayRequest {
     this.seq += 1;
-    const stored: GatewayRequest = { ...r, gatewayRef: `SBX${String(this.seq).padStart(8, '0')}`, polls: 0 };
+    const stored: GatewayRequest = { ...r, gatewayRef: `SBX${String(this.seq).padStart(8, '0')}`, seq: this.seq, polls: 0 };
     this.byId.set(r.clientRequestId, stored);
     return stored;
   }
 
   get size(): number {
     return this.byId.size;
+  }
+
+  values(): IterableIterator<GatewayRequest> {
+    return this.byId.values();
   }
 
   /** the submit answer: id, ref, current status, accepted time */
@@ -90,7 +101,11 @@ export class RequestTable {
       if (r.feedback === undefined) r.feedback = render(r);
       v.feedback = r.feedback;
     }
-    if (status === 'rejected') v.rejection = r.rejection;
+    if (status === 'rejected') {
+      v.rejection = r.rejection;
+      // a measure's refusal comes in the common feedback too (docs/gateway-protocol.md, "Measures")
+      if (r.measure) v.feedback = r.measure;
+    }
     return v;
   }
 }

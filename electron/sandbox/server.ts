@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-routes';
 import { handleCases } from './court-routes';
-import { handleHealth, handleOfficers, handleStatus, handleSubmit } from './gateway-routes';
+import { handleFeedback } from './feed-routes';
+import { handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
 import { BodyTooLarge, readBody, sendError } from './http-io';
 import type { SandboxState } from './state';
 
@@ -15,9 +16,10 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (path === '/gw/v1/requests' && method === 'POST') return handleSubmit(req, res, body, st);
   const m = /^\/gw\/v1\/requests\/([^/]+)$/.exec(path);
   if (m && method === 'GET') return handleStatus(req, res, decodeURIComponent(m[1]!), st);
+  if (path === '/gw/v1/feedback' && method === 'GET') return handleFeedback(req, res, url, st, (r) => render(st, r));
   if (path === '/gw/v1/officers' && method === 'GET') return handleOfficers(req, res, url, st);
   if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
-  if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, path, body, st);
+  if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, url, body, st);
   sendError(res, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }
 

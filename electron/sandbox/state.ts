@@ -5,6 +5,8 @@ import type { OfficerRegister } from './officers';
 import type { StatsBook } from './stats';
 import type { RequestTable } from './request-table';
 import type { FaultDice, RateWindow } from './faults';
+import type { SandboxClock } from './clock';
+import type { Ledger } from './ledger';
 
 export interface SandboxState {
   seed: number;
@@ -17,6 +19,11 @@ export interface SandboxState {
   dice: FaultDice;
   rate: RateWindow;
   nonces: NonceBook;
+  /** the agencies' ledger of balances, freezes and court accounts */
+  ledger: Ledger;
+  /** lapses what ended and refreshes a subject's holdings in the population */
+  settleOwner: (idNumber: string) => void;
+  clock: SandboxClock;
   /** submits seen per clientRequestId (including refused ones), to key fault draws */
   submitAttempts: Map<string, number>;
   /** answers held back by the timeout fault, released or cleared on close */

@@ -1,7 +1,7 @@
 /** Counters per channel, so tests can prove what the gateway received and executed. */
 import type { ChannelId } from '../../shared/domain/channels';
 
-export type FaultKind = 'error' | 'rateLimited' | 'timeout' | 'lostAnswer' | 'duplicate' | 'garbage' | 'noFeedback' | 'reject';
+export type FaultKind = 'error' | 'rateLimited' | 'timeout' | 'lostAnswer' | 'duplicate' | 'garbage' | 'noFeedback' | 'reject' | 'outOfOrder';
 
 export interface ChannelStats {
   /** valid submits received (after signature and body checks) */
@@ -22,15 +22,19 @@ export interface SandboxStats {
   totals: Omit<ChannelStats, 'faults'> & { faults: Record<FaultKind, number> };
   /** refusals before a channel is known: bad signature, unregistered officer, bad body */
   refused: { badSignature: number; clockSkew: number; officerNotRegistered: number; badRequest: number };
+  /** measures and frozen-balance queries: times each request id reached the ledger (1 = executed once) */
+  executions: Record<string, number>;
 }
 
 const noFaults = (): Record<FaultKind, number> => ({
-  error: 0, rateLimited: 0, timeout: 0, lostAnswer: 0, duplicate: 0, garbage: 0, noFeedback: 0, reject: 0,
+  error: 0, rateLimited: 0, timeout: 0, lostAnswer: 0, duplicate: 0, garbage: 0, noFeedback: 0, reject: 0, outOfOrder: 0,
 });
 
 export class StatsBook {
   private readonly byChannel = new Map<ChannelId, ChannelStats>();
   readonly refused = { badSignature: 0, clockSkew: 0, officerNotRegistered: 0, badRequest: 0 };
+
+  constructor(private readonly executions: () => ReadonlyMap<string, number> = () => new Map()) {}
 
   of(channel: ChannelId): ChannelStats {
     let s = this.byChannel.get(channel);
@@ -57,6 +61,6 @@ export class StatsBook {
       totals.polls += s.polls;
       for (const k of Object.keys(s.faults) as FaultKind[]) totals.faults[k] += s.faults[k];
     }
-    return { channels, totals, refused: { ...this.refused } };
+    return { channels, totals, refused: { ...this.refused }, executions: Object.fromEntries(this.executions()) };
   }
 }

@@ -10,6 +10,8 @@ export interface GatewaySettings {
   stationId: string;
   stationSecret: string;
   court: string;
+  /** the court's full name as printed on its documents */
+  courtName: string;
 }
 
 export interface SandboxSettings {
@@ -60,5 +62,6 @@ export function loadDeploymentConfig(env: Record<string, string | undefined>, da
   const stationId = env.CK_STATION_ID ?? str('stationId');
   const court = env.CK_COURT ?? str('court');
   if (!stationId || !stationSecret || !court) throw new ConfigError('gateway configured without station id, station secret or court');
-  return { kind: 'gateway', gateway: { url: url.replace(/\/$/, ''), stationId, stationSecret, court } };
+  const courtName = env.CK_COURT_NAME ?? str('courtName') ?? court;
+  return { kind: 'gateway', gateway: { url: url.replace(/\/$/, ''), stationId, stationSecret, court, courtName } };
 }

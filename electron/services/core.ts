@@ -16,7 +16,9 @@ import { createEngine } from '../engine/engine';
 import { createGatewayClient } from '../engine/gateway-client';
 import { ADAPTERS } from '../engine/adapters';
 import type { GatewayConfig } from '../engine/types';
-import { startSandbox, type SandboxHandle } from '../sandbox';
+import { startSandbox, DEMO_COURT_NAME, type SandboxHandle } from '../sandbox';
+import { createMeasureEngine } from '../engine/measures/measure-engine';
+import type { CourtAccount } from '../../shared/domain/measure-views';
 import { loadDeploymentConfig } from './config';
 import { createServices } from './services';
 
@@ -45,6 +47,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   let sandbox: SandboxHandle | undefined;
   let gateway: GatewayConfig;
   let court: string;
+  let courtName: string;
+  let defaultCourtAccounts: CourtAccount[] = [];
   if (config.kind === 'sandbox') {
     sandbox = await startSandbox({
       port: config.sandbox.port ?? 0,
@@ -53,9 +57,13 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     });
     gateway = { url: sandbox.url, network: 'sandbox', stationId: sandbox.stationId, stationSecret: sandbox.stationSecret };
     court = sandbox.court;
+    courtName = DEMO_COURT_NAME;
+    const a = sandbox.courtAccount;
+    defaultCourtAccounts = [{ id: 'court-account-1', bank: a.bank, accountNo: a.accountNo, name: a.name }];
   } else {
     gateway = { url: config.gateway.url, network: 'gateway', stationId: config.gateway.stationId, stationSecret: config.gateway.stationSecret };
     court = config.gateway.court;
+    courtName = config.gateway.courtName;
   }
   logger.info('core started', { mode: o.mode, network: gateway.network });
 
@@ -82,6 +90,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     network: gateway.network,
     gatewayUrl: gateway.url,
     court,
+    courtName,
+    defaultCourtAccounts,
     vault,
     protection,
     client,
@@ -98,6 +108,17 @@ export async function startCore(o: CoreOptions): Promise<Core> {
         events: {
           request: (request) => emit('query.request', { request }),
           findings: (caseId, requestId, saved) => emit('query.findings', { caseId, requestId, ...saved }),
+          network: (status) => emit('network.status', status),
+        },
+      }),
+    createMeasureEngine: (store) =>
+      createMeasureEngine({
+        gateway,
+        client,
+        store: store.measureStore,
+        log,
+        events: {
+          measure: (measure) => emit('measure.updated', { measure }),
           network: (status) => emit('network.status', status),
         },
       }),

@@ -13,6 +13,9 @@ import type { Vault, SecureStore, NewCase } from '../store';
 import { auditSubject } from '../store';
 import type { StoredCase } from '../store/cases';
 import type { Engine } from '../engine/engine';
+import type { MeasureEngine } from '../engine/measures/measure-engine';
+import type { CourtAccount } from '../../shared/domain/measure-views';
+import { contextFor, createMeasureServices } from './measure-services';
 import type { GatewayClient } from '../engine/gateway-client';
 import type { QueryContext } from '../engine/types';
 import { validateNewCase } from './case-input';
@@ -30,6 +33,11 @@ export interface ServiceDeps {
   protection: () => 'safeStorage' | 'passphrase';
   client: GatewayClient;
   createEngine: (store: SecureStore, officer: Officer) => Engine;
+  createMeasureEngine: (store: SecureStore) => MeasureEngine;
+  /** the court's full name, printed on its documents */
+  courtName: string;
+  /** receiving accounts a new workstation starts with (the sandbox court's); the bureau edits them */
+  defaultCourtAccounts?: CourtAccount[];
   holidays: HolidayCalendar;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   now?: () => Date;
@@ -48,7 +56,7 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
   async function lock(reason: 'signout' | 'idle'): Promise<void> {
     const s = session.clear();
     if (!s) return;
-    await s.engine.stop();
+    await Promise.all([s.engine.stop(), s.measures.stop()]);
     d.vault.lock();
     d.emit('session.locked', { reason });
   }
@@ -80,7 +88,10 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
 
   function startSession(store: SecureStore, officer: Officer): void {
     const engine = d.createEngine(store, officer);
-    session.set({ officer, store, engine });
+    const measures = d.createMeasureEngine(store);
+    session.set({ officer, store, engine, measures });
+    // DOMAIN rule 7: measures in the outbox from before a restart are finished under their own ids
+    measures.resume((m) => contextFor(store, m));
     // Unfinished requests from before a restart or a lock are finished under their own ids.
     engine.resume((r) => {
       const c = store.cases.get(r.caseId);
@@ -123,7 +134,10 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
     return { imported: r.imported, total: r.total };
   }
 
+  const measureServices = createMeasureServices({ session, vault: d.vault, holidays: d.holidays, courtName: d.courtName, now });
+
   const services: Services = {
+    ...measureServices,
     app: {
       info: () => ({
         version: d.version,
@@ -144,6 +158,9 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
         if (!officer) throw new AppFailure('OFFICER_NOT_REGISTERED', undefined, 'officerCode');
         const store = await d.vault.setUp({ officer, password, protection: d.protection() });
         store.officers.upsertMany(register);
+        if (d.defaultCourtAccounts?.length && store.settings.get('courtAccounts').length === 0) {
+          store.settings.update({ courtAccounts: d.defaultCourtAccounts }, officer.code);
+        }
         startSession(store, officer);
         // The demo court's docket (or the court's own) comes in at once, so the list is not empty.
         await importDocket(store, officer).catch(() => undefined);
@@ -259,7 +276,7 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
   return Object.assign(services, {
     async shutdown() {
       const s = session.clear();
-      if (s) await s.engine.stop();
+      if (s) await Promise.all([s.engine.stop(), s.measures.stop()]);
       if (d.vault.isUnlocked()) d.vault.lock();
     },
   });

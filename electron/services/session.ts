@@ -7,11 +7,14 @@ import { AppFailure } from '../../shared/app-failure';
 import type { Officer } from '../../shared/domain/types';
 import type { SecureStore } from '../store';
 import type { Engine } from '../engine/engine';
+import type { MeasureEngine } from '../engine/measures/measure-engine';
 
 export interface ActiveSession {
   officer: Officer;
   store: SecureStore;
   engine: Engine;
+  /** freeze, renew, release, deduct: the outbox worked off exactly once */
+  measures: MeasureEngine;
 }
 
 export class SessionHolder {

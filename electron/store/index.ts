@@ -15,3 +15,14 @@ export type { RequestRepo, RequestPatch } from './requests';
 export type { OfficerRepo } from './officers';
 export type { MetaRepo } from './meta';
 export { auditSubject, verifyExport, type AuditLog, type AuditInput, type VerifyReport } from './audit';
+export {
+  MeasureRepo, MeasureExistsError, MeasureStateError, MEASURE_TRANSITIONS, MEASURE_KINDS, INITIAL_MEASURE_STATES, OUTBOX_STATES,
+  type MeasureEvent, type MeasureExchange, type MeasureListQuery,
+} from './measures';
+export { freezeViews, frozenTotal, PENDING_FREEZE_STATES, type LiveFreeze } from './freeze-views';
+export { DocumentRepo, type NewDocument, type StoredDocument } from './documents';
+export { ReminderRepo, reminderKey, type DeliveredReminder, type ReminderDelivery } from './reminders';
+export { ApprovalRepo, type Approval, type ApprovalDecision, type ApprovalInput } from './approvals';
+export { BalanceCheckRepo, type FrozenBalanceCheck } from './balance-checks';
+export { SettingsRepo, DEFAULT_SETTINGS, validateSetting, type MeasureSettings, type BureauSettings, type CourtAccount, type SettingKey } from './settings';
+export { MEASURE_LEGAL_BASIS } from './legal-basis';

@@ -3,20 +3,27 @@
  * unwrapped, and its repositories. Plain Node; the key never leaves the main process.
  */
 import type { CaseQueryView } from '../../shared/domain/types';
+import type { MeasureStore } from '../engine/measure-store';
 import type { EngineStore } from '../engine/types';
 import type { Logger } from '../log/logger';
 import { nullLogger } from '../log/logger';
+import { ApprovalRepo } from './approvals';
 import { AuditLog } from './audit';
+import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
 import { openEncryptedDb } from './db';
+import { DocumentRepo } from './documents';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
+import { MeasureRepo } from './measures';
 import { MetaRepo } from './meta';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { OfficerRepo } from './officers';
 import { caseQueryView } from './query-view';
+import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
+import { SettingsRepo } from './settings';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -41,6 +48,18 @@ export interface SecureStore {
   readonly officers: OfficerRepo;
   readonly meta: MetaRepo;
   readonly audit: AuditLog;
+  /** the measures outbox: freezes, renewals, releases and deductions, with their history */
+  readonly measures: MeasureRepo;
+  /** the same repository, as the MeasureStore the engine writes through */
+  readonly measureStore: MeasureStore;
+  /** rulings and assistance notices (PDF and content kept only inside the encrypted database) */
+  readonly documents: DocumentRepo;
+  readonly reminders: ReminderRepo;
+  readonly approvals: ApprovalRepo;
+  /** frozen amounts re-queried before deducting (DOMAIN rule 6) */
+  readonly balanceChecks: BalanceCheckRepo;
+  /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
+  readonly settings: SettingsRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /** several repository calls as one transaction (nested calls join it) */
   transaction<T>(fn: () => T): T;
@@ -64,6 +83,9 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
   }
   const conn = new Connection(db);
   const requests = new RequestRepo(conn, clock);
+  const audit = new AuditLog(conn, clock);
+  const settings = new SettingsRepo(conn, clock, audit);
+  const measures = new MeasureRepo(conn, clock, audit, settings);
   log.info('store opened', { version: schemaVersion(db), ms: Date.now() - started });
   return {
     cases: new CaseRepo(conn, clock),
@@ -71,7 +93,14 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     engine: requests,
     officers: new OfficerRepo(conn, clock, o.scrypt ?? DEFAULT_SCRYPT),
     meta: new MetaRepo(conn),
-    audit: new AuditLog(conn, clock),
+    audit,
+    measures,
+    measureStore: measures,
+    documents: new DocumentRepo(conn, clock, audit),
+    reminders: new ReminderRepo(conn, clock, audit),
+    approvals: new ApprovalRepo(conn, clock, audit, measures),
+    balanceChecks: new BalanceCheckRepo(conn, audit, settings),
+    settings,
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     schemaVersion: () => schemaVersion(conn.db),

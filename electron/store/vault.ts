@@ -230,6 +230,27 @@ export class Vault {
     });
   }
 
+  /**
+   * Re-checks an officer's password while the store is open, without changing the session: the
+   * PIN confirming a deduction, a division chief approving one. Wrong → AppFailure('BAD_CREDENTIALS')
+   * after the same scrypt work; the unwrapped key must be the open store's key.
+   */
+  verifyPassword(officerCode: string, password: string): Promise<void> {
+    return this.#serial(async () => {
+      const store = this.store();
+      const keyring = readKeyring(this.dataDir);
+      if (!keyring) throw new AppFailure('NOT_SET_UP');
+      if (keyring.protection === 'passphrase') {
+        const key = await this.#keyFromSlot(keyring.slots, officerCode, password);
+        const same = this.#key !== undefined && key.equals(this.#key);
+        key.fill(0);
+        if (!same) throw new AppFailure('BAD_CREDENTIALS');
+      } else if (!(await store.officers.verifyPassword(officerCode, password))) {
+        throw new AppFailure('BAD_CREDENTIALS');
+      }
+    });
+  }
+
   /** Closes the database and zeroes the key (sign-out, idle lock, quit). */
   lock(): void {
     const was = this.isUnlocked();

@@ -6,6 +6,7 @@
 import type { Fen } from '../money';
 import type { ChannelId } from './channels';
 import type { AssetKind } from './types';
+import type { CourtAccount } from './measure-views';
 
 export type MeasureKind = 'freeze' | 'renew' | 'unfreeze' | 'deduct';
 
@@ -78,7 +79,7 @@ export interface Measure {
   /** renew, unfreeze, deduct: the freeze measure acted on */
   freezeId?: string;
   /** deduct: the court's receiving account */
-  courtAccount?: string;
+  courtAccount?: CourtAccount;
   /** recorded reason for an indivisible asset above the cap (DOMAIN rule 1) */
   overCapReason?: string;
   decidedBy: string;

@@ -11,10 +11,18 @@ import type {
   Asset, Whereabouts, InfoRecord,
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
+import type { DocumentRef, Measure } from '../domain/measures';
+import type { DocumentModel } from '../documents/model';
+import type {
+  BureauSettings, CaseMeasures, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
+} from '../domain/measure-views';
 
 const out = <T>() => z.custom<T>(() => true);
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
+const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const password = z.string().min(1).max(256);
 
 export const contract = {
   app: {
@@ -86,6 +94,73 @@ export const contract = {
   network: {
     status: { input: z.object({}).strict(), output: out<NetworkStatus>() },
   },
+  measures: {
+    /** the cap, what is already frozen, each asset's legal limits and a suggested allocation */
+    plan: { input: z.object({ caseId: id }).strict(), output: out<FreezePlan>() },
+    /** one click sends the whole set; refused whole if any item breaks a rule */
+    freeze: {
+      input: z.object({
+        caseId: id,
+        items: z.array(z.object({
+          assetId: id,
+          amount: fen.optional(),
+          endsOn: isoDate,
+          overCapReason: text(500).optional(),
+        }).strict()).min(1).max(100),
+      }).strict(),
+      output: out<{ measures: Measure[] }>(),
+    },
+    list: { input: z.object({ caseId: id }).strict(), output: out<CaseMeasures>() },
+    /** renew one or many freezes before they lapse; endsOn absent = the longest the law allows */
+    renew: {
+      input: z.object({ freezeIds: z.array(id).min(1).max(500), endsOn: isoDate.optional() }).strict(),
+      output: out<{ measures: Measure[] }>(),
+    },
+    release: {
+      input: z.object({ freezeId: id, amount: fen.optional(), reason: text(500).min(1) }).strict(),
+      output: out<{ measure: Measure }>(),
+    },
+    /** withdraw a measure that has not gone out (awaiting approval, or queued while offline) */
+    cancel: { input: z.object({ measureId: id }).strict(), output: out<{ measure: Measure }>() },
+    /** every measure not yet concluded, across cases: the outbox the judge can see */
+    outbox: { input: z.object({}).strict(), output: out<(Measure & { caseNumber: string })[]>() },
+    calendar: { input: z.object({ from: isoDate, to: isoDate }).strict(), output: out<ExpiryDay[]>() },
+  },
+  deduction: {
+    /** re-queries the frozen balance from the agency before anything else (DOMAIN rule 6) */
+    prepare: { input: z.object({ freezeId: id }).strict(), output: out<DeductionPrep>() },
+    /** the officer confirms with their password (PIN); above the threshold it waits for approval */
+    submit: {
+      input: z.object({ freezeId: id, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
+      output: out<{ measure: Measure }>(),
+    },
+    /** a division chief approves with their own code and password */
+    approve: {
+      input: z.object({ measureId: id, approverCode: text(32).min(1), approverPassword: password, decision: z.enum(['approve', 'refuse']), reason: text(500).optional() }).strict(),
+      output: out<{ measure: Measure }>(),
+    },
+  },
+  reminders: {
+    due: { input: z.object({}).strict(), output: out<ReminderView[]>() },
+    ack: { input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
+  },
+  documents: {
+    list: { input: z.object({ caseId: id }).strict(), output: out<DocumentRef[]>() },
+    get: { input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; content: DocumentModel; pdfBase64: string }>() },
+  },
+  settings: {
+    get: { input: z.object({}).strict(), output: out<BureauSettings>() },
+    set: {
+      input: z.object({
+        approvalThreshold: fen.optional(),
+        reminderDays: z.array(z.number().int().min(0).max(365)).max(10).optional(),
+        courtAccounts: z.array(z.object({ id, bank: text(100).min(1), accountNo: text(40).min(1), name: text(100).min(1) }).strict()).max(20).optional(),
+        exemptLivingAllowance: fen.optional(),
+        balanceMaxAgeMinutes: z.number().int().min(1).max(1440).optional(),
+      }).strict(),
+      output: out<BureauSettings>(),
+    },
+  },
   audit: {
     list: {
       input: z.object({ caseId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
@@ -113,6 +188,8 @@ export const events = {
     info: z.array(z.custom<InfoRecord>()),
   }),
   'network.status': z.custom<NetworkStatus>(),
+  'measure.updated': z.object({ measure: z.custom<Measure>() }),
+  'reminder.due': z.object({ reminders: z.array(z.custom<ReminderView>()) }),
   'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
 } as const;
 

@@ -55,7 +55,7 @@ export function queryBody(channel: ChannelId, subject: Party, over: Record<strin
     officer: { code: 'F520103001', name: '王立新' },
     documents: [{ type: '协助查询通知书', number: '(2025)黔0103执1234号之查1', sha256: 'ab'.repeat(32) }],
     purpose: '查询被执行人财产',
-    legalBasis: '《民事诉讼法》第二百五十二条',
+    legalBasis: '《民事诉讼法》第二百五十三条',
     params: {},
     ...over,
   };

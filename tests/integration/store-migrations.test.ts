@@ -26,9 +26,10 @@ function db(file: string, key: Buffer, create = false): Db {
 }
 const tables = (d: Db) => d.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
 
-/** A throwaway migration for the tests only: the way later versions add measures, alerts … */
+/** A throwaway migration for the tests only, one above the program's latest: the way later versions add tables */
+const NEXT = MIGRATIONS.length + 1;
 const V2: Migration = {
-  version: 2,
+  version: NEXT,
   name: 'test: case notes',
   up: (d) => void d.exec('CREATE TABLE case_notes (case_id TEXT NOT NULL REFERENCES cases (id), note TEXT NOT NULL) STRICT'),
 };
@@ -49,18 +50,18 @@ describe('migrations', () => {
     expect(d.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(before);
   });
 
-  it('upgrades a v1 database with data in it to v2, keeping the data', () => {
+  it('upgrades a database with data in it to the next version, keeping the data', () => {
     const { file, key } = fresh();
     const s1 = openSecureStore({ file, key, create: true });
     const c = s1.cases.create({
       number: '(2024)黔01执5号', filedOn: '2024-05-05', cause: '民间借贷纠纷', amountOwed: 500_000, costs: 1_000,
       applicant: { kind: 'person', name: '甲', idNumber: '520102197001010019' }, debtors: [{ kind: 'person', name: '乙', idNumber: '520102197001010027' }],
     });
-    expect(s1.schemaVersion()).toBe(1);
+    expect(s1.schemaVersion()).toBe(MIGRATIONS.length);
     s1.close();
 
     const s2 = openSecureStore({ file, key, migrations: [...MIGRATIONS, V2] });
-    expect(s2.schemaVersion()).toBe(2);
+    expect(s2.schemaVersion()).toBe(NEXT);
     expect(s2.cases.get(c.id)?.parties).toHaveLength(2);
     s2.close();
     const d = db(file, key);
@@ -73,9 +74,9 @@ describe('migrations', () => {
     const { file, key } = fresh();
     const d = db(file, key, true);
     migrate(d);
-    const broken: Migration = { version: 2, name: 'broken', up: (x) => { x.exec('CREATE TABLE half (a)'); throw new Error('boom'); } };
+    const broken: Migration = { version: NEXT, name: 'broken', up: (x) => { x.exec('CREATE TABLE half (a)'); throw new Error('boom'); } };
     expect(() => migrate(d, [...MIGRATIONS, broken])).toThrow('boom');
-    expect(schemaVersion(d)).toBe(1);
+    expect(schemaVersion(d)).toBe(MIGRATIONS.length);
     expect(tables(d)).not.toContain('half');
   });
 
@@ -84,6 +85,6 @@ describe('migrations', () => {
     const d = db(file, key, true);
     migrate(d, [...MIGRATIONS, V2]);
     expect(() => migrate(d)).toThrow(SchemaTooNewError);
-    expect(() => migrate(d, [...MIGRATIONS, { ...V2, version: 3 }])).toThrow(/expected version 2/);
+    expect(() => migrate(d, [...MIGRATIONS, { ...V2, version: NEXT + 1 }])).toThrow(`expected version ${NEXT}`);
   });
 });

@@ -1,0 +1,828 @@
+/**
+ * The measure engine: sends freezes, renewals, releases and deductions that are already in the
+ * outbox, each exactly once (DOMAIN rule 7), and follows them to the agency's answer.
+ *
+ *   queued ──'sent' written, then on the wire──▶ sent ──poll by id…──▶ executed | rejected
+ *     ▲  │                                        │
+ *     │  └─ never left (network down, 429, 503) ◀─┤ (back to queued: it waits in the outbox)
+ *     │                                           │
+ *     │            timeout, reset, lost answer,   ▼
+ *     │            garbage, killed before answer  unknown ──GET status, SAME id──▶ found: poll
+ *     └──────────── 404: never received ◀─────────┘   (then submitted again: same id, same bytes)
+ *
+ * The rules it keeps:
+ * - a measure is never sent under a new id; an unknown outcome is resolved only by asking about
+ *   the id it has. A 404 (never received) is the one case in which the same body goes out again;
+ * - 'sent' is written before the bytes go on the wire, so after a crash a measure that may have
+ *   reached the agency is asked about, never blindly re-sent (resume);
+ * - the body is rebuilt byte for byte from the stored measure; when the store keeps the digest of
+ *   the first body, a re-send that would differ is stopped here rather than refused with 409;
+ * - a 409 is a fault of this program: it is logged as an error and the outcome is asked by id,
+ *   never "fixed" by sending again;
+ * - after stop() nothing is written: a stopped engine leaves every measure as stored for resume.
+ *
+ * Per-channel gates (concurrency, rate, circuit breaker) and health probing are the query
+ * engine's (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../../shared/app-failure';
+import type { ChannelId } from '../../../shared/domain/channels';
+import type { Measure, MeasureState } from '../../../shared/domain/measures';
+import type { NetworkStatus } from '../../../shared/domain/types';
+import { ADAPTERS } from '../adapters';
+import { afterRetryAfter, fullJitter, pollDelay } from '../backoff';
+import { ChannelLane } from '../channel-lane';
+import { createGatewayClient, type GatewayAnswer, type GatewayClient } from '../gateway-client';
+import {
+  GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure, type GatewayFailure,
+} from '../gateway-errors';
+import type { StatusAnswer, SubmitBody } from '../gateway-wire';
+import { Lifetime, Stopped } from '../lifetime';
+import { FINAL_MEASURE_STATES, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../measure-store';
+import { NetworkMonitor } from '../network-monitor';
+import { requestError } from '../request-errors';
+import type { ChannelLimits, EngineLog, GatewayConfig } from '../types';
+import { bodyText, buildFrozenBalanceBody, buildMeasureBody, sha256Of, type MeasureContext } from './measure-body';
+import {
+  bodyChangedError, conflictError, failureFor, followUpError, gatewayRefusalError, MeasureFailure, measureRejectionError,
+} from './measure-errors';
+import { FeedbackMismatch, frozenBalanceOf, measureFeedbackSchema, verdictOf, type FrozenBalance } from './measure-feedback';
+
+export interface MeasureEngineTuning {
+  /** consecutive transient failures that open a channel's breaker */
+  breakerThreshold: number;
+  breakerCooldownMs: number;
+  /** first retry's backoff cap; doubles per retry (full jitter), up to retryMaxMs */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** poll interval growth per poll, and its ceiling */
+  pollFactor: number;
+  pollMaxIntervalMs: number;
+  /** unreadable answers about one measure before it is left for a follow-up */
+  garbageRetries: number;
+  /** consecutive calls without an answer while asking about a measure before it is left for a follow-up */
+  statusFailures: number;
+  /** times an accepted measure may be found forgotten by the gateway (404 while polling) */
+  forgottenRetries: number;
+  /** health probing while the network is down */
+  probeBaseMs: number;
+  probeMaxMs: number;
+  probeTimeoutMs: number;
+  /** the frozen-balance re-query gives up after this long */
+  frozenBalanceTimeoutMs: number;
+}
+
+export const DEFAULT_MEASURE_TUNING: MeasureEngineTuning = {
+  breakerThreshold: 5,
+  breakerCooldownMs: 10_000,
+  retryBaseMs: 250,
+  retryMaxMs: 30_000,
+  pollFactor: 1.5,
+  pollMaxIntervalMs: 300_000,
+  garbageRetries: 20,
+  statusFailures: 30,
+  forgottenRetries: 5,
+  probeBaseMs: 1_000,
+  probeMaxMs: 60_000,
+  probeTimeoutMs: 5_000,
+  frozenBalanceTimeoutMs: 60_000,
+};
+
+export interface MeasureEvents {
+  /** every state change (and every outcome or error written), as stored */
+  measure(m: Measure): void;
+  network?(s: NetworkStatus): void;
+}
+
+export interface MeasureEngineOptions {
+  gateway: GatewayConfig;
+  store: MeasureStore;
+  events: MeasureEvents;
+  /** a ready client (tests); by default one is made from `gateway` */
+  client?: GatewayClient;
+  /** where per-channel limits come from; the shipped adapters by default */
+  adapters?: Record<ChannelId, { limits: ChannelLimits }>;
+  now?: () => Date;
+  random?: () => number;
+  log?: EngineLog;
+  tuning?: Partial<MeasureEngineTuning>;
+}
+
+export type MeasureResolver = (m: Measure) => MeasureContext | undefined;
+
+/** What the engine did, counted (for the outbox view, benchmarks and fault tests). */
+export interface MeasureEngineCounters {
+  /** measures started by send() */
+  sent: number;
+  /** measures picked up by resume() */
+  resumed: number;
+  /** send() of a measure already being worked on, or already concluded: nothing done */
+  duplicateSends: number;
+  /** submits that went out again under the same id after a 404 */
+  resubmits: number;
+  /** outcomes that became unknown (timeout, reset, lost or unreadable answer, restart) */
+  unknownOutcomes: number;
+  /** 409 answers: a fault surfaced, never a reason to send again */
+  conflicts: number;
+  /** measures left in the outbox for a follow-up after the engine's limits */
+  followUps: number;
+  executed: number;
+  rejected: number;
+}
+
+export interface MeasureEngine {
+  /**
+   * Sends a measure the caller has already written to the outbox ('queued', documents attached).
+   * A 'sent' or 'unknown' measure is asked about first. Returns the measure as stored; throws
+   * AppFailure when it is not in the store or cannot be sent as it is (VALIDATION).
+   */
+  send(m: Measure, ctx: MeasureContext): Measure;
+  /** After a restart: 'queued' → send; 'sent'/'unknown' → ask by id first. Returns how many were picked up. */
+  resume(resolve: MeasureResolver): number;
+  /** The frozen-balance re-query before a deduction (DOMAIN rule 6): a new query id each time. Throws MeasureFailure. */
+  frozenBalance(freeze: Measure, ctx: MeasureContext): Promise<FrozenBalance>;
+  checkNetwork(): Promise<NetworkStatus>;
+  networkStatus(): NetworkStatus;
+  counters(): MeasureEngineCounters;
+  /** resolves when no measure is being worked on and no re-query is running */
+  idle(): Promise<void>;
+  /** cancels timers and calls at once; writes nothing more: measures keep their stored state */
+  stop(): Promise<void>;
+  readonly client: GatewayClient;
+}
+
+type Phase = 'submit' | 'resolve' | 'poll' | 'done';
+type Status = GatewayAnswer<StatusAnswer>;
+
+/** The measure is no longer to be sent from here (cancelled, or concluded by another path). */
+class Withdrawn extends Error {
+  constructor(readonly state: MeasureState | 'absent') {
+    super(`measure no longer to be sent (${state})`);
+    this.name = 'Withdrawn';
+  }
+}
+
+/** The rebuilt body differs from the one first sent under the id. */
+class BodyChanged extends Error {
+  constructor() {
+    super('the body differs from the one first sent');
+    this.name = 'BodyChanged';
+  }
+}
+
+interface Job {
+  id: string;
+  channel: ChannelId;
+  ctx: MeasureContext;
+  lane: ChannelLane;
+  limits: ChannelLimits;
+  /** the measure as last read or written */
+  m: Measure;
+  body: SubmitBody;
+  text: string;
+  digest: string;
+  polls: number;
+  /** consecutive calls without a definite answer */
+  failures: number;
+  garbage: number;
+  forgotten: number;
+  resubmits: number;
+  /** some submit of this measure may have reached the gateway: a refusal proves nothing */
+  uncertain: boolean;
+  /** a definite refusal seen while uncertain: final once a 404 shows nothing is held */
+  refused: GatewayHttpError | undefined;
+  /** the gateway said 409: never submitted again */
+  conflict: boolean;
+  last: GatewayFailure | undefined;
+  /** the submit answer already said answered/rejected: poll at once */
+  pollNow: boolean;
+}
+
+const SENDABLE: ReadonlySet<MeasureState> = new Set(OUTBOX_STATES);
+const FINAL: ReadonlySet<MeasureState> = new Set(FINAL_MEASURE_STATES);
+const noop: EngineLog = () => {};
+
+/** What decides a measure: a second send under its id must be the same decision. */
+const DECISION_KEYS = ['caseId', 'partyId', 'channel', 'kind', 'assetIdentifier', 'amount', 'endsOn', 'freezeId', 'courtAccount'] as const;
+
+export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
+  const tuning: MeasureEngineTuning = { ...DEFAULT_MEASURE_TUNING, ...o.tuning };
+  const now = o.now ?? (() => new Date());
+  const random = o.random ?? Math.random;
+  const log = o.log ?? noop;
+  const mono = () => performance.now();
+  const store = o.store;
+  const adapters = o.adapters ?? ADAPTERS;
+  const life = new Lifetime();
+  const client = o.client ?? createGatewayClient({ url: o.gateway.url, stationId: o.gateway.stationId, stationSecret: o.gateway.stationSecret, now });
+  const counters: MeasureEngineCounters = {
+    sent: 0, resumed: 0, duplicateSends: 0, resubmits: 0, unknownOutcomes: 0, conflicts: 0, followUps: 0, executed: 0, rejected: 0,
+  };
+
+  const network = new NetworkMonitor({
+    client, gateway: o.gateway, life, now, random, log,
+    probe: { baseMs: tuning.probeBaseMs, maxMs: tuning.probeMaxMs, timeoutMs: tuning.probeTimeoutMs },
+    emit: (s) => safely('network', () => o.events.network?.(s)),
+  });
+
+  const lanes = new Map<ChannelId, ChannelLane>();
+  const laneFor = (channel: ChannelId): ChannelLane => {
+    let l = lanes.get(channel);
+    if (!l) {
+      const limits = adapters[channel]?.limits;
+      if (!limits) throw new Error(`no limits for channel ${channel}`);
+      l = new ChannelLane(channel, limits, { threshold: tuning.breakerThreshold, cooldownMs: tuning.breakerCooldownMs }, mono, life, network, log);
+      lanes.set(channel, l);
+    }
+    return l;
+  };
+
+  const active = new Map<string, Promise<void>>();
+  let requeries = 0;
+  let idleWaiters: Array<() => void> = [];
+  // Jobs start a batch per turn of the event loop: a resume of thousands never holds the main thread (STYLE 10).
+  const START_BATCH = 256;
+  const startQueue: Array<{ m: Measure; ctx: MeasureContext; body: SubmitBody; first: Phase }> = [];
+  let startHead = 0;
+  const queued = new Set<string>();
+  let pump: ReturnType<typeof setImmediate> | undefined;
+
+  // ---- store, events, evidence ----
+
+  function safely(what: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      log('error', 'event listener failed', { event: what, error: (e as Error)?.name ?? 'unknown' });
+    }
+  }
+
+  /** Every write goes through here: none after stop (a stopped engine is a dead process). */
+  function save(job: Job, patch: MeasurePatch): Measure {
+    life.check();
+    const m = store.updateMeasure(job.id, patch);
+    job.m = m;
+    safely('measure', () => o.events.measure(m));
+    return m;
+  }
+
+  function setState(job: Job, state: MeasureState, extra: MeasurePatch = {}): void {
+    if (job.m.state === state && Object.keys(extra).length === 0) return;
+    if (state === 'unknown' && job.m.state !== 'unknown') counters.unknownOutcomes += 1;
+    save(job, { state, ...extra });
+  }
+
+  function record(job: Job, direction: 'sent' | 'received', text: string): void {
+    if (!store.recordMeasureExchange) return;
+    life.check();
+    store.recordMeasureExchange({ measureId: job.id, direction, at: now().toISOString(), text });
+  }
+
+  // ---- endings ----
+
+  function finishRefused(job: Job, e: GatewayHttpError): Phase {
+    save(job, { state: 'rejected', outcome: { rejection: { code: e.gatewayCode, message: e.gatewayMessage } }, error: gatewayRefusalError(e) });
+    counters.rejected += 1;
+    log('warn', 'measure refused by the gateway; not executed', { measureId: job.id, channel: job.channel, kind: job.m.kind, httpStatus: e.httpStatus, code: e.gatewayCode });
+    return 'done';
+  }
+
+  /** Still open after the engine's limits: stays in the outbox (sent/unknown) with a reason; send() or resume() takes it up again. */
+  function followUp(job: Job, f: GatewayFailure | undefined): Phase {
+    save(job, { error: job.conflict ? conflictError() : followUpError(f, job.polls) });
+    counters.followUps += 1;
+    log('warn', 'measure outcome still open; left for a follow-up', {
+      measureId: job.id, channel: job.channel, state: job.m.state, polls: job.polls, failure: f?.kind,
+      code: f instanceof GatewayHttpError ? f.gatewayCode : undefined,
+    });
+    return 'done';
+  }
+
+  // ---- the phases ----
+
+  const backoff = (n: number) => fullJitter(Math.min(n, 30), { baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs }, random);
+
+  async function waitRateLimited(job: Job, e: GatewayHttpError, pauseChannel: boolean): Promise<void> {
+    if (pauseChannel) job.lane.bucket.pauseUntil(mono() + (e.retryAfterMs ?? 1_000));
+    await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
+  }
+
+  /** The body about to go out again must be the one first sent (when the store remembers it). */
+  function assertSameBody(job: Job): void {
+    const first = store.bodyDigestOf?.(job.id);
+    if (first !== undefined && first !== job.digest) throw new BodyChanged();
+  }
+
+  async function submitPhase(job: Job): Promise<Phase> {
+    if (job.resubmits > 0) await life.sleep(backoff(job.resubmits - 1));
+    for (;;) {
+      try {
+        const res = await job.lane.run('submit', () => {
+          // Re-read: it may have been cancelled while it waited for the network or a slot.
+          const cur = store.getMeasure(job.id);
+          if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
+          job.m = cur;
+          assertSameBody(job);
+          // Written before the bytes leave: after a crash it is asked about, never re-sent blindly.
+          save(job, { state: 'sent', attempts: cur.attempts + 1, ...(cur.sentAt ? {} : { sentAt: now().toISOString() }) });
+          record(job, 'sent', job.text);
+          return client.submit(job.body, { officerCode: job.ctx.officer.code, timeoutMs: job.limits.timeoutMs, signal: life.signal });
+        });
+        record(job, 'received', res.raw);
+        job.failures = 0;
+        job.uncertain = true;
+        job.pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
+        log('debug', 'measure accepted', { measureId: job.id, channel: job.channel, created: res.created, attempts: job.m.attempts });
+        return 'poll';
+      } catch (e) {
+        if (e instanceof Stopped || e instanceof Withdrawn || e instanceof BodyChanged || !isGatewayFailure(e)) throw e;
+        job.last = e;
+        if (e instanceof GatewayUnreachable) {
+          if (job.uncertain) {
+            setState(job, 'unknown');
+            return 'resolve';
+          }
+          // It never left this machine: it waits in the outbox until the network is back.
+          setState(job, 'queued');
+          continue;
+        }
+        if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
+          job.uncertain = true;
+          if (e instanceof GatewayGarbage) job.garbage += 1;
+          else job.failures += 1;
+          setState(job, 'unknown');
+          log('info', 'measure outcome unknown; asking about the same id', { measureId: job.id, channel: job.channel, failure: e.kind });
+          return 'resolve';
+        }
+        if (e.code === 'IDEMPOTENCY_CONFLICT') {
+          job.conflict = true;
+          job.uncertain = true;
+          counters.conflicts += 1;
+          setState(job, 'unknown', { error: conflictError() });
+          log('error', 'gateway holds this measure id with another body; not sent again, asking about the id', { measureId: job.id, channel: job.channel, code: e.gatewayCode });
+          return 'resolve';
+        }
+        if (e.transient) {
+          // 429 or 5xx: the gateway did not take this call.
+          job.failures += 1;
+          if (job.uncertain) setState(job, 'unknown');
+          else setState(job, 'queued');
+          if (e.httpStatus === 429) await waitRateLimited(job, e, true);
+          else await life.sleep(backoff(job.failures - 1));
+          if (job.uncertain) return 'resolve';
+          continue;
+        }
+        // A definite refusal (400, 401, 403, 422): final, unless an earlier send may have landed.
+        if (job.uncertain) {
+          job.refused = e;
+          setState(job, 'unknown');
+          return 'resolve';
+        }
+        return finishRefused(job, e);
+      }
+    }
+  }
+
+  /** The outcome is unknown: ask the gateway about the same id, and only that. */
+  async function resolvePhase(job: Job): Promise<Phase> {
+    for (;;) {
+      const setbacks = job.failures + job.garbage;
+      if (setbacks > 0) await life.sleep(backoff(setbacks - 1));
+      let ans: Status;
+      try {
+        ans = await askStatus(job);
+      } catch (e) {
+        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
+        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
+          if (job.conflict) return followUp(job, e);
+          if (job.refused) return finishRefused(job, job.refused);
+          // Never received: the same body goes again under the same id (protocol, "Unknown outcome").
+          job.resubmits += 1;
+          counters.resubmits += 1;
+          log('info', 'gateway never received the measure; submitting it again under the same id', { measureId: job.id, channel: job.channel, resubmits: job.resubmits });
+          return 'submit';
+        }
+        job.last = e;
+        if (e instanceof GatewayUnreachable) continue;
+        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
+          await waitRateLimited(job, e, false);
+          continue;
+        }
+        if (e instanceof GatewayGarbage) {
+          job.garbage += 1;
+          if (job.garbage > tuning.garbageRetries) return followUp(job, e);
+          continue;
+        }
+        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
+          job.failures += 1;
+          if (job.failures > tuning.statusFailures) return followUp(job, e);
+          continue;
+        }
+        return followUp(job, e);
+      }
+      job.failures = 0;
+      if (consume(job, ans) === 'done') return 'done';
+      if (job.garbage > tuning.garbageRetries) return followUp(job, job.last);
+      return 'poll';
+    }
+  }
+
+  /** Polls for the agency's answer with a growing interval, up to the channel's maxPolls. */
+  async function pollPhase(job: Job): Promise<Phase> {
+    for (;;) {
+      if (job.pollNow) job.pollNow = false;
+      else await life.sleep(pollDelay(job.polls, { intervalMs: job.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
+      let ans: Status;
+      try {
+        ans = await askStatus(job);
+      } catch (e) {
+        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
+        job.last = e;
+        if (e instanceof GatewayUnreachable) continue;
+        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
+          // Accepted once, now unknown to the gateway (it was reset): hand in the same body, same id.
+          job.forgotten += 1;
+          if (job.conflict || job.forgotten > tuning.forgottenRetries) return followUp(job, e);
+          setState(job, 'unknown');
+          job.resubmits += 1;
+          counters.resubmits += 1;
+          log('warn', 'gateway no longer knows an accepted measure; submitting it again under its id', { measureId: job.id, channel: job.channel });
+          return 'submit';
+        }
+        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
+          await waitRateLimited(job, e, false);
+          continue;
+        }
+        if (e instanceof GatewayGarbage) {
+          job.garbage += 1;
+          job.polls += 1;
+          if (job.garbage > tuning.garbageRetries) return followUp(job, e);
+          continue;
+        }
+        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
+          job.failures += 1;
+          if (job.failures > tuning.statusFailures) return followUp(job, e);
+          continue;
+        }
+        return followUp(job, e);
+      }
+      job.failures = 0;
+      job.polls += 1;
+      if (consume(job, ans) === 'done') return 'done';
+      if (job.garbage > tuning.garbageRetries) return followUp(job, job.last);
+      if (job.polls >= job.limits.maxPolls) return followUp(job, undefined);
+    }
+  }
+
+  function askStatus(job: Job): Promise<Status> {
+    return job.lane.run('status', () =>
+      client.status(job.id, { officerCode: job.ctx.officer.code, timeoutMs: job.limits.timeoutMs, signal: life.signal }));
+  }
+
+  /**
+   * Acts on a status answer about the measure: 'done' once executed or rejected is written,
+   * 'poll' to keep asking. An answer that is not about this measure, or feedback that is not in
+   * the measure format, counts as unreadable and changes nothing.
+   */
+  function consume(job: Job, { value: ans, raw }: Status): 'done' | 'poll' {
+    if (ans.clientRequestId !== job.id) {
+      job.garbage += 1;
+      job.last = new GatewayGarbage(200, 'answer about another request id');
+      log('warn', 'status answer about another request id ignored', { measureId: job.id, channel: job.channel });
+      return 'poll';
+    }
+    // The gateway holds it: no longer unknown.
+    if (job.m.state === 'unknown') setState(job, 'sent');
+    if (ans.status === 'accepted' || ans.status === 'processing') return 'poll';
+    let v;
+    try {
+      v = verdictOf(job.m, ans);
+    } catch (e) {
+      if (!(e instanceof FeedbackMismatch)) throw e;
+      job.garbage += 1;
+      job.last = new GatewayGarbage(200, e.what);
+      log('warn', 'measure feedback refused', { measureId: job.id, channel: job.channel, reason: e.what, garbage: job.garbage });
+      return 'poll';
+    }
+    record(job, 'received', raw);
+    if (v.state === 'executed') {
+      // a conflict stays on record for a person to look at; anything else is resolved
+      save(job, { state: 'executed', outcome: v.outcome, ...(job.conflict ? {} : { error: undefined }) });
+      counters.executed += 1;
+      log('info', 'measure executed', {
+        measureId: job.id, channel: job.channel, kind: job.m.kind, queuePosition: v.outcome.queuePosition, attempts: job.m.attempts, polls: job.polls,
+      });
+    } else {
+      const r = v.outcome.rejection!;
+      save(job, { state: 'rejected', outcome: v.outcome, error: measureRejectionError(job.m.kind, r.code, r.message) });
+      counters.rejected += 1;
+      log('info', 'agency rejected the measure', { measureId: job.id, channel: job.channel, kind: job.m.kind, code: r.code });
+    }
+    return 'done';
+  }
+
+  // ---- running jobs ----
+
+  async function run(job: Job, first: Phase): Promise<void> {
+    let phase = first;
+    try {
+      // Picked up while 'sent': the answer to the last send was never recorded.
+      if (phase === 'resolve' && job.m.state === 'sent') setState(job, 'unknown');
+      while (phase !== 'done') {
+        if (phase === 'submit') phase = await submitPhase(job);
+        else if (phase === 'resolve') phase = await resolvePhase(job);
+        else phase = await pollPhase(job);
+      }
+    } catch (e) {
+      if (e instanceof Stopped || life.stopped) return;
+      if (e instanceof Withdrawn) {
+        log('info', 'measure not sent: no longer in the outbox', { measureId: job.id, channel: job.channel, state: e.state });
+        return;
+      }
+      if (e instanceof BodyChanged) {
+        log('error', 'measure not sent again: its body would differ from the one first sent', { measureId: job.id, channel: job.channel });
+        try {
+          save(job, { error: bodyChangedError() });
+        } catch {
+          /* the store is failing; the measure stays as stored */
+        }
+        return;
+      }
+      // A bug or a store failure: the measure keeps its state (it may have been executed) with a mark.
+      log('error', 'measure failed inside the engine', { measureId: job.id, channel: job.channel, error: (e as Error)?.name ?? 'unknown' });
+      try {
+        save(job, { error: requestError('INTERNAL') });
+      } catch {
+        /* the store itself is failing; the measure stays as stored and resume picks it up */
+      }
+    }
+  }
+
+  function start(m: Measure, ctx: MeasureContext, body: SubmitBody, first: Phase): void {
+    queued.add(m.id);
+    startQueue.push({ m, ctx, body, first });
+    pump ??= setImmediate(startBatch);
+  }
+
+  function startBatch(): void {
+    pump = undefined;
+    if (life.stopped) return;
+    const end = Math.min(startQueue.length, startHead + START_BATCH);
+    for (; startHead < end; startHead += 1) {
+      const x = startQueue[startHead]!;
+      queued.delete(x.m.id);
+      launch(x.m, x.ctx, x.body, x.first);
+    }
+    if (startHead < startQueue.length) pump = setImmediate(startBatch);
+    else {
+      startQueue.length = 0;
+      startHead = 0;
+    }
+  }
+
+  function launch(m: Measure, ctx: MeasureContext, body: SubmitBody, first: Phase): void {
+    const text = bodyText(body);
+    const job: Job = {
+      id: m.id, channel: m.channel, ctx, lane: laneFor(m.channel), limits: adapters[m.channel]!.limits, m, body, text, digest: sha256Of(text),
+      polls: 0, failures: 0, garbage: 0, forgotten: 0, resubmits: 0, uncertain: first !== 'submit', refused: undefined, conflict: false,
+      last: undefined, pollNow: false,
+    };
+    const p = run(job, first).finally(() => {
+      active.delete(m.id);
+      settleIdle();
+    });
+    active.set(m.id, p);
+  }
+
+  function settleIdle(): void {
+    if (active.size > 0 || queued.size > 0 || requeries > 0) return;
+    const w = idleWaiters;
+    idleWaiters = [];
+    for (const f of w) f();
+  }
+
+  function assertRunning(): void {
+    if (life.stopped) throw new AppFailure('INTERNAL', { zh: '措施发送引擎已停止', en: 'the measure engine has stopped' });
+  }
+
+  const busy = (id: string) => active.has(id) || queued.has(id);
+
+  /** Checks and builds; undefined when there is nothing to do. Throws AppFailure. */
+  function prepare(given: Measure, ctx: MeasureContext): { m: Measure; body: SubmitBody; first: Phase } | undefined {
+    const m = store.getMeasure(given.id);
+    if (!m) {
+      throw new AppFailure('NOT_FOUND', { zh: '措施尚未写入待发队列，不能发送', en: 'the measure is not in the outbox; it is written there before it is sent' });
+    }
+    for (const k of DECISION_KEYS) {
+      if (JSON.stringify(given[k] ?? null) !== JSON.stringify(m[k] ?? null)) {
+        throw new AppFailure('VALIDATION', { zh: '同一编号下的措施内容与已登记的不一致', en: 'the measure differs from the one stored under its id' }, k);
+      }
+    }
+    if (FINAL.has(m.state)) return undefined;
+    if (!SENDABLE.has(m.state)) {
+      throw new AppFailure('VALIDATION', { zh: '措施尚未决定或尚待审批，不能发送', en: 'the measure is not decided or still awaits approval' }, 'state');
+    }
+    return { m, body: buildMeasureBody(m, ctx), first: m.state === 'queued' ? 'submit' : 'resolve' };
+  }
+
+  // ---- the frozen-balance re-query ----
+
+  async function requery(freeze: Measure, ctx: MeasureContext): Promise<FrozenBalance> {
+    const stored = store.getMeasure(freeze.id) ?? freeze;
+    if (stored.kind !== 'freeze') throw new AppFailure('VALIDATION', { zh: '只能复查冻结措施的余额', en: 'only a freeze has a frozen balance' }, 'kind');
+    if (stored.state !== 'executed') {
+      throw new AppFailure('VALIDATION', { zh: '该冻结尚未经协助执行单位确认', en: 'the freeze has not been confirmed by the agency' }, 'state');
+    }
+    const id = randomUUID();
+    const body = buildFrozenBalanceBody(id, stored, ctx, now().toISOString());
+    const what = '冻结余额复查';
+    if (!network.online) throw failureFor(new GatewayUnreachable('OFFLINE'), what);
+    const lane = laneFor(stored.channel);
+    const limits = adapters[stored.channel]!.limits;
+    const call = { officerCode: ctx.officer.code, timeoutMs: limits.timeoutMs, signal: life.signal };
+    const deadline = mono() + tuning.frozenBalanceTimeoutMs;
+    // Waits for a gate only while the network is up: the deduction panel wants an answer, not a queue.
+    const gate = <T>(kind: 'submit' | 'status', fn: () => Promise<T>): Promise<T> => {
+      if (!network.online) throw new GatewayUnreachable('OFFLINE');
+      return lane.run(kind, fn);
+    };
+    let phase: 'submit' | 'resolve' | 'poll' = 'submit';
+    let polls = 0;
+    let failures = 0;
+    let pollNow = false;
+    let last: GatewayFailure | undefined;
+    const setback = async (f: GatewayFailure): Promise<void> => {
+      last = f;
+      failures += 1;
+      if (failures > Math.max(1, limits.maxAttempts)) throw failureFor(f, what);
+      await life.sleep(backoff(failures - 1));
+    };
+    for (;;) {
+      if (mono() > deadline) throw failureFor(last ?? new GatewayNoAnswer('timeout'), what);
+      if (phase === 'submit') {
+        try {
+          const res = await gate('submit', () => client.submit(body, call));
+          pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
+          failures = 0;
+          phase = 'poll';
+        } catch (e) {
+          if (!isGatewayFailure(e)) throw e;
+          if (e instanceof GatewayUnreachable) throw failureFor(e, what);
+          if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
+            phase = 'resolve';
+            await setback(e);
+          } else if (e.httpStatus === 429) {
+            last = e;
+            lane.bucket.pauseUntil(mono() + (e.retryAfterMs ?? 1_000));
+            await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
+          } else if (e.transient) await setback(e);
+          else throw failureFor(e, what);
+        }
+        continue;
+      }
+      if (pollNow) pollNow = false;
+      else if (phase === 'poll') await life.sleep(pollDelay(polls, { intervalMs: limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
+      let ans: Status;
+      try {
+        ans = await gate('status', () => client.status(id, call));
+      } catch (e) {
+        if (!isGatewayFailure(e)) throw e;
+        if (e instanceof GatewayUnreachable) throw failureFor(e, what);
+        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
+          // never received (or forgotten): the same query again under its own id
+          phase = 'submit';
+          await setback(e);
+        } else if (e instanceof GatewayHttpError && e.httpStatus === 429) {
+          last = e;
+          await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
+        } else if (e instanceof GatewayHttpError && !e.transient) throw failureFor(e, what);
+        else await setback(e);
+        continue;
+      }
+      failures = 0;
+      phase = 'poll';
+      polls += 1;
+      const v = ans.value;
+      if (v.clientRequestId !== id) {
+        await setback(new GatewayGarbage(200, 'answer about another request id'));
+        continue;
+      }
+      if (v.status === 'accepted' || v.status === 'processing') {
+        if (polls >= limits.maxPolls) throw failureFor(new GatewayNoAnswer('timeout'), what);
+        continue;
+      }
+      const parsed = v.feedback === undefined ? undefined : measureFeedbackSchema.safeParse(v.feedback);
+      const rejection = v.status === 'rejected' ? (parsed?.success ? parsed.data.rejection : undefined) ?? v.rejection
+        : parsed?.success && parsed.data.result === 'rejected' ? parsed.data.rejection : undefined;
+      if (rejection) {
+        log('info', 'frozen balance re-query rejected', { requestId: id, freezeId: stored.id, channel: stored.channel, code: rejection.code });
+        throw new MeasureFailure('AGENCY_REJECTED', {
+          zh: `协助执行单位拒绝复查：${rejection.message || rejection.code}（${rejection.code}）`, en: `the agency refused the re-query (${rejection.code})`,
+        }, { code: rejection.code, message: rejection.message });
+      }
+      if (!parsed?.success) {
+        await setback(new GatewayGarbage(200, 'feedback not in the measure format'));
+        continue;
+      }
+      try {
+        const b = frozenBalanceOf(id, stored.id, parsed.data);
+        log('info', 'frozen balance re-queried', { requestId: id, freezeId: stored.id, channel: stored.channel, status: b.freezeStatus, polls });
+        return b;
+      } catch (e) {
+        if (!(e instanceof FeedbackMismatch)) throw e;
+        await setback(new GatewayGarbage(200, e.what));
+      }
+    }
+  }
+
+  return {
+    client,
+
+    send(given, ctx) {
+      assertRunning();
+      if (busy(given.id)) {
+        counters.duplicateSends += 1;
+        log('debug', 'measure already being sent; nothing more done', { measureId: given.id });
+        return store.getMeasure(given.id)!;
+      }
+      const p = prepare(given, ctx);
+      if (!p) {
+        counters.duplicateSends += 1;
+        log('debug', 'measure already concluded; nothing sent', { measureId: given.id });
+        return store.getMeasure(given.id)!;
+      }
+      counters.sent += 1;
+      start(p.m, ctx, p.body, p.first);
+      return p.m;
+    },
+
+    resume(resolve) {
+      assertRunning();
+      let n = 0;
+      for (const m of store.listOutbox()) {
+        if (busy(m.id)) continue;
+        let ctx: MeasureContext | undefined;
+        let p: ReturnType<typeof prepare>;
+        try {
+          ctx = resolve(m);
+          if (!ctx) throw new AppFailure('NOT_FOUND');
+          p = prepare(m, ctx);
+        } catch (e) {
+          log('warn', 'measure left in the outbox: its case, party or documents are not available', {
+            measureId: m.id, channel: m.channel, state: m.state, code: e instanceof AppFailure ? e.error.code : 'INTERNAL',
+          });
+          continue;
+        }
+        if (!p) continue;
+        start(p.m, ctx, p.body, p.first);
+        n += 1;
+      }
+      counters.resumed += n;
+      if (n) log('info', 'resumed measures from the outbox', { count: n });
+      return n;
+    },
+
+    async frozenBalance(freeze, ctx) {
+      assertRunning();
+      requeries += 1;
+      try {
+        return await requery(freeze, ctx);
+      } catch (e) {
+        if (e instanceof Stopped || (life.stopped && !(e instanceof AppFailure))) {
+          throw new MeasureFailure('INTERNAL', { zh: '措施发送引擎已停止，复查未完成', en: 'the measure engine stopped; the re-query did not finish' });
+        }
+        throw e;
+      } finally {
+        requeries -= 1;
+        settleIdle();
+      }
+    },
+
+    checkNetwork: () => network.check(),
+    networkStatus: () => network.status(),
+    counters: () => ({ ...counters }),
+
+    idle() {
+      if (active.size === 0 && queued.size === 0 && requeries === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+
+    async stop() {
+      life.stop();
+      if (pump) clearImmediate(pump);
+      pump = undefined;
+      startQueue.length = 0;
+      startHead = 0;
+      queued.clear();
+      network.stop();
+      for (const l of lanes.values()) l.slots.cancelAll(life.reason);
+      await Promise.allSettled([...active.values()]);
+      if (!o.client) client.close();
+      settleIdle();
+    },
+  };
+}
+
+export type { MeasureContext, WireCourtAccount } from './measure-body';
+export type { FrozenBalance } from './measure-feedback';
+export { MeasureFailure } from './measure-errors';

@@ -1,0 +1,191 @@
+/**
+ * Rulings and assistance notices. The PDF (which names the debtor and the account) and the
+ * structured content the app renders it from are kept only inside the encrypted database, never
+ * as files. Numbering: one sequence per case across all its documents, printed as the case
+ * number with 之一, 之二 … (shared/documents/numbering.ts; see migration 2). A document is
+ * evidence: once saved it is never changed, and it is attached to one measure at most.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/app-failure';
+import { documentNumber } from '../../shared/documents/numbering';
+import type { DocumentRef, DocumentType, MeasureKind } from '../../shared/domain/measures';
+import type { AuditLog } from './audit';
+import type { Clock } from './clock';
+import type { Connection } from './connection';
+import type { Db } from './db';
+import { documentLegalBasis, measureKindOfDocument } from './legal-basis';
+import { sha256Hex } from './requests';
+
+export interface NewDocument {
+  caseId: string;
+  type: DocumentType;
+  /** the rendered PDF */
+  pdf: Uint8Array;
+  /** the structured content it was rendered from (JSON-serialisable) */
+  content: unknown;
+  /** officer code */
+  createdBy: string;
+  /** the number printed on it, from nextNumber(); checked to be still the next one */
+  number?: string;
+  /** attach at once to this measure */
+  measureId?: string;
+  /** defaults to a new UUID */
+  id?: string;
+}
+
+export interface StoredDocument extends DocumentRef {
+  caseId: string;
+  measureId?: string;
+  court: string;
+  /** position in the case's document sequence (之一 = 1) */
+  seq: number;
+  createdBy: string;
+}
+
+interface DocumentRow {
+  id: string; case_id: string; measure_id: string | null; type: DocumentType; court: string; seq: number;
+  number: string; sha256: string; created_at: string; created_by: string;
+}
+
+const COLUMNS = 'id, case_id, measure_id, type, court, seq, number, sha256, created_at, created_by';
+
+const toDoc = (r: DocumentRow): StoredDocument => {
+  const d: StoredDocument = {
+    id: r.id, caseId: r.case_id, type: r.type, court: r.court, seq: r.seq, number: r.number, sha256: r.sha256,
+    createdAt: r.created_at, createdBy: r.created_by,
+  };
+  if (r.measure_id !== null) d.measureId = r.measure_id;
+  return d;
+};
+
+export const toRef = (d: Pick<StoredDocument, 'id' | 'type' | 'number' | 'sha256' | 'createdAt'>): DocumentRef =>
+  ({ id: d.id, type: d.type, number: d.number, sha256: d.sha256, createdAt: d.createdAt });
+
+/**
+ * Attaches stored documents to a measure (caller holds the transaction). Each must belong to the
+ * measure's case and kind, and not to another measure; a ref given with the measure must match
+ * what is stored (same number and digest).
+ */
+export function attachDocuments(
+  db: Db, measure: { id: string; caseId: string; kind: MeasureKind }, refs: readonly (Pick<DocumentRef, 'id'> & Partial<DocumentRef>)[],
+): void {
+  for (const ref of refs) {
+    const r = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(ref.id);
+    if (!r) throw new AppFailure('NOT_FOUND', { zh: `文书 ${ref.id} 不存在`, en: `no document ${ref.id}` });
+    if ((ref.sha256 !== undefined && ref.sha256 !== r.sha256) || (ref.number !== undefined && ref.number !== r.number)) {
+      throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 与存档不一致`, en: `document ${r.number} does not match the stored one` });
+    }
+    if (r.case_id !== measure.caseId) {
+      throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 不属于本案`, en: `document ${r.number} belongs to another case` });
+    }
+    if (measureKindOfDocument(r.type) !== measure.kind) {
+      throw new AppFailure('VALIDATION', { zh: `${r.type}不能用于该措施`, en: `a ${r.type} cannot carry this measure` });
+    }
+    if (r.measure_id === measure.id) continue;
+    if (r.measure_id !== null) {
+      throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 已用于其他措施`, en: `document ${r.number} already carries another measure` });
+    }
+    const position = (db.prepare<[string], number | null>('SELECT max(measure_position) FROM documents WHERE measure_id = ?').pluck().get(measure.id) ?? 0) + 1;
+    db.prepare('UPDATE documents SET measure_id = ?, measure_position = ? WHERE id = ?').run(measure.id, position, r.id);
+  }
+}
+
+/** The documents a measure carries, in the order they were attached. */
+export function documentsOfMeasure(db: Db, measureId: string): DocumentRef[] {
+  return db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE measure_id = ? ORDER BY measure_position`)
+    .all(measureId).map((r) => toRef(toDoc(r)));
+}
+
+export class DocumentRepo {
+  constructor(
+    private readonly conn: Connection,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  private get db(): Db {
+    return this.conn.db;
+  }
+
+  private caseOf(caseId: string): { number: string; court: string } {
+    const c = this.db.prepare<[string], { number: string; court: string }>('SELECT number, court FROM cases WHERE id = ?').get(caseId);
+    if (!c) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+    return c;
+  }
+
+  /** The number the next document of this case will carry, to print on it. */
+  nextNumber(caseId: string): { seq: number; number: string } {
+    const c = this.caseOf(caseId);
+    const last = this.db.prepare<[string], number | null>('SELECT max(seq) FROM documents WHERE case_id = ?').pluck().get(caseId) ?? 0;
+    return { seq: last + 1, number: documentNumber(c.number, last + 1) };
+  }
+
+  /**
+   * Stores a generated document with its SHA-256, numbers it (or checks the number printed on it
+   * is still the next), attaches it to its measure when given, and audits the generation — all in
+   * one transaction.
+   */
+  save(d: NewDocument): StoredDocument {
+    if (!(d.pdf instanceof Uint8Array) || d.pdf.length === 0) throw new AppFailure('VALIDATION', { zh: '文书内容为空', en: 'the document is empty' }, 'pdf');
+    const content = JSON.stringify(d.content ?? null);
+    const pdf = Buffer.from(d.pdf.buffer, d.pdf.byteOffset, d.pdf.byteLength);
+    const id = d.id ?? randomUUID();
+    return this.db.transaction((): StoredDocument => {
+      const c = this.caseOf(d.caseId);
+      const next = this.nextNumber(d.caseId);
+      if (d.number !== undefined && d.number !== next.number) {
+        throw new AppFailure('VALIDATION', { zh: `文书编号应为 ${next.number}`, en: `the document number should be ${next.number}` }, 'number');
+      }
+      const at = this.clock().toISOString();
+      const sha256 = sha256Hex(pdf);
+      this.db.prepare(
+        `INSERT INTO documents (id, case_id, measure_id, measure_position, type, court, seq, number, sha256, pdf, content, created_at, created_by)
+         VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, d.caseId, d.type, c.court, next.seq, next.number, sha256, pdf, content, at, d.createdBy);
+      if (d.measureId !== undefined) this.attachTo(id, d.measureId);
+      this.audit.append({
+        officer: d.createdBy, action: 'document.generate', caseId: d.caseId, caseNumber: c.number,
+        legalBasis: documentLegalBasis(d.type),
+        detail: { documentId: id, type: d.type, number: next.number, sha256, measureId: d.measureId },
+      });
+      return this.get(id)!;
+    }).immediate();
+  }
+
+  get(id: string): StoredDocument | undefined {
+    const r = this.db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(id);
+    return r ? toDoc(r) : undefined;
+  }
+
+  /** The PDF bytes, for display or printing (they leave the database only in memory). */
+  pdf(id: string): Buffer | undefined {
+    return this.db.prepare<[string], Buffer>('SELECT pdf FROM documents WHERE id = ?').pluck().get(id);
+  }
+
+  /** The structured content the document was rendered from. */
+  content(id: string): unknown {
+    const raw = this.db.prepare<[string], string>('SELECT content FROM documents WHERE id = ?').pluck().get(id);
+    return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
+  }
+
+  /** Oldest first. */
+  listForCase(caseId: string): StoredDocument[] {
+    return this.db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE case_id = ? ORDER BY created_at, rowid`).all(caseId).map(toDoc);
+  }
+
+  listForMeasure(measureId: string): DocumentRef[] {
+    return documentsOfMeasure(this.db, measureId);
+  }
+
+  /** Attaches a document to its measure (once; the same measure again is a no-op). */
+  attach(documentId: string, measureId: string): StoredDocument {
+    this.db.transaction(() => this.attachTo(documentId, measureId)).immediate();
+    return this.get(documentId)!;
+  }
+
+  private attachTo(documentId: string, measureId: string): void {
+    const m = this.db.prepare<[string], { id: string; case_id: string; kind: MeasureKind }>('SELECT id, case_id, kind FROM measures WHERE id = ?').get(measureId);
+    if (!m) throw new AppFailure('NOT_FOUND', { zh: '措施不存在', en: 'no such measure' });
+    attachDocuments(this.db, { id: m.id, caseId: m.case_id, kind: m.kind }, [{ id: documentId }]);
+  }
+}

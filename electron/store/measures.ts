@@ -1,0 +1,443 @@
+/**
+ * The measures outbox: the MeasureStore the engine writes through (DOMAIN rule 7). A measure is
+ * written before it is sent, each state change before the step it guards, and every write is its
+ * own immediate transaction on a synchronous=FULL connection, so what was acknowledged survives
+ * a crash. In that same transaction each state change is appended to the measure's history and to
+ * the hash-chained audit log, with its legal basis: the change and its record cannot diverge.
+ *
+ * Guards kept here, where no race can slip between check and write:
+ * - one decision, one id: a second insert under an existing id is refused; what was decided
+ *   (asset, kind, amount, end date, account) never changes after the outbox write;
+ * - only a debtor of the case, and only an asset found for that debtor in that case;
+ * - no move out of a final state, and none back to a draft once queued (MEASURE_TRANSITIONS);
+ * - no over-seizure (rule 1): a freeze entering the outbox may not take the case's frozen total
+ *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
+ * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
+ * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed.
+ */
+import { AppFailure } from '../../shared/app-failure';
+import { todayCst, type IsoDate } from '../../shared/dates';
+import type { CourtAccount } from '../../shared/domain/measure-views';
+import type { Measure, MeasureKind, MeasureOutcome, MeasureState } from '../../shared/domain/measures';
+import { assertFen, type Fen } from '../../shared/money';
+import type { ChannelId } from '../../shared/domain/channels';
+import type { AssetKind } from '../../shared/domain/types';
+import type { MeasurePatch, MeasureStore } from '../engine/measure-store';
+import { auditSubject, type AuditLog } from './audit';
+import type { Clock } from './clock';
+import type { Connection } from './connection';
+import type { Db } from './db';
+import { attachDocuments, documentsOfMeasure } from './documents';
+import { freezeViews, frozenTotal, PENDING_FREEZE_STATES, type LiveFreeze } from './freeze-views';
+import { MEASURE_LEGAL_BASIS } from './legal-basis';
+import { sha256Hex } from './requests';
+import type { SettingsRepo } from './settings';
+
+export const MEASURE_KINDS: readonly MeasureKind[] = ['freeze', 'renew', 'unfreeze', 'deduct'];
+
+/** The states a measure may be written in: nothing enters the outbox already sent. */
+export const INITIAL_MEASURE_STATES: readonly MeasureState[] = ['draft', 'awaiting_approval', 'queued'];
+
+/** States the engine still owes an outcome for. */
+export const OUTBOX_STATES: readonly MeasureState[] = ['queued', 'sent', 'unknown'];
+
+/**
+ * Allowed moves (a state may always be written again, e.g. to count an attempt). sent/unknown →
+ * queued only when the agency is known not to hold the request (it is then sent again under the
+ * same id); executed, rejected and cancelled are final; cancelling is possible only before sending.
+ */
+export const MEASURE_TRANSITIONS: Readonly<Record<MeasureState, readonly MeasureState[]>> = {
+  draft: ['draft', 'awaiting_approval', 'queued', 'cancelled'],
+  awaiting_approval: ['awaiting_approval', 'draft', 'queued', 'cancelled'],
+  queued: ['queued', 'sent', 'unknown', 'executed', 'rejected', 'cancelled'],
+  sent: ['sent', 'unknown', 'executed', 'rejected', 'queued'],
+  unknown: ['unknown', 'sent', 'executed', 'rejected', 'queued'],
+  executed: ['executed'],
+  rejected: ['rejected'],
+  cancelled: ['cancelled'],
+};
+
+/** Refused: an id stored twice (one decision, one id). */
+export class MeasureExistsError extends Error {
+  readonly code = 'MEASURE_EXISTS';
+  constructor(readonly id: string) {
+    super(`a measure with this id exists: ${id}`);
+  }
+}
+
+/** Refused: a move the outbox does not allow, or a change to a confirmed deduction. */
+export class MeasureStateError extends Error {
+  readonly code = 'MEASURE_STATE';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export interface MeasureEvent {
+  seq: number;
+  measureId: string;
+  at: string;
+  /** officer code, or 'system' when the program carried out a decided measure */
+  actor: string;
+  from?: MeasureState;
+  to: MeasureState;
+  detail: Record<string, unknown>;
+}
+
+export interface MeasureExchange {
+  measureId: string;
+  direction: 'sent' | 'received';
+  at: string;
+  text: string;
+  sha256: string;
+}
+
+export interface MeasureListQuery {
+  caseId?: string;
+  kind?: MeasureKind;
+  states?: readonly MeasureState[];
+}
+
+interface MeasureRow {
+  id: string; case_id: string; party_id: string; asset_id: string; channel: ChannelId; asset_kind: AssetKind;
+  asset_identifier: string; kind: MeasureKind; state: MeasureState; amount: number | null; ends_on: string | null;
+  freeze_id: string | null; court_account: string | null; over_cap_reason: string | null; decided_by: string;
+  approved_by: string | null; outcome: string | null; attempts: number; error_code: string | null;
+  error_message: string | null; error_message_en: string | null; body_sha256: string | null; credited: number | null;
+  credited_at: string | null; created_at: string; updated_at: string; sent_at: string | null;
+}
+
+const SYSTEM = 'system';
+const PATCHABLE: ReadonlySet<string> = new Set<keyof MeasurePatch>(['state', 'attempts', 'sentAt', 'outcome', 'error', 'approvedBy']);
+
+function validationError(zh: string, en: string, field?: string): AppFailure {
+  return new AppFailure('VALIDATION', { zh, en }, field);
+}
+
+/** SQLite trigger and constraint failures in the judge's words. */
+function translate(e: unknown, id: string): unknown {
+  const msg = e instanceof Error ? e.message : '';
+  if (msg.includes('NOT_A_DEBTOR')) return new AppFailure('NOT_A_DEBTOR');
+  if (msg.includes('ASSET_NOT_OF_DEBTOR')) return validationError('该财产不是本案该被执行人的财产', 'the asset was not found for this debtor in this case', 'assetId');
+  if (msg.includes('FREEZE_NOT_OF_ASSET')) return validationError('所指冻结措施不是本案该财产的冻结', 'the freeze named is not a freeze of this asset in this case', 'freezeId');
+  if (msg.includes('MEASURE_DECISION_FIXED')) return new MeasureStateError('what was decided cannot change after the outbox write');
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new MeasureExistsError(id);
+  if (code === 'SQLITE_CONSTRAINT_CHECK') return validationError('措施内容不完整或不一致', `the measure is incomplete or inconsistent (${msg})`);
+  return e;
+}
+
+function outcomeSummary(o: MeasureOutcome | undefined): Record<string, unknown> | undefined {
+  if (!o) return undefined;
+  return {
+    frozenAmount: o.frozenAmount, queuePosition: o.queuePosition, endsOn: o.endsOn, deductedAmount: o.deductedAmount,
+    agencyRef: o.agencyRef, executedAt: o.executedAt, rejection: o.rejection?.code,
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export class MeasureRepo implements MeasureStore {
+  constructor(
+    private readonly conn: Connection,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly settings: SettingsRepo,
+  ) {}
+
+  private get db(): Db {
+    return this.conn.db;
+  }
+
+  private toMeasure(r: MeasureRow): Measure {
+    const m: Measure = {
+      id: r.id, caseId: r.case_id, partyId: r.party_id, assetId: r.asset_id, channel: r.channel, assetKind: r.asset_kind,
+      assetIdentifier: r.asset_identifier, kind: r.kind, state: r.state, decidedBy: r.decided_by,
+      documents: documentsOfMeasure(this.db, r.id), attempts: r.attempts, createdAt: r.created_at, updatedAt: r.updated_at,
+    };
+    if (r.amount !== null) m.amount = r.amount;
+    if (r.ends_on !== null) m.endsOn = r.ends_on;
+    if (r.freeze_id !== null) m.freezeId = r.freeze_id;
+    if (r.court_account !== null) m.courtAccount = JSON.parse(r.court_account) as CourtAccount;
+    if (r.over_cap_reason !== null) m.overCapReason = r.over_cap_reason;
+    if (r.approved_by !== null) m.approvedBy = r.approved_by;
+    if (r.outcome !== null) m.outcome = JSON.parse(r.outcome) as MeasureOutcome;
+    if (r.sent_at !== null) m.sentAt = r.sent_at;
+    if (r.error_code !== null) m.error = { code: r.error_code, message: r.error_message ?? '', messageEn: r.error_message_en ?? '' };
+    return m;
+  }
+
+  private row(id: string): MeasureRow | undefined {
+    return this.db.prepare<[string], MeasureRow>('SELECT * FROM measures WHERE id = ?').get(id);
+  }
+
+  // ---- MeasureStore -------------------------------------------------------------------------
+
+  /**
+   * The outbox write, with its documents attached, its first history event and its audit entry,
+   * in one immediate transaction. Refuses an existing id (MeasureExistsError), a party that is not
+   * a debtor of the case (AppFailure NOT_A_DEBTOR), an asset not found for that debtor, a state
+   * past 'queued', an over-seizure without a recorded reason and an unapproved large deduction.
+   */
+  insertMeasure(m: Measure, actor?: string): void {
+    if (!MEASURE_KINDS.includes(m.kind)) throw validationError('未知的措施类型', `unknown measure kind ${String(m.kind)}`, 'kind');
+    if (!INITIAL_MEASURE_STATES.includes(m.state)) {
+      throw new MeasureStateError(`a measure is written to the outbox before it is sent, not as '${m.state}'`);
+    }
+    if (m.amount !== undefined && (assertFen(m.amount, 'amount') <= 0)) throw validationError('金额应大于 0', 'the amount must be above 0', 'amount');
+    if (!m.decidedBy) throw validationError('缺少决定人', 'who decided is missing', 'decidedBy');
+    try {
+      this.db.transaction(() => {
+        this.db.prepare(
+          `INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount,
+             ends_on, freeze_id, court_account, over_cap_reason, decided_by, approved_by, outcome, attempts, error_code,
+             error_message, error_message_en, created_at, updated_at, sent_at)
+           VALUES (@id, @caseId, @partyId, @assetId, @channel, @assetKind, @assetIdentifier, @kind, @state, @amount,
+             @endsOn, @freezeId, @courtAccount, @overCapReason, @decidedBy, @approvedBy, @outcome, @attempts, @errorCode,
+             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt)`,
+        ).run({
+          id: m.id, caseId: m.caseId, partyId: m.partyId, assetId: m.assetId, channel: m.channel, assetKind: m.assetKind,
+          assetIdentifier: m.assetIdentifier, kind: m.kind, state: m.state, amount: m.amount ?? null, endsOn: m.endsOn ?? null,
+          freezeId: m.freezeId ?? null, courtAccount: m.courtAccount === undefined ? null : JSON.stringify(m.courtAccount),
+          overCapReason: m.overCapReason?.trim() || null, decidedBy: m.decidedBy, approvedBy: m.approvedBy ?? null,
+          outcome: m.outcome === undefined ? null : JSON.stringify(m.outcome), attempts: m.attempts ?? 0,
+          errorCode: m.error?.code ?? null, errorMessage: m.error?.message ?? null, errorMessageEn: m.error?.messageEn ?? null,
+          createdAt: m.createdAt, updatedAt: m.updatedAt, sentAt: m.sentAt ?? null,
+        });
+        if (m.approvedBy !== undefined) this.assertFourEyes(m, m.approvedBy);
+        if (m.state !== 'draft') this.assertDecisionAllowed(m);
+        if (m.documents?.length) attachDocuments(this.db, m, m.documents);
+        const stored = this.getMeasure(m.id)!;
+        this.record(stored, undefined, actor ?? m.decidedBy, {
+          amount: m.amount, endsOn: m.endsOn, freezeId: m.freezeId, assetId: m.assetId, channel: m.channel,
+          assetKind: m.assetKind, overCapReason: m.overCapReason, documents: stored.documents.map((d) => d.number),
+        });
+      }).immediate();
+    } catch (e) {
+      throw translate(e, m.id);
+    }
+  }
+
+  /**
+   * Patches progress (state, attempts, sentAt, outcome, error, approvedBy) in one immediate
+   * transaction with its history event and audit entry. `error: undefined` in the patch clears the
+   * error; a key left out keeps its value. A deduction confirmed executed adds its amount to the
+   * case's recovered amount once: the same confirmation saved again changes nothing, a different
+   * amount is refused. `actor` is who acted (defaults to 'system' for the engine).
+   */
+  updateMeasure(id: string, patch: MeasurePatch, actor?: string): Measure {
+    try {
+      return this.db.transaction((): Measure => {
+        const row = this.row(id);
+        if (!row) throw new AppFailure('NOT_FOUND', { zh: '措施不存在', en: 'no such measure' });
+        const cur = this.toMeasure(row);
+        const next: Measure = { ...cur, updatedAt: this.clock().toISOString() };
+        for (const [k, v] of Object.entries(patch) as [keyof MeasurePatch, unknown][]) {
+          // only progress is patched; what was decided is fixed (and a trigger refuses it anyway)
+          if (!PATCHABLE.has(k)) continue;
+          // an explicit undefined clears error or outcome; for any other field it changes nothing
+          if (v !== undefined) (next as unknown as Record<string, unknown>)[k] = v;
+          else if (k === 'error' || k === 'outcome') delete next[k];
+        }
+        if (!MEASURE_TRANSITIONS[cur.state]?.includes(next.state)) {
+          throw new MeasureStateError(`a ${cur.kind} measure cannot move from '${cur.state}' to '${next.state}'`);
+        }
+        if (next.attempts === undefined || !Number.isInteger(next.attempts) || next.attempts < 0) {
+          throw validationError('尝试次数无效', 'attempts must be a whole number', 'attempts');
+        }
+        if (next.approvedBy !== cur.approvedBy && next.approvedBy !== undefined) this.assertFourEyes(cur, next.approvedBy);
+        // entering the outbox from a draft or an approval: the decision guards apply now
+        if ((cur.state === 'draft' || cur.state === 'awaiting_approval') && next.state !== 'draft' && next.state !== 'cancelled') {
+          this.assertDecisionAllowed(next, cur.state === 'awaiting_approval');
+        }
+        const credit = this.creditOf(row, next);
+        this.db.prepare(
+          `UPDATE measures SET state = @state, attempts = @attempts, sent_at = @sentAt, outcome = @outcome, approved_by = @approvedBy,
+             error_code = @errorCode, error_message = @errorMessage, error_message_en = @errorMessageEn, updated_at = @updatedAt,
+             credited = coalesce(credited, @credited), credited_at = coalesce(credited_at, @creditedAt)
+           WHERE id = @id`,
+        ).run({
+          id, state: next.state, attempts: next.attempts, sentAt: next.sentAt ?? null,
+          outcome: next.outcome === undefined ? null : JSON.stringify(next.outcome), approvedBy: next.approvedBy ?? null,
+          errorCode: next.error?.code ?? null, errorMessage: next.error?.message ?? null, errorMessageEn: next.error?.messageEn ?? null,
+          updatedAt: next.updatedAt, credited: credit ?? null, creditedAt: credit === undefined ? null : next.updatedAt,
+        });
+        if (credit !== undefined) {
+          this.db.prepare('UPDATE cases SET recovered = recovered + ?, updated_at = ? WHERE id = ?').run(credit, next.updatedAt, cur.caseId);
+        }
+        const stored = this.getMeasure(id)!;
+        if (cur.state !== next.state || !sameJson(cur.outcome, next.outcome)) {
+          this.record(stored, cur.state, actor ?? SYSTEM, {
+            attempts: next.attempts, sentAt: next.sentAt, error: next.error?.code, outcome: outcomeSummary(next.outcome),
+            credited: credit, approvedBy: next.approvedBy === cur.approvedBy ? undefined : next.approvedBy,
+          });
+        }
+        return stored;
+      }).immediate();
+    } catch (e) {
+      throw translate(e, id);
+    }
+  }
+
+  getMeasure(id: string): Measure | undefined {
+    const r = this.row(id);
+    return r ? this.toMeasure(r) : undefined;
+  }
+
+  /** Queued, sent or unknown, oldest first: what the engine resumes after a restart. */
+  listOutbox(): Measure[] {
+    return this.db.prepare<[], MeasureRow>(
+      `SELECT * FROM measures WHERE state IN ('queued', 'sent', 'unknown') ORDER BY created_at, rowid`,
+    ).all().map((r) => this.toMeasure(r));
+  }
+
+  /** Keeps a measure request sent or an answer received, verbatim with its SHA-256 (evidence). */
+  recordMeasureExchange(e: { measureId: string; direction: 'sent' | 'received'; at: string; text: string }): void {
+    const digest = sha256Hex(e.text);
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO measure_exchanges (measure_id, direction, text, sha256, at) VALUES (?, ?, ?, ?, ?)')
+        .run(e.measureId, e.direction, e.text, digest, e.at);
+      // the digest of what was first sent under this id: a re-send must be the same body
+      if (e.direction === 'sent') this.db.prepare('UPDATE measures SET body_sha256 = coalesce(body_sha256, ?) WHERE id = ?').run(digest, e.measureId);
+    }).immediate();
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /** Oldest first. */
+  list(q: MeasureListQuery = {}): Measure[] {
+    const where: string[] = [];
+    const params: Record<string, string> = {};
+    if (q.caseId !== undefined) {
+      where.push('case_id = @caseId');
+      params.caseId = q.caseId;
+    }
+    if (q.kind !== undefined) {
+      where.push('kind = @kind');
+      params.kind = q.kind;
+    }
+    if (q.states !== undefined) {
+      where.push('state IN (SELECT value FROM json_each(@states))');
+      params.states = JSON.stringify(q.states);
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return this.db.prepare<[Record<string, string>], MeasureRow>(`SELECT * FROM measures ${w} ORDER BY created_at, rowid`)
+      .all(params).map((r) => this.toMeasure(r));
+  }
+
+  listForCase(caseId: string): Measure[] {
+    return this.list({ caseId });
+  }
+
+  /** The measure's state changes, oldest first (the outbox view and the audit trail). */
+  history(measureId: string): MeasureEvent[] {
+    return this.db.prepare<[string], { seq: number; measure_id: string; at: string; actor: string; from_state: MeasureState | null; to_state: MeasureState; detail: string }>(
+      'SELECT * FROM measure_events WHERE measure_id = ? ORDER BY seq',
+    ).all(measureId).map((r) => {
+      const ev: MeasureEvent = { seq: r.seq, measureId: r.measure_id, at: r.at, actor: r.actor, to: r.to_state, detail: JSON.parse(r.detail) as Record<string, unknown> };
+      if (r.from_state !== null) ev.from = r.from_state;
+      return ev;
+    });
+  }
+
+  exchangesOf(measureId: string): MeasureExchange[] {
+    return this.db.prepare<[string], { measure_id: string; direction: 'sent' | 'received'; at: string; text: string; sha256: string }>(
+      'SELECT measure_id, direction, at, text, sha256 FROM measure_exchanges WHERE measure_id = ? ORDER BY seq',
+    ).all(measureId).map((r) => ({ measureId: r.measure_id, direction: r.direction, at: r.at, text: r.text, sha256: r.sha256 }));
+  }
+
+  /** SHA-256 of the body first sent under this id. */
+  bodyDigestOf(measureId: string): string | undefined {
+    return this.db.prepare<[string], string | null>('SELECT body_sha256 FROM measures WHERE id = ?').pluck().get(measureId) ?? undefined;
+  }
+
+  /** Fen this deduction added to the case's recovered amount (undefined until confirmed). */
+  creditedOf(measureId: string): Fen | undefined {
+    return this.db.prepare<[string], number | null>('SELECT credited FROM measures WHERE id = ?').pluck().get(measureId) ?? undefined;
+  }
+
+  /**
+   * The case's freezes as the judge tracks them today: pending ones, and executed ones not yet
+   * wholly released or deducted (in force, waiting or lapsed), with the amount still frozen, the
+   * end date after renewals and the queue position. Oldest first.
+   */
+  liveFreezes(caseId: string, today: IsoDate = todayCst(this.clock())): LiveFreeze[] {
+    return freezeViews(this.list({ caseId }), today);
+  }
+
+  /** Frozen in force plus asked by pending freezes: what counts against the cap (rule 1). */
+  frozenTotalForCase(caseId: string, today: IsoDate = todayCst(this.clock())): Fen {
+    return frozenTotal(this.liveFreezes(caseId, today));
+  }
+
+  /** Outstanding amount plus enforcement costs: the most a case may hold frozen (rule 1). */
+  capForCase(caseId: string): Fen {
+    const c = this.db.prepare<[string], { amount_owed: number; costs: number; recovered: number }>(
+      'SELECT amount_owed, costs, recovered FROM cases WHERE id = ?',
+    ).get(caseId);
+    if (!c) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+    return Math.max(0, c.amount_owed - c.recovered) + c.costs;
+  }
+
+  // ---- inside the write transaction ----------------------------------------------------------
+
+  /** A measure is approved by someone other than who decided it. */
+  private assertFourEyes(m: Pick<Measure, 'decidedBy'>, approver: string): void {
+    if (!approver) throw validationError('缺少审批人', 'the approver is missing', 'approvedBy');
+    if (approver === m.decidedBy) throw validationError('审批人不能是决定人本人', 'the approver cannot be the officer who decided', 'approvedBy');
+  }
+
+  /** Guards for a measure entering the outbox (or awaiting approval). */
+  private assertDecisionAllowed(m: Measure, alreadyCounted = false): void {
+    if (m.kind === 'deduct' && m.amount !== undefined && OUTBOX_STATES.concat('executed').includes(m.state)) {
+      const threshold = this.settings.get('approvalThreshold');
+      if (m.amount > threshold && !m.approvedBy) {
+        throw validationError('扣划金额超过审批额度，须经庭长或局长审批', 'a deduction above the approval threshold needs a division chief’s approval', 'approvedBy');
+      }
+    }
+    if (m.kind === 'freeze' && m.amount !== undefined && !m.overCapReason && !alreadyCounted && PENDING_FREEZE_STATES.has(m.state)) {
+      const others = frozenTotal(this.liveFreezes(m.caseId).filter((v) => v.measure.id !== m.id));
+      const cap = this.capForCase(m.caseId);
+      if (others + m.amount > cap) {
+        throw validationError(
+          `冻结后合计 ${others + m.amount} 分，超过未履行金额与执行费之和 ${cap} 分（超标的）；如财产不可分，请记录理由`,
+          `frozen in total ${others + m.amount} fen would exceed the outstanding amount plus costs, ${cap} fen (over-seizure); record a reason for an indivisible asset`,
+          'amount',
+        );
+      }
+    }
+  }
+
+  /** The fen to add to the case's recovered amount with this update, if any (once per deduction). */
+  private creditOf(row: MeasureRow, next: Measure): Fen | undefined {
+    if (row.kind !== 'deduct' || next.state !== 'executed') return undefined;
+    const amount = next.outcome?.deductedAmount ?? next.amount;
+    if (row.credited !== null) {
+      if (amount !== row.credited) {
+        throw new MeasureStateError(`a confirmed deduction of ${row.credited} fen cannot be changed to ${String(amount)}`);
+      }
+      return undefined;
+    }
+    if (amount === undefined || assertFen(amount, 'deductedAmount') <= 0) return undefined;
+    return amount;
+  }
+
+  /** History event and audit entry for a new state (or outcome), in the caller's transaction. */
+  private record(m: Measure, from: MeasureState | undefined, actor: string, extra: Record<string, unknown>): void {
+    const at = this.clock().toISOString();
+    const detail = JSON.parse(JSON.stringify({ measureId: m.id, kind: m.kind, from, to: m.state, ...extra })) as Record<string, unknown>;
+    this.db.prepare('INSERT INTO measure_events (measure_id, at, actor, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(m.id, at, actor, from ?? null, m.state, JSON.stringify(detail));
+    const c = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(m.caseId);
+    const p = this.db.prepare<[string], { id: string; id_number: string }>('SELECT id, id_number FROM parties WHERE id = ?').get(m.partyId);
+    this.audit.append({
+      officer: actor === SYSTEM ? m.decidedBy : actor,
+      action: `measure.${m.kind}.${m.state}`,
+      caseId: m.caseId,
+      caseNumber: c,
+      subject: p ? auditSubject({ id: p.id, idNumber: p.id_number }) : undefined,
+      legalBasis: MEASURE_LEGAL_BASIS[m.kind],
+      detail: actor === SYSTEM ? { ...detail, via: SYSTEM } : detail,
+    });
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * Fills a template with a case's data into a DocumentModel. Nothing is printed that was not
+ * filled: a placeholder the data cannot fill is an error naming the missing field, and invalid
+ * data (a case number that does not parse, an ID with a wrong check digit, a negative amount) is
+ * refused rather than copied onto a ruling.
+ */
+import { arabicDate, amountInChineseCapitals, chineseDate } from './numerals';
+import { documentNumber, parseDocumentNumber } from './numbering';
+import { isPlaceholderKey, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn, templateTexts, type BlockTemplate, type Conditional, type PlaceholderKey, type TemplateSet } from './template';
+import type { DocumentBlock, DocumentData, DocumentModel, Signatory } from './model';
+import type { DocumentType } from '../domain/measures';
+import type { AssetKind, PartyKind } from '../domain/types';
+import { parseCaseNumber } from '../ids/case-number';
+import { validateSubjectId } from '../ids/subject-id';
+import { parseIsoDate } from '../dates';
+import { formatYuan, isFen } from '../money';
+import { appError, type AppError } from '../errors';
+
+export interface DocumentProblem {
+  /** the DocumentData field at fault, e.g. "amount", "debtor.idNumber" */
+  field: string;
+  /** missing: the document needs it and the data has none; invalid: the data has it, wrongly */
+  kind: 'missing' | 'invalid';
+  zh: string;
+  en: string;
+}
+
+export class DocumentError extends Error {
+  readonly error: AppError;
+  constructor(readonly type: DocumentType, readonly problems: DocumentProblem[]) {
+    super(`${type}: ${problems.map((p) => p.en).join('; ')}`);
+    this.name = 'DocumentError';
+    this.error = appError(
+      'VALIDATION',
+      { zh: `${type}无法生成：${problems.map((p) => p.zh).join('；')}`, en: `the ${type} cannot be made: ${problems.map((p) => p.en).join('; ')}` },
+      problems[0]?.field,
+    );
+  }
+}
+
+/** The seal drawn where the court's electronic seal is applied. */
+export const SEAL_LABEL = '电子签章';
+/** Who signs a ruling when the data does not say. */
+export const DEFAULT_SIGNATORY_TITLE = '审判员';
+
+/**
+ * Money held for the debtor: a freeze, renewal or deduction of it must state the amount, which
+ * the no-over-seizure rule (DOMAIN rule 1) measures against the debt and costs.
+ */
+const FUNDS: ReadonlySet<AssetKind> = new Set(['deposit', 'online_funds', 'provident_fund', 'wealth']);
+const AMOUNT_FOR_FUNDS: ReadonlySet<DocumentType> = new Set([
+  '冻结裁定书', '协助冻结通知书', '续行冻结裁定书', '协助续行冻结通知书', '扣划裁定书', '协助扣划通知书',
+]);
+
+type Resolved = { value: string } | { missing: PlaceholderKey[] };
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** A person's ID is 17 digits and a check character; anything else is taken for a credit code. */
+const guessPartyKind = (id: string): PartyKind => (/^\d{17}[\dXx]$/.test(id) ? 'person' : 'company');
+
+/** A document number as documentNumber writes it (half-width parentheses). */
+const canonicalNumber = (n: { caseNumber: string; seq: number }): string => (n.seq ? documentNumber(n.caseNumber, n.seq) : n.caseNumber);
+
+function problem(key: PlaceholderKey | string, zh: string, en: string): DocumentProblem {
+  const field = isPlaceholderKey(key) ? PLACEHOLDERS[key].field : key;
+  return { field, kind: 'invalid', zh, en };
+}
+
+/**
+ * The values a template may ask for, each resolved only when asked, so that data a document does
+ * not need is never required. Invalid data is reported whether or not the template uses it.
+ */
+function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentData, problems: DocumentProblem[]) {
+  const plain: Partial<Record<PlaceholderKey, string>> = {};
+  const set = (k: PlaceholderKey, v: string | undefined) => {
+    if (v !== undefined) plain[k] = v;
+  };
+
+  set('court', text(data.court));
+  set('cause', text(data.cause));
+
+  const caseText = text(data.caseNumber);
+  let caseNumber: string | undefined;
+  if (caseText) {
+    const c = parseCaseNumber(caseText, { maxYear: 2999 });
+    if (c.ok) caseNumber = c.value.text;
+    else problems.push(problem('caseNumber', `案号“${caseText}”不正确：${c.error.detail?.zh ?? c.error.message}`, `case number "${caseText}" is not valid: ${c.error.detail?.en ?? c.error.messageEn}`));
+  }
+  set('caseNumber', caseNumber);
+
+  const numberText = text(data.number);
+  if (numberText) {
+    const n = parseDocumentNumber(numberText);
+    if (!n) problems.push(problem('number', `文书编号“${numberText}”不正确，应为“案号之序号”，例如 (2025)黔0103执1234号之一`, `document number "${numberText}" is not valid; it is the case number with an ordinal, e.g. (2025)黔0103执1234号之一`));
+    else if (caseNumber && n.caseNumber !== caseNumber) problems.push(problem('number', `文书编号“${numberText}”不属于本案（${caseNumber}）`, `document number "${numberText}" does not belong to case ${caseNumber}`));
+    else set('number', canonicalNumber(n));
+  }
+
+  for (const k of ['rulingNumber', 'previousRulingNumber'] as const) {
+    const t = text(data[k]);
+    if (!t) continue;
+    const n = parseDocumentNumber(t);
+    if (!n) problems.push(problem(k, `${PLACEHOLDERS[k].zh}“${t}”不正确`, `${PLACEHOLDERS[k].en} "${t}" is not a document number`));
+    else set(k, canonicalNumber(n));
+  }
+
+  set('addressee', text(data.addressee));
+  set('applicant.name', text(data.applicant?.name));
+  set('debtor.name', text(data.debtor?.name));
+
+  const idText = text(data.debtor?.idNumber);
+  if (idText) {
+    const kind = data.debtor?.kind ?? guessPartyKind(idText);
+    const today = parseIsoDate(data.date ?? '').ok ? data.date : undefined;
+    const r = validateSubjectId(kind, idText, today);
+    if (r.ok) {
+      set('debtor.idNumber', r.value);
+      set('debtor.idLabel', templates.partyIdLabels[kind]);
+    } else {
+      problems.push(problem('debtor.idNumber', `被执行人${templates.partyIdLabels[kind] ?? '证件号码'}不正确：${r.error.detail?.zh ?? r.error.message}`, `debtor ID is not valid: ${r.error.detail?.en ?? r.error.messageEn}`));
+    }
+  }
+
+  const asset = data.asset;
+  const wording = asset ? templates.assetKinds[asset.kind] : undefined;
+  if (asset && !wording) problems.push(problem('asset.kind', `财产类型“${String(asset.kind)}”未知`, `unknown asset kind "${String(asset.kind)}"`));
+  if (wording) {
+    set('asset.kind', wording.name);
+    set('asset.identifierLabel', wording.identifierLabel);
+  }
+  set('asset.institution', text(asset?.institution));
+  set('asset.identifier', text(asset?.identifier));
+
+  if (data.amount !== undefined) {
+    if (!isFen(data.amount) || data.amount <= 0) {
+      problems.push(problem('amount', `金额应为大于零的整数（分），收到 ${String(data.amount)}`, `the amount must be a positive whole number of fen, got ${String(data.amount)}`));
+    } else {
+      set('amount.yuan', formatYuan(data.amount));
+      set('amount.capitals', amountInChineseCapitals(data.amount));
+    }
+  }
+  if (data.amount === undefined && wording && asset && FUNDS.has(asset.kind) && AMOUNT_FOR_FUNDS.has(type)) {
+    problems.push({ field: 'amount', kind: 'missing', zh: `缺少金额：${wording.name}的${type.includes('扣划') ? '扣划' : '冻结'}须写明金额`, en: `the amount is missing: a measure on ${asset.kind} must state it` });
+  }
+
+  if (data.period) {
+    const s = parseIsoDate(data.period.start ?? '');
+    const e = parseIsoDate(data.period.end ?? '');
+    if (!s.ok) problems.push(problem('period.start', `冻结期限起始日“${String(data.period.start)}”不是有效日期`, `period start "${String(data.period.start)}" is not a date`));
+    if (!e.ok) problems.push(problem('period.end', `冻结期限届满日“${String(data.period.end)}”不是有效日期`, `period end "${String(data.period.end)}" is not a date`));
+    if (s.ok) set('period.start', arabicDate(s.value));
+    if (s.ok && e.ok && e.value < s.value) problems.push(problem('period.end', `冻结期限届满日 ${e.value} 早于起始日 ${s.value}`, `period end ${e.value} is before its start ${s.value}`));
+    else if (e.ok) set('period.end', arabicDate(e.value));
+  }
+
+  // A clause of the sentence "因……，依照……": its own final stop would break the sentence.
+  set('reason', text(data.reason)?.replace(/[。；;，,]+$/, ''));
+  set('courtAccount.name', text(data.courtAccount?.name));
+  set('courtAccount.bank', text(data.courtAccount?.bank));
+  set('courtAccount.account', text(data.courtAccount?.account));
+
+  const basis = data.legalBasis?.map(text).filter((c): c is string => c !== undefined);
+  if (data.legalBasis && !basis?.length) problems.push(problem('legalBasis', '法律依据不能为空', 'the legal basis is empty'));
+  set('legalBasis', (basis?.length ? basis : templates.documents[type].legalBasis).join('、'));
+
+  const officerName = text(data.officer?.name);
+  set('officer.name', officerName);
+  if (officerName) set('officer.title', text(data.officer?.title) ?? DEFAULT_SIGNATORY_TITLE);
+  set('officer.phone', text(data.officer?.phone));
+  set('clerk.name', text(data.clerk?.name));
+
+  const resolve = (key: PlaceholderKey): Resolved => {
+    if (key === 'asset.object') {
+      if (!asset) return { missing: ['asset.object'] };
+      if (!wording) return { missing: ['asset.kind'] };
+      return fillText(wording.object, resolveNested);
+    }
+    const v = plain[key];
+    return v === undefined ? { missing: [key] } : { value: v };
+  };
+  // The asset phrase may use any value but itself.
+  const resolveNested = (key: PlaceholderKey): Resolved => (key === 'asset.object' ? { missing: [key] } : resolve(key));
+  return resolve;
+}
+
+/** Fills one text; reports every placeholder it could not fill rather than printing it. */
+function fillText(template: string, resolve: (k: PlaceholderKey) => Resolved): Resolved {
+  const missing: PlaceholderKey[] = [];
+  const out = template.replace(new RegExp(PLACEHOLDER_PATTERN, 'g'), (_all, key: string, optional?: string) => {
+    if (!isPlaceholderKey(key)) {
+      // parseTemplateSet refuses unknown keys; a template built by hand may still hold one.
+      missing.push(key as PlaceholderKey);
+      return '';
+    }
+    const r = resolve(key);
+    if ('value' in r) return r.value;
+    if (!optional) missing.push(...r.missing);
+    return '';
+  });
+  return missing.length ? { missing } : { value: out };
+}
+
+function missingProblem(key: PlaceholderKey | string): DocumentProblem {
+  if (!isPlaceholderKey(key)) return { field: key, kind: 'missing', zh: `模板含未知占位符 {${key}}`, en: `the template has an unknown placeholder {${key}}` };
+  const p = PLACEHOLDERS[key];
+  return { field: p.field, kind: 'missing', zh: `缺少${p.zh}`, en: `the ${p.en} is missing` };
+}
+
+function applies(c: Conditional, has: (k: PlaceholderKey) => boolean): boolean {
+  if (c.when !== undefined && !has(c.when)) return false;
+  if (c.unless !== undefined && has(c.unless)) return false;
+  return true;
+}
+
+/** One problem per field and wording, one 'missing' per field; a field reported invalid is not reported missing as well. */
+function dedupe(problems: DocumentProblem[]): DocumentProblem[] {
+  const seen = new Set<string>();
+  const invalid = new Set(problems.filter((p) => p.kind === 'invalid').map((p) => p.field));
+  return problems.filter((p) => {
+    if (p.kind === 'missing' && invalid.has(p.field)) return false;
+    // The first word on a missing field is the most specific (the funds rule before the template's).
+    const k = p.kind === 'missing' ? `${p.field}\u0000missing` : `${p.field}\u0000${p.zh}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export interface DocumentBuilder {
+  buildDocument(type: DocumentType, data: DocumentData): DocumentModel;
+  /** The problems buildDocument would throw for, or [] when the document can be made. */
+  checkDocumentData(type: DocumentType, data: DocumentData): DocumentProblem[];
+  /** The DocumentData fields a type always needs (more may be needed: an ID once given must be valid). */
+  requiredFields(type: DocumentType): string[];
+}
+
+export function createDocumentBuilder(templates: TemplateSet): DocumentBuilder {
+  const attempt = (type: DocumentType, data: DocumentData): { model?: DocumentModel; problems: DocumentProblem[] } => {
+    const t = templates.documents[type];
+    if (!t) return { problems: [{ field: 'type', kind: 'invalid', zh: `没有“${String(type)}”的模板`, en: `no template for "${String(type)}"` }] };
+    const problems: DocumentProblem[] = [];
+    const resolve = valuesFor(templates, type, data, problems);
+    const has = (k: PlaceholderKey) => 'value' in resolve(k);
+    const fill = (s: string): string => {
+      const r = fillText(s, resolve);
+      if ('value' in r) return r.value;
+      problems.push(...r.missing.map(missingProblem));
+      return '';
+    };
+
+    const date = parseIsoDate(data.date ?? '');
+    if (!date.ok) problems.push({ field: 'date', kind: data.date ? 'invalid' : 'missing', zh: `文书日期“${String(data.date ?? '')}”不是有效日期`, en: `document date "${String(data.date ?? '')}" is not a date` });
+    const dateText = date.ok ? chineseDate(date.value) : '';
+    const court = fill('{court}');
+
+    const blocks: DocumentBlock[] = [];
+    for (const b of t.blocks as BlockTemplate[]) {
+      if (!applies(b, has)) continue;
+      if (b.kind === 'paragraph') blocks.push({ kind: 'paragraph', style: b.style, text: fill(b.text) });
+      else if (b.kind === 'terms') {
+        const rows = b.rows.filter((r) => applies(r, has)).map((r) => ({ label: fill(r.label), value: fill(r.value) }));
+        blocks.push({ kind: 'terms', ...(b.caption ? { caption: fill(b.caption) } : {}), rows });
+      } else {
+        const signatories: Signatory[] = b.style === 'ruling' ? [{ title: fill('{officer.title}'), name: fill('{officer.name}') }] : [];
+        const clerk = b.style === 'ruling' && has('clerk.name') ? { title: '书记员', name: fill('{clerk.name}') } : undefined;
+        blocks.push({
+          kind: 'signature',
+          signatories,
+          showCourt: b.style === 'notice',
+          court,
+          dateText,
+          seal: { label: SEAL_LABEL, court },
+          ...(clerk ? { clerk } : {}),
+        });
+      }
+    }
+
+    const model: DocumentModel = {
+      type,
+      title: fill(t.title),
+      court,
+      caseNumber: fill('{caseNumber}'),
+      number: fill('{number}'),
+      ...(t.addressee ? { addressee: fill(t.addressee) } : {}),
+      blocks,
+      date: date.ok ? date.value : '',
+      dateText,
+    };
+    const all = dedupe(problems);
+    return all.length ? { problems: all } : { model, problems: [] };
+  };
+
+  return {
+    buildDocument(type, data) {
+      const r = attempt(type, data);
+      if (!r.model) throw new DocumentError(type, r.problems);
+      return r.model;
+    },
+    checkDocumentData(type, data) {
+      return attempt(type, data).problems;
+    },
+    requiredFields(type) {
+      const t = templates.documents[type];
+      const fields = new Set<string>(['court', 'caseNumber', 'number', 'date']);
+      const need = (s: string, into: Set<PlaceholderKey>) => {
+        for (const p of placeholdersIn(s)) if (!p.optional && isPlaceholderKey(p.key)) into.add(p.key);
+      };
+      const always = new Set<PlaceholderKey>();
+      // A key needed both when `k` is present and when it is absent is needed either way.
+      const branches = new Map<PlaceholderKey, { present: Set<PlaceholderKey>; absent: Set<PlaceholderKey> }>();
+      for (const { text: s, conditions } of templateTexts(t)) {
+        if (conditions.length === 0) need(s, always);
+        else if (conditions.length === 1) {
+          const c = conditions[0]!;
+          const b = branches.get(c.key) ?? { present: new Set(), absent: new Set() };
+          branches.set(c.key, b);
+          need(s, c.present ? b.present : b.absent);
+        }
+      }
+      for (const b of branches.values()) for (const k of b.present) if (b.absent.has(k)) always.add(k);
+      // The citations default to the template's own; never missing.
+      always.delete('legalBasis');
+      for (const k of always) fields.add(PLACEHOLDERS[k].field);
+      if (t.blocks.some((b) => b.kind === 'signature' && b.style === 'ruling')) fields.add('officer.name');
+      return [...fields].sort();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** What the freeze, deduction, renewal and settings panels receive from main. */
+import type { Fen } from '../money';
+import type { Asset } from './types';
+import type { Measure, FreezeView } from './measures';
+
+export interface CourtAccount {
+  id: string;
+  /** 开户行 */
+  bank: string;
+  accountNo: string;
+  /** 户名, e.g. 贵阳市云岩区人民法院 */
+  name: string;
+}
+
+export interface BureauSettings {
+  /** deductions above this need a division chief's approval before they are sent */
+  approvalThreshold: Fen;
+  /** reminder days before a freeze lapses */
+  reminderDays: number[];
+  courtAccounts: CourtAccount[];
+  /** living costs left to a person debtor (DOMAIN rule 5) */
+  exemptLivingAllowance: Fen;
+  /** how fresh the frozen balance must be before deducting (DOMAIN rule 6) */
+  balanceMaxAgeMinutes: number;
+}
+
+export interface FreezeCandidate {
+  asset: Asset;
+  /** the channel executes freezes online and the asset has something to freeze */
+  freezable: boolean;
+  notFreezableReason?: { zh: string; en: string };
+  /** real estate, vehicles, equity: frozen (sealed) whole */
+  indivisible: boolean;
+  /** the latest end date the law allows for a freeze starting today (DOMAIN rule 2) */
+  maxEndDate: string;
+  /** other courts' freezes already on it: a new freeze would wait behind them (轮候) */
+  freezesAhead: number;
+}
+
+export interface FreezePlan {
+  caseId: string;
+  today: string;
+  /** outstanding amount plus enforcement costs (DOMAIN rule 1) */
+  cap: Fen;
+  alreadyFrozen: Fen;
+  remaining: Fen;
+  candidates: FreezeCandidate[];
+  suggestion: { items: { assetId: string; amount?: Fen }[]; total: Fen; reachesCap: boolean };
+}
+
+export interface CaseMeasures {
+  caseId: string;
+  measures: Measure[];
+  freezes: FreezeView[];
+  /** releases the program proposes: paid in full, or more frozen than still owed */
+  releaseProposals: { freezeId: string; amount?: Fen; reason: { zh: string; en: string } }[];
+}
+
+export interface DeductionPrep {
+  freezeId: string;
+  caseId: string;
+  /** re-queried just now from the agency (DOMAIN rule 6) */
+  frozenNow: Fen;
+  checkedAt: string;
+  outstanding: Fen;
+  suggested: Fen;
+  approvalThreshold: Fen;
+  courtAccounts: CourtAccount[];
+}
+
+export interface ReminderView {
+  key: string;
+  measureId: string;
+  caseId: string;
+  caseNumber: string;
+  assetDescription: string;
+  endsOn: string;
+  daysBefore: number;
+  dueOn: string;
+  /** due earlier and not yet delivered: shown again */
+  missed: boolean;
+}
+
+export interface ExpiryDay {
+  date: string;
+  freezes: (FreezeView & { caseNumber: string })[];
+}

@@ -1,0 +1,333 @@
+/**
+ * Templates → DocumentModel: every document a request carries builds from the shipped templates
+ * with its data, refuses data it lacks by naming the field, and never prints a placeholder.
+ */
+import { describe, expect, it } from 'vitest';
+import templatesJson from '../../resources/templates/documents.json';
+import {
+  createDocumentBuilder, DocumentError, parseTemplateSet, TemplateError, type DocumentData, type DocumentModel, type TemplateSet,
+} from '../../shared/documents';
+import { DOCUMENTS_FOR, type DocumentType } from '../../shared/domain/measures';
+import { residentIdCheckChar } from '../../shared/ids/resident-id';
+import { creditCodeCheckChar } from '../../shared/ids/credit-code';
+import { buildDocument as shippedBuild } from '../../electron/documents/templates';
+
+const TEMPLATES = parseTemplateSet(templatesJson);
+const { buildDocument, checkDocumentData, requiredFields } = createDocumentBuilder(TEMPLATES);
+
+const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOCUMENTS_FOR).flat()];
+const RULINGS: DocumentType[] = ['冻结裁定书', '续行冻结裁定书', '解除冻结裁定书', '扣划裁定书'];
+const isRuling = (t: DocumentType) => RULINGS.includes(t);
+
+const PERSON_ID = `52010319800101001${residentIdCheckChar('52010319800101001')}`;
+const COMPANY_ID = `91520103MA6H7K8L2${creditCodeCheckChar('91520103MA6H7K8L2')}`;
+const CASE = '(2025)黔0103执1234号';
+
+/** A complete set of data; each type takes what its template needs. */
+function dataFor(type: DocumentType): DocumentData {
+  return {
+    court: '贵州省贵阳市云岩区人民法院',
+    caseNumber: CASE,
+    number: isRuling(type) ? `${CASE}之一` : `${CASE}之二`,
+    rulingNumber: `${CASE}之一`,
+    cause: '民间借贷纠纷',
+    applicant: { name: '贵州黔城商贸有限公司' },
+    debtor: { name: '李四', idNumber: PERSON_ID },
+    asset: { kind: 'deposit', institution: '中国工商银行股份有限公司贵阳中华北路支行', identifier: '6222021234567890123' },
+    addressee: '中国工商银行股份有限公司',
+    amount: 12_345_678,
+    period: { start: '2025-03-04', end: '2026-03-03' },
+    previousRulingNumber: '(2024)黔0103执988号之二',
+    reason: '被执行人已履行生效法律文书确定的全部义务',
+    courtAccount: { name: '贵阳市云岩区人民法院', bank: '中国农业银行股份有限公司贵阳云岩支行', account: '23150001040012345' },
+    officer: { name: '王五', phone: '0851-85551234' },
+    clerk: { name: '赵六' },
+    date: '2025-03-04',
+  };
+}
+
+/** Every text a model prints, in order. */
+function textsOf(m: DocumentModel): string[] {
+  const out = [m.court, m.title, m.number, ...(m.addressee ? [m.addressee] : [])];
+  for (const b of m.blocks) {
+    if (b.kind === 'paragraph') out.push(b.text);
+    else if (b.kind === 'terms') out.push(...(b.caption ? [b.caption] : []), ...b.rows.flatMap((r) => [r.label, r.value]));
+    else out.push(...b.signatories.flatMap((s) => [s.title, s.name]), b.court, b.dateText, b.seal.label, ...(b.clerk ? [b.clerk.title, b.clerk.name] : []));
+  }
+  return out;
+}
+const fullText = (m: DocumentModel) => textsOf(m).join('\n');
+
+/** A copy of data with one field (a dotted path) removed. */
+function without(data: DocumentData, field: string): DocumentData {
+  const copy = structuredClone(data) as unknown as Record<string, unknown>;
+  const parts = field.split('.');
+  let at: Record<string, unknown> | undefined = copy;
+  for (const p of parts.slice(0, -1)) at = at?.[p] as Record<string, unknown> | undefined;
+  if (at) delete at[parts.at(-1)!];
+  return copy as unknown as DocumentData;
+}
+
+function problemsOf(type: DocumentType, data: DocumentData): DocumentError {
+  try {
+    buildDocument(type, data);
+  } catch (e) {
+    expect(e).toBeInstanceOf(DocumentError);
+    return e as DocumentError;
+  }
+  throw new Error(`${type} built although it should have been refused`);
+}
+
+describe('the shipped templates', () => {
+  it('cover every document type a request carries, each with its legal basis', () => {
+    expect(Object.keys(TEMPLATES.documents).sort()).toEqual([...ALL_TYPES].sort());
+    for (const t of ALL_TYPES) expect(TEMPLATES.documents[t].legalBasis.length, t).toBeGreaterThan(0);
+  });
+
+  it('cite the provisions of a freeze and of its period', () => {
+    const basis = (t: DocumentType) => TEMPLATES.documents[t].legalBasis.join('、');
+    for (const t of ['冻结裁定书', '协助冻结通知书'] as const) {
+      expect(basis(t)).toContain('《中华人民共和国民事诉讼法》第二百五十三条');
+      expect(basis(t)).toContain('《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条');
+      expect(basis(t)).toContain('《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》');
+    }
+    for (const t of ['续行冻结裁定书', '协助续行冻结通知书'] as const) expect(basis(t)).toContain('第四百八十五条');
+    for (const t of ['扣划裁定书', '协助扣划通知书'] as const) expect(basis(t)).toContain('《中华人民共和国民事诉讼法》第二百五十三条');
+  });
+
+  it('title every ruling 执行裁定书 and every notice by its name', () => {
+    for (const t of ALL_TYPES) expect(TEMPLATES.documents[t].title, t).toBe(isRuling(t) ? '执行裁定书' : t);
+  });
+
+  it('are what electron/documents builds with', () => {
+    expect(shippedBuild('冻结裁定书', dataFor('冻结裁定书'))).toEqual(buildDocument('冻结裁定书', dataFor('冻结裁定书')));
+  });
+});
+
+describe('parseTemplateSet refuses a broken template file', () => {
+  const broken = (mutate: (t: Record<string, any>) => void): unknown => {
+    const copy = structuredClone(templatesJson) as Record<string, any>;
+    mutate(copy);
+    return copy;
+  };
+  const refusal = (json: unknown): string => {
+    try {
+      parseTemplateSet(json);
+    } catch (e) {
+      expect(e).toBeInstanceOf(TemplateError);
+      return (e as Error).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('with a misspelt placeholder', () => {
+    expect(refusal(broken((t) => { t.documents['冻结裁定书'].blocks[2].text += '{debter.name}'; }))).toContain('unknown placeholder {debter.name}');
+  });
+  it('with a stray brace', () => {
+    expect(refusal(broken((t) => { t.documents['扣划裁定书'].blocks[0].text += '{ 金额'; }))).toContain('brace');
+  });
+  it('with a condition on nothing', () => {
+    expect(refusal(broken((t) => { t.documents['冻结裁定书'].blocks[3].when = 'amount'; }))).toContain('when names no placeholder');
+  });
+  it('with a document type missing', () => {
+    expect(refusal(broken((t) => { delete t.documents['协助扣划通知书']; }))).toContain('documents.协助扣划通知书: missing');
+  });
+  it('with an asset kind missing', () => {
+    expect(refusal(broken((t) => { delete t.assetKinds.vehicle; }))).toContain('assetKinds.vehicle: missing');
+  });
+  it('with no or two signatures', () => {
+    expect(refusal(broken((t) => { t.documents['冻结裁定书'].blocks.push({ kind: 'signature', style: 'ruling' }); }))).toContain('exactly one signature');
+  });
+  it('that is not an object or has another version', () => {
+    expect(() => parseTemplateSet(null)).toThrow(TemplateError);
+    expect(refusal(broken((t) => { t.version = 2; }))).toContain('version');
+  });
+});
+
+describe('buildDocument', () => {
+  it.each(ALL_TYPES.map((t) => [t]))('builds %s from its data', (type) => {
+    const m = buildDocument(type, dataFor(type));
+    const text = fullText(m);
+    expect(m.type).toBe(type);
+    expect(m.court).toBe('贵州省贵阳市云岩区人民法院');
+    expect(m.caseNumber).toBe(CASE);
+    expect(m.number).toBe(dataFor(type).number);
+    expect(m.date).toBe('2025-03-04');
+    expect(m.dateText).toBe('二〇二五年三月四日');
+    // Nothing left unfilled, no "undefined" or "null" printed.
+    expect(text).not.toMatch(/[{}]|undefined|null|NaN/);
+    // The debtor named with the full ID: documents are only kept in the encrypted store.
+    expect(text).toContain('李四');
+    expect(text).toContain(PERSON_ID);
+    const sig = m.blocks.filter((b) => b.kind === 'signature');
+    expect(sig).toHaveLength(1);
+    expect(m.blocks.at(-1)?.kind).toBe('signature');
+    const s = sig[0]!;
+    expect(s.kind === 'signature' && s.seal).toEqual({ label: '电子签章', court: '贵州省贵阳市云岩区人民法院' });
+    expect(m.blocks.some((b) => b.kind === 'terms' && b.rows.length > 0)).toBe(true);
+    if (isRuling(type)) {
+      expect(m.addressee).toBeUndefined();
+      expect(s.kind === 'signature' && s.signatories).toEqual([{ title: '审判员', name: '王五' }]);
+      expect(s.kind === 'signature' && s.clerk).toEqual({ title: '书记员', name: '赵六' });
+      expect(text).toContain('申请执行人：贵州黔城商贸有限公司。');
+      expect(text).toContain(`被执行人：李四，公民身份号码${PERSON_ID}。`);
+      expect(text).toContain('裁定如下：');
+      expect(text).toContain('本裁定立即执行。');
+    } else {
+      expect(m.addressee).toBe(type === '协助查询通知书' ? '中国工商银行股份有限公司' : '中国工商银行股份有限公司贵阳中华北路支行');
+      expect(s.kind === 'signature' && s.showCourt).toBe(true);
+      expect(text).toContain('承办人：王五　联系电话：0851-85551234');
+    }
+    // Plain data: survives IPC unchanged.
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+    // The same data gives the same model.
+    expect(buildDocument(type, dataFor(type))).toEqual(m);
+  });
+
+  it('writes the amount in 元 and in capitals, and the period with its dates', () => {
+    const text = fullText(buildDocument('冻结裁定书', dataFor('冻结裁定书')));
+    expect(text).toContain('冻结数额以人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分（123,456.78元）为限');
+    expect(text).toContain('冻结期限自2025年3月4日起至2026年3月3日止');
+    expect(text).toContain('在中国工商银行股份有限公司贵阳中华北路支行开立的账户（账号：6222021234567890123）内的存款');
+    expect(text).toContain('依照《中华人民共和国民事诉讼法》第二百五十三条、');
+    expect(text).toContain('本院在执行申请执行人贵州黔城商贸有限公司与被执行人李四民间借贷纠纷一案中');
+  });
+
+  it('names the ruling a notice carries out', () => {
+    const m = buildDocument('协助冻结通知书', dataFor('协助冻结通知书'));
+    expect(fullText(m)).toContain(`已作出${CASE}之一执行裁定`);
+    const terms = m.blocks.find((b) => b.kind === 'terms');
+    expect(terms?.kind === 'terms' && terms.rows.find((r) => r.label === '执行裁定书')?.value).toBe(`${CASE}之一`);
+  });
+
+  it('sends a deduction to the court account', () => {
+    const text = fullText(buildDocument('扣划裁定书', dataFor('扣划裁定书')));
+    expect(text).toContain('划至本院账户（户名：贵阳市云岩区人民法院；开户行：中国农业银行股份有限公司贵阳云岩支行；账号：23150001040012345）');
+    expect(text).toContain('扣划金额');
+  });
+
+  it('renews under the earlier ruling and releases for a stated reason', () => {
+    expect(fullText(buildDocument('续行冻结裁定书', dataFor('续行冻结裁定书')))).toContain('已作出(2024)黔0103执988号之二执行裁定，冻结了被执行人李四');
+    expect(fullText(buildDocument('续行冻结裁定书', dataFor('续行冻结裁定书')))).toContain('续行冻结期限自2025年3月4日起至2026年3月3日止');
+    const release = fullText(buildDocument('解除冻结裁定书', dataFor('解除冻结裁定书')));
+    expect(release).toContain('因被执行人已履行生效法律文书确定的全部义务，依照');
+    expect(release).toContain('解除对被执行人李四在中国工商银行股份有限公司贵阳中华北路支行开立的账户（账号：6222021234567890123）内的存款中人民币壹拾贰万');
+  });
+
+  it('releases everything when no amount is given', () => {
+    const text = fullText(buildDocument('解除冻结裁定书', without(dataFor('解除冻结裁定书'), 'amount')));
+    expect(text).toContain('内的存款的冻结。');
+    expect(text).toContain('原冻结的全部财产');
+    expect(text).not.toContain('解除冻结数额');
+  });
+
+  it('freezes real estate, a vehicle or equity without an amount, but never money', () => {
+    const estate = { ...dataFor('冻结裁定书'), amount: undefined, asset: { kind: 'real_estate' as const, institution: '贵阳市不动产登记中心', identifier: '黔(2021)贵阳市不动产权第0123456号' } };
+    const text = fullText(buildDocument('冻结裁定书', estate));
+    expect(text).toContain('冻结被执行人李四在贵阳市不动产登记中心登记的不动产（不动产权证号：黔(2021)贵阳市不动产权第0123456号），冻结期限自');
+    expect(text).not.toContain('冻结数额');
+    const equity = { ...estate, asset: { kind: 'equity' as const, institution: '贵阳市云岩区市场监督管理局', identifier: '贵州某某科技有限公司' } };
+    expect(fullText(buildDocument('协助冻结通知书', equity))).toContain('持有的贵州某某科技有限公司的股权（登记机关：贵阳市云岩区市场监督管理局）');
+    for (const kind of ['deposit', 'online_funds', 'provident_fund', 'wealth'] as const) {
+      for (const type of ['冻结裁定书', '协助冻结通知书', '续行冻结裁定书', '扣划裁定书'] as const) {
+        const e = problemsOf(type, { ...dataFor(type), amount: undefined, asset: { ...dataFor(type).asset!, kind } });
+        expect(e.problems.map((p) => p.field), `${type} ${kind}`).toContain('amount');
+      }
+    }
+  });
+
+  it('labels a company debtor by its unified social credit code', () => {
+    const data = { ...dataFor('冻结裁定书'), debtor: { name: '贵州某某建筑工程有限公司', idNumber: COMPANY_ID } };
+    expect(fullText(buildDocument('冻结裁定书', data))).toContain(`被执行人：贵州某某建筑工程有限公司，统一社会信用代码${COMPANY_ID}。`);
+  });
+
+  it('prints nothing for an absent cause and lets the officer sign with another title', () => {
+    const data = { ...without(dataFor('扣划裁定书'), 'cause'), officer: { name: '王五', title: '执行员' } };
+    const m = buildDocument('扣划裁定书', data);
+    expect(fullText(m)).toContain('与被执行人李四一案中');
+    const sig = m.blocks.at(-1);
+    expect(sig?.kind === 'signature' && sig.signatories).toEqual([{ title: '执行员', name: '王五' }]);
+    const notice = fullText(buildDocument('协助扣划通知书', { ...dataFor('协助扣划通知书'), officer: { name: '王五' } }));
+    expect(notice).toContain('承办人：王五');
+    expect(notice).not.toContain('联系电话');
+  });
+
+  it('takes the bureau\'s own citations when given', () => {
+    const text = fullText(buildDocument('冻结裁定书', { ...dataFor('冻结裁定书'), legalBasis: ['《甲法》第一条', '《乙规定》第二条'] }));
+    expect(text).toContain('依照《甲法》第一条、《乙规定》第二条的规定，裁定如下：');
+    expect(problemsOf('冻结裁定书', { ...dataFor('冻结裁定书'), legalBasis: ['  '] }).problems.map((p) => p.field)).toEqual(['legalBasis']);
+  });
+});
+
+describe('buildDocument refuses what it cannot fill', () => {
+  it.each(ALL_TYPES.map((t) => [t]))('%s: each required field, when missing, is named', (type) => {
+    const fields = requiredFields(type);
+    expect(fields).toEqual(expect.arrayContaining(['court', 'caseNumber', 'number', 'date', 'debtor.name', 'debtor.idNumber']));
+    if (isRuling(type)) expect(fields).toEqual(expect.arrayContaining(['applicant.name', 'officer.name', 'asset']));
+    for (const field of fields) {
+      const e = problemsOf(type, without(dataFor(type), field));
+      expect(e.problems.map((p) => p.field), `${type} without ${field}`).toContain(field);
+      // Worded for the judge, in both languages, and typed for IPC.
+      expect(e.error.code).toBe('VALIDATION');
+      expect(e.error.detail?.zh).toMatch(/缺少|不是有效|不正确|未知/);
+      expect(e.message).not.toBe('');
+    }
+  });
+
+  it.each(ALL_TYPES.map((t) => [t]))('%s: blank strings count as missing', (type) => {
+    const e = problemsOf(type, { ...dataFor(type), court: '  ', debtor: { name: '', idNumber: PERSON_ID } });
+    expect(e.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['court', 'debtor.name']));
+  });
+
+  it('needs the period of a freeze or renewal, the account of a deduction, the reason of a release', () => {
+    expect(requiredFields('冻结裁定书')).toEqual(expect.arrayContaining(['period.start', 'period.end']));
+    expect(requiredFields('协助续行冻结通知书')).toEqual(expect.arrayContaining(['period.start', 'period.end', 'previousRulingNumber', 'rulingNumber']));
+    expect(requiredFields('扣划裁定书')).toEqual(expect.arrayContaining(['amount', 'courtAccount.name', 'courtAccount.bank', 'courtAccount.account']));
+    expect(requiredFields('解除冻结裁定书')).toEqual(expect.arrayContaining(['reason', 'previousRulingNumber']));
+    expect(requiredFields('解除冻结裁定书')).not.toContain('amount');
+    expect(requiredFields('协助查询通知书')).toContain('addressee');
+    expect(requiredFields('协助查询通知书')).not.toContain('asset');
+  });
+
+  it('refuses invalid data instead of printing it', () => {
+    const d = dataFor('冻结裁定书');
+    const fields = (data: DocumentData) => problemsOf('冻结裁定书', data).problems.map((p) => p.field);
+    const badId = `${PERSON_ID.slice(0, 17)}${PERSON_ID[17] === '0' ? '1' : '0'}`;
+    expect(fields({ ...d, debtor: { name: '李四', idNumber: badId } })).toEqual(['debtor.idNumber']);
+    expect(fields({ ...d, debtor: { name: '李四', idNumber: PERSON_ID, kind: 'company' } })).toEqual(['debtor.idNumber']);
+    expect(fields({ ...d, caseNumber: '(2025)黔0103民1234号' })).toContain('caseNumber');
+    expect(fields({ ...d, number: '(2025)黔0103执9999号之一' })).toEqual(['number']);
+    expect(fields({ ...d, number: '第一号' })).toEqual(['number']);
+    expect(fields({ ...d, amount: -1 })).toEqual(['amount']);
+    expect(fields({ ...d, amount: 0 })).toEqual(['amount']);
+    expect(fields({ ...d, amount: 100.5 })).toEqual(['amount']);
+    expect(fields({ ...d, period: { start: '2025-03-04', end: '2025-03-03' } })).toEqual(['period.end']);
+    expect(fields({ ...d, period: { start: '2025-02-30', end: '2026-03-03' } })).toEqual(['period.start']);
+    expect(fields({ ...d, date: '2025-13-01' })).toEqual(['date']);
+    expect(fields({ ...d, asset: { kind: 'boat' as never, institution: 'x', identifier: 'y' } })).toContain('asset.kind');
+    expect(fields({ ...d, previousRulingNumber: 'earlier' })).toEqual(['previousRulingNumber']);
+  });
+
+  it('reports every problem at once, and checkDocumentData lists them without throwing', () => {
+    const d = without(without(without(dataFor('扣划裁定书'), 'amount'), 'courtAccount'), 'officer');
+    const fields = checkDocumentData('扣划裁定书', d).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['amount', 'courtAccount.name', 'courtAccount.bank', 'courtAccount.account', 'officer.name']));
+    expect(checkDocumentData('扣划裁定书', dataFor('扣划裁定书'))).toEqual([]);
+  });
+
+  it('never prints a placeholder a hand-made template leaves unfilled', () => {
+    // Bypasses parseTemplateSet, which would refuse the unknown key at load.
+    const t = structuredClone(TEMPLATES) as TemplateSet;
+    t.documents['冻结裁定书'].blocks.push({ kind: 'paragraph', style: 'body', text: '附：{attachment}' } as never);
+    const e = (() => {
+      try {
+        createDocumentBuilder(t).buildDocument('冻结裁定书', dataFor('冻结裁定书'));
+      } catch (err) {
+        return err as DocumentError;
+      }
+      throw new Error('built');
+    })();
+    expect(e).toBeInstanceOf(DocumentError);
+    expect(e.problems).toEqual([expect.objectContaining({ field: 'attachment' })]);
+  });
+});
