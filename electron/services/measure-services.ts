@@ -33,7 +33,7 @@ export interface MeasureServiceDeps {
   now: () => Date;
 }
 
-const OUTBOX = ['awaiting_approval', 'queued', 'sent', 'unknown'] as const;
+const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
 
 function fail(zh: string, en: string, field?: string): never {
   throw new AppFailure('VALIDATION', { zh, en }, field);
@@ -312,14 +312,27 @@ export function createMeasureServices(d: MeasureServiceDeps): MeasureServices {
         const ctx = contextFor(s.store, f);
         if (!ctx) throw new AppFailure('INTERNAL');
         // DOMAIN rule 6: the balance comes from the agency now, never from what was stored
-        const fb = await s.measures.frozenBalance(f, { ...ctx, officer: { code: s.officer.code, name: s.officer.name } });
-        const frozenNow = fb.freezeStatus === 'in_force' ? (fb.frozenAmount ?? 0) : 0;
-        s.store.balanceChecks.record({ freezeId, amount: frozenNow, checkedAt: fb.checkedAt, requestId: fb.requestId }, s.officer.code);
+        let frozenNow: number;
+        let checkedAt: string;
+        let fresh = true;
+        try {
+          const fb = await s.measures.frozenBalance(f, { ...ctx, officer: { code: s.officer.code, name: s.officer.name } });
+          frozenNow = fb.freezeStatus === 'in_force' ? (fb.frozenAmount ?? 0) : 0;
+          checkedAt = fb.checkedAt;
+          s.store.balanceChecks.record({ freezeId, amount: frozenNow, checkedAt, requestId: fb.requestId }, s.officer.code);
+        } catch (e) {
+          if (!(e instanceof AppFailure) || e.error.code !== 'NETWORK_DOWN') throw e;
+          // Offline (field trip): the last known balance, clearly marked; nothing is sent on it.
+          const last = s.store.balanceChecks.latest(freezeId);
+          frozenNow = last?.amount ?? view.frozen;
+          checkedAt = last?.checkedAt ?? f.outcome?.executedAt ?? f.updatedAt;
+          fresh = false;
+        }
         const c = caseOf(s.store, f.caseId);
         const outstanding = freezeCap(c);
         const settings = s.store.settings.all();
         return {
-          freezeId, caseId: c.id, frozenNow, checkedAt: fb.checkedAt, outstanding,
+          freezeId, caseId: c.id, frozenNow, checkedAt, fresh, outstanding,
           suggested: suggestDeduction(frozenNow, outstanding), approvalThreshold: settings.approvalThreshold, courtAccounts: settings.courtAccounts,
         };
       },
@@ -328,18 +341,52 @@ export function createMeasureServices(d: MeasureServiceDeps): MeasureServices {
         const s = active();
         await d.vault.verifyPassword(s.officer.code, pin);
         const view = liveFreeze(s.store, freezeId);
+        const c = caseOf(s.store, view.measure.caseId);
+        const settings = s.store.settings.all();
+        const account = settings.courtAccounts.find((a) => a.id === courtAccountId);
+        if (!account) fail('请选择本院执行款专户', 'choose the court\'s receiving account', 'courtAccountId');
         const latest = s.store.balanceChecks.latest(freezeId);
+        const offline = !s.measures.networkStatus().online;
+        if (offline && (!latest || latest.checkedAt !== checkedAt)) {
+          // Prepared offline on the last known balance: kept as a draft in the outbox, never sent
+          // until re-confirmed on a fresh balance (deduction.confirm).
+          const lastKnown = latest?.amount ?? view.frozen;
+          const check = checkDeduction({ amount, frozenNow: lastKnown, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: Number.MAX_SAFE_INTEGER });
+          const v = check.violations.find((x) => x.code !== 'STALE_BALANCE');
+          if (v) fail(v.zh, v.en, 'amount');
+          return { measure: await actOnFreeze('deduct', freezeId, { amount, courtAccount: account, state: 'draft' }) };
+        }
         if (!latest || latest.checkedAt !== checkedAt) {
           fail('请先重新查询冻结余额，并按最新余额确认', 'query the frozen balance again and confirm on the newest one', 'checkedAt');
         }
-        const c = caseOf(s.store, view.measure.caseId);
-        const settings = s.store.settings.all();
         const check = checkDeduction({ amount, frozenNow: latest.amount, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
         if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
-        const account = settings.courtAccounts.find((a) => a.id === courtAccountId);
-        if (!account) fail('请选择本院执行款专户', 'choose the court\'s receiving account', 'courtAccountId');
         const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
         return { measure: await actOnFreeze('deduct', freezeId, { amount, courtAccount: account, state }) };
+      },
+
+      confirm: async ({ measureId, checkedAt, pin }) => {
+        const s = active();
+        await d.vault.verifyPassword(s.officer.code, pin);
+        const m = measureOf(s.store, measureId);
+        if (m.kind !== 'deduct' || m.state !== 'draft' || !m.freezeId || m.amount === undefined) {
+          fail('只有离线准备的扣划需要重新确认', 'only a deduction prepared offline is re-confirmed', 'measureId');
+        }
+        const latest = s.store.balanceChecks.latest(m.freezeId);
+        if (!latest || latest.checkedAt !== checkedAt) {
+          fail('请先重新查询冻结余额，并按最新余额确认', 'query the frozen balance again and confirm on the newest one', 'checkedAt');
+        }
+        const c = caseOf(s.store, m.caseId);
+        const settings = s.store.settings.all();
+        const check = checkDeduction({ amount: m.amount, frozenNow: latest.amount, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
+        if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
+        if (needsApproval(m.amount, settings.approvalThreshold)) {
+          return { measure: s.store.measures.updateMeasure(m.id, { state: 'awaiting_approval' }, s.officer.code) };
+        }
+        const queued = s.store.measures.updateMeasure(m.id, { state: 'queued' }, s.officer.code);
+        const ctx = contextFor(s.store, queued);
+        if (!ctx) throw new AppFailure('INTERNAL');
+        return { measure: s.measures.send(queued, ctx) };
       },
 
       approve: async ({ measureId, approverCode, approverPassword, decision, reason }) => {

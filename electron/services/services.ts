@@ -99,7 +99,20 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
       return c && party ? { ctx: contextOf(c, officer), party } : undefined;
     });
     void engine.checkNetwork().catch(() => undefined);
+    pushReminders();
   }
+
+  /** Freezes about to lapse are announced at sign-in and every half hour (and re-shown until acknowledged). */
+  function pushReminders(): void {
+    try {
+      const reminders = measureServices.reminders.due({}, { transport: 'host' }) as ReturnType<typeof measureServices.reminders.due>;
+      if (Array.isArray(reminders) && reminders.length) d.emit('reminder.due', { reminders });
+    } catch {
+      // signed out meanwhile: nothing to remind
+    }
+  }
+  const reminderTimer = setInterval(() => session.current && pushReminders(), 30 * 60_000);
+  reminderTimer.unref?.();
 
   /** The court's docket from its case-management system, page by page; idempotent by case number. */
   async function importDocket(store: SecureStore, officer: Officer): Promise<{ imported: number; total: number }> {
@@ -181,6 +194,15 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
       signOut: async () => {
         await lock('signout');
         return null;
+      },
+      addOfficer: async ({ officerCode, password }) => {
+        const { store } = session.require();
+        session.touch();
+        const other = (await registered()).find((o) => o.code === officerCode.trim());
+        if (!other) throw new AppFailure('OFFICER_NOT_REGISTERED', undefined, 'officerCode');
+        store.officers.upsert(other);
+        await d.vault.addOfficerSlot(other, password); // audited by the vault, as the acting officer
+        return other;
       },
     },
     cases: {
@@ -275,6 +297,7 @@ export function createServices(d: ServiceDeps): Services & { shutdown(): Promise
   };
   return Object.assign(services, {
     async shutdown() {
+      clearInterval(reminderTimer);
       const s = session.clear();
       if (s) await Promise.all([s.engine.stop(), s.measures.stop()]);
       if (d.vault.isUnlocked()) d.vault.lock();

@@ -59,9 +59,14 @@ export interface CaseMeasures {
 export interface DeductionPrep {
   freezeId: string;
   caseId: string;
-  /** re-queried just now from the agency (DOMAIN rule 6) */
+  /** re-queried just now from the agency (DOMAIN rule 6); offline: the last balance known */
   frozenNow: Fen;
   checkedAt: string;
+  /**
+   * false when the network is down and frozenNow is the last known balance: a deduction prepared
+   * on it waits in the outbox as a draft and is re-confirmed on a fresh balance before it goes
+   */
+  fresh: boolean;
   outstanding: Fen;
   suggested: Fen;
   approvalThreshold: Fen;

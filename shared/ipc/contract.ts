@@ -52,6 +52,11 @@ export const contract = {
       output: out<Officer>(),
     },
     signOut: { input: z.object({}).strict(), output: out<null>() },
+    /** gives another registered officer (e.g. the division chief who approves) access to this workstation */
+    addOfficer: {
+      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+      output: out<Officer>(),
+    },
   },
   cases: {
     list: {
@@ -132,6 +137,11 @@ export const contract = {
     /** the officer confirms with their password (PIN); above the threshold it waits for approval */
     submit: {
       input: z.object({ freezeId: id, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
+      output: out<{ measure: Measure }>(),
+    },
+    /** a deduction prepared offline (a draft) goes only after a fresh re-query and a new confirmation */
+    confirm: {
+      input: z.object({ measureId: id, checkedAt: z.string().max(40), pin: password }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** a division chief approves with their own code and password */

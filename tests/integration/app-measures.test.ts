@@ -111,7 +111,8 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     const f = freezes.find((m) => m.assetKind === 'deposit')!;
     const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: f.id });
     expect(prep.frozenNow).toBe(f.outcome?.frozenAmount);
-    const amount = Math.min(prep.suggested, prep.approvalThreshold);
+    // a part: the rest stays frozen for the approval case below
+    const amount = Math.min(Math.floor(prep.suggested / 3), prep.approvalThreshold);
     const wrongPin = await call('deduction', 'submit', { freezeId: f.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: 'not my password' });
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     const tooMuch = await call('deduction', 'submit', { freezeId: f.id, amount: prep.frozenNow + 1, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
@@ -127,5 +128,27 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     const entries = await value<any[]>('audit', 'list', { caseId: c.id });
     expect(entries.some((e) => e.action.startsWith('measure.deduct'))).toBe(true);
     expect(await value<any>('audit', 'verify')).toMatchObject({ ok: true });
+  });
+
+  it('a deduction above the bureau threshold waits for the division chief, who approves with his own password', async () => {
+    await value('settings', 'set', { approvalThreshold: 1_000 });
+    const f = freezes.find((m) => m.assetKind === 'deposit')!;
+    const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: f.id });
+    expect(prep.fresh).toBe(true);
+    const amount = Math.min(prep.suggested, 5_000);
+    expect(amount).toBeGreaterThan(1_000);
+    const { measure } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: f.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
+    expect(measure.state).toBe('awaiting_approval');
+    const selfApproval = await call('deduction', 'approve', { measureId: measure.id, approverCode: 'F520103001', approverPassword: PASSWORD, decision: 'approve' });
+    expect(selfApproval.ok).toBe(false);
+    await value('session', 'addOfficer', { officerCode: 'F520103003', password: 'chief password' });
+    const wrong = await call('deduction', 'approve', { measureId: measure.id, approverCode: 'F520103003', approverPassword: 'not his', decision: 'approve' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    const before = (await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered;
+    const ok = await value<{ measure: Measure }>('deduction', 'approve', { measureId: measure.id, approverCode: 'F520103003', approverPassword: 'chief password', decision: 'approve' });
+    expect(ok.measure.approvedBy).toBe('F520103003');
+    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((m) => m.id === measure.id)?.state === 'executed' ? true : undefined));
+    expect((await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered).toBe(before + amount);
+    expect((await sandboxGet('/sandbox/v1/ledger-totals')).conserved).toBe(true);
   });
 });

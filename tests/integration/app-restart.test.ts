@@ -1,0 +1,112 @@
+/**
+ * Killed in the middle of a deduction: the agency executed it but the answer never came back, and
+ * the program stopped with the measure on the wire. Started again, it asks the agency about the
+ * same request id and ends with the money deducted exactly once — never sent a second time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCore, type Core } from '../../electron/services/core';
+import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
+import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
+import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
+import type { Measure } from '../../shared/domain/measures';
+
+const PASSWORD = 'correct horse';
+let dir: string;
+let sandbox: SandboxHandle;
+let core: Core;
+
+const env = () => ({
+  CK_GATEWAY_URL: sandbox.url, CK_STATION_ID: sandbox.stationId, CK_STATION_SECRET: sandbox.stationSecret,
+  CK_COURT: sandbox.court, CK_COURT_NAME: '贵州省贵阳市云岩区人民法院',
+});
+const call = async (g: string, m: string, input: unknown = {}) => core.router(g, m, input, { transport: 'host' });
+const value = async <T>(g: string, m: string, input: unknown = {}): Promise<T> => {
+  const r = await call(g, m, input);
+  if (!r.ok) throw new Error(`${g}.${m}: ${r.error.code} ${r.error.messageEn} ${r.error.detail?.en ?? ''}`);
+  return r.value as T;
+};
+async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'ck-restart-'));
+  sandbox = await startSandbox({ knobs: { latencyScale: 0.01 } });
+});
+afterAll(async () => {
+  await core?.close();
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a deduction interrupted by a kill', () => {
+  it('ends with the money deducted exactly once after a restart', async () => {
+    core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
+    await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
+    // a real deployment configures the court's receiving account; here, the sandbox court's
+    const a = sandbox.courtAccount;
+    await value('settings', 'set', { courtAccounts: [{ id: 'acct-1', bank: a.bank, accountNo: a.accountNo, name: a.name }] });
+    // a case whose only debtor has free deposits
+    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500 });
+    let c: CaseDetail | undefined;
+    for (const s of list.items) {
+      const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
+      const debtors = d.parties.filter((p) => p.role === 'debtor');
+      const subj = debtors.length === 1 ? sandbox.population.byId.get(debtors[0]!.idNumber) : undefined;
+      if (subj && subj.holdings.bankAccounts.some((a) => a.freezes.length === 0 && a.balance > d.amountOwed + d.costs)) {
+        c = d;
+        break;
+      }
+    }
+    expect(c).toBeDefined();
+    await value('query', 'start', { caseId: c!.id });
+    await waitFor(async () => {
+      const v = await value<CaseQueryView>('query', 'view', { caseId: c!.id });
+      return v.requests.every((r) => ['answered', 'failed', 'manual'].includes(r.state)) ? v : undefined;
+    });
+    const plan = await value<FreezePlan>('measures', 'plan', { caseId: c!.id });
+    const first = plan.suggestion.items[0]!;
+    const endsOn = plan.candidates.find((x) => x.asset.id === first.assetId)!.maxEndDate;
+    const { measures: [freeze] } = await value<{ measures: Measure[] }>('measures', 'freeze', { caseId: c!.id, items: [{ ...first, endsOn }] });
+    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((m) => m.id === freeze!.id)?.state === 'executed' ? true : undefined));
+
+    const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze!.id });
+    const amount = Math.min(prep.suggested, prep.approvalThreshold);
+    const totalsBefore = sandbox.ledger.totals();
+    // the agency executes, but its answer is lost and every later answer hangs: the outcome is unknown
+    sandbox.setKnobs({ channels: { [freeze!.channel]: { lostAnswerRate: 1, timeoutRate: 1, hangMs: 60_000 } } });
+    const { measure } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze!.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
+    await waitFor(async () => (sandbox.stats().executions?.[measure.id] === 1 ? true : undefined));
+    const recoveredBefore = (await value<CaseDetail>('cases', 'get', { caseId: c!.id })).recovered;
+    const inFlight = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((x) => x.id === measure.id)!;
+    expect(['sent', 'unknown']).toContain(inFlight.state); // executed there, not known here
+
+    // kill: the engine stops where it is, writing nothing more
+    await core.close();
+    sandbox.setKnobs({ channels: { [freeze!.channel]: { lostAnswerRate: 0, timeoutRate: 0 } } });
+
+    core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
+    await value('session', 'signIn', { officerCode: 'F520103001', password: PASSWORD });
+    const done = await waitFor(async () => {
+      const m = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((x) => x.id === measure.id);
+      return m?.state === 'executed' ? m : undefined;
+    });
+    expect(done.outcome?.deductedAmount).toBe(amount);
+    expect(sandbox.stats().executions?.[measure.id]).toBe(1);
+    const totals = sandbox.ledger.totals();
+    expect(totals.conserved).toBe(true);
+    expect(totals.courtTotal - totalsBefore.courtTotal).toBe(amount);
+    expect((await value<CaseDetail>('cases', 'get', { caseId: c!.id })).recovered).toBe(recoveredBefore + amount);
+    const deductions = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.filter((m) => m.kind === 'deduct');
+    expect(deductions).toHaveLength(1);
+  });
+});
