@@ -92,3 +92,13 @@ export const courtCasesAnswerSchema = z.object({
   ),
 });
 export type CourtCasesPage = z.infer<typeof courtCasesAnswerSchema>;
+
+/**
+ * GET /gw/v1/feedback: a page of the station's answers in the order delivered. Items are checked
+ * one by one against statusAnswerSchema by the reader, so one unreadable item does not hide the rest.
+ */
+export const feedbackPageSchema = z.object({
+  items: z.array(z.unknown()),
+  next: z.string(),
+});
+export type FeedbackPage = z.infer<typeof feedbackPageSchema>;

@@ -23,6 +23,13 @@ export interface MeasureStore {
    * body that would differ is caught on this side instead of being refused with 409.
    */
   bodyDigestOf?(measureId: string): string | undefined;
+  /**
+   * Where the engine last read the gateway's feedback feed (an opaque cursor), so that a restart
+   * reads on from there rather than from the start. The feed only speeds answers up: asking about
+   * each id stays the ground truth, so a cursor saved a little ahead of what was applied loses nothing.
+   */
+  feedCursor?(): string | undefined;
+  saveFeedCursor?(cursor: string): void;
 }
 
 /** States the engine still owes an outcome for (the outbox). */

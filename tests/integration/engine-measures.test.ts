@@ -33,7 +33,10 @@ async function sandbox(knobs: Partial<Knobs> = {}, port = 0): Promise<SandboxHan
   return sb;
 }
 
-function engine(sb: Pick<SandboxHandle, 'url' | 'stationId'>, store = new MemoryMeasureStore(), limits: { timeoutMs?: number } = {}) {
+function engine(
+  sb: Pick<SandboxHandle, 'url' | 'stationId'>, store = new MemoryMeasureStore(), limits: { timeoutMs?: number; pollIntervalMs?: number } = {},
+  tuning: Partial<MeasureEngineTuning> = {},
+) {
   const events: Measure[] = [];
   const logs: Array<{ level: string; msg: string; fields?: EngineLogFields }> = [];
   const e: MeasureEngine = createMeasureEngine({
@@ -41,7 +44,7 @@ function engine(sb: Pick<SandboxHandle, 'url' | 'stationId'>, store = new Memory
     store, events: { measure: (m) => events.push(m) },
     adapters: withLimits(ADAPTERS, { pollIntervalMs: 5, timeoutMs: 3_000, maxPolls: 60, ...limits }),
     log: (level, msg, fields) => logs.push({ level, msg, ...(fields ? { fields } : {}) }),
-    tuning: TUNING,
+    tuning: { ...TUNING, ...tuning },
   });
   cleanup.push(() => e.stop());
   return { engine: e, store, events, logs, decide: new Decider(store) };
@@ -256,5 +259,32 @@ describe('measures × sandbox ledger', () => {
     expect(store.getMeasure(theft.id)).toMatchObject({ state: 'rejected', outcome: { rejection: { code: 'NOT_FROZEN_BY_THIS_CASE' } } });
     expect((await e.frozenBalance(f, ctx)).frozenAmount).toBe(70_000);
     expect(await admin<LedgerTotals>(sb, '/sandbox/v1/ledger-totals')).toMatchObject({ conserved: true, courtTotal: 0 });
+  });
+
+  it('answers from the feed, delivered twice and out of order, are applied once each', async () => {
+    const sb = await sandbox({ duplicateRate: 1, outOfOrderRate: 0.5 });
+    // polling slow on purpose: the feed brings the answers
+    const { engine: e, store, decide, events } = engine(sb, undefined, { pollIntervalMs: 3_000 }, { feedIntervalMs: 10 });
+    const picks = targets.slice(0, 6);
+    const freezes = picks.map((t) => decide.freeze(t, t.case.number, 20_000, endsOnIn(60)));
+    freezes.forEach((f, i) => e.send(f, contextFor(picks[i]!, picks[i]!.case.number)));
+    const t0 = performance.now();
+    await e.idle();
+    expect(performance.now() - t0).toBeLessThan(2_000);
+    // one more measure keeps the reader going while the second copies arrive
+    await new Promise((r) => setTimeout(r, 150));
+    const last = decide.freeze(targets[6]!, targets[6]!.case.number, 20_000, endsOnIn(60));
+    e.send(last, contextFor(targets[6]!, targets[6]!.case.number));
+    await e.idle();
+    const c = e.counters();
+    expect(c.feedApplied).toBe(7);
+    expect(c.feedIgnored).toBeGreaterThanOrEqual(6);
+    const st = sb.stats();
+    expect(st.totals.faults.duplicate).toBe(7);
+    for (const f of [...freezes, last]) {
+      expect(store.getMeasure(f.id)).toMatchObject({ state: 'executed', outcome: { frozenAmount: 20_000 } });
+      expect(statesOf(events, f.id)).toEqual(['sent', 'executed']);
+      expect(st.executions[f.id]).toBe(1);
+    }
   });
 });

@@ -2,8 +2,8 @@
  * Exactly once under faults (DOMAIN rule 7), randomized and seeded: at least 1,000 runs of
  * freezes and deductions (some with a renewal and a part release, some a second case's freeze on an
  * account already frozen) against the sandbox network with timeouts, answers lost after execution,
- * busy gateways, feedback held back (out of order) and delivered twice, stale and misdelivered
- * status answers, and the process killed at named points:
+ * busy gateways, unreadable answers, feedback held back (out of order) and delivered twice, stale
+ * and misdelivered status answers, and the process killed at named points:
  *
  *   before-send          the outbox holds the measure; the 'sent' write never lands
  *   after-sent-write     'sent' is on disk; the bytes never leave
@@ -42,10 +42,13 @@ const PER_BATCH = 100;
 
 const KNOBS: Partial<Knobs> = {
   latencyScale: 0.01, timeoutRate: 0.04, hangMs: 250, lostAnswerRate: 0.08, errorRate: 0.03,
-  duplicateRate: 0.2, outOfOrderRate: 0.05,
+  duplicateRate: 0.2, outOfOrderRate: 0.05, garbageRate: 0.03,
 };
 const LIMITS = { pollIntervalMs: 5, timeoutMs: 120, maxPolls: 400, maxAttempts: 8, concurrency: 8, ratePerSecond: 2_000 };
-const TUNING = { retryBaseMs: 5, retryMaxMs: 60, breakerCooldownMs: 20, breakerThreshold: 50, probeBaseMs: 10, probeMaxMs: 50, probeTimeoutMs: 500 };
+const TUNING = {
+  retryBaseMs: 5, retryMaxMs: 60, breakerCooldownMs: 20, breakerThreshold: 50, probeBaseMs: 10, probeMaxMs: 50, probeTimeoutMs: 500,
+  feedIntervalMs: 15,
+};
 
 /** per measure, the chance of a kill at one of the named points */
 const KILL_RATE = 0.03;
@@ -82,6 +85,7 @@ interface Tally {
   lostAnswers: number;
   timeouts: number;
   busy: number;
+  garbage: number;
   outOfOrder: number;
   duplicateFeedback: number;
   staleAnswers: number;
@@ -94,14 +98,17 @@ interface Tally {
   gatewayDuplicates: number;
   unknownOutcomes: number;
   resubmits: number;
+  feedApplied: number;
+  feedIgnored: number;
   requeries: number;
+  requeriesAnswered: number;
   deducted: number;
 }
 
 const tally: Tally = {
-  runs: 0, measures: 0, executed: 0, rejected: 0, lostAnswers: 0, timeouts: 0, busy: 0, outOfOrder: 0, duplicateFeedback: 0,
+  runs: 0, measures: 0, executed: 0, rejected: 0, lostAnswers: 0, timeouts: 0, busy: 0, garbage: 0, outOfOrder: 0, duplicateFeedback: 0,
   staleAnswers: 0, misdelivered: 0, kills: 0, killsAt: { 'before-send': 0, 'after-sent-write': 0, 'after-submit-wire': 0, 'before-outcome-write': 0 },
-  resumed: 0, duplicateSends: 0, duplicateInserts: 0, gatewayDuplicates: 0, unknownOutcomes: 0, resubmits: 0, requeries: 0, deducted: 0,
+  resumed: 0, duplicateSends: 0, duplicateInserts: 0, gatewayDuplicates: 0, unknownOutcomes: 0, resubmits: 0, feedApplied: 0, feedIgnored: 0, requeries: 0, requeriesAnswered: 0, deducted: 0,
 };
 
 function addCounters(c: MeasureEngineCounters): void {
@@ -109,6 +116,8 @@ function addCounters(c: MeasureEngineCounters): void {
   tally.duplicateSends += c.duplicateSends;
   tally.unknownOutcomes += c.unknownOutcomes;
   tally.resubmits += c.resubmits;
+  tally.feedApplied += c.feedApplied;
+  tally.feedIgnored += c.feedIgnored;
 }
 
 /**
@@ -189,7 +198,9 @@ class Batch {
       const p = this.proc;
       try {
         tally.requeries += 1;
-        return await p.engine.frozenBalance(f, ctx);
+        const b = await p.engine.frozenBalance(f, ctx);
+        tally.requeriesAnswered += 1;
+        return b;
       } catch (e) {
         const code = (e as { error?: { code?: string } }).error?.code;
         if (code === 'AGENCY_REJECTED') return undefined;
@@ -265,6 +276,11 @@ class Process {
       },
       getMeasure: (id) => disk.getMeasure(id),
       listOutbox: () => disk.listOutbox(),
+      feedCursor: () => disk.feedCursor(),
+      saveFeedCursor: (c) => {
+        gone();
+        disk.saveFeedCursor(c);
+      },
       recordMeasureExchange: (e) => {
         gone();
         disk.recordMeasureExchange(e);
@@ -288,6 +304,10 @@ class Process {
       },
       officers: (c, o) => real.officers(c, o),
       courtCases: (c, off, l, o) => real.courtCases(c, off, l, o),
+      feedback: (after, limit, o) => {
+        gone();
+        return real.feedback!(after, limit, o);
+      },
       submit: async (body, o) => {
         gone();
         // every frozen-balance query id is known; a measure goes only under an id in the outbox
@@ -434,6 +454,7 @@ async function runBatch(batch: number, runs: number, targets: Target[], docketNu
     tally.lostAnswers += st.totals.faults.lostAnswer;
     tally.timeouts += st.totals.faults.timeout;
     tally.busy += st.totals.faults.error;
+    tally.garbage += st.totals.faults.garbage;
     tally.outOfOrder += st.totals.faults.outOfOrder;
     tally.duplicateFeedback += st.totals.faults.duplicate;
     tally.gatewayDuplicates += st.totals.duplicates;
@@ -461,12 +482,13 @@ describe('measures under faults', () => {
       const s = (performance.now() - t0) / 1000;
       console.log(
         `measures-fault seed=${SEED} runs=${tally.runs} measures=${tally.measures} executed=${tally.executed} rejected=${tally.rejected} `
-        + `lostAnswers=${tally.lostAnswers} timeouts=${tally.timeouts} busy=${tally.busy} outOfOrder=${tally.outOfOrder} `
+        + `lostAnswers=${tally.lostAnswers} timeouts=${tally.timeouts} busy=${tally.busy} garbage=${tally.garbage} outOfOrder=${tally.outOfOrder} `
         + `duplicateFeedback=${tally.duplicateFeedback} staleAnswers=${tally.staleAnswers} misdelivered=${tally.misdelivered} `
         + `kills=${tally.kills} (${KILL_POINTS.map((k) => `${k}:${tally.killsAt[k]}`).join(' ')}) resumed=${tally.resumed} `
         + `duplicatesRefused=${tally.duplicateSends + tally.duplicateInserts} (sends:${tally.duplicateSends} inserts:${tally.duplicateInserts}) `
         + `gatewayDuplicates=${tally.gatewayDuplicates} unknownOutcomes=${tally.unknownOutcomes} resubmits=${tally.resubmits} `
-        + `requeries=${tally.requeries} deductedFen=${tally.deducted} seconds=${s.toFixed(1)}`,
+        + `feedApplied=${tally.feedApplied} feedIgnored=${tally.feedIgnored} `
+        + `requeries=${tally.requeriesAnswered}/${tally.requeries} deductedFen=${tally.deducted} seconds=${s.toFixed(1)}`,
       );
     }
     expect(tally.runs).toBeGreaterThanOrEqual(1_000);

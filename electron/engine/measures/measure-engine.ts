@@ -21,6 +21,10 @@
  *   never "fixed" by sending again;
  * - after stop() nothing is written: a stopped engine leaves every measure as stored for resume.
  *
+ * Answers come by asking about each id (the ground truth) and, where the gateway offers one, from
+ * its feedback feed (GET /gw/v1/feedback), which may deliver an answer twice or out of order: an
+ * outcome is applied once, keyed by the measure's id, and order is never inferred from arrival.
+ *
  * Per-channel gates (concurrency, rate, circuit breaker) and health probing are the query
  * engine's (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
  */
@@ -36,7 +40,7 @@ import { createGatewayClient, type GatewayAnswer, type GatewayClient } from '../
 import {
   GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure, type GatewayFailure,
 } from '../gateway-errors';
-import type { StatusAnswer, SubmitBody } from '../gateway-wire';
+import { statusAnswerSchema, type StatusAnswer, type SubmitBody } from '../gateway-wire';
 import { Lifetime, Stopped } from '../lifetime';
 import { FINAL_MEASURE_STATES, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../measure-store';
 import { NetworkMonitor } from '../network-monitor';
@@ -70,6 +74,10 @@ export interface MeasureEngineTuning {
   probeTimeoutMs: number;
   /** the frozen-balance re-query gives up after this long */
   frozenBalanceTimeoutMs: number;
+  /** how often the feedback feed is read while measures are open; 0 = ask about each id only */
+  feedIntervalMs: number;
+  /** answers per feed page */
+  feedPageSize: number;
 }
 
 export const DEFAULT_MEASURE_TUNING: MeasureEngineTuning = {
@@ -86,6 +94,8 @@ export const DEFAULT_MEASURE_TUNING: MeasureEngineTuning = {
   probeMaxMs: 60_000,
   probeTimeoutMs: 5_000,
   frozenBalanceTimeoutMs: 60_000,
+  feedIntervalMs: 2_000,
+  feedPageSize: 200,
 };
 
 export interface MeasureEvents {
@@ -128,6 +138,10 @@ export interface MeasureEngineCounters {
   followUps: number;
   executed: number;
   rejected: number;
+  /** outcomes taken from the feed before a poll found them */
+  feedApplied: number;
+  /** feed answers about a measure already concluded here (delivered twice), or not open here */
+  feedIgnored: number;
 }
 
 export interface MeasureEngine {
@@ -196,6 +210,10 @@ interface Job {
   last: GatewayFailure | undefined;
   /** the submit answer already said answered/rejected: poll at once */
   pollNow: boolean;
+  /** executed or rejected is written (by a poll or from the feed): nothing more is done */
+  done: boolean;
+  /** ends the job's current nap early (an answer came from the feed) */
+  wake: (() => void) | undefined;
 }
 
 const SENDABLE: ReadonlySet<MeasureState> = new Set(OUTBOX_STATES);
@@ -204,6 +222,16 @@ const noop: EngineLog = () => {};
 
 /** What decides a measure: a second send under its id must be the same decision. */
 const DECISION_KEYS = ['caseId', 'partyId', 'channel', 'kind', 'assetIdentifier', 'amount', 'endsOn', 'freezeId', 'courtAccount'] as const;
+
+/** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v ?? null);
+}
 
 export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   const tuning: MeasureEngineTuning = { ...DEFAULT_MEASURE_TUNING, ...o.tuning };
@@ -217,6 +245,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   const client = o.client ?? createGatewayClient({ url: o.gateway.url, stationId: o.gateway.stationId, stationSecret: o.gateway.stationSecret, now });
   const counters: MeasureEngineCounters = {
     sent: 0, resumed: 0, duplicateSends: 0, resubmits: 0, unknownOutcomes: 0, conflicts: 0, followUps: 0, executed: 0, rejected: 0,
+    feedApplied: 0, feedIgnored: 0,
   };
 
   const network = new NetworkMonitor({
@@ -238,6 +267,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   };
 
   const active = new Map<string, Promise<void>>();
+  const jobs = new Map<string, Job>();
   let requeries = 0;
   let idleWaiters: Array<() => void> = [];
   // Jobs start a batch per turn of the event loop: a resume of thousands never holds the main thread (STYLE 10).
@@ -282,6 +312,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   function finishRefused(job: Job, e: GatewayHttpError): Phase {
     save(job, { state: 'rejected', outcome: { rejection: { code: e.gatewayCode, message: e.gatewayMessage } }, error: gatewayRefusalError(e) });
+    job.done = true;
     counters.rejected += 1;
     log('warn', 'measure refused by the gateway; not executed', { measureId: job.id, channel: job.channel, kind: job.m.kind, httpStatus: e.httpStatus, code: e.gatewayCode });
     return 'done';
@@ -302,9 +333,35 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   const backoff = (n: number) => fullJitter(Math.min(n, 30), { baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs }, random);
 
+  /** A job's wait: ends at `ms`, at once when an answer for it arrives from the feed, or with Stopped. */
+  function nap(job: Job, ms: number): Promise<void> {
+    if (life.stopped) return Promise.reject(life.reason);
+    if (job.done || ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const end = () => {
+        clearTimeout(t);
+        life.signal.removeEventListener('abort', onStop);
+        job.wake = undefined;
+      };
+      const onStop = () => {
+        end();
+        reject(life.reason);
+      };
+      const t = setTimeout(() => {
+        end();
+        resolve();
+      }, ms);
+      job.wake = () => {
+        end();
+        resolve();
+      };
+      life.signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
   async function waitRateLimited(job: Job, e: GatewayHttpError, pauseChannel: boolean): Promise<void> {
     if (pauseChannel) job.lane.bucket.pauseUntil(mono() + (e.retryAfterMs ?? 1_000));
-    await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
+    await nap(job, afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
   }
 
   /** The body about to go out again must be the one first sent (when the store remembers it). */
@@ -314,10 +371,12 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   }
 
   async function submitPhase(job: Job): Promise<Phase> {
-    if (job.resubmits > 0) await life.sleep(backoff(job.resubmits - 1));
+    if (job.resubmits > 0) await nap(job, backoff(job.resubmits - 1));
     for (;;) {
+      if (job.done) return 'done';
       try {
         const res = await job.lane.run('submit', () => {
+          if (job.done) throw new Withdrawn(job.m.state);
           // Re-read: it may have been cancelled while it waited for the network or a slot.
           const cur = store.getMeasure(job.id);
           if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
@@ -328,6 +387,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           record(job, 'sent', job.text);
           return client.submit(job.body, { officerCode: job.ctx.officer.code, timeoutMs: job.limits.timeoutMs, signal: life.signal });
         });
+        if (job.done) return 'done';
         record(job, 'received', res.raw);
         job.failures = 0;
         job.uncertain = true;
@@ -336,6 +396,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         return 'poll';
       } catch (e) {
         if (e instanceof Stopped || e instanceof Withdrawn || e instanceof BodyChanged || !isGatewayFailure(e)) throw e;
+        if (job.done) return 'done';
         job.last = e;
         if (e instanceof GatewayUnreachable) {
           if (job.uncertain) {
@@ -368,7 +429,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           if (job.uncertain) setState(job, 'unknown');
           else setState(job, 'queued');
           if (e.httpStatus === 429) await waitRateLimited(job, e, true);
-          else await life.sleep(backoff(job.failures - 1));
+          else await nap(job, backoff(job.failures - 1));
           if (job.uncertain) return 'resolve';
           continue;
         }
@@ -387,12 +448,14 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   async function resolvePhase(job: Job): Promise<Phase> {
     for (;;) {
       const setbacks = job.failures + job.garbage;
-      if (setbacks > 0) await life.sleep(backoff(setbacks - 1));
+      if (setbacks > 0) await nap(job, backoff(setbacks - 1));
+      if (job.done) return 'done';
       let ans: Status;
       try {
         ans = await askStatus(job);
       } catch (e) {
         if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
+        if (job.done) return 'done';
         if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
           if (job.conflict) return followUp(job, e);
           if (job.refused) return finishRefused(job, job.refused);
@@ -420,6 +483,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         }
         return followUp(job, e);
       }
+      if (job.done) return 'done';
       job.failures = 0;
       if (consume(job, ans) === 'done') return 'done';
       if (job.garbage > tuning.garbageRetries) return followUp(job, job.last);
@@ -431,12 +495,14 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   async function pollPhase(job: Job): Promise<Phase> {
     for (;;) {
       if (job.pollNow) job.pollNow = false;
-      else await life.sleep(pollDelay(job.polls, { intervalMs: job.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
+      else await nap(job, pollDelay(job.polls, { intervalMs: job.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
+      if (job.done) return 'done';
       let ans: Status;
       try {
         ans = await askStatus(job);
       } catch (e) {
         if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
+        if (job.done) return 'done';
         job.last = e;
         if (e instanceof GatewayUnreachable) continue;
         if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
@@ -466,6 +532,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         }
         return followUp(job, e);
       }
+      if (job.done) return 'done';
       job.failures = 0;
       job.polls += 1;
       if (consume(job, ans) === 'done') return 'done';
@@ -518,6 +585,8 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       counters.rejected += 1;
       log('info', 'agency rejected the measure', { measureId: job.id, channel: job.channel, kind: job.m.kind, code: r.code });
     }
+    job.done = true;
+    job.wake?.();
     return 'done';
   }
 
@@ -585,13 +654,89 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     const job: Job = {
       id: m.id, channel: m.channel, ctx, lane: laneFor(m.channel), limits: adapters[m.channel]!.limits, m, body, text, digest: sha256Of(text),
       polls: 0, failures: 0, garbage: 0, forgotten: 0, resubmits: 0, uncertain: first !== 'submit', refused: undefined, conflict: false,
-      last: undefined, pollNow: false,
+      last: undefined, pollNow: false, done: false, wake: undefined,
     };
+    jobs.set(m.id, job);
     const p = run(job, first).finally(() => {
       active.delete(m.id);
+      jobs.delete(m.id);
       settleIdle();
     });
     active.set(m.id, p);
+    readFeed();
+  }
+
+  // ---- the feedback feed ----
+
+  let feedRunning = false;
+  let feedOff = false;
+  let cursor: string | undefined;
+
+  /**
+   * Reads the gateway's feed while measures are open and applies each answer to its measure once.
+   * A duplicate, or an answer about a measure not open here, changes nothing; a gateway without a
+   * feed (404) is left alone and every measure is asked about by id, as always.
+   */
+  function readFeed(): void {
+    if (feedRunning || feedOff || !client.feedback || tuning.feedIntervalMs <= 0 || life.stopped) return;
+    feedRunning = true;
+    void (async () => {
+      try {
+        cursor ??= store.feedCursor?.() ?? '';
+        while (!life.stopped && jobs.size > 0 && !feedOff) {
+          await life.sleep(tuning.feedIntervalMs);
+          if (!network.online) continue;
+          try {
+            for (let page = 0; page < 50 && jobs.size > 0; page++) {
+              const res = await client.feedback!(cursor, tuning.feedPageSize, { signal: life.signal, timeoutMs: tuning.probeTimeoutMs });
+              for (const item of res.value.items) applyFeedItem(item);
+              if (res.value.next && res.value.next !== cursor) {
+                cursor = res.value.next;
+                life.check();
+                store.saveFeedCursor?.(cursor);
+              }
+              if (res.value.items.length < tuning.feedPageSize) break;
+            }
+          } catch (e) {
+            if (e instanceof Stopped || life.stopped) return;
+            if (e instanceof GatewayHttpError && !e.transient) {
+              feedOff = true;
+              log('info', 'feedback feed not available; asking about each measure by id', { httpStatus: e.httpStatus, code: e.gatewayCode });
+            } else if (!isGatewayFailure(e)) {
+              throw e;
+            }
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof Stopped) && !life.stopped) log('error', 'feedback feed reader failed', { error: (e as Error)?.name ?? 'unknown' });
+      } finally {
+        feedRunning = false;
+        // a measure may have started while the reader was winding down
+        if (!life.stopped && jobs.size > 0 && !feedOff) readFeed();
+      }
+    })();
+  }
+
+  function applyFeedItem(item: unknown): void {
+    const parsed = statusAnswerSchema.safeParse(item);
+    if (!parsed.success) return;
+    const job = jobs.get(parsed.data.clientRequestId);
+    if (!job || job.done) {
+      // an answer twice (duplicate), one for a query, or one for a measure not open in this engine
+      counters.feedIgnored += 1;
+      return;
+    }
+    if (parsed.data.status !== 'answered' && parsed.data.status !== 'rejected') return;
+    try {
+      if (consume(job, { value: parsed.data, raw: JSON.stringify(item), httpStatus: 200 }) === 'done') {
+        counters.feedApplied += 1;
+        log('debug', 'measure outcome taken from the feed', { measureId: job.id, channel: job.channel });
+      }
+    } catch (e) {
+      if (e instanceof Stopped || life.stopped) throw e;
+      // the write failed: the measure keeps its stored state and its own polling writes the outcome
+      log('error', 'outcome from the feed could not be written', { measureId: job.id, channel: job.channel, error: (e as Error)?.name ?? 'unknown' });
+    }
   }
 
   function settleIdle(): void {
@@ -614,7 +759,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       throw new AppFailure('NOT_FOUND', { zh: '措施尚未写入待发队列，不能发送', en: 'the measure is not in the outbox; it is written there before it is sent' });
     }
     for (const k of DECISION_KEYS) {
-      if (JSON.stringify(given[k] ?? null) !== JSON.stringify(m[k] ?? null)) {
+      if (canonical(given[k]) !== canonical(m[k])) {
         throw new AppFailure('VALIDATION', { zh: '同一编号下的措施内容与已登记的不一致', en: 'the measure differs from the one stored under its id' }, k);
       }
     }

@@ -43,6 +43,7 @@ export class MemoryMeasureStore implements MeasureStore {
   private readonly measures = new Map<string, Measure>();
   private readonly exchanges: MeasureExchangeRecord[] = [];
   private readonly digests = new Map<string, string>();
+  private cursor: string | undefined;
   private readonly watchers = new Set<(m: Measure) => void>();
   private readonly waiters = new Map<string, Set<(m: Measure) => void>>();
   /** counts of calls, for tests that check what the engine wrote */
@@ -104,6 +105,14 @@ export class MemoryMeasureStore implements MeasureStore {
     return this.digests.get(measureId);
   }
 
+  feedCursor(): string | undefined {
+    return this.cursor;
+  }
+
+  saveFeedCursor(cursor: string): void {
+    this.cursor = cursor;
+  }
+
   // ---- for tests and benchmarks ----
 
   all(): Measure[] {
@@ -151,6 +160,7 @@ export class MemoryMeasureStore implements MeasureStore {
     for (const [k, v] of this.measures) s.measures.set(k, copy(v));
     s.exchanges.push(...this.exchanges.map((e) => ({ ...e })));
     for (const [k, v] of this.digests) s.digests.set(k, v);
+    s.cursor = this.cursor;
     return s;
   }
 
