@@ -1,6 +1,6 @@
 /**
  * Window hardening in one place (STYLE 8): deny navigation away from our origin, redirects,
- * new windows, <webview> and every permission request, for every web contents ever created.
+ * new windows, <webview> and every permission request but full screen, for every web contents ever created.
  */
 import { app, session, type WebContents } from 'electron';
 import { isAllowedNavigation } from './trusted-sender';
@@ -18,6 +18,7 @@ export function hardenWebContents(contents: WebContents): void {
 
 export function installSecurity(): void {
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Only full screen, which hearing mode asks for; camera, microphone, notifications, … are refused.
+  session.defaultSession.setPermissionRequestHandler((_wc, perm, callback) => callback(perm === 'fullscreen'));
+  session.defaultSession.setPermissionCheckHandler((_wc, perm) => perm === 'fullscreen');
 }

@@ -439,6 +439,10 @@ export function createMeasureServices(d: MeasureServiceDeps): MeasureServices {
       get: () => active().store.settings.all(),
       set: (patch) => {
         const { store, officer } = active();
+        // The approval threshold guards deductions: only a division chief may move it.
+        if (patch.approvalThreshold !== undefined && patch.approvalThreshold !== store.settings.get('approvalThreshold') && officer.role !== 'chief') {
+          fail('只有庭长（局长）可以修改扣划审批额度', 'only a division chief may change the deduction approval threshold', 'approvalThreshold');
+        }
         return store.settings.update(patch, officer.code);
       },
     },
@@ -455,7 +459,7 @@ export function createMeasureServices(d: MeasureServiceDeps): MeasureServices {
     return due
       .filter((r) => !delivered.has(`${r.measureId}|${r.daysBefore}`))
       .map((r) => ({
-        key: r.key, measureId: r.measureId, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
+        key: r.key, measureId: r.measureId, freezeId: r.freeze.measure.id, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
         assetDescription: `${channelInfo(r.freeze.measure.channel).zh} ${r.freeze.measure.assetIdentifier}`,
         endsOn: r.endsOn, daysBefore: r.daysBefore, dueOn: r.dueOn, missed: r.dueOn < today(),
       }));

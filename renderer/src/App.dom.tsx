@@ -1,6 +1,7 @@
 /**
  * The application shell: decides the screen from the session (first-run setup, sign-in, case list,
- * case workspace) and keeps the header, the network banner and the connection notice around it.
+ * case workspace, the desk's outbox, expiry calendar and settings) and keeps the header, the network
+ * banner and the connection notice around it. Hearing mode replaces everything: the parties watch.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { alwaysOpen, type Connection } from './api/connection';
@@ -16,6 +17,13 @@ import { LangSync } from './features/shell/LangSync.dom';
 import { NetworkBanner } from './features/shell/NetworkBanner.dom';
 import { SignInScreen } from './features/signin/SignInScreen.dom';
 import { CaseWorkspace } from './features/workspace/CaseWorkspace.dom';
+import { HearingMode } from './features/deduction/HearingMode.dom';
+import { ApprovalDialog } from './features/deduction/ApprovalDialog.dom';
+import { DocumentViewer } from './features/documents/DocumentViewer.dom';
+import { OutboxView } from './features/outbox/OutboxView.dom';
+import { ExpiryCalendar } from './features/renewals/ExpiryCalendar.dom';
+import { SettingsView } from './features/settings/SettingsView.dom';
+import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -23,6 +31,8 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const boot = useAppStore((s) => s.boot);
   const inCase = useAppStore((s) => s.currentCaseId !== null);
   const newCaseOpen = useAppStore((s) => s.newCaseOpen);
+  const deskView = useAppStore((s) => s.deskView);
+  const hearing = useAppStore((s) => s.hearing && s.currentCaseId !== null);
   const booted = useRef(false);
   const linkState = useSyncExternalStore(connection.subscribe, connection.get);
 
@@ -57,11 +67,23 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
     body = <SetupScreen />;
   } else if (!session.officer) {
     body = <SignInScreen />;
+  } else if (hearing) {
+    // nothing else on screen: no header, no other party, no other account
+    return (
+      <div className="app app-hearing">
+        <LangSync />
+        <HearingMode />
+        <ApprovalDialog />
+      </div>
+    );
   } else {
     body = (
       <>
-        {inCase ? <CaseWorkspace /> : <CaseList />}
-        {newCaseOpen && <NewCaseDialog />}
+        <DeskShortcuts />
+        {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+        {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
+        <DocumentViewer />
+        <ApprovalDialog />
       </>
     );
   }

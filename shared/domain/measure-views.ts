@@ -75,7 +75,10 @@ export interface DeductionPrep {
 
 export interface ReminderView {
   key: string;
+  /** the measure that set the current end date (the freeze, or its latest renewal) */
   measureId: string;
+  /** the freeze to renew */
+  freezeId: string;
   caseId: string;
   caseNumber: string;
   assetDescription: string;

@@ -67,3 +67,20 @@ export async function expectAccountsShown(page: Page, debtor: PersonSubject): Pr
   const total = debtor.holdings.bankAccounts.reduce((s, a) => s + a.balance, 0);
   await expect.poll(() => page.getByTestId('asset-total-deposit-value').textContent()).toContain(formatYuanSymbol(total));
 }
+
+/**
+ * A demo case whose only debtor holds, in unfrozen deposits, more than the case's cap, and whose
+ * cap is under the bureau's default approval threshold (¥100,000): freeze and deduct go without a
+ * second officer.
+ */
+export function demoCaseToDeduct(): { docket: DocketCase; debtor: PersonSubject } {
+  const pop = generatePopulation(DEFAULT_SEED);
+  for (const c of pop.docket) {
+    if (c.debtors.length !== 1) continue;
+    const s = pop.byId.get(c.debtors[0]!.idNumber);
+    const cap = c.amountOwed + c.costs;
+    if (s?.kind !== 'person' || cap > 10_000_000) continue;
+    if (s.holdings.bankAccounts.some((a) => a.freezes.length === 0 && a.balance >= cap)) return { docket: c, debtor: s };
+  }
+  throw new Error('the demo docket has no case a single deposit covers');
+}

@@ -131,7 +131,12 @@ describe('freeze up to the cap, then deduct exactly once', () => {
   });
 
   it('a deduction above the bureau threshold waits for the division chief, who approves with his own password', async () => {
+    // only a division chief moves the threshold
+    expect(await call('settings', 'set', { approvalThreshold: 1_000 })).toMatchObject({ ok: false, error: { field: 'approvalThreshold' } });
+    await value('session', 'addOfficer', { officerCode: 'F520103003', password: 'chief password' });
+    await value('session', 'signIn', { officerCode: 'F520103003', password: 'chief password' });
     await value('settings', 'set', { approvalThreshold: 1_000 });
+    await value('session', 'signIn', { officerCode: 'F520103001', password: PASSWORD });
     const f = freezes.find((m) => m.assetKind === 'deposit')!;
     const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: f.id });
     expect(prep.fresh).toBe(true);
@@ -141,7 +146,6 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     expect(measure.state).toBe('awaiting_approval');
     const selfApproval = await call('deduction', 'approve', { measureId: measure.id, approverCode: 'F520103001', approverPassword: PASSWORD, decision: 'approve' });
     expect(selfApproval.ok).toBe(false);
-    await value('session', 'addOfficer', { officerCode: 'F520103003', password: 'chief password' });
     const wrong = await call('deduction', 'approve', { measureId: measure.id, approverCode: 'F520103003', approverPassword: 'not his', decision: 'approve' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
     const before = (await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered;

@@ -51,6 +51,8 @@ export interface WsBridge {
 const READ_CALLS = new Set([
   'app.info', 'session.current', 'session.registeredOfficers', 'cases.list', 'cases.get',
   'query.view', 'network.status', 'audit.list', 'audit.verify',
+  'measures.plan', 'measures.list', 'measures.outbox', 'measures.calendar', 'reminders.due',
+  'documents.list', 'documents.get', 'settings.get',
 ]);
 
 const LINK_LOST: AppError = {

@@ -35,3 +35,9 @@ export function channelName(c: Pick<ChannelInfo, 'zh' | 'en'>, lang: Lang): stri
 export function htmlLang(lang: Lang): string {
   return lang === 'zh' ? 'zh-CN' : 'en';
 }
+
+/** A rule's refusal ({zh, en}) or an AppError, in the judge's language. */
+export function sayText(x: { zh: string; en: string } | AppError, lang: Lang): string {
+  if ('code' in x && 'message' in x) return errorText(x, lang);
+  return lang === 'zh' ? x.zh : x.en;
+}

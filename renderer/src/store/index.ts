@@ -6,6 +6,8 @@
 import { create } from 'zustand';
 import type { Api } from '../../../shared/ipc/contract';
 import type { ChannelRequest } from '../../../shared/domain/types';
+import type { Measure } from '../../../shared/domain/measures';
+import type { ReminderView } from '../../../shared/domain/measure-views';
 import { setApi } from './api-holder';
 import { createCasesSlice } from './slices/cases';
 import { createNetworkSlice } from './slices/network';
@@ -13,6 +15,10 @@ import { createQuerySlice } from './slices/query';
 import { createSessionSlice } from './slices/session';
 import { createUiSlice } from './slices/ui';
 import { createWorkspaceSlice } from './slices/workspace';
+import { createMeasuresSlice } from './slices/measures';
+import { createDeductionSlice } from './slices/deduction';
+import { createDeskSlice } from './slices/desk';
+import { createDocumentsSlice } from './slices/documents';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -24,6 +30,10 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createQuerySlice(...a),
   ...createNetworkSlice(...a),
   ...createUiSlice(...a),
+  ...createMeasuresSlice(...a),
+  ...createDeductionSlice(...a),
+  ...createDeskSlice(...a),
+  ...createDocumentsSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -41,6 +51,8 @@ export function bindApi(a: Api): void {
     a.on('query.findings', (p) => s().applyFindings(p)),
     a.on('network.status', (p) => s().setNetwork(p)),
     a.on('session.locked', (p) => s().locked(p.reason)),
+    a.on('measure.updated', (p) => s().applyMeasureUpdate(p.measure as Measure)),
+    a.on('reminder.due', (p) => s().mergeReminders(p.reminders as ReminderView[])),
   ];
   bound = { api: a, off: () => offs.forEach((off) => off()) };
 }

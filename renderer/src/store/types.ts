@@ -5,7 +5,12 @@ import type { WorkspaceSlice } from './slices/workspace';
 import type { QuerySlice } from './slices/query';
 import type { NetworkSlice } from './slices/network';
 import type { UiSlice } from './slices/ui';
+import type { MeasuresSlice } from './slices/measures';
+import type { DeductionSlice } from './slices/deduction';
+import type { DeskSlice } from './slices/desk';
+import type { DocumentsSlice } from './slices/documents';
 
-export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice;
+export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

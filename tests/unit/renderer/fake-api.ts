@@ -11,6 +11,12 @@ import type {
   Asset, CaseDetail, CaseQueryView, CaseSummary, ChannelRequest, InfoRecord, NetworkStatus, Officer, Whereabouts,
 } from '../../../shared/domain/types';
 import type { ChannelId } from '../../../shared/domain/channels';
+import type { DocumentRef, FreezeView, Measure } from '../../../shared/domain/measures';
+import type {
+  BureauSettings, CaseMeasures, CourtAccount, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
+} from '../../../shared/domain/measure-views';
+import type { DocumentModel } from '../../../shared/documents/model';
+import { isIndivisible } from '../../../shared/rules';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -107,6 +113,152 @@ export const EMPTY_VIEW: CaseQueryView = { caseId: 'case-1', requests: [], asset
 
 export const ONLINE: NetworkStatus = { online: true, network: 'sandbox', gatewayUrl: 'http://127.0.0.1:9/gw', checkedAt: '2025-06-01T00:00:00.000Z' };
 
+// ---- measures -----------------------------------------------------------------------------
+
+/** The fake main's "today" (plan.today) and the legal maxima computed from it. */
+export const TODAY = '2026-03-02';
+/** 2027-03-02 is a Tuesday: one year for funds (第485条), no roll needed */
+export const MAX_END_FUNDS = '2027-03-02';
+/** 2029-03-02 is a Friday: three years for real estate and equity */
+export const MAX_END_PROPERTY = '2029-03-02';
+
+export const COURT_ACCOUNT: CourtAccount = { id: 'ca-1', bank: '中国工商银行贵阳南明支行', accountNo: '2402000109024567890', name: '贵阳市南明区人民法院' };
+export const COURT_ACCOUNT_2: CourtAccount = { id: 'ca-2', bank: '贵阳银行南明支行', accountNo: '1201000100000123', name: '贵阳市南明区人民法院执行款专户' };
+
+export const SETTINGS: BureauSettings = {
+  approvalThreshold: 500_000_00,
+  reminderDays: [30, 7, 1],
+  courtAccounts: [COURT_ACCOUNT],
+  exemptLivingAllowance: 1_500_00,
+  balanceMaxAgeMinutes: 10,
+};
+
+export function candidate(a: Asset, over: Partial<FreezeCandidate> = {}): FreezeCandidate {
+  const indivisible = isIndivisible(a.kind);
+  return {
+    asset: a,
+    freezable: true,
+    indivisible,
+    maxEndDate: ['real_estate', 'equity', 'securities'].includes(a.kind) ? MAX_END_PROPERTY : a.kind === 'vehicle' ? '2028-03-02' : MAX_END_FUNDS,
+    freezesAhead: a.existingFreezes.length,
+    ...over,
+  };
+}
+
+/** Outstanding + costs of CASE_DETAIL: 523,400.00 + 4,250.00 − 10,000.00 recovered. */
+export const CASE_CAP = 517_650_00;
+
+export function freezePlan(over: Partial<FreezePlan> = {}): FreezePlan {
+  const cap = over.cap ?? CASE_CAP;
+  const alreadyFrozen = over.alreadyFrozen ?? 0;
+  return {
+    caseId: 'case-1',
+    today: TODAY,
+    cap,
+    alreadyFrozen,
+    remaining: Math.max(0, cap - alreadyFrozen),
+    candidates: [],
+    suggestion: { items: [], total: 0, reachesCap: false },
+    ...over,
+  };
+}
+
+export function docRef(id: string, type: DocumentRef['type'], number = '(2025)黔0103执1234号之一'): DocumentRef {
+  return { id, type, number, sha256: 'ab'.repeat(32), createdAt: '2026-03-02T02:00:00.000Z' };
+}
+
+export function measure(id: string, over: Partial<Measure> = {}): Measure {
+  return {
+    id,
+    caseId: 'case-1',
+    partyId: 'p-1',
+    assetId: 'a1',
+    channel: 'bank.icbc',
+    assetKind: 'deposit',
+    assetIdentifier: '6222021234567890123',
+    kind: 'freeze',
+    state: 'executed',
+    amount: 12_345_00,
+    endsOn: MAX_END_FUNDS,
+    decidedBy: OFFICER.code,
+    documents: [],
+    attempts: 1,
+    createdAt: '2026-03-02T02:00:00.000Z',
+    updatedAt: '2026-03-02T02:00:00.000Z',
+    ...over,
+  };
+}
+
+export function freezeView(m: Measure, over: Partial<FreezeView> = {}): FreezeView {
+  const pending = ['awaiting_approval', 'queued', 'sent', 'unknown'].includes(m.state);
+  return {
+    measure: m,
+    status: pending ? 'pending' : (m.outcome?.queuePosition ?? 0) > 0 ? 'waiting' : 'in_force',
+    frozen: pending ? 0 : (m.outcome?.frozenAmount ?? m.amount ?? 0),
+    ...(m.endsOn ? { endsOn: m.endsOn, daysLeft: 365 } : {}),
+    ...((m.outcome?.queuePosition ?? 0) > 0 ? { queuePosition: m.outcome!.queuePosition } : {}),
+    ...over,
+  };
+}
+
+export function caseMeasures(measures: Measure[], over: Partial<CaseMeasures> = {}): CaseMeasures {
+  return {
+    caseId: 'case-1',
+    measures,
+    freezes: measures.filter((m) => m.kind === 'freeze' && !['rejected', 'cancelled'].includes(m.state)).map((m) => freezeView(m)),
+    releaseProposals: [],
+    ...over,
+  };
+}
+
+export function deductionPrep(over: Partial<DeductionPrep> = {}): DeductionPrep {
+  return {
+    freezeId: 'f1',
+    caseId: 'case-1',
+    frozenNow: 12_345_00,
+    // just now: DOMAIN rule 6 refuses an old balance
+    checkedAt: new Date().toISOString(),
+    fresh: true,
+    outstanding: CASE_CAP,
+    suggested: 12_345_00,
+    approvalThreshold: SETTINGS.approvalThreshold,
+    courtAccounts: [COURT_ACCOUNT],
+    ...over,
+  };
+}
+
+export function reminderView(key: string, over: Partial<ReminderView> = {}): ReminderView {
+  return {
+    key,
+    measureId: 'f1',
+    freezeId: 'f1',
+    caseId: 'case-1',
+    caseNumber: CASE_DETAIL.number,
+    assetDescription: '中国工商银行 6222021234567890123',
+    endsOn: '2026-03-09',
+    daysBefore: 7,
+    dueOn: '2026-03-02',
+    missed: false,
+    ...over,
+  };
+}
+
+export const RULING: DocumentModel = {
+  type: '冻结裁定书',
+  title: '执行裁定书',
+  court: '贵州省贵阳市南明区人民法院',
+  caseNumber: CASE_DETAIL.number,
+  number: '(2025)黔0103执1234号之一',
+  blocks: [
+    { kind: 'paragraph', style: 'party', text: '申请执行人：赵明' },
+    { kind: 'paragraph', style: 'body', text: '本院在执行申请执行人赵明与被执行人张三买卖合同纠纷一案中，依照《中华人民共和国民事诉讼法》第二百五十三条之规定，裁定如下：' },
+    { kind: 'terms', caption: '冻结事项', rows: [{ label: '冻结金额', value: '人民币壹万贰仟叁佰肆拾伍元整（¥12,345.00）' }, { label: '冻结期限', value: '2026-03-02 至 2027-03-02' }] },
+    { kind: 'signature', signatories: [{ title: '审判员', name: '王立新' }], showCourt: false, court: '贵州省贵阳市南明区人民法院', dateText: '二〇二六年三月二日', seal: { label: '电子签章', court: '贵州省贵阳市南明区人民法院' }, clerk: { title: '书记员', name: '李晓梅' } },
+  ],
+  date: '2026-03-02',
+  dateText: '二〇二六年三月二日',
+};
+
 type Handler = (input: any) => Result<unknown> | Promise<Result<unknown>>;
 
 export interface FakeApi {
@@ -137,6 +289,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'session.setUp': (i) => ok(i.officerCode === OFFICER_2.code ? OFFICER_2 : OFFICER),
     'session.signIn': () => ok(OFFICER),
     'session.signOut': () => ok(null),
+    'session.addOfficer': (i) => ok(i.officerCode === OFFICER_2.code ? OFFICER_2 : OFFICER),
     'cases.list': (i) => {
       const q = (i.search ?? '').trim();
       const hits = q ? cases.filter((c) => c.number.includes(q) || c.applicantName.includes(q) || c.debtorNames.some((n) => n.includes(q))) : cases;
@@ -150,6 +303,27 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'query.view': (i) => ok({ ...EMPTY_VIEW, caseId: i.caseId }),
     'query.retry': (i) => ok(request('bank.icbc', 'p-1', 'pending', { id: `${i.requestId}-retry`, createdAt: '2025-06-01T02:00:00.000Z', updatedAt: '2025-06-01T02:00:00.000Z' })),
     'network.status': () => ok(ONLINE),
+    'measures.plan': (i) => ok(freezePlan({ caseId: i.caseId })),
+    'measures.freeze': (i) => ok({
+      measures: i.items.map((it: { assetId: string; amount?: number; endsOn: string }, n: number) =>
+        measure(`new-${n + 1}`, { assetId: it.assetId, amount: it.amount, endsOn: it.endsOn, state: 'sent', caseId: i.caseId })),
+    }),
+    'measures.list': (i) => ok(caseMeasures([], { caseId: i.caseId })),
+    'measures.renew': (i) => ok({ measures: i.freezeIds.map((id: string) => measure(`renew-${id}`, { kind: 'renew', freezeId: id, state: 'sent' })) }),
+    'measures.release': (i) => ok({ measure: measure(`release-${i.freezeId}`, { kind: 'unfreeze', freezeId: i.freezeId, amount: i.amount, state: 'sent' }) }),
+    'measures.cancel': (i) => ok({ measure: measure(i.measureId, { state: 'cancelled', updatedAt: '2026-03-02T03:00:00.000Z' }) }),
+    'measures.outbox': () => ok([]),
+    'measures.calendar': () => ok([]),
+    'deduction.prepare': (i) => ok(deductionPrep({ freezeId: i.freezeId })),
+    'deduction.submit': (i) => ok({ measure: measure('d1', { kind: 'deduct', freezeId: i.freezeId, amount: i.amount, state: 'sent', courtAccount: COURT_ACCOUNT, endsOn: undefined }) }),
+    'deduction.confirm': (i) => ok({ measure: measure(i.measureId, { kind: 'deduct', state: 'sent', freezeId: 'f1', courtAccount: COURT_ACCOUNT, updatedAt: '2026-03-02T03:00:00.000Z' }) }),
+    'deduction.approve': (i) => ok({ measure: measure(i.measureId, { kind: 'deduct', state: i.decision === 'approve' ? 'sent' : 'cancelled', approvedBy: i.approverCode, updatedAt: '2026-03-02T03:00:00.000Z' }) }),
+    'reminders.due': () => ok([]),
+    'reminders.ack': () => ok(null),
+    'documents.list': () => ok([]),
+    'documents.get': (i) => ok({ ref: docRef(i.documentId, '冻结裁定书'), content: RULING, pdfBase64: btoa('%PDF-1.7 fake') }),
+    'settings.get': () => ok(SETTINGS),
+    'settings.set': (i) => ok({ ...SETTINGS, ...i }),
     'audit.list': () => ok([]),
     'audit.verify': () => ok({ ok: true, entries: 0 }),
   };

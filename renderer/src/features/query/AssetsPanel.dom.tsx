@@ -73,6 +73,9 @@ export function AssetsPanel() {
                 </th>
                 <th scope="col" className="num">{t.assets.value}</th>
                 <th scope="col" className="num">{t.assets.available}</th>
+                <th scope="col">
+                  <span className="sr-only">{t.freeze.openFreeze}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -89,6 +92,8 @@ export function AssetsPanel() {
 
 function AssetRow({ a, debtor }: { a: Asset; debtor: string }) {
   const { t, lang } = useT();
+  const openFreezeWith = useAppStore((s) => s.openFreezeWith);
+  const freezable = isChannelId(a.channel) && channelInfo(a.channel).measures.includes('freeze');
   return (
     <tr data-testid="asset-row" data-asset-id={a.id} data-kind={a.kind}>
       <td className="col-inst" title={isChannelId(a.channel) ? channelName(channelInfo(a.channel), lang) : undefined}>
@@ -109,6 +114,19 @@ function AssetRow({ a, debtor }: { a: Asset; debtor: string }) {
       </td>
       <td className="num">{a.value === undefined ? '—' : formatYuanSymbol(a.value)}</td>
       <td className="num">{a.available === undefined ? '—' : formatYuanSymbol(a.available)}</td>
+      <td>
+        {freezable && (
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid={`asset-freeze-${a.id}`}
+            title={t.freeze.openFreezeTitle}
+            onClick={() => openFreezeWith(a.id)}
+          >
+            {t.freeze.openFreeze}
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

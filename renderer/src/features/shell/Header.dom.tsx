@@ -1,6 +1,7 @@
-/** Top bar: program name, training badge, signed-in officer, language switch, sign-out. */
+/** Top bar: program name, training badge, the desk (outbox, calendar, reminders, settings), officer, language, sign-out. */
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
+import { DeskNav } from './DeskNav.dom';
 
 export function Header() {
   const { t, lang } = useT();
@@ -17,6 +18,7 @@ export function Header() {
           {t.header.sandbox}
         </span>
       )}
+      {officer && <DeskNav />}
       <div className="topbar-spacer" />
       {officer && (
         <span className="officer" data-testid="header-officer">

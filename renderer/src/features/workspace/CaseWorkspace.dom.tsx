@@ -1,6 +1,8 @@
 /**
- * The case workspace: header (amounts, filing date, the 6-month time limit), parties with IDs
- * masked by default, the query panel and its results. Q or Ctrl+Enter queries; Esc goes back.
+ * The case workspace: header (amounts, filing date, the 6-month time limit), then three tabs —
+ * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction.
+ * Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
+ * deduction panel; H switches hearing mode on; Esc goes back.
  */
 import { useEffect } from 'react';
 import { errorText } from '../../i18n/dict';
@@ -9,19 +11,25 @@ import { useT } from '../../store/selectors';
 import { hasModifier, isEditable } from '../../ui/keys';
 import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
+import { FreezePanel } from '../freeze/FreezePanel.dom';
+import { DeductionPanel } from '../deduction/DeductionPanel.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
+import { WorkspaceTabs } from './WorkspaceTabs.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
   const detail = useAppStore((s) => s.currentCase);
   const loadError = useAppStore((s) => s.caseLoadError);
   const closeCase = useAppStore((s) => s.closeCase);
+  const tab = useAppStore((s) => s.workspaceTab);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const s = useAppStore.getState();
+      // a dialog open on top has the keyboard
+      if (s.docViewer || s.approvalFor || s.newCaseOpen) return;
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
         e.preventDefault();
         void s.startQuery();
@@ -31,6 +39,16 @@ export function CaseWorkspace() {
       if (e.key === 'q' || e.key === 'Q') {
         e.preventDefault();
         void s.startQuery();
+      } else if (e.key === 'f' || e.key === 'F') {
+        e.preventDefault();
+        if (s.workspaceTab !== 'freeze') s.setWorkspaceTab('freeze');
+        else void s.sendFreeze();
+      } else if (e.key === 'd' || e.key === 'D') {
+        e.preventDefault();
+        s.setWorkspaceTab('deduct');
+      } else if (e.key === 'h' || e.key === 'H') {
+        e.preventDefault();
+        s.setHearing(true);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         s.closeCase();
@@ -54,15 +72,28 @@ export function CaseWorkspace() {
       ) : (
         <>
           <CaseHeader detail={detail} />
-          <div className="workspace-body">
-            <section className="panel workspace-left">
-              <PartiesPanel parties={detail.parties} />
-              <QueryPanel />
-            </section>
-            <section className="panel workspace-right" aria-label={t.workspace.tabsLabel}>
-              <ResultsTabs />
-            </section>
-          </div>
+          <WorkspaceTabs />
+          {tab === 'query' && (
+            <div className="workspace-body" id="ws-panel-query" role="tabpanel" aria-labelledby="ws-tab-query">
+              <section className="panel workspace-left">
+                <PartiesPanel parties={detail.parties} />
+                <QueryPanel />
+              </section>
+              <section className="panel workspace-right" aria-label={t.workspace.tabsLabel}>
+                <ResultsTabs />
+              </section>
+            </div>
+          )}
+          {tab === 'freeze' && (
+            <div className="panel workspace-single" id="ws-panel-freeze" role="tabpanel" aria-labelledby="ws-tab-freeze">
+              <FreezePanel />
+            </div>
+          )}
+          {tab === 'deduct' && (
+            <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
+              <DeductionPanel />
+            </div>
+          )}
         </>
       )}
     </main>

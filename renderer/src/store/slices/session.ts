@@ -27,6 +27,8 @@ export interface SessionSlice extends SessionData {
   setUp(officerCode: string, password: string): Promise<Result<Officer>>;
   signIn(officerCode: string, password: string): Promise<Result<Officer>>;
   signOut(): Promise<void>;
+  /** gives another registered officer (a division chief who approves) access to this workstation */
+  addOfficer(officerCode: string, password: string): Promise<Result<Officer>>;
   /** main locked the store (sign-out or idle): forget everything about cases, back to sign-in */
   locked(reason: LockReason): void;
 }
@@ -58,6 +60,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       if (cur.ok && cur.value) {
         set({ officer: cur.value });
         void get().refreshNetwork();
+        void get().loadDesk();
       }
     }
     set({ bootState: 'ready' });
@@ -77,6 +80,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       // Setting up signs the officer in: the store was just unlocked with this password.
       set({ appInfo: info ? { ...info, setUp: true } : info, setupOfficerCode: null, officer: r.value, lockedReason: null });
       void get().refreshNetwork();
+      void get().loadDesk();
     }
     return r;
   },
@@ -86,8 +90,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (r.ok) {
       set({ officer: r.value, lockedReason: null, setupOfficerCode: null });
       void get().refreshNetwork();
+      void get().loadDesk();
     }
     return r;
+  },
+
+  async addOfficer(officerCode, password) {
+    return api().session.addOfficer({ officerCode: officerCode.trim(), password });
   },
 
   async signOut() {
@@ -97,6 +106,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   locked(reason) {
     get().clearCaseData();
+    get().clearDesk();
+    get().closeDocument();
     set({ officer: null, lockedReason: reason });
   },
 });

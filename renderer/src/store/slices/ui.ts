@@ -4,6 +4,8 @@ import type { Lang } from '../../i18n/dict';
 import type { SliceCreator } from '../types';
 
 export type ResultsTab = 'assets' | 'whereabouts' | 'info';
+/** The case workspace: query (and results), freeze, deduction. */
+export type WorkspaceTab = 'query' | 'freeze' | 'deduct';
 
 export interface UiData {
   lang: Lang;
@@ -11,6 +13,7 @@ export interface UiData {
   langChosen: boolean;
   newCaseOpen: boolean;
   resultsTab: ResultsTab;
+  workspaceTab: WorkspaceTab;
 }
 
 export interface UiSlice extends UiData {
@@ -18,9 +21,11 @@ export interface UiSlice extends UiData {
   setLang(lang: Lang, opts?: { persist?: boolean }): void;
   setNewCaseOpen(open: boolean): void;
   setResultsTab(tab: ResultsTab): void;
+  /** switches the workspace tab and loads what it shows */
+  setWorkspaceTab(tab: WorkspaceTab): void;
 }
 
-export const uiInitial: UiData = { lang: 'zh', langChosen: false, newCaseOpen: false, resultsTab: 'assets' };
+export const uiInitial: UiData = { lang: 'zh', langChosen: false, newCaseOpen: false, resultsTab: 'assets', workspaceTab: 'query' };
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   ...uiInitial,
@@ -36,5 +41,16 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   },
   setResultsTab(tab) {
     set({ resultsTab: tab });
+  },
+  setWorkspaceTab(tab) {
+    if (get().workspaceTab !== tab) set({ workspaceTab: tab });
+    if (tab === 'freeze') {
+      if (!get().plan && !get().planLoading) void get().loadPlan();
+      void get().loadMeasures();
+      void get().loadCaseDocuments();
+    } else if (tab === 'deduct') {
+      void get().loadMeasures();
+      if (!get().settings) void get().loadSettings();
+    }
   },
 });

@@ -15,6 +15,8 @@ export interface WorkspaceData {
 
 export interface WorkspaceSlice extends WorkspaceData {
   openCase(caseId: string): Promise<void>;
+  /** reads the case again (the recovered figure after a deduction) without leaving it */
+  refreshCurrentCase(): Promise<void>;
   /** opens a case whose detail is already at hand (just created) */
   showCase(detail: CaseDetail): void;
   closeCase(): void;
@@ -39,8 +41,10 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
   ...workspaceInitial,
 
   async openCase(caseId) {
-    set({ currentCaseId: caseId, currentCase: null, caseLoadError: null, revealedIds: {}, resultsTab: 'assets' });
+    set({ currentCaseId: caseId, currentCase: null, caseLoadError: null, revealedIds: {}, resultsTab: 'assets', workspaceTab: 'query', deskView: 'main' });
     get().resetQuery(caseId);
+    get().resetMeasures(caseId);
+    get().resetDeduction();
     const view = get().loadQueryView(caseId);
     const r = await api().cases.get({ caseId });
     if (get().currentCaseId !== caseId) return;
@@ -53,16 +57,27 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     await view;
   },
 
+  async refreshCurrentCase() {
+    const caseId = get().currentCaseId;
+    if (!caseId) return;
+    const r = await api().cases.get({ caseId });
+    if (get().currentCaseId === caseId && r.ok) set({ currentCase: r.value });
+  },
+
   showCase(detail) {
-    set({ currentCaseId: detail.id, currentCase: detail, caseLoadError: null, revealedIds: {}, resultsTab: 'assets' });
+    set({ currentCaseId: detail.id, currentCase: detail, caseLoadError: null, revealedIds: {}, resultsTab: 'assets', workspaceTab: 'query', deskView: 'main' });
     get().resetQuery(detail.id);
+    get().resetMeasures(detail.id);
+    get().resetDeduction();
     void get().loadQueryView(detail.id);
     remember(detail);
   },
 
   closeCase() {
-    set({ ...workspaceInitial });
+    set({ ...workspaceInitial, workspaceTab: 'query', hearing: false });
     get().resetQuery(null);
+    get().resetMeasures(null);
+    get().resetDeduction();
   },
 
   toggleReveal(partyId) {

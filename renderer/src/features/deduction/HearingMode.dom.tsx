@@ -1,0 +1,108 @@
+/**
+ * 庭审模式: the deduction on a screen the parties watch. Full screen, large type, one account at a
+ * time; the same re-query of the frozen balance first, one big confirmation with the officer's
+ * password. Nothing personal is shown but the account being deducted: the debtor's name and the
+ * masked account number — never an ID number, never another account, never another party.
+ * H or Esc leaves it.
+ */
+import { useEffect, useMemo } from 'react';
+import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
+import { channelName } from '../../i18n/dict';
+import { useAppStore } from '../../store';
+import { useT } from '../../store/selectors';
+import { hasModifier, isEditable } from '../../ui/keys';
+import { maskAccount } from '../../ui/mask';
+import { DeductionForm } from './DeductionForm.dom';
+import { deductibleFreezes } from './deductible';
+
+export function HearingMode() {
+  const { t, lang } = useT();
+  const cm = useAppStore((s) => s.caseMeasures);
+  const caseNumber = useAppStore((s) => s.currentCase?.number);
+  const chosen = useAppStore((s) => s.deductFreezeId);
+  const busy = useAppStore((s) => s.deductPhase === 'submitting');
+  const choose = useAppStore((s) => s.chooseDeductFreeze);
+  const setHearing = useAppStore((s) => s.setHearing);
+  const freezes = useMemo(() => deductibleFreezes(cm), [cm]);
+  const index = freezes.findIndex((v) => v.measure.id === chosen);
+  const decided = useAppStore((s) => s.deductMeasure !== null);
+  // a freeze deducted in full leaves the list; its account stays on screen with the receipt
+  const current = index >= 0 ? freezes[index]!.measure : decided && chosen ? cm?.measures.find((m) => m.id === chosen) : undefined;
+  const debtorName = useAppStore((s) => s.currentCase?.parties.find((p) => p.id === current?.partyId)?.name);
+
+  // one account at a time: the first, unless one is already in hand
+  useEffect(() => {
+    if (freezes.length > 0 && index < 0 && !decided) void choose(freezes[0]!.measure.id);
+  }, [freezes, index, decided, choose]);
+
+  // full screen where the platform allows it
+  useEffect(() => {
+    const el = document.documentElement;
+    if (typeof el.requestFullscreen === 'function' && !document.fullscreenElement) el.requestFullscreen().catch(() => {});
+    return () => {
+      if (document.fullscreenElement && typeof document.exitFullscreen === 'function') document.exitFullscreen().catch(() => {});
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || hasModifier(e)) return;
+      if (useAppStore.getState().approvalFor) return;
+      if (e.key === 'Escape' || ((e.key === 'h' || e.key === 'H') && !isEditable(e.target))) {
+        e.preventDefault();
+        setHearing(false);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [setHearing]);
+
+  const go = (delta: number) => {
+    const next = freezes[(index + delta + freezes.length) % freezes.length];
+    if (next) void choose(next.measure.id);
+  };
+  const institution = current && (isChannelId(current.channel) ? channelName(channelInfo(current.channel), lang) : current.channel);
+
+  return (
+    <div className="hearing" data-testid="hearing-mode" role="dialog" aria-modal="true" aria-labelledby="hearing-title">
+      <header className="hearing-head">
+        <h1 id="hearing-title">{t.hearing.title}</h1>
+        {caseNumber && <span className="mono hearing-case">{caseNumber}</span>}
+        <span className="toolbar-spacer" />
+        <button type="button" className="btn" data-testid="hearing-exit" aria-keyshortcuts="H Escape" title={t.hearing.exit} onClick={() => setHearing(false)}>
+          {t.hearing.exit}
+        </button>
+      </header>
+      {!current ? (
+        <p className="hearing-empty" data-testid="hearing-none">
+          {cm ? t.hearing.none : t.app.loading}
+        </p>
+      ) : (
+        <main className="hearing-body">
+          <div className="hearing-account" data-testid="hearing-account-card">
+            <div className="hearing-label">{t.hearing.debtor}</div>
+            <div className="hearing-debtor" data-testid="hearing-debtor">
+              {debtorName}
+            </div>
+            <div className="hearing-label">{t.hearing.account}</div>
+            <div className="hearing-number mono" data-testid="hearing-account">
+              {institution} {maskAccount(current.assetIdentifier)}
+            </div>
+            {freezes.length > 1 && index >= 0 && (
+              <div className="hearing-nav">
+                <button type="button" className="btn" data-testid="hearing-prev" disabled={busy} onClick={() => go(-1)}>
+                  ← {t.hearing.prev}
+                </button>
+                <span data-testid="hearing-position">{t.hearing.position(index + 1, freezes.length)}</span>
+                <button type="button" className="btn" data-testid="hearing-next" disabled={busy} onClick={() => go(1)}>
+                  {t.hearing.next} →
+                </button>
+              </div>
+            )}
+          </div>
+          <DeductionForm variant="hearing" />
+        </main>
+      )}
+    </div>
+  );
+}

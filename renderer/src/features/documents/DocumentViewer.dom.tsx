@@ -1,0 +1,156 @@
+/**
+ * The document viewer: a ruling or notice laid out as it is printed (court, title, number,
+ * addressee, body, terms table, signature, date and seal), from its structured content
+ * (shared/documents DocumentModel), and "下载 PDF" through an object URL. No embedded PDF: the CSP
+ * allows no frames or objects.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DocumentBlock, DocumentModel } from '../../../../shared/documents/model';
+import { errorText } from '../../i18n/dict';
+import { useAppStore } from '../../store';
+import { useT } from '../../store/selectors';
+import { downloadPdf, pdfFileName } from './pdf-download';
+
+export function DocumentViewer() {
+  const { t, lang } = useT();
+  const viewer = useAppStore((s) => s.docViewer);
+  const close = useAppStore((s) => s.closeDocument);
+  const [noDownload, setNoDownload] = useState(false);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    closeRef.current?.focus();
+    setNoDownload(false);
+  }, [viewer?.documentId]);
+
+  if (!viewer) return null;
+  const doc = viewer.doc;
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <div className="overlay" onKeyDown={onKey}>
+      <div className="dialog doc-dialog" role="dialog" aria-modal="true" aria-labelledby="doc-title" data-testid="doc-viewer">
+        <div className="doc-toolbar">
+          <span className="muted small">{doc ? `${doc.ref.type} · ${doc.ref.number}` : t.documents.title}</span>
+          <span className="toolbar-spacer" />
+          {doc && doc.pdfBase64 && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="doc-download"
+              onClick={() => setNoDownload(!downloadPdf(doc.pdfBase64, pdfFileName(`${doc.ref.type}${doc.ref.number}`)))}
+            >
+              {t.documents.download}
+            </button>
+          )}
+          <button type="button" className="btn btn-quiet" data-testid="doc-close" ref={closeRef} onClick={close}>
+            {t.documents.close}
+          </button>
+        </div>
+        {noDownload && <p className="field-error">{t.documents.noDownload}</p>}
+        {viewer.error ? (
+          <p className="field-error" role="alert" data-testid="doc-error">
+            {errorText(viewer.error, lang)}
+          </p>
+        ) : !doc ? (
+          <p className="muted" role="status" data-testid="doc-loading">
+            {t.documents.loading}
+          </p>
+        ) : doc.content ? (
+          <DocumentPage model={doc.content} />
+        ) : (
+          <p className="muted">{doc.ref.number}</p>
+        )}
+        {doc && (
+          <p className="muted small mono doc-sha" data-testid="doc-sha">
+            {t.documents.sha} SHA-256 {doc.ref.sha256}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The page itself; also printable. */
+export function DocumentPage({ model }: { model: DocumentModel }) {
+  return (
+    <article className="doc-page print-area" data-testid="doc-page" lang="zh-CN">
+      <header className="doc-head">
+        <div className="doc-court" data-testid="doc-court">
+          {model.court}
+        </div>
+        <h1 className="doc-title" id="doc-title" data-testid="doc-title">
+          {model.title}
+        </h1>
+        <div className="doc-number" data-testid="doc-number">
+          {model.number}
+        </div>
+      </header>
+      {model.addressee && (
+        <p className="doc-addressee" data-testid="doc-addressee">
+          {model.addressee}：
+        </p>
+      )}
+      {model.blocks.map((b, i) => (
+        <Block key={i} b={b} />
+      ))}
+    </article>
+  );
+}
+
+function Block({ b }: { b: DocumentBlock }) {
+  const { t } = useT();
+  if (b.kind === 'paragraph') {
+    return (
+      <p className={`doc-p doc-p-${b.style}`} data-testid="doc-paragraph">
+        {b.text}
+      </p>
+    );
+  }
+  if (b.kind === 'terms') {
+    return (
+      <table className="doc-terms" data-testid="doc-terms">
+        {b.caption && <caption>{b.caption}</caption>}
+        <tbody>
+          {b.rows.map((r, i) => (
+            <tr key={i}>
+              <th scope="row">{r.label}</th>
+              <td>{r.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }
+  return (
+    <div className="doc-signature" data-testid="doc-signature">
+      {b.signatories.map((s, i) => (
+        <div key={i} className="doc-signatory">
+          <span>{s.title}</span>
+          <span>{s.name}</span>
+        </div>
+      ))}
+      {b.showCourt && <div className="doc-sign-court">{b.court}</div>}
+      <div className="doc-date" data-testid="doc-date">
+        {b.dateText}
+        <span className="doc-seal" title={`${b.seal.court} ${b.seal.label}`}>
+          {b.seal.court}
+          <br />
+          {t.documents.seal}
+        </span>
+      </div>
+      {b.clerk && (
+        <div className="doc-signatory doc-clerk">
+          <span>{b.clerk.title}</span>
+          <span>{b.clerk.name}</span>
+        </div>
+      )}
+    </div>
+  );
+}

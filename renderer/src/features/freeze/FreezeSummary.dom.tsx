@@ -1,0 +1,27 @@
+/** The cap, what is already frozen, this freeze and what remains: recomputed on every keystroke. */
+import { formatYuanSymbol, type Fen } from '../../../../shared/money';
+import { useT } from '../../store/selectors';
+
+export function FreezeSummary(p: { cap: Fen; already: Fen; thisSet: Fen; remaining: Fen; excess: Fen }) {
+  const { t } = useT();
+  return (
+    <dl className="freeze-summary" aria-live="polite">
+      <Figure label={t.freeze.cap} value={p.cap} testId="freeze-cap" />
+      <Figure label={t.freeze.already} value={p.already} testId="freeze-already" />
+      <Figure label={t.freeze.thisSet} value={p.thisSet} testId="freeze-this-set" />
+      <Figure label={t.freeze.remaining} value={p.remaining} testId="freeze-remaining" strong />
+      {p.excess > 0 && <Figure label={t.freeze.excess} value={p.excess} testId="freeze-excess" danger />}
+    </dl>
+  );
+}
+
+function Figure(p: { label: string; value: Fen; testId: string; strong?: boolean; danger?: boolean }) {
+  return (
+    <div className={`figure${p.strong ? ' figure-strong' : ''}${p.danger ? ' figure-danger' : ''}`}>
+      <dt>{p.label}</dt>
+      <dd className="num" data-testid={p.testId}>
+        {formatYuanSymbol(p.value)}
+      </dd>
+    </div>
+  );
+}

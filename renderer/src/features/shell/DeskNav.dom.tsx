@@ -1,0 +1,53 @@
+/** Header buttons for the desk across cases: outbox (with its count), expiry calendar, reminders, settings. */
+import { useAppStore } from '../../store';
+import { useT } from '../../store/selectors';
+import type { DeskView } from '../../store/slices/desk';
+import { RemindersMenu } from '../reminders/RemindersMenu.dom';
+
+export function DeskNav() {
+  const { t } = useT();
+  const view = useAppStore((s) => s.deskView);
+  const outboxCount = useAppStore((s) => s.outbox?.length ?? 0);
+  const setView = useAppStore((s) => s.setDeskView);
+  const go = (v: DeskView) => setView(view === v ? 'main' : v);
+  return (
+    <nav className="desk-nav" aria-label={t.app.name}>
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="nav-outbox"
+        aria-pressed={view === 'outbox'}
+        title={t.desk.outboxTitle(outboxCount)}
+        onClick={() => go('outbox')}
+      >
+        {t.desk.outbox}
+        {outboxCount > 0 && (
+          <span className="count-badge" data-testid="outbox-count">
+            {outboxCount}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="nav-calendar"
+        aria-pressed={view === 'calendar'}
+        aria-keyshortcuts="R"
+        title={t.desk.calendarTitle}
+        onClick={() => go('calendar')}
+      >
+        {t.desk.calendar}
+      </button>
+      <RemindersMenu />
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="nav-settings"
+        aria-pressed={view === 'settings'}
+        onClick={() => go('settings')}
+      >
+        {t.desk.settings}
+      </button>
+    </nav>
+  );
+}

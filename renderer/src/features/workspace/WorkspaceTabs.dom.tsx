@@ -1,0 +1,48 @@
+/** The workspace's three tabs: inquiry (query and results), freeze (F), deduction (D). */
+import type { KeyboardEvent } from 'react';
+import { useAppStore } from '../../store';
+import { useT } from '../../store/selectors';
+import type { WorkspaceTab } from '../../store/slices/ui';
+
+const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct'];
+
+export function WorkspaceTabs() {
+  const { t } = useT();
+  const tab = useAppStore((s) => s.workspaceTab);
+  const setTab = useAppStore((s) => s.setWorkspaceTab);
+  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct };
+  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle };
+  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const i = TABS.indexOf(tab);
+    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+    setTab(next);
+    document.getElementById(`ws-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="tabs ws-tabs" role="tablist" aria-label={t.wsTabs.label} onKeyDown={onKey}>
+      {TABS.map((k) => (
+        <button
+          key={k}
+          id={`ws-tab-${k}`}
+          type="button"
+          role="tab"
+          className="tab"
+          aria-selected={tab === k}
+          aria-controls={`ws-panel-${k}`}
+          aria-keyshortcuts={key[k]}
+          tabIndex={tab === k ? 0 : -1}
+          title={title[k]}
+          data-testid={`ws-tab-${k}`}
+          onClick={() => setTab(k)}
+        >
+          {label[k]} <kbd>{key[k]}</kbd>
+        </button>
+      ))}
+    </div>
+  );
+}

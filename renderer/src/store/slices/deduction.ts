@@ -1,0 +1,184 @@
+/**
+ * Deducting frozen funds to the court's account (扣划): the frozen balance is queried from the agency
+ * again first (DOMAIN rule 6), the officer confirms with their password, a division chief approves
+ * above the bureau's threshold, and the receipt follows the agency's confirmation. Hearing mode
+ * (庭审模式) is the same flow, one account at a time, on a screen the parties may see.
+ */
+import type { AppError } from '../../../../shared/errors';
+import type { Measure } from '../../../../shared/domain/measures';
+import type { DeductionPrep } from '../../../../shared/domain/measure-views';
+import type { CallOutput } from '../../../../shared/ipc/contract';
+import type { Result } from '../../../../shared/result';
+import { api } from '../api-holder';
+import type { SliceCreator } from '../types';
+
+/** idle: nothing chosen; checking: asking the agency; ready: balance known; submitted: decided */
+export type DeductPhase = 'idle' | 'checking' | 'ready' | 'submitting' | 'submitted';
+
+export interface DeductionData {
+  deductFreezeId: string | null;
+  deductPhase: DeductPhase;
+  deductPrep: DeductionPrep | null;
+  deductError: AppError | null;
+  /** the deduction decided in this panel, as main last reported it */
+  deductMeasure: Measure | null;
+  hearing: boolean;
+  /** the deduction a division chief is approving in the dialog */
+  approvalFor: Measure | null;
+  approving: boolean;
+  approvalError: AppError | null;
+}
+
+export interface DeductionInput {
+  amount: number;
+  courtAccountId: string;
+  pin: string;
+}
+
+export interface ApprovalInput {
+  approverCode: string;
+  approverPassword: string;
+  decision: 'approve' | 'refuse';
+  reason?: string;
+}
+
+export interface DeductionSlice extends DeductionData {
+  resetDeduction(): void;
+  /** chooses a freeze and re-queries its frozen balance */
+  chooseDeductFreeze(freezeId: string): Promise<void>;
+  recheckBalance(): Promise<void>;
+  submitDeduction(input: DeductionInput): Promise<Result<CallOutput<'deduction', 'submit'>> | null>;
+  /** a deduction prepared offline (a draft): take it up again, re-query its balance */
+  resumeDraft(m: Measure): Promise<void>;
+  /** confirms the draft on the fresh balance just re-queried (deduction.confirm) */
+  confirmDraft(pin: string): Promise<Result<CallOutput<'deduction', 'confirm'>> | null>;
+  openApproval(m: Measure | null): void;
+  approveDeduction(input: ApprovalInput): Promise<Result<CallOutput<'deduction', 'approve'>> | null>;
+  setHearing(on: boolean): void;
+  /** 'measure.updated' for the deduction in hand */
+  applyDeductMeasure(m: Measure): void;
+}
+
+export const deductionInitial: DeductionData = {
+  deductFreezeId: null,
+  deductPhase: 'idle',
+  deductPrep: null,
+  deductError: null,
+  deductMeasure: null,
+  hearing: false,
+  approvalFor: null,
+  approving: false,
+  approvalError: null,
+};
+
+export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => {
+  let prepSeq = 0;
+
+  async function prepare(freezeId: string): Promise<void> {
+    const seq = ++prepSeq;
+    set({ deductPhase: 'checking', deductPrep: null, deductError: null });
+    const r = await api().deduction.prepare({ freezeId });
+    if (seq !== prepSeq || get().deductFreezeId !== freezeId) return;
+    if (!r.ok) set({ deductPhase: 'idle', deductError: r.error });
+    else set({ deductPhase: 'ready', deductPrep: r.value });
+  }
+
+  return {
+    ...deductionInitial,
+
+    resetDeduction() {
+      prepSeq++;
+      const { hearing } = get();
+      set({ ...deductionInitial, hearing });
+    },
+
+    async chooseDeductFreeze(freezeId) {
+      if (get().deductPhase === 'submitting') return;
+      set({ deductFreezeId: freezeId, deductMeasure: null });
+      await prepare(freezeId);
+    },
+
+    async recheckBalance() {
+      const id = get().deductFreezeId;
+      if (!id || get().deductPhase === 'submitting') return;
+      // a draft stays in hand: it is what the fresh balance is for
+      if (get().deductMeasure?.state !== 'draft') set({ deductMeasure: null });
+      await prepare(id);
+    },
+
+    async resumeDraft(m) {
+      if (m.kind !== 'deduct' || m.state !== 'draft' || !m.freezeId) return;
+      set({ deductFreezeId: m.freezeId, deductMeasure: m });
+      await prepare(m.freezeId);
+    },
+
+    async confirmDraft(pin) {
+      const { deductPrep: prep, deductMeasure: m, deductPhase } = get();
+      if (!prep || !m || m.state !== 'draft' || !prep.fresh || deductPhase !== 'ready') return null;
+      set({ deductPhase: 'submitting', deductError: null });
+      const r = await api().deduction.confirm({ measureId: m.id, checkedAt: prep.checkedAt, pin });
+      if (get().deductMeasure?.id !== m.id) return r;
+      if (!r.ok) {
+        set({ deductPhase: 'ready', deductError: r.error });
+        return r;
+      }
+      set({ deductPhase: 'submitted', deductMeasure: r.value.measure });
+      get().applyMeasureUpdate(r.value.measure);
+      if (r.value.measure.state === 'executed') void get().refreshCurrentCase();
+      return r;
+    },
+
+    async submitDeduction({ amount, courtAccountId, pin }) {
+      const { deductPrep: prep, deductPhase } = get();
+      if (!prep || deductPhase !== 'ready') return null;
+      set({ deductPhase: 'submitting', deductError: null });
+      const r = await api().deduction.submit({ freezeId: prep.freezeId, amount, courtAccountId, checkedAt: prep.checkedAt, pin });
+      if (get().deductFreezeId !== prep.freezeId) return r;
+      if (!r.ok) {
+        set({ deductPhase: 'ready', deductError: r.error });
+        return r;
+      }
+      set({ deductPhase: 'submitted', deductMeasure: r.value.measure });
+      get().applyMeasureUpdate(r.value.measure);
+      if (r.value.measure.state === 'executed') void get().refreshCurrentCase();
+      return r;
+    },
+
+    openApproval(m) {
+      set({ approvalFor: m, approvalError: null, approving: false });
+    },
+
+    async approveDeduction({ approverCode, approverPassword, decision, reason }) {
+      const m = get().approvalFor;
+      if (!m || get().approving) return null;
+      set({ approving: true, approvalError: null });
+      const r = await api().deduction.approve({
+        measureId: m.id, approverCode: approverCode.trim(), approverPassword, decision, ...(reason?.trim() ? { reason: reason.trim() } : {}),
+      });
+      if (!r.ok) {
+        set({ approving: false, approvalError: r.error });
+        return r;
+      }
+      set({ approving: false, approvalFor: null });
+      get().applyMeasureUpdate(r.value.measure);
+      return r;
+    },
+
+    setHearing(on) {
+      if (get().hearing === on) return;
+      set({ hearing: on });
+      if (on) {
+        get().setWorkspaceTab('deduct');
+        void get().loadMeasures();
+      }
+    },
+
+    applyDeductMeasure(m) {
+      const mine = get().deductMeasure;
+      if (!mine || mine.id !== m.id || mine.updatedAt > m.updatedAt) return;
+      set({ deductMeasure: m });
+      // the recovered figure moves once the agency has paid
+      if (m.state === 'executed' && mine.state !== 'executed') void get().refreshCurrentCase();
+    },
+  };
+};

@@ -1,0 +1,82 @@
+/**
+ * The hearing-room flow, as a judge clicks it in Chromium against host mode: query a demo case,
+ * freeze up to the cap with the suggested allocation, then deduct in hearing mode with the PIN, and
+ * see the receipt and the recovered amount change. Prints how long query → freeze → deduct took.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { formatYuanSymbol } from '../../shared/money';
+import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
+import { demoCaseToDeduct, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
+
+let app: HostApp;
+let browser: Browser;
+let page: Page;
+const { docket } = demoCaseToDeduct();
+const cap = docket.amountOwed + docket.costs;
+const shots = path.join(ROOT, 'test-results', 'e2e');
+let t0 = 0;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  app = await startHostApp({ latencyScale: 0.05 });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('query → freeze → deduct in a hearing', () => {
+  it('queries the case', async () => {
+    await page.goto(app.openUrl);
+    await setUpWorkstation(page);
+    await openCase(page, docket.number);
+    expect(await page.getByTestId('case-header-recovered').textContent()).toContain('¥0.00');
+    t0 = Date.now();
+    const { answered, total } = await queryAll(page);
+    expect(answered).toBe(total);
+  });
+
+  it('freezes up to the cap with the suggested allocation, in one click', async () => {
+    await page.getByTestId('ws-tab-freeze').click();
+    await page.getByTestId('freeze-suggest').click();
+    const send = page.getByTestId('freeze-send');
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await send.click();
+    await page.getByTestId('freeze-sent').waitFor({ timeout: 30_000 });
+    const rows = page.locator('[data-testid^="measure-row-"]');
+    await expect.poll(async () => {
+      const states = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+      return states.length > 0 && states.every((s) => s === 'in_force');
+    }, { timeout: 60_000, interval: 250 }).toBe(true);
+    await page.screenshot({ path: path.join(shots, '3-frozen.png'), fullPage: true });
+  });
+
+  it('deducts in hearing mode after the balance is re-queried, and shows the receipt and the recovered amount', async () => {
+    await page.getByTestId('ws-tab-deduct').click();
+    await page.getByTestId('hearing-toggle').click();
+    await page.getByTestId('hearing-mode').waitFor();
+    // never the debtor's ID number in front of the parties
+    expect(await page.getByTestId('hearing-mode').textContent()).not.toMatch(/\d{17}[\dX]/);
+    const balance = page.getByTestId('deduct-balance');
+    await balance.waitFor({ timeout: 30_000 });
+    expect(await balance.getAttribute('data-fresh')).toBe('true');
+    await page.screenshot({ path: path.join(shots, '4-hearing.png') });
+    await page.getByTestId('deduct-pin').fill(PASSWORD);
+    await page.getByTestId('deduct-confirm').click();
+    const receipt = page.getByTestId('deduct-receipt');
+    await receipt.waitFor({ timeout: 60_000 });
+    const amountText = (await page.getByTestId('receipt-amount').textContent()) ?? '';
+    expect(amountText).toContain(formatYuanSymbol(cap));
+    const seconds = (Date.now() - t0) / 1000;
+    console.log(`[e2e] query → freeze → deduct on the sandbox network: ${seconds.toFixed(1)} s (case ${docket.number}, ${formatYuanSymbol(cap)})`);
+    await page.screenshot({ path: path.join(shots, '5-receipt.png') });
+    const exit = page.getByTestId('hearing-exit');
+    if (await exit.isVisible()) await exit.click();
+    await expect.poll(() => page.getByTestId('case-header-recovered').textContent(), { timeout: 30_000 }).toContain(formatYuanSymbol(cap));
+  });
+});
