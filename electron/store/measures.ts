@@ -22,7 +22,7 @@ import type { Measure, MeasureKind, MeasureOutcome, MeasureState } from '../../s
 import { assertFen, type Fen } from '../../shared/money';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { AssetKind } from '../../shared/domain/types';
-import type { MeasurePatch, MeasureStore } from '../engine/measure-store';
+import { MEASURE_MOVES as MEASURE_TRANSITIONS, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../engine/measure-store';
 import { auditSubject, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -38,24 +38,8 @@ export const MEASURE_KINDS: readonly MeasureKind[] = ['freeze', 'renew', 'unfree
 /** The states a measure may be written in: nothing enters the outbox already sent. */
 export const INITIAL_MEASURE_STATES: readonly MeasureState[] = ['draft', 'awaiting_approval', 'queued'];
 
-/** States the engine still owes an outcome for. */
-export const OUTBOX_STATES: readonly MeasureState[] = ['queued', 'sent', 'unknown'];
-
-/**
- * Allowed moves (a state may always be written again, e.g. to count an attempt). sent/unknown →
- * queued only when the agency is known not to hold the request (it is then sent again under the
- * same id); executed, rejected and cancelled are final; cancelling is possible only before sending.
- */
-export const MEASURE_TRANSITIONS: Readonly<Record<MeasureState, readonly MeasureState[]>> = {
-  draft: ['draft', 'awaiting_approval', 'queued', 'cancelled'],
-  awaiting_approval: ['awaiting_approval', 'draft', 'queued', 'cancelled'],
-  queued: ['queued', 'sent', 'unknown', 'executed', 'rejected', 'cancelled'],
-  sent: ['sent', 'unknown', 'executed', 'rejected', 'queued'],
-  unknown: ['unknown', 'sent', 'executed', 'rejected', 'queued'],
-  executed: ['executed'],
-  rejected: ['rejected'],
-  cancelled: ['cancelled'],
-};
+/** The outbox states and the allowed moves are the engine's contract with any store: one table. */
+export { OUTBOX_STATES, MEASURE_MOVES as MEASURE_TRANSITIONS } from '../engine/measure-store';
 
 /** Refused: an id stored twice (one decision, one id). */
 export class MeasureExistsError extends Error {

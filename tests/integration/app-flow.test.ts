@@ -8,18 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
+import { appDriver, waitFor } from '../helpers/app-driver';
 import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import { channelsFor } from '../../shared/domain/channels';
 
 let dir: string;
 let core: Core;
 const events: [string, any][] = [];
-const call = async (g: string, m: string, input: unknown = {}) => core.router(g, m, input, { transport: 'host' });
-const value = async <T>(g: string, m: string, input: unknown = {}): Promise<T> => {
-  const r = await call(g, m, input);
-  if (!r.ok) throw new Error(`${g}.${m}: ${r.error.code} ${r.error.messageEn} ${r.error.detail?.en ?? ''}`);
-  return r.value as T;
-};
+const { call, value } = appDriver(() => core);
 
 function filesUnder(d: string): string[] {
   return readdirSync(d).flatMap((f) => {
@@ -28,15 +24,6 @@ function filesUnder(d: string): string[] {
   });
 }
 
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-flow-'));

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
+import { appDriver, waitFor } from '../helpers/app-driver';
 import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
@@ -14,21 +15,7 @@ import type { Measure } from '../../shared/domain/measures';
 let dir: string;
 let core: Core;
 const PASSWORD = 'correct horse';
-const call = async (g: string, m: string, input: unknown = {}) => core.router(g, m, input, { transport: 'host' });
-const value = async <T>(g: string, m: string, input: unknown = {}): Promise<T> => {
-  const r = await call(g, m, input);
-  if (!r.ok) throw new Error(`${g}.${m}: ${r.error.code} ${r.error.messageEn} ${r.error.detail?.en ?? ''}`);
-  return r.value as T;
-};
-async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { call, value } = appDriver(() => core);
 const sandboxGet = async (p: string) => (await fetch(`${core.sandbox!.url}${p}`)).json();
 
 beforeAll(async () => {
