@@ -21,7 +21,8 @@ let t0 = 0;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  app = await startHostApp({ latencyScale: 0.05 });
+  // CK_E2E_LATENCY_SCALE=1 runs it at the sandbox's realistic agency latencies (for timing by hand)
+  app = await startHostApp({ latencyScale: Number(process.env.CK_E2E_LATENCY_SCALE ?? 0.05) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
@@ -43,7 +44,8 @@ describe('query → freeze → deduct in a hearing', () => {
 
   it('freezes up to the cap with the suggested allocation, in one click', async () => {
     await page.getByTestId('ws-tab-freeze').click();
-    await page.getByTestId('freeze-suggest').click();
+    // the panel opens on the suggested allocation: the cap, reached
+    await expect.poll(() => page.getByTestId('freeze-remaining').textContent(), { timeout: 10_000 }).toContain('¥0.00');
     const send = page.getByTestId('freeze-send');
     await expect.poll(() => send.isEnabled()).toBe(true);
     await send.click();

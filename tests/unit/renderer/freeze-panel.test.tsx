@@ -35,6 +35,8 @@ async function openFreeze(setup?: (fake: FakeApi) => void) {
   await screen.findByTestId('case-header-number');
   fireEvent.click(screen.getByTestId('ws-tab-freeze'));
   await screen.findByTestId('freeze-cap');
+  // the panel opens on the suggested allocation; these tests build their own set from nothing
+  fireEvent.click(screen.getByTestId('freeze-clear'));
   return r;
 }
 
@@ -177,6 +179,20 @@ describe('freeze panel', () => {
     expect((screen.getByTestId('freeze-amount-a2') as HTMLInputElement).value).toBe('30000.00');
   });
 
+  it('opens on the suggested allocation, so one click sends it', async () => {
+    const r = renderApp();
+    r.fake.handle('measures.plan', () => ok(PLAN));
+    fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
+    await screen.findByTestId('case-header-number');
+    fireEvent.click(screen.getByTestId('ws-tab-freeze'));
+    await screen.findByTestId('freeze-cap');
+    await waitFor(() => expect(send().disabled).toBe(false));
+    fireEvent.click(send());
+    await waitFor(() => expect(r.fake.callsOf('measures.freeze')).toHaveLength(1));
+    const sent = r.fake.callsOf('measures.freeze')[0] as { items: { assetId: string; amount?: number }[] };
+    expect(sent.items.map((i) => i.assetId)).toEqual(PLAN.suggestion.items.map((i) => i.assetId));
+  });
+
   it('F opens the freeze panel and, there, sends the freeze', async () => {
     const r = renderApp();
     r.fake.handle('measures.plan', () => ok(PLAN));
@@ -184,6 +200,7 @@ describe('freeze panel', () => {
     await screen.findByTestId('case-header-number');
     fireEvent.keyDown(document.body, { key: 'f' });
     await screen.findByTestId('freeze-cap');
+    fireEvent.click(screen.getByTestId('freeze-clear'));
     fireEvent.keyDown(document.body, { key: 'f' }); // nothing ticked: nothing sent
     fireEvent.click(screen.getByTestId('freeze-pick-a1'));
     // typing an "f" in a field is typing

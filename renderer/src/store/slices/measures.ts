@@ -175,8 +175,11 @@ export const createMeasuresSlice: SliceCreator<MeasuresSlice> = (set, get) => {
       for (const [id, item] of Object.entries(get().freezeDraft)) {
         if (plan.candidates.some((c) => c.asset.id === id && c.freezable)) draft[id] = item;
       }
-      set({ plan, planLoading: false, freezeDraft: draft });
       const pre = get().freezePreselect;
+      // Nothing chosen yet and something still to secure: the panel opens on the suggested
+      // allocation, so that reviewing it and pressing 一键冻结 is the whole step.
+      const fresh = Object.keys(draft).length === 0 && !pre && plan.remaining > 0 && plan.suggestion.items.length > 0;
+      set({ plan, planLoading: false, freezeDraft: fresh ? suggestionDraft(plan) : draft });
       if (pre) {
         set({ freezePreselect: null });
         get().toggleFreezeAsset(pre, true);
