@@ -44,8 +44,8 @@ export function createRouter(services: Services, log: RouterLog = () => {}): Rou
       return ok(value);
     } catch (e) {
       if (e instanceof AppFailure) return err(e.error);
+      // only the error's class: its message may hold a name, an ID number or an account
       log('error', 'call failed', { call: `${group}.${method}`, error: e instanceof Error ? e.name : 'unknown' });
-      if (process.env.CK_DEBUG_ERRORS === '1') console.error(e);
       return err(appError('INTERNAL'));
     }
   };

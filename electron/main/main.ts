@@ -73,7 +73,8 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       mode: 'electron',
       version: app.getVersion(),
-      safeStorage: process.platform === 'linux' || safeStorage.isEncryptionAvailable() ? safeStorage : undefined,
+      // the vault refuses it where it is unsafe (Linux basic_text) and the password protects the key instead
+      safeStorage,
       env: process.env,
     });
     registerIpc(core.router);

@@ -1,4 +1,7 @@
 /** Drives the main-process router as the renderer does, for the whole-stack integration tests. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
 import type { Core } from '../../electron/services/core';
 import type { Result } from '../../shared/result';
 
@@ -28,5 +31,26 @@ export async function waitFor<T>(fn: () => Promise<T | undefined>, ms = 30_000):
     if (v !== undefined) return v;
     if (Date.now() - t0 > ms) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function filesUnder(d: string): string[] {
+  return readdirSync(d).flatMap((f) => {
+    const p = path.join(d, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** Scans every byte of every file in the data folder for personal data, in UTF-8 and UTF-16. */
+export function expectNoPlaintext(dir: string, needles: string[]): void {
+  const files = filesUnder(dir);
+  expect(files.some((f) => f.endsWith('.log'))).toBe(true);
+  for (const f of files) {
+    const bytes = readFileSync(f);
+    for (const n of needles.filter((x) => x.length >= 2)) {
+      for (const enc of ['utf8', 'utf16le'] as const) {
+        expect(bytes.includes(Buffer.from(n, enc)), `${n} found in ${path.relative(dir, f)}`).toBe(false);
+      }
+    }
   }
 }

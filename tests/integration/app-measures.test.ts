@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, waitFor } from '../helpers/app-driver';
+import { appDriver, expectNoPlaintext, waitFor } from '../helpers/app-driver';
 import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
@@ -141,5 +141,11 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((m) => m.id === measure.id)?.state === 'executed' ? true : undefined));
     expect((await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered).toBe(before + amount);
     expect((await sandboxGet('/sandbox/v1/ledger-totals')).conserved).toBe(true);
+  });
+
+  it('keeps rulings, notices and measures encrypted: no name, ID or account in plaintext in the data folder', async () => {
+    const debtor = c.parties.find((p) => p.role === 'debtor')!;
+    const applicant = c.parties.find((p) => p.role === 'applicant')!;
+    expectNoPlaintext(dir, [debtor.name, debtor.idNumber, applicant.name, applicant.idNumber, ...freezes.map((f) => f.assetIdentifier)]);
   });
 });
