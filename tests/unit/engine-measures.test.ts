@@ -445,12 +445,15 @@ describe('measure engine against a scripted gateway', () => {
     let stage: 'first engine' | 'lie' | 'truth' = 'first engine';
     const gw = await gateway({
       fault: (c) => {
-        if (c.kind === 'submit') return c.n === 0 ? 'lost' : 'none';
-        if (stage === 'first engine') return 'hang';
-        if (stage === 'lie') {
-          stage = 'truth';
-          return 'notFound';
+        if (c.kind === 'submit') {
+          if (c.n === 0) return 'lost';
+          stage = 'truth'; // the re-submit under the same id: from here on the gateway tells the truth
+          return 'none';
         }
+        if (stage === 'first engine') return 'hang';
+        // every question is answered "never received" until someone submits again — including a
+        // straggling question of the stopped first engine, which it no longer listens to
+        if (stage === 'lie') return 'notFound';
         return 'none';
       },
     });
@@ -464,7 +467,8 @@ describe('measure engine against a scripted gateway', () => {
     const f = measure();
     decide(a, f);
     await until(() => gw.stats.executed === 1 && a.store.getMeasure(f.id)?.state === 'unknown', 'executed, answer lost');
-    void a.engine.stop();
+    // the first engine is gone before the gateway starts lying, so only the new one hears the lie
+    await a.engine.stop();
     stage = 'lie';
     const b = engineFor(gw.url, gw, noDigest);
     b.engine.resume(() => ({ ...MCTX, officer: { ...MCTX.officer, name: '王 立新' } }));
