@@ -19,6 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
 import { CHANNEL_IDS, channelsFor, type ChannelId } from '../../shared/domain/channels';
+import { createStartQueue } from './start-queue';
 import type { ChannelRequest, NetworkStatus, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
 import { ChannelLane } from './channel-lane';
@@ -175,13 +176,11 @@ export function createEngine(o: EngineOptions): Engine {
 
   const active = new Map<string, Promise<void>>();
   let idleWaiters: Array<() => void> = [];
-  // Jobs are started a batch per turn of the event loop, so that a fan-out of tens of thousands
-  // (a bureau-wide re-query, a resume after restart) never holds the main thread (STYLE 10).
-  const START_BATCH = 256;
-  const startQueue: Array<{ r: ChannelRequest; ctx: QueryContext; party: Party; first: Phase }> = [];
-  let startHead = 0;
   const queued = new Set<string>();
-  let pump: ReturnType<typeof setImmediate> | undefined;
+  const starts = createStartQueue<{ r: ChannelRequest; ctx: QueryContext; party: Party; first: Phase }>((x) => {
+    queued.delete(x.r.id);
+    launch(x.r, x.ctx, x.party, x.first);
+  }, () => life.stopped);
 
   // ---- store and events ----
 
@@ -454,24 +453,7 @@ export function createEngine(o: EngineOptions): Engine {
   function start(r: ChannelRequest, ctx: QueryContext, party: Party, first: Phase): void {
     if (active.has(r.id) || queued.has(r.id)) return;
     queued.add(r.id);
-    startQueue.push({ r, ctx, party, first });
-    pump ??= setImmediate(startBatch);
-  }
-
-  function startBatch(): void {
-    pump = undefined;
-    if (life.stopped) return;
-    const end = Math.min(startQueue.length, startHead + START_BATCH);
-    for (; startHead < end; startHead += 1) {
-      const x = startQueue[startHead]!;
-      queued.delete(x.r.id);
-      launch(x.r, x.ctx, x.party, x.first);
-    }
-    if (startHead < startQueue.length) pump = setImmediate(startBatch);
-    else {
-      startQueue.length = 0;
-      startHead = 0;
-    }
+    starts.push({ r, ctx, party, first });
   }
 
   function settleIdle(): void {
@@ -578,10 +560,7 @@ export function createEngine(o: EngineOptions): Engine {
     async stop() {
       life.stop();
       // Requests not started yet stay as stored ('pending' and so on) for resume.
-      if (pump) clearImmediate(pump);
-      pump = undefined;
-      startQueue.length = 0;
-      startHead = 0;
+      starts.clear();
       queued.clear();
       network.stop();
       for (const l of lanes.values()) l.slots.cancelAll(life.reason);

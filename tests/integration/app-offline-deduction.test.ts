@@ -10,9 +10,10 @@ import path from 'node:path';
 import net from 'node:net';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, waitFor } from '../helpers/app-driver';
+import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
-import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
+import type { CaseDetail } from '../../shared/domain/types';
+import type { CaseMeasures, DeductionPrep } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
 
 const PASSWORD = 'correct horse';
@@ -46,7 +47,8 @@ function relay(target: number) {
   return { up, down, url: () => `http://127.0.0.1:${port}` };
 }
 const link = { current: undefined as ReturnType<typeof relay> | undefined };
-const { call, value } = appDriver(() => core);
+const driver = appDriver(() => core);
+const { call, value } = driver;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-offline-'));
@@ -70,36 +72,15 @@ afterAll(async () => {
 
 describe('a deduction prepared offline', () => {
   it('waits as a draft and goes only after a fresh balance and a new confirmation', async () => {
-    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500 });
-    let c: CaseDetail | undefined;
-    for (const s of list.items) {
-      const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
-      const debtors = d.parties.filter((p) => p.role === 'debtor');
-      const subj = debtors.length === 1 ? sandbox.population.byId.get(debtors[0]!.idNumber) : undefined;
-      if (subj && d.amountOwed + d.costs < 10_000_000 && subj.holdings.bankAccounts.some((x) => x.freezes.length === 0 && x.balance > d.amountOwed + d.costs)) {
-        c = d;
-        break;
-      }
-    }
-    expect(c).toBeDefined();
-    await value('query', 'start', { caseId: c!.id });
-    await waitFor(async () => {
-      const v = await value<CaseQueryView>('query', 'view', { caseId: c!.id });
-      return v.requests.every((r) => ['answered', 'failed', 'manual'].includes(r.state)) ? v : undefined;
-    });
-    const plan = await value<FreezePlan>('measures', 'plan', { caseId: c!.id });
-    const first = plan.suggestion.items[0]!;
-    const endsOn = plan.candidates.find((x) => x.asset.id === first.assetId)!.maxEndDate;
-    const { measures: [freeze] } = await value<{ measures: Measure[] }>('measures', 'freeze', { caseId: c!.id, items: [{ ...first, endsOn }] });
-    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((m) => m.id === freeze!.id)?.state === 'executed' ? true : undefined));
+    const { c, freeze } = await caseWithFrozenDeposit(driver, sandbox, 10_000_000);
 
     // the network goes away
     await link.current!.down();
-    const offline = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze!.id });
+    const offline = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
     expect(offline.fresh).toBe(false);
     const amount = Math.min(offline.suggested, offline.approvalThreshold);
     const totalsBefore = sandbox.ledger.totals();
-    const { measure: draft } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze!.id, amount, courtAccountId: 'acct-1', checkedAt: offline.checkedAt, pin: PASSWORD });
+    const { measure: draft } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, amount, courtAccountId: 'acct-1', checkedAt: offline.checkedAt, pin: PASSWORD });
     expect(draft.state).toBe('draft');
     expect((await value<Measure[]>('measures', 'outbox')).map((m) => m.id)).toContain(draft.id);
 
@@ -109,11 +90,11 @@ describe('a deduction prepared offline', () => {
     expect(stale).toMatchObject({ ok: false, error: { field: 'checkedAt' } });
     expect(sandbox.ledger.totals().courtTotal).toBe(totalsBefore.courtTotal);
     // … only on a fresh one, confirmed again
-    const fresh = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze!.id });
+    const fresh = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
     expect(fresh.fresh).toBe(true);
     const { measure } = await value<{ measure: Measure }>('deduction', 'confirm', { measureId: draft.id, checkedAt: fresh.checkedAt, pin: PASSWORD });
     expect(measure.id).toBe(draft.id);
-    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((m) => m.id === draft.id)?.state === 'executed' ? true : undefined));
+    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((m) => m.id === draft.id)?.state === 'executed' ? true : undefined));
     expect(sandbox.ledger.totals().courtTotal - totalsBefore.courtTotal).toBe(amount);
     expect(sandbox.stats().executions?.[draft.id]).toBe(1);
   });

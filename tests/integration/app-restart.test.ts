@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, waitFor } from '../helpers/app-driver';
+import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
-import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
-import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
+import type { CaseDetail } from '../../shared/domain/types';
+import type { CaseMeasures, DeductionPrep } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
 
 const PASSWORD = 'correct horse';
@@ -23,7 +24,8 @@ const env = () => ({
   CK_GATEWAY_URL: sandbox.url, CK_STATION_ID: sandbox.stationId, CK_STATION_SECRET: sandbox.stationSecret,
   CK_COURT: sandbox.court, CK_COURT_NAME: '贵州省贵阳市云岩区人民法院',
 });
-const { call, value } = appDriver(() => core);
+const driver = appDriver(() => core);
+const { call, value } = driver;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-restart-'));
@@ -43,48 +45,27 @@ describe('a deduction interrupted by a kill', () => {
     const a = sandbox.courtAccount;
     await value('settings', 'set', { courtAccounts: [{ id: 'acct-1', bank: a.bank, accountNo: a.accountNo, name: a.name }] });
     // a case whose only debtor has free deposits
-    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500 });
-    let c: CaseDetail | undefined;
-    for (const s of list.items) {
-      const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
-      const debtors = d.parties.filter((p) => p.role === 'debtor');
-      const subj = debtors.length === 1 ? sandbox.population.byId.get(debtors[0]!.idNumber) : undefined;
-      if (subj && subj.holdings.bankAccounts.some((a) => a.freezes.length === 0 && a.balance > d.amountOwed + d.costs)) {
-        c = d;
-        break;
-      }
-    }
-    expect(c).toBeDefined();
-    await value('query', 'start', { caseId: c!.id });
-    await waitFor(async () => {
-      const v = await value<CaseQueryView>('query', 'view', { caseId: c!.id });
-      return v.requests.every((r) => ['answered', 'failed', 'manual'].includes(r.state)) ? v : undefined;
-    });
-    const plan = await value<FreezePlan>('measures', 'plan', { caseId: c!.id });
-    const first = plan.suggestion.items[0]!;
-    const endsOn = plan.candidates.find((x) => x.asset.id === first.assetId)!.maxEndDate;
-    const { measures: [freeze] } = await value<{ measures: Measure[] }>('measures', 'freeze', { caseId: c!.id, items: [{ ...first, endsOn }] });
-    await waitFor(async () => ((await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((m) => m.id === freeze!.id)?.state === 'executed' ? true : undefined));
+    const { c, freeze } = await caseWithFrozenDeposit(driver, sandbox);
 
-    const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze!.id });
+    const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
     const amount = Math.min(prep.suggested, prep.approvalThreshold);
     const totalsBefore = sandbox.ledger.totals();
     // the agency executes, but its answer is lost and every later answer hangs: the outcome is unknown
-    sandbox.setKnobs({ channels: { [freeze!.channel]: { lostAnswerRate: 1, timeoutRate: 1, hangMs: 60_000 } } });
-    const { measure } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze!.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
+    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 1, timeoutRate: 1, hangMs: 60_000 } } });
+    const { measure } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
     await waitFor(async () => (sandbox.stats().executions?.[measure.id] === 1 ? true : undefined));
-    const recoveredBefore = (await value<CaseDetail>('cases', 'get', { caseId: c!.id })).recovered;
-    const inFlight = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((x) => x.id === measure.id)!;
+    const recoveredBefore = (await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered;
+    const inFlight = (await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((x) => x.id === measure.id)!;
     expect(['sent', 'unknown']).toContain(inFlight.state); // executed there, not known here
 
     // kill: the engine stops where it is, writing nothing more
     await core.close();
-    sandbox.setKnobs({ channels: { [freeze!.channel]: { lostAnswerRate: 0, timeoutRate: 0 } } });
+    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 0, timeoutRate: 0 } } });
 
     core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
     await value('session', 'signIn', { officerCode: 'F520103001', password: PASSWORD });
     const done = await waitFor(async () => {
-      const m = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.find((x) => x.id === measure.id);
+      const m = (await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((x) => x.id === measure.id);
       return m?.state === 'executed' ? m : undefined;
     });
     expect(done.outcome?.deductedAmount).toBe(amount);
@@ -92,8 +73,8 @@ describe('a deduction interrupted by a kill', () => {
     const totals = sandbox.ledger.totals();
     expect(totals.conserved).toBe(true);
     expect(totals.courtTotal - totalsBefore.courtTotal).toBe(amount);
-    expect((await value<CaseDetail>('cases', 'get', { caseId: c!.id })).recovered).toBe(recoveredBefore + amount);
-    const deductions = (await value<CaseMeasures>('measures', 'list', { caseId: c!.id })).measures.filter((m) => m.kind === 'deduct');
+    expect((await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered).toBe(recoveredBefore + amount);
+    const deductions = (await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.filter((m) => m.kind === 'deduct');
     expect(deductions).toHaveLength(1);
   });
 });

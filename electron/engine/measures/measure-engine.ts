@@ -30,6 +30,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
+import { createStartQueue } from '../start-queue';
 import type { ChannelId } from '../../../shared/domain/channels';
 import type { Measure, MeasureState } from '../../../shared/domain/measures';
 import type { NetworkStatus } from '../../../shared/domain/types';
@@ -270,12 +271,11 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   const jobs = new Map<string, Job>();
   let requeries = 0;
   let idleWaiters: Array<() => void> = [];
-  // Jobs start a batch per turn of the event loop: a resume of thousands never holds the main thread (STYLE 10).
-  const START_BATCH = 256;
-  const startQueue: Array<{ m: Measure; ctx: MeasureContext; body: SubmitBody; first: Phase }> = [];
-  let startHead = 0;
   const queued = new Set<string>();
-  let pump: ReturnType<typeof setImmediate> | undefined;
+  const starts = createStartQueue<{ m: Measure; ctx: MeasureContext; body: SubmitBody; first: Phase }>((x) => {
+    queued.delete(x.m.id);
+    launch(x.m, x.ctx, x.body, x.first);
+  }, () => life.stopped);
 
   // ---- store, events, evidence ----
 
@@ -629,24 +629,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   function start(m: Measure, ctx: MeasureContext, body: SubmitBody, first: Phase): void {
     queued.add(m.id);
-    startQueue.push({ m, ctx, body, first });
-    pump ??= setImmediate(startBatch);
-  }
-
-  function startBatch(): void {
-    pump = undefined;
-    if (life.stopped) return;
-    const end = Math.min(startQueue.length, startHead + START_BATCH);
-    for (; startHead < end; startHead += 1) {
-      const x = startQueue[startHead]!;
-      queued.delete(x.m.id);
-      launch(x.m, x.ctx, x.body, x.first);
-    }
-    if (startHead < startQueue.length) pump = setImmediate(startBatch);
-    else {
-      startQueue.length = 0;
-      startHead = 0;
-    }
+    starts.push({ m, ctx, body, first });
   }
 
   function launch(m: Measure, ctx: MeasureContext, body: SubmitBody, first: Phase): void {
@@ -954,10 +937,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
     async stop() {
       life.stop();
-      if (pump) clearImmediate(pump);
-      pump = undefined;
-      startQueue.length = 0;
-      startHead = 0;
+      starts.clear();
       queued.clear();
       network.stop();
       for (const l of lanes.values()) l.slots.cancelAll(life.reason);
