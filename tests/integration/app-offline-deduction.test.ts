@@ -90,7 +90,11 @@ describe('a deduction prepared offline', () => {
     expect(stale).toMatchObject({ ok: false, error: { field: 'checkedAt' } });
     expect(sandbox.ledger.totals().courtTotal).toBe(totalsBefore.courtTotal);
     // … only on a fresh one, confirmed again
-    const fresh = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
+    // the engine notices the network is back on its next probe; until then the judge sees the stale mark and re-checks
+    const fresh = await waitFor(async () => {
+      const p = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
+      return p.fresh ? p : undefined;
+    });
     expect(fresh.fresh).toBe(true);
     const { measure } = await value<{ measure: Measure }>('deduction', 'confirm', { measureId: draft.id, checkedAt: fresh.checkedAt, pin: PASSWORD });
     expect(measure.id).toBe(draft.id);
