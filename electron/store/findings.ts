@@ -86,10 +86,16 @@ export function findingsOfRequest(db: Db, requestId: string): SavedFindings {
   };
 }
 
-export function findingsOfCase(db: Db, caseId: string): SavedFindings {
+/**
+ * What the case's requests found. `requestIds` narrows it to those requests' findings in SQL, so
+ * that a case re-queried many times does not read every superseded answer into memory.
+ */
+export function findingsOfCase(db: Db, caseId: string, requestIds?: readonly string[]): SavedFindings {
+  const only = requestIds ? ' AND request_id IN (SELECT value FROM json_each(?))' : '';
+  const args: string[] = requestIds ? [caseId, JSON.stringify(requestIds)] : [caseId];
   return {
-    assets: db.prepare<[string], AssetRow>('SELECT * FROM assets WHERE case_id = ? ORDER BY found_at, request_id, position').all(caseId).map(toAsset),
-    whereabouts: db.prepare<[string], WhereaboutsRow>('SELECT * FROM whereabouts WHERE case_id = ? ORDER BY at DESC, position').all(caseId).map(toWhereabouts),
-    info: db.prepare<[string], InfoRow>('SELECT * FROM info_records WHERE case_id = ? ORDER BY found_at, request_id, position').all(caseId).map(toInfo),
+    assets: db.prepare<string[], AssetRow>(`SELECT * FROM assets WHERE case_id = ?${only} ORDER BY found_at, request_id, position`).all(...args).map(toAsset),
+    whereabouts: db.prepare<string[], WhereaboutsRow>(`SELECT * FROM whereabouts WHERE case_id = ?${only} ORDER BY at DESC, position`).all(...args).map(toWhereabouts),
+    info: db.prepare<string[], InfoRow>(`SELECT * FROM info_records WHERE case_id = ?${only} ORDER BY found_at, request_id, position`).all(...args).map(toInfo),
   };
 }

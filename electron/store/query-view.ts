@@ -27,11 +27,7 @@ export function caseQueryView(db: Db, requests: RequestRepo, caseId: string): Ca
     if (r.state === 'answered' && (!newestAnswered.has(k) || r.createdAt > newestAnswered.get(k)!.createdAt)) newestAnswered.set(k, r);
   }
   const reqs = all.filter((r) => newest.get(key(r)) === r);
-  const shown = new Set([...newestAnswered.values()].map((r) => r.id));
-  const found = findingsOfCase(db, caseId);
-  const assets = found.assets.filter((a) => shown.has(a.requestId));
-  const whereabouts = found.whereabouts.filter((w) => shown.has(w.requestId));
-  const info = found.info.filter((i) => shown.has(i.requestId));
+  const { assets, whereabouts, info } = findingsOfCase(db, caseId, [...newestAnswered.values()].map((r) => r.id));
   const byKind = new Map<AssetKind, { count: number; values: number[] }>();
   for (const a of assets) {
     const t = byKind.get(a.kind) ?? { count: 0, values: [] };
