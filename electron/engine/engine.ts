@@ -19,6 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
 import { CHANNEL_IDS, channelsFor, type ChannelId } from '../../shared/domain/channels';
+import { listenerGuard } from './listener-guard';
 import { createStartQueue } from './start-queue';
 import type { ChannelRequest, NetworkStatus, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
@@ -184,14 +185,7 @@ export function createEngine(o: EngineOptions): Engine {
 
   // ---- store and events ----
 
-  /** A listener's fault must not stop the engine; it is logged by name only. */
-  function safely(what: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (e) {
-      log('error', 'event listener failed', { event: what, error: (e as Error)?.name ?? 'unknown' });
-    }
-  }
+  const safely = listenerGuard(log);
 
   type Patch = Parameters<EngineStore['updateRequest']>[1];
 

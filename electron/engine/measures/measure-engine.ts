@@ -30,6 +30,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
+import { listenerGuard } from '../listener-guard';
 import { createStartQueue } from '../start-queue';
 import type { ChannelId } from '../../../shared/domain/channels';
 import type { Measure, MeasureState } from '../../../shared/domain/measures';
@@ -279,13 +280,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   // ---- store, events, evidence ----
 
-  function safely(what: string, fn: () => void): void {
-    try {
-      fn();
-    } catch (e) {
-      log('error', 'event listener failed', { event: what, error: (e as Error)?.name ?? 'unknown' });
-    }
-  }
+  const safely = listenerGuard(log);
 
   /** Every write goes through here: none after stop (a stopped engine is a dead process). */
   function save(job: Job, patch: MeasurePatch): Measure {
@@ -444,6 +439,27 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     }
   }
 
+  /**
+   * A status question that failed (other than unreachable or 404), the same in both phases:
+   * 'again' to ask once more after backing off, or where the measure goes (a follow-up once the
+   * engine's limits are spent — never a new submit).
+   */
+  async function afterStatusFailure(job: Job, e: GatewayFailure): Promise<'again' | Phase> {
+    if (e instanceof GatewayHttpError && e.httpStatus === 429) {
+      await waitRateLimited(job, e, false);
+      return 'again';
+    }
+    if (e instanceof GatewayGarbage) {
+      job.garbage += 1;
+      return job.garbage > tuning.garbageRetries ? followUp(job, e) : 'again';
+    }
+    if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
+      job.failures += 1;
+      return job.failures > tuning.statusFailures ? followUp(job, e) : 'again';
+    }
+    return followUp(job, e);
+  }
+
   /** The outcome is unknown: ask the gateway about the same id, and only that. */
   async function resolvePhase(job: Job): Promise<Phase> {
     for (;;) {
@@ -467,21 +483,9 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         }
         job.last = e;
         if (e instanceof GatewayUnreachable) continue;
-        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          await waitRateLimited(job, e, false);
-          continue;
-        }
-        if (e instanceof GatewayGarbage) {
-          job.garbage += 1;
-          if (job.garbage > tuning.garbageRetries) return followUp(job, e);
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
-          job.failures += 1;
-          if (job.failures > tuning.statusFailures) return followUp(job, e);
-          continue;
-        }
-        return followUp(job, e);
+        const next = await afterStatusFailure(job, e);
+        if (next === 'again') continue;
+        return next;
       }
       if (job.done) return 'done';
       job.failures = 0;
@@ -515,22 +519,11 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           log('warn', 'gateway no longer knows an accepted measure; submitting it again under its id', { measureId: job.id, channel: job.channel });
           return 'submit';
         }
-        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          await waitRateLimited(job, e, false);
-          continue;
-        }
-        if (e instanceof GatewayGarbage) {
-          job.garbage += 1;
-          job.polls += 1;
-          if (job.garbage > tuning.garbageRetries) return followUp(job, e);
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
-          job.failures += 1;
-          if (job.failures > tuning.statusFailures) return followUp(job, e);
-          continue;
-        }
-        return followUp(job, e);
+        // an unreadable answer counts as a poll: the agency was asked
+        if (e instanceof GatewayGarbage) job.polls += 1;
+        const next = await afterStatusFailure(job, e);
+        if (next === 'again') continue;
+        return next;
       }
       if (job.done) return 'done';
       job.failures = 0;
