@@ -27,6 +27,7 @@ export const ERRORS = {
   GATEWAY_ERROR: { zh: '查控网关返回错误', en: 'The gateway answered with an error' },
   GATEWAY_GARBAGE: { zh: '查控网关返回了无法识别的内容', en: 'The gateway answered with something unreadable' },
   GATEWAY_TIMEOUT: { zh: '查控网关响应超时', en: 'The gateway did not answer in time' },
+  FORBIDDEN: { zh: '无权进行此项操作', en: 'This officer may not do this' },
   FORBIDDEN_SENDER: { zh: '拒绝来自未授权页面的请求', en: 'Request from an unauthorised page refused' },
   UNKNOWN_CALL: { zh: '未知的操作', en: 'Unknown operation' },
   INTERNAL: { zh: '程序内部错误，操作未完成，数据未丢失', en: 'Internal error; the operation did not complete and no data was lost' },

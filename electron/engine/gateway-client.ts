@@ -12,8 +12,8 @@ import { signRequest } from '../gateway/signing';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  courtCasesAnswerSchema, errorEnvelopeSchema, feedbackPageSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
-  submitAnswerSchema, type CourtCasesPage, type FeedbackPage, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
+  courtAccountsAnswerSchema, courtCasesAnswerSchema, errorEnvelopeSchema, feedbackPageSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
+  submitAnswerSchema, type CourtCasesPage, type FeedbackPage, type RegisteredCourtAccount, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
   type SubmitAnswer, type SubmitBody,
 } from './gateway-wire';
 
@@ -53,6 +53,8 @@ export interface GatewayClient {
   health(o?: CallOptions): Promise<HealthAnswer>;
   officers(court: string, o?: CallOptions): Promise<RegisteredOfficer[]>;
   courtCases(court: string, offset: number, limit: number, o?: CallOptions): Promise<CourtCasesPage>;
+  /** GET /gw/v1/court-accounts: the receiving accounts registered for the court */
+  courtAccounts(court: string, o?: CallOptions): Promise<RegisteredCourtAccount[]>;
   /** GET /gw/v1/feedback after a cursor ('' = from the start): answers as delivered, where the gateway offers a feed */
   feedback?(after: string, limit: number, o?: CallOptions): Promise<GatewayAnswer<FeedbackPage>>;
   /** closes idle keep-alive sockets (engine stop) */
@@ -159,6 +161,10 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async courtCases(court, offset, limit, o = {}) {
       const q = new URLSearchParams({ court, offset: String(offset), limit: String(limit) });
       return (await call('GET', `/court/v1/cases?${q}`, undefined, courtCasesAnswerSchema, o)).value;
+    },
+    async courtAccounts(court, o = {}) {
+      const q = new URLSearchParams({ court });
+      return (await call('GET', `/gw/v1/court-accounts?${q}`, undefined, courtAccountsAnswerSchema, o)).value;
     },
     feedback(after, limit, o = {}) {
       const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });

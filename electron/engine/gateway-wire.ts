@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { PartyKind } from '../../shared/domain/types';
+import { ROLES } from '../../shared/authority/roles';
 
 export type WireKind = 'query' | 'freeze' | 'renew' | 'unfreeze' | 'deduct';
 
@@ -70,9 +71,13 @@ export const healthAnswerSchema = z.object({
 export type HealthAnswer = z.infer<typeof healthAnswerSchema>;
 
 export const officersAnswerSchema = z.array(
-  z.object({ code: text, name: text, court: text, role: z.enum(['judge', 'clerk', 'chief']) }),
+  z.object({ code: text, name: text, court: text, role: z.enum(ROLES), team: z.array(text).optional() }),
 );
 export type RegisteredOfficer = z.infer<typeof officersAnswerSchema>[number];
+
+/** GET /gw/v1/court-accounts: the court's registered receiving accounts (执行款专户) */
+export const courtAccountsAnswerSchema = z.array(z.object({ bank: text, accountNo: text, name: text }));
+export type RegisteredCourtAccount = z.infer<typeof courtAccountsAnswerSchema>[number];
 
 const wireParty = z.object({ kind: z.enum(['person', 'company']), name: text, idNumber: text });
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -88,6 +93,8 @@ export const courtCasesAnswerSchema = z.object({
       costs: fen,
       applicant: wireParty,
       debtors: z.array(wireParty),
+      /** 承办人: the officer code of the judge assigned */
+      assignee: text.optional(),
     }),
   ),
 });

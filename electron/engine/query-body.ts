@@ -11,6 +11,7 @@
 import { sha256Hex } from '../gateway/signing';
 import { channelInfo } from '../../shared/domain/channels';
 import { todayCst } from '../../shared/dates';
+import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { ChannelRequest, Party } from '../../shared/domain/types';
 import type { ChannelAdapter, QueryContext } from './types';
 import type { SubmitBody, WireDocument } from './gateway-wire';
@@ -18,7 +19,8 @@ import type { SubmitBody, WireDocument } from './gateway-wire';
 export const QUERY_DOCUMENT_TYPE = '协助查询通知书';
 /** only a debtor of the case, only for that case (DOMAIN "the purpose") */
 export const QUERY_PURPOSE = '查询被执行人财产及下落';
-export const QUERY_LEGAL_BASIS = '《民事诉讼法》第二百五十三条、《最高人民法院关于网络查询、冻结被执行人存款的规定》';
+/** what a query cites, on the wire and in its notice */
+export const QUERY_LEGAL_BASIS = LEGAL_BASIS.query;
 
 type RequestRef = Pick<ChannelRequest, 'id' | 'channel' | 'createdAt'>;
 type Subject = Pick<Party, 'kind' | 'name' | 'idNumber'>;

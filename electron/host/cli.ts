@@ -25,8 +25,9 @@ async function main(): Promise<void> {
     rendererDir: path.join(__dirname, '..', 'renderer'),
     router: core.router,
     port,
+    onGone: (connection) => core.connectionGone(connection),
   });
-  core.onEvent((event, payload) => host.emit(event, payload));
+  core.onEvent((event, payload, audience) => host.emit(event, payload, audience));
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
   console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);

@@ -32,7 +32,8 @@ export interface HostServer {
   /** the address to open, with the one-time token */
   openUrl: string;
   port: number;
-  emit(event: string, payload: unknown): void;
+  /** sends an event to the pages whose connection is in `audience` (all pages when absent) */
+  emit(event: string, payload: unknown, audience?: ReadonlySet<string>): void;
   /** issues another one-time opening address (e.g. for a second window) */
   newOpenUrl(): string;
   close(): Promise<void>;
@@ -43,13 +44,21 @@ export interface HostOptions {
   router: Router;
   port?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+  /** a page's connection is gone for good (closed and not resumed within the grace period) */
+  onGone?: (connection: string) => void;
+  /** how long a closed page may come back with its resume token */
+  resumeGraceMs?: number;
 }
 
 const token = () => randomBytes(24).toString('base64url');
 
 export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const log = opts.log ?? (() => {});
-  const tokens = new Set<string>();
+  /** opening tokens (→ a new connection) and resume tokens (→ the connection they were issued to) */
+  const tokens = new Map<string, string | null>();
+  const graceMs = opts.resumeGraceMs ?? 60_000;
+  const goneTimers = new Map<string, NodeJS.Timeout>();
+  const connectionOfSocket = new Map<WebSocket, string>();
   const root = path.resolve(opts.rendererDir);
   let origin = '';
 
@@ -102,15 +111,24 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
     if (u.pathname !== WS_PATH) return refuse(404);
     if (req.headers.host !== new URL(origin).host || req.headers.origin !== origin) return refuse(403);
     const t = u.searchParams.get('token') ?? '';
-    if (!tokens.delete(t)) {
+    const lineage = tokens.get(t);
+    if (lineage === undefined) {
       log('warn', 'ws token refused');
       return refuse(401);
     }
+    tokens.delete(t);
+    const connection = lineage ?? randomBytes(12).toString('hex');
+    const pendingGone = goneTimers.get(connection);
+    if (pendingGone) {
+      clearTimeout(pendingGone);
+      goneTimers.delete(connection);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      connectionOfSocket.set(ws, connection);
       const send = (f: ServerFrame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(f));
       const resume = token();
-      tokens.add(resume);
+      tokens.set(resume, connection);
       send({ t: 'hello', resumeToken: resume });
       ws.on('message', async (data) => {
         let frame: ClientFrame;
@@ -122,13 +140,24 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
         if (!frame || frame.t !== 'call' || typeof frame.id !== 'number') return;
         let result;
         try {
-          result = await opts.router(String(frame.group), String(frame.method), frame.input, { transport: 'host' });
+          result = await opts.router(String(frame.group), String(frame.method), frame.input, { transport: 'host', connection });
         } catch {
           result = { ok: false as const, error: appError('INTERNAL') };
         }
         send({ t: 'result', id: frame.id, result });
       });
-      ws.on('close', () => sockets.delete(ws));
+      ws.on('close', () => {
+        sockets.delete(ws);
+        connectionOfSocket.delete(ws);
+        // the page may come back with its resume token (a reload, a dropped link); if not, it is gone
+        const timer = setTimeout(() => {
+          goneTimers.delete(connection);
+          tokens.delete(resume);
+          opts.onGone?.(connection);
+        }, graceMs);
+        timer.unref?.();
+        goneTimers.set(connection, timer);
+      });
     });
   });
 
@@ -140,7 +169,7 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   origin = `http://127.0.0.1:${port}`;
   const newOpenUrl = () => {
     const t = token();
-    tokens.add(t);
+    tokens.set(t, null);
     return `${origin}/#token=${t}`;
   };
 
@@ -149,11 +178,16 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
     port,
     openUrl: newOpenUrl(),
     newOpenUrl,
-    emit(event, payload) {
+    emit(event, payload, audience) {
       const msg = JSON.stringify({ t: 'event', event, payload } satisfies ServerFrame);
-      for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+      for (const ws of sockets) {
+        const c = connectionOfSocket.get(ws);
+        if (ws.readyState === ws.OPEN && (!audience || (c !== undefined && audience.has(c)))) ws.send(msg);
+      }
     },
     async close() {
+      for (const t of goneTimers.values()) clearTimeout(t);
+      goneTimers.clear();
       for (const ws of sockets) ws.terminate();
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));

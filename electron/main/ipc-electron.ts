@@ -11,15 +11,21 @@ function trusted(event: IpcMainInvokeEvent): boolean {
   return !!frame && isTrustedSender(frame.url, frame === event.sender.mainFrame);
 }
 
+/** Each window signs in for itself: its web contents' id names it to the router. */
+export function connectionOf(contents: WebContents): string {
+  return `window:${contents.id}`;
+}
+
 export function registerIpc(router: Router): void {
   for (const [group, method] of allCalls()) {
     ipcMain.handle(channelName(group, method), async (event, input: unknown) => {
       if (!trusted(event)) return err(appError('FORBIDDEN_SENDER'));
-      return router(group, method, input, { transport: 'electron' });
+      return router(group, method, input, { transport: 'electron', connection: connectionOf(event.sender) });
     });
   }
 }
 
-export function sendEvent(target: WebContents | undefined, event: string, payload: unknown): void {
-  if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, { event, payload });
+/** An event goes only to a window signed in to the session. */
+export function sendEvent(target: WebContents | undefined, event: string, payload: unknown, audience: ReadonlySet<string>): void {
+  if (target && !target.isDestroyed() && audience.has(connectionOf(target))) target.send(EVENT_CHANNEL, { event, payload });
 }

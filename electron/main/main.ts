@@ -6,7 +6,7 @@ import { app, BrowserWindow, protocol, safeStorage, net } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../services/core';
-import { registerIpc, sendEvent } from './ipc-electron';
+import { connectionOf, registerIpc, sendEvent } from './ipc-electron';
 import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -78,8 +78,10 @@ if (!app.requestSingleInstanceLock()) {
       env: process.env,
     });
     registerIpc(core.router);
-    core.onEvent((event, payload) => sendEvent(mainWindow?.webContents, event, payload));
+    core.onEvent((event, payload, audience) => sendEvent(mainWindow?.webContents, event, payload, audience));
     mainWindow = createWindow();
+    const closing = connectionOf(mainWindow.webContents);
+    mainWindow.on('closed', () => core?.connectionGone(closing));
   });
 
   app.on('window-all-closed', async () => {

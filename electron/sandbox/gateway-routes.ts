@@ -147,6 +147,15 @@ export function handleOfficers(req: IncomingMessage, res: ServerResponse, url: U
   sendJson(res, 200, st.officers.ofCourt(court));
 }
 
+/** The court's registered receiving accounts (执行款专户): the only accounts a deduction may go to. */
+export function handleCourtAccounts(req: IncomingMessage, res: ServerResponse, url: URL, st: SandboxState): void {
+  const auth = authenticate(req, res, '', st, false);
+  if (!auth.ok) return;
+  const court = url.searchParams.get('court');
+  if (!court) return sendError(res, 400, 'BAD_REQUEST', 'court: missing');
+  sendJson(res, 200, st.ledger.courtAccounts().filter((a) => a.court === court).map((a) => ({ bank: a.bank, accountNo: a.accountNo, name: a.name })));
+}
+
 export function handleHealth(res: ServerResponse): void {
   sendJson(res, 200, { ok: true, network: 'sandbox', time: new Date().toISOString() });
 }

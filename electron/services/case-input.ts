@@ -34,10 +34,17 @@ function party(p: { kind: PartyKind; name: string; idNumber: string }, role: New
   return { role, kind: p.kind, name, idNumber: id.value };
 }
 
-export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date = new Date()): NewCase {
+export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date = new Date(), court?: string): NewCase {
   const today = todayCst(now);
   const num = parseCaseNumber(input.number, { maxYear: Number(today.slice(0, 4)) });
   if (!num.ok) throw new AppFailure({ ...num.error, field: 'number' });
+  // DOMAIN rule 13: only this court's own cases are entered here
+  if (court && num.value.court !== court) {
+    throw new AppFailure(appError('CASE_NUMBER_INVALID', {
+      zh: `案号中的法院代码“${num.value.court}”不是本院（${court}）：其他法院的案件由该院办理，本院只能通过执协案件协助`,
+      en: `the court code "${num.value.court}" in the case number is not this court's (${court}): another court's case is handled by that court`,
+    }, 'number'));
+  }
   const filed = parseIsoDate(input.filedOn);
   if (!filed.ok) throw new AppFailure({ ...filed.error, field: 'filedOn' });
   if (filed.value > today) {

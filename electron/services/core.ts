@@ -18,9 +18,9 @@ import { ADAPTERS } from '../engine/adapters';
 import type { GatewayConfig } from '../engine/types';
 import { startSandbox, DEMO_COURT_NAME, type SandboxHandle } from '../sandbox';
 import { createMeasureEngine } from '../engine/measures/measure-engine';
-import type { CourtAccount } from '../../shared/domain/measure-views';
 import { loadDeploymentConfig } from './config';
 import { createServices } from './services';
+import { idleLockMs } from './session';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,7 +32,10 @@ export interface CoreOptions {
 
 export interface Core {
   router: Router;
-  onEvent(fn: (event: string, payload: unknown) => void): () => void;
+  /** events for the windows in `audience` (the ones signed in to the session) */
+  onEvent(fn: (event: string, payload: unknown, audience: ReadonlySet<string>) => void): () => void;
+  /** a window or page closed for good: it leaves the session */
+  connectionGone(connection: string): void;
   gateway: { url: string; network: 'sandbox' | 'gateway'; court: string };
   sandbox?: SandboxHandle;
   close(): Promise<void>;
@@ -48,7 +51,6 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   let gateway: GatewayConfig;
   let court: string;
   let courtName: string;
-  let defaultCourtAccounts: CourtAccount[] = [];
   if (config.kind === 'sandbox') {
     sandbox = await startSandbox({
       port: config.sandbox.port ?? 0,
@@ -58,8 +60,6 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     gateway = { url: sandbox.url, network: 'sandbox', stationId: sandbox.stationId, stationSecret: sandbox.stationSecret };
     court = sandbox.court;
     courtName = DEMO_COURT_NAME;
-    const a = sandbox.courtAccount;
-    defaultCourtAccounts = [{ id: 'court-account-1', bank: a.bank, accountNo: a.accountNo, name: a.name }];
   } else {
     gateway = { url: config.gateway.url, network: 'gateway', stationId: config.gateway.stationId, stationSecret: config.gateway.stationSecret };
     court = config.gateway.court;
@@ -69,7 +69,9 @@ export async function startCore(o: CoreOptions): Promise<Core> {
 
   const bus = new EventEmitter();
   bus.setMaxListeners(50);
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => bus.emit('event', event, payload);
+  // an event reaches only the windows signed in to the session (or the audience named)
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>, audience?: ReadonlySet<string>) =>
+    bus.emit('event', event, payload, audience ?? services.audience());
   const client = createGatewayClient({ url: gateway.url, stationId: gateway.stationId, stationSecret: gateway.stationSecret });
   const vault = new Vault({ dataDir: o.dataDir, ...(o.safeStorage ? { safeStorage: o.safeStorage } : {}), logger });
 
@@ -91,13 +93,13 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     gatewayUrl: gateway.url,
     court,
     courtName,
-    defaultCourtAccounts,
     vault,
     protection,
     client,
     holidays: holidayCalendarFrom(holidayTable as Record<string, unknown>),
     emit,
-    idleLockMs: Number(o.env.CK_IDLE_LOCK_MINUTES ?? 15) * 60_000,
+    // never switched off: a bad or missing setting means 15 minutes (electron/services/session.ts)
+    idleLockMs: idleLockMs(o.env.CK_IDLE_LOCK_MINUTES),
     createEngine: (store) =>
       createEngine({
         gateway,
@@ -125,12 +127,13 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   });
 
   return {
-    router: createRouter(services, log),
+    router: createRouter(services.handlers, services.authorizer, log),
     onEvent(fn) {
-      const h = (event: string, payload: unknown) => fn(event, payload);
+      const h = (event: string, payload: unknown, audience: ReadonlySet<string>) => fn(event, payload, audience);
       bus.on('event', h);
       return () => bus.off('event', h);
     },
+    connectionGone: (c) => services.connectionGone(c),
     gateway: { url: gateway.url, network: gateway.network, court },
     ...(sandbox ? { sandbox } : {}),
     async close() {

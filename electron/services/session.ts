@@ -1,7 +1,10 @@
 /**
- * The signed-in session: the unlocked store, the officer, and the engine working for them.
- * Locking (sign-out or idle) stops the engine and closes the store; nothing is lost, since
- * unfinished requests stay in the outbox and resume at the next sign-in.
+ * The workstation's session: one officer at a time has the store unlocked and the engines working
+ * for him, and each window or page that signed in is attached to that session. A page that has
+ * not signed in (a second tab, a reopened browser) sees no session and gets the sign-in screen;
+ * signing in as another officer ends the current session only once his own password has opened
+ * his key. Locking (sign-out or idle) stops the engines and closes the store; nothing is lost,
+ * since unfinished requests stay in the outbox and resume at the next sign-in.
  */
 import { AppFailure } from '../../shared/app-failure';
 import type { Officer } from '../../shared/domain/types';
@@ -17,8 +20,16 @@ export interface ActiveSession {
   measures: MeasureEngine;
 }
 
-export class SessionHolder {
+/** Idle lock: at least a minute, at most four hours; a bad or missing setting means 15 minutes. */
+export function idleLockMs(setting: string | undefined): number {
+  const minutes = setting === undefined || setting.trim() === '' ? NaN : Number(setting);
+  if (!Number.isFinite(minutes) || minutes <= 0) return 15 * 60_000;
+  return Math.round(Math.min(Math.max(minutes, 1), 240) * 60_000);
+}
+
+export class Sessions {
   private active: ActiveSession | undefined;
+  private readonly attached = new Set<string>();
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -26,21 +37,46 @@ export class SessionHolder {
     private readonly onIdle: () => void,
   ) {}
 
-  set(s: ActiveSession): void {
+  /** A new session for this connection (any earlier one was ended by the caller). */
+  start(s: ActiveSession, connection: string): void {
     this.active = s;
+    this.attached.clear();
+    this.attached.add(connection);
     this.touch();
   }
 
+  /** Another window of the same officer joins the session (after his password was checked). */
+  attach(connection: string): void {
+    if (this.active) this.attached.add(connection);
+  }
+
+  /** A window closed for good, or signed out alone. */
+  detach(connection: string): void {
+    this.attached.delete(connection);
+  }
+
+  /** The session, whoever asks (timers, engines' events). */
   get current(): ActiveSession | undefined {
     return this.active;
   }
 
-  require(): ActiveSession {
-    if (!this.active) throw new AppFailure('NOT_SIGNED_IN');
-    return this.active;
+  /** The session as seen by one window: only once that window has signed in. */
+  forConnection(connection: string): ActiveSession | undefined {
+    return this.active && this.attached.has(connection) ? this.active : undefined;
   }
 
-  /** every call from the judge counts as activity */
+  require(connection: string): ActiveSession {
+    const s = this.forConnection(connection);
+    if (!s) throw new AppFailure('NOT_SIGNED_IN');
+    return s;
+  }
+
+  /** the windows that see this session's events */
+  audience(): ReadonlySet<string> {
+    return new Set(this.attached);
+  }
+
+  /** every call from the officer counts as activity */
   touch(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.active && this.idleMs > 0) {
@@ -49,10 +85,13 @@ export class SessionHolder {
     }
   }
 
-  clear(): ActiveSession | undefined {
+  /** Ends the session; returns it with the windows that were attached. */
+  clear(): { session: ActiveSession; audience: ReadonlySet<string> } | undefined {
     const s = this.active;
+    const audience = this.audience();
     this.active = undefined;
+    this.attached.clear();
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    return s;
+    return s ? { session: s, audience } : undefined;
   }
 }

@@ -148,13 +148,27 @@ export class AuditLog {
     }).immediate();
   }
 
-  /** Newest first. */
-  list(q: { caseId?: string; limit?: number } = {}): AuditEntry[] {
+  /** Newest first; by case, by officer and by action (each optional). */
+  list(q: { caseId?: string; officer?: string; action?: string; limit?: number } = {}): AuditEntry[] {
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 10_000);
-    const rows = q.caseId
-      ? this.db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT ?').all(q.caseId, limit)
-      : this.db.prepare<[number], AuditRow>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit);
-    return rows.map(toEntry);
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit };
+    if (q.caseId) {
+      where.push('case_id = @caseId');
+      params.caseId = q.caseId;
+    }
+    if (q.officer) {
+      where.push('officer = @officer');
+      params.officer = q.officer;
+    }
+    if (q.action) {
+      // an action and its sub-actions: 'measure.deduct' matches 'measure.deduct.executed'
+      where.push("(action = @action OR action LIKE @prefix ESCAPE '\\')");
+      params.action = q.action;
+      params.prefix = `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
+    }
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return this.db.prepare<[Record<string, string | number>], AuditRow>(`SELECT * FROM audit_log ${w} ORDER BY seq DESC LIMIT @limit`).all(params).map(toEntry);
   }
 
   verify(): VerifyReport {

@@ -4,7 +4,7 @@
  * case service from filedOn (DOMAIN rule 11).
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CaseStatus, CaseSummary, Party, PartyKind, PartyRole } from '../../shared/domain/types';
+import type { CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyRole } from '../../shared/domain/types';
 import type { CaseTypeCode } from '../../shared/ids/case-number';
 import { parseCaseNumber } from '../../shared/ids/case-number';
 import { AppFailure } from '../../shared/app-failure';
@@ -29,6 +29,11 @@ export interface NewCase {
   applicant: NewParty;
   debtors: NewParty[];
   status?: CaseStatus;
+  /** 承办人, from the case-management system */
+  assignee?: string;
+  /** who entered it by hand (a pending filing) */
+  enteredBy?: string;
+  filing?: FilingState;
 }
 
 /** CaseDetail without the date-derived fields (deadline, daysLeft) the service adds. */
@@ -40,6 +45,10 @@ export interface CaseListQuery {
   status?: CaseStatus | 'all';
   offset?: number;
   limit?: number;
+  /** only these 承办人's cases, and the filings `enteredBy` entered (a clerk's team); absent = all */
+  scope?: { assignees: readonly string[]; enteredBy: string };
+  /** only the cases assigned to these officers ("my cases") */
+  assignees?: readonly string[];
 }
 
 export interface CaseList {
@@ -59,6 +68,10 @@ interface CaseRow {
   costs: number;
   recovered: number;
   created_at: string;
+  assignee: string | null;
+  entered_by: string | null;
+  filing: FilingState;
+  filing_note: string | null;
 }
 
 interface PartyRow {
@@ -73,7 +86,7 @@ interface PartyRow {
 const toParty = (r: PartyRow): Party => ({ id: r.id, caseId: r.case_id, role: r.role, kind: r.kind, name: r.name, idNumber: r.id_number });
 
 function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }[]): CaseSummary {
-  return {
+  const s: CaseSummary = {
     id: r.id,
     number: r.number,
     court: r.court,
@@ -84,7 +97,10 @@ function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }
     debtorNames: parties.filter((p) => p.role === 'debtor').map((p) => p.name),
     amountOwed: r.amount_owed,
     recovered: r.recovered,
+    filing: r.filing,
   };
+  if (r.assignee !== null) s.assignee = r.assignee;
+  return s;
 }
 
 function normalizeNumber(number: string) {
@@ -127,7 +143,10 @@ export class CaseRepo {
     const r = this.db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?').get(id);
     if (!r) return undefined;
     const parties = this.db.prepare<[string], PartyRow>('SELECT * FROM parties WHERE case_id = ? ORDER BY position').all(id).map(toParty);
-    return { ...summary(r, parties), costs: r.costs, cause: r.cause, parties, createdAt: r.created_at };
+    const c: StoredCase = { ...summary(r, parties), costs: r.costs, cause: r.cause, parties, createdAt: r.created_at };
+    if (r.entered_by !== null) c.enteredBy = r.entered_by;
+    if (r.filing_note !== null) c.filingNote = r.filing_note;
+    return c;
   }
 
   getByNumber(number: string): StoredCase | undefined {
@@ -143,6 +162,15 @@ export class CaseRepo {
     if (q.status && q.status !== 'all') {
       where.push('c.status = @status');
       params.status = q.status;
+    }
+    if (q.scope) {
+      where.push(`(c.assignee IN (SELECT value FROM json_each(@scopeAssignees)) OR (c.entered_by = @scopeEnteredBy AND c.filing = 'pending'))`);
+      params.scopeAssignees = JSON.stringify(q.scope.assignees);
+      params.scopeEnteredBy = q.scope.enteredBy;
+    }
+    if (q.assignees) {
+      where.push('c.assignee IN (SELECT value FROM json_each(@assignees))');
+      params.assignees = JSON.stringify(q.assignees);
     }
     const search = q.search ? normalizeSearch(q.search) : '';
     if (search) {
@@ -186,12 +214,15 @@ export class CaseRepo {
           imported++;
           continue;
         }
+        // the system's word on the case wins: amounts, filing date and the 承办人 (a reassignment)
         const changes = this.db.prepare(
-          `UPDATE cases SET cause = @cause, amount_owed = @owed, costs = @costs, filed_on = @filedOn, updated_at = @now
-           WHERE id = @id AND (cause IS NOT @cause OR amount_owed IS NOT @owed OR costs IS NOT @costs OR filed_on IS NOT @filedOn)`,
+          `UPDATE cases SET cause = @cause, amount_owed = @owed, costs = @costs, filed_on = @filedOn, assignee = @assignee,
+             filing = 'confirmed', filing_note = NULL, updated_at = @now
+           WHERE id = @id AND (cause IS NOT @cause OR amount_owed IS NOT @owed OR costs IS NOT @costs OR filed_on IS NOT @filedOn
+             OR assignee IS NOT @assignee OR filing IS NOT 'confirmed')`,
         ).run({
           id, cause: c.cause, owed: assertFen(c.amountOwed, 'amountOwed'), costs: assertFen(c.costs, 'costs'),
-          filedOn: c.filedOn, now: this.clock().toISOString(),
+          filedOn: c.filedOn, assignee: c.assignee ?? null, now: this.clock().toISOString(),
         }).changes;
         updated += changes;
       }
@@ -222,10 +253,12 @@ export class CaseRepo {
     const id = randomUUID();
     const now = this.clock().toISOString();
     this.db.prepare(
-      `INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at,
+         assignee, entered_by, filing)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
     ).run(id, n.text, n.court, n.type, c.filedOn, c.status ?? 'open', c.cause,
-      assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now);
+      assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now,
+      c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed');
     const insertParty = this.db.prepare(
       'INSERT INTO parties (id, case_id, position, role, kind, name, id_number) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

@@ -1,24 +1,11 @@
 /**
- * The legal basis the audit log records for each measure and the documents it carries, so a
- * judge's "on what ground?" is answered by the entry itself.
+ * Which measure a document belongs to and so what it cites; the table itself is shared
+ * (shared/legal/basis.ts), so the audit log and the wire cite the same articles.
  */
 import { DOCUMENTS_FOR, type DocumentType, type MeasureKind } from '../../shared/domain/measures';
+import { MEASURE_LEGAL_BASIS } from '../../shared/legal/basis';
 
-const CPL_253 = '《中华人民共和国民事诉讼法》第二百五十三条';
-const SPC_SEIZURE_28 = '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第二十八条';
-const SPC_CPL_485 = '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条';
-
-/** The grounds each kind of measure cites (2023 revision of the Civil Procedure Law). */
-export const MEASURE_LEGAL_BASIS: Readonly<Record<MeasureKind, string | undefined>> = {
-  // freeze: the court may inquire into, freeze and transfer deposits within the amount owed (253)
-  freeze: CPL_253,
-  // renewal: the freeze period and its renewal (SPC interpretation 485)
-  renew: SPC_CPL_485,
-  // release: when the debt is paid, the ruling revoked, or more is held than is owed
-  unfreeze: SPC_SEIZURE_28,
-  // deduction: transfer of the debtor's deposits (253)
-  deduct: CPL_253,
-};
+export { MEASURE_LEGAL_BASIS };
 
 /** The measure kind a document type belongs to (协助查询通知书 belongs to none). */
 export function measureKindOfDocument(type: DocumentType | string): MeasureKind | undefined {

@@ -15,10 +15,16 @@ interface OfficerRow {
   name: string;
   court: string;
   role: OfficerRole;
+  team: string;
   password_verifier: string | null;
 }
 
-const toOfficer = (r: OfficerRow): Officer => ({ code: r.code, name: r.name, court: r.court, role: r.role });
+const toOfficer = (r: OfficerRow): Officer => {
+  const o: Officer = { code: r.code, name: r.name, court: r.court, role: r.role };
+  const team = JSON.parse(r.team) as string[];
+  if (team.length) o.team = team;
+  return o;
+};
 
 export function assertStrongPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_CHARS) throw new AppFailure('WEAK_PASSWORD', undefined, 'password');
@@ -38,10 +44,10 @@ export class OfficerRepo {
   /** From the register: name, court and role follow the register; a password stays as it was. */
   upsert(o: Officer): void {
     this.db.prepare(
-      `INSERT INTO officers (code, name, court, role, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO officers (code, name, court, role, team, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (code) DO UPDATE SET name = excluded.name, court = excluded.court, role = excluded.role,
-         updated_at = excluded.updated_at`,
-    ).run(o.code, o.name, o.court, o.role, this.clock().toISOString());
+         team = excluded.team, updated_at = excluded.updated_at`,
+    ).run(o.code, o.name, o.court, o.role, JSON.stringify(o.team ?? []), this.clock().toISOString());
   }
 
   upsertMany(officers: readonly Officer[]): number {

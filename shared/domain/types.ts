@@ -5,8 +5,9 @@
 import type { Fen } from '../money';
 import type { ChannelId } from './channels';
 import type { CaseTypeCode } from '../ids/case-number';
+import type { Role } from '../authority/roles';
 
-export type OfficerRole = 'judge' | 'clerk' | 'chief';
+export type OfficerRole = Role;
 
 export interface Officer {
   /** code registered with the network (officer credential register), e.g. "F520103001" */
@@ -14,6 +15,8 @@ export interface Officer {
   name: string;
   court: string;
   role: OfficerRole;
+  /** clerks and assistants: the judges whose cases they prepare (docs/authority.md) */
+  team?: string[];
 }
 
 export type PartyKind = 'person' | 'company';
@@ -31,6 +34,13 @@ export interface Party {
 
 export type CaseStatus = 'open' | 'closed';
 
+/**
+ * pending   – entered by hand here; the case-management system has not confirmed it yet
+ * confirmed – the case-management system knows the case, its court and its parties
+ * refused   – the system does not know it, or knows other parties: nothing may be done with it
+ */
+export type FilingState = 'pending' | 'confirmed' | 'refused';
+
 export interface CaseSummary {
   id: string;
   number: string;
@@ -42,9 +52,16 @@ export interface CaseSummary {
   debtorNames: string[];
   amountOwed: Fen;
   recovered: Fen;
+  /** 承办人: the judge the case-management system assigned */
+  assignee?: string;
+  filing: FilingState;
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** who entered a filing by hand */
+  enteredBy?: string;
+  /** the case-management system's answer about a filing, in the judge's words */
+  filingNote?: string;
   costs: Fen;
   cause: string;
   /** 6 months from filing, rolled to a working day (DOMAIN rule 11) */

@@ -11,6 +11,7 @@ import type {
   Asset, Whereabouts, InfoRecord,
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
+import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
 import type { DocumentRef, Measure } from '../domain/measures';
 import type { DocumentModel } from '../documents/model';
 import type {
@@ -27,6 +28,7 @@ const password = z.string().min(1).max(256);
 export const contract = {
   app: {
     info: {
+      policy: PUBLIC_READ,
       input: z.object({}).strict(),
       output: out<{
         version: string;
@@ -39,37 +41,44 @@ export const contract = {
     },
   },
   session: {
-    current: { input: z.object({}).strict(), output: out<Officer | null>() },
+    current: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<Officer | null>() },
     /** officers the network has registered for this court, offered at first setup */
-    registeredOfficers: { input: z.object({}).strict(), output: out<Officer[]>() },
+    registeredOfficers: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<Officer[]>() },
     /** first run: creates the encrypted store, protected by this officer's password */
     setUp: {
+      policy: PUBLIC,
       input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
       output: out<Officer>(),
     },
     signIn: {
+      policy: PUBLIC,
       input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
       output: out<Officer>(),
     },
-    signOut: { input: z.object({}).strict(), output: out<null>() },
+    signOut: { policy: { act: 'workstation.use' }, input: z.object({}).strict(), output: out<null>() },
     /** gives another registered officer (e.g. the division chief who approves) access to this workstation */
     addOfficer: {
+      policy: { act: 'officers.enrol' },
       input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
       output: out<Officer>(),
     },
   },
   cases: {
     list: {
+      policy: { act: 'case.read', read: true, audit: { action: 'case.search', basis: 'caseRead' } },
       input: z.object({
         search: text(100).optional(),
         status: z.enum(['open', 'closed', 'all']).optional(),
+        /** only the officer's own cases (a clerk's: his team's) */
+        mine: z.boolean().optional(),
         offset: z.number().int().min(0).max(1_000_000).optional(),
         limit: z.number().int().min(1).max(500).optional(),
       }).strict(),
       output: out<{ total: number; items: CaseSummary[] }>(),
     },
-    get: { input: z.object({ caseId: id }).strict(), output: out<CaseDetail>() },
+    get: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseDetail>() },
     create: {
+      policy: { act: 'case.enter' },
       input: z.object({
         number: text(40),
         filedOn: text(10),
@@ -84,26 +93,28 @@ export const contract = {
       output: out<CaseDetail>(),
     },
     /** imports the court's docket from its case-management system (the sandbox's demo court) */
-    importFromCourt: { input: z.object({}).strict(), output: out<{ imported: number; total: number }>() },
+    importFromCourt: { policy: { act: 'case.import' }, input: z.object({}).strict(), output: out<{ imported: number; total: number }>() },
   },
   query: {
     /** one click: every channel × every debtor of the case */
     start: {
+      policy: { act: 'query.property', case: 'caseId' },
       input: z.object({ caseId: id }).strict(),
       output: out<{ requests: ChannelRequest[] }>(),
     },
-    view: { input: z.object({ caseId: id }).strict(), output: out<CaseQueryView>() },
+    view: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseQueryView>() },
     /** re-send one failed or manual query (a new request id: queries may be repeated, measures may not) */
-    retry: { input: z.object({ requestId: id }).strict(), output: out<ChannelRequest>() },
+    retry: { policy: { act: 'query.property', case: 'requestId' }, input: z.object({ requestId: id }).strict(), output: out<ChannelRequest>() },
   },
   network: {
-    status: { input: z.object({}).strict(), output: out<NetworkStatus>() },
+    status: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<NetworkStatus>() },
   },
   measures: {
     /** the cap, what is already frozen, each asset's legal limits and a suggested allocation */
-    plan: { input: z.object({ caseId: id }).strict(), output: out<FreezePlan>() },
+    plan: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<FreezePlan>() },
     /** one click sends the whole set; refused whole if any item breaks a rule */
     freeze: {
+      policy: { act: 'measure.decide', case: 'caseId' },
       input: z.object({
         caseId: id,
         items: z.array(z.object({
@@ -115,52 +126,58 @@ export const contract = {
       }).strict(),
       output: out<{ measures: Measure[] }>(),
     },
-    list: { input: z.object({ caseId: id }).strict(), output: out<CaseMeasures>() },
+    list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseMeasures>() },
     /** renew one or many freezes before they lapse; endsOn absent = the longest the law allows */
     renew: {
+      policy: { act: 'measure.decide', case: 'freezeIds' },
       input: z.object({ freezeIds: z.array(id).min(1).max(500), endsOn: isoDate.optional() }).strict(),
       output: out<{ measures: Measure[] }>(),
     },
     release: {
+      policy: { act: 'measure.decide', case: 'freezeId' },
       input: z.object({ freezeId: id, amount: fen.optional(), reason: text(500).min(1) }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** withdraw a measure that has not gone out (awaiting approval, or queued while offline) */
-    cancel: { input: z.object({ measureId: id }).strict(), output: out<{ measure: Measure }>() },
+    cancel: { policy: { act: 'measure.decide', case: 'measureId' }, input: z.object({ measureId: id }).strict(), output: out<{ measure: Measure }>() },
     /** every measure not yet concluded, across cases: the outbox the judge can see */
-    outbox: { input: z.object({}).strict(), output: out<(Measure & { caseNumber: string })[]>() },
-    calendar: { input: z.object({ from: isoDate, to: isoDate }).strict(), output: out<ExpiryDay[]>() },
+    outbox: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<(Measure & { caseNumber: string })[]>() },
+    calendar: { policy: { act: 'case.read', read: true }, input: z.object({ from: isoDate, to: isoDate }).strict(), output: out<ExpiryDay[]>() },
   },
   deduction: {
     /** re-queries the frozen balance from the agency before anything else (DOMAIN rule 6) */
-    prepare: { input: z.object({ freezeId: id }).strict(), output: out<DeductionPrep>() },
+    prepare: { policy: { act: 'measure.draft', case: 'freezeId' }, input: z.object({ freezeId: id }).strict(), output: out<DeductionPrep>() },
     /** the officer confirms with their password (PIN); above the threshold it waits for approval */
     submit: {
+      policy: { act: 'deduction.decide', case: 'freezeId' },
       input: z.object({ freezeId: id, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** a deduction prepared offline (a draft) goes only after a fresh re-query and a new confirmation */
     confirm: {
+      policy: { act: 'deduction.decide', case: 'measureId' },
       input: z.object({ measureId: id, checkedAt: z.string().max(40), pin: password }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** a division chief approves with their own code and password */
     approve: {
+      policy: { act: 'case.read', case: 'measureId' },
       input: z.object({ measureId: id, approverCode: text(32).min(1), approverPassword: password, decision: z.enum(['approve', 'refuse']), reason: text(500).optional() }).strict(),
       output: out<{ measure: Measure }>(),
     },
   },
   reminders: {
-    due: { input: z.object({}).strict(), output: out<ReminderView[]>() },
-    ack: { input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
+    due: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<ReminderView[]>() },
+    ack: { policy: { act: 'case.read' }, input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
   },
   documents: {
-    list: { input: z.object({ caseId: id }).strict(), output: out<DocumentRef[]>() },
-    get: { input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; content: DocumentModel; pdfBase64: string }>() },
+    list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<DocumentRef[]>() },
+    get: { policy: caseRead('documentId'), input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; content: DocumentModel; pdfBase64: string }>() },
   },
   settings: {
-    get: { input: z.object({}).strict(), output: out<BureauSettings>() },
+    get: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<BureauSettings>() },
     set: {
+      policy: { act: 'settings.bureau' },
       input: z.object({
         approvalThreshold: fen.optional(),
         reminderDays: z.array(z.number().int().min(0).max(365)).max(10).optional(),
@@ -173,10 +190,11 @@ export const contract = {
   },
   audit: {
     list: {
+      policy: { act: 'audit.read', case: 'caseId', caseOptional: true, read: true },
       input: z.object({ caseId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
       output: out<AuditEntry[]>(),
     },
-    verify: { input: z.object({}).strict(), output: out<{ ok: boolean; entries: number; brokenAt?: number }>() },
+    verify: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<{ ok: boolean; entries: number; brokenAt?: number }>() },
   },
 } as const;
 
@@ -204,11 +222,19 @@ export const events = {
 } as const;
 
 type C = typeof contract;
+type AnySpec = { input: z.ZodType; output: z.ZodType; policy: Policy };
+/** every call declares its schema and its policy side by side (a call without a policy does not compile) */
+const everyCallHasAPolicy: Record<string, Record<string, AnySpec>> = contract;
+void everyCallHasAPolicy;
+
 export type Group = keyof C;
 export type MethodOf<G extends Group> = keyof C[G] & string;
-type Spec<G extends Group, M extends MethodOf<G>> = C[G][M] extends { input: z.ZodType; output: z.ZodType } ? C[G][M] : never;
+type Spec<G extends Group, M extends MethodOf<G>> = C[G][M] extends AnySpec ? C[G][M] : never;
 export type CallInput<G extends Group, M extends MethodOf<G>> = z.input<Spec<G, M>['input']>;
+/** the input as the handler receives it, after the schema parsed it */
+export type ParsedInput<G extends Group, M extends MethodOf<G>> = z.output<Spec<G, M>['input']>;
 export type CallOutput<G extends Group, M extends MethodOf<G>> = z.output<Spec<G, M>['output']>;
+export type PolicyOf<G extends Group, M extends MethodOf<G>> = Spec<G, M>['policy'];
 
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -220,14 +246,11 @@ export type Api = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-/** Services main implements: same shape, plain values (errors thrown as AppFailure). */
-export type Services = {
-  [G in Group]: { [M in MethodOf<G>]: (input: z.output<Spec<G, M>['input']>, ctx: CallContext) => Promise<CallOutput<G, M>> | CallOutput<G, M> };
-};
-
+/** Where a call came from: the transport, and which window or socket (its sign-in is its own). */
 export interface CallContext {
-  /** transport the call came through */
   transport: 'electron' | 'host';
+  /** one id per window (Electron) or per page and its reconnections (host mode); defaults to the transport */
+  connection?: string;
 }
 
 export const IPC_PREFIX = 'ck:';
@@ -242,9 +265,14 @@ export function allCalls(): [Group, string][] {
   return (Object.keys(contract) as Group[]).flatMap((g) => Object.keys(contract[g]).map((m) => [g, m] as [Group, string]));
 }
 
-export function callSpec(group: string, method: string): { input: z.ZodType; output: z.ZodType } | undefined {
+export function callSpec(group: string, method: string): AnySpec | undefined {
   const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
   if (!own(contract, group)) return undefined;
-  const g = (contract as Record<string, Record<string, { input: z.ZodType; output: z.ZodType }>>)[group]!;
+  const g = (contract as Record<string, Record<string, AnySpec>>)[group]!;
   return own(g, method) ? g[method] : undefined;
+}
+
+/** Calls that only read: safe for a transport to send again after a dropped link. */
+export function isReadCall(group: string, method: string): boolean {
+  return callSpec(group, method)?.policy.read === true;
 }

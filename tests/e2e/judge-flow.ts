@@ -18,7 +18,8 @@ export function demoCaseWithAccounts(): { docket: DocketCase; debtor: PersonSubj
   const pop = generatePopulation(DEFAULT_SEED);
   for (const c of pop.docket) {
     const s = pop.byId.get(c.debtors[0]!.idNumber);
-    if (s?.kind === 'person' && s.holdings.bankAccounts.length >= 2 && c.debtors.length === 1) return { docket: c, debtor: s };
+    // the demo judge's own case: only its 承办人 queries it
+    if (c.assignee === OFFICER && s?.kind === 'person' && s.holdings.bankAccounts.length >= 2 && c.debtors.length === 1) return { docket: c, debtor: s };
   }
   throw new Error('the demo docket has no case with a debtor holding two bank accounts');
 }
@@ -76,7 +77,7 @@ export async function expectAccountsShown(page: Page, debtor: PersonSubject): Pr
 export function demoCaseToDeduct(): { docket: DocketCase; debtor: PersonSubject } {
   const pop = generatePopulation(DEFAULT_SEED);
   for (const c of pop.docket) {
-    if (c.debtors.length !== 1) continue;
+    if (c.debtors.length !== 1 || c.assignee !== OFFICER) continue;
     const s = pop.byId.get(c.debtors[0]!.idNumber);
     const cap = c.amountOwed + c.costs;
     if (s?.kind !== 'person' || cap > 10_000_000) continue;

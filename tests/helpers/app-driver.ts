@@ -11,8 +11,9 @@ export interface AppDriver {
   value<T>(g: string, m: string, input?: unknown): Promise<T>;
 }
 
-export function appDriver(core: () => Core): AppDriver {
-  const call = (g: string, m: string, input: unknown = {}) => core().router(g, m, input, { transport: 'host' });
+/** `connection` names the window the calls come from (each window signs in for itself). */
+export function appDriver(core: () => Core, connection?: string): AppDriver {
+  const call = (g: string, m: string, input: unknown = {}) => core().router(g, m, input, { transport: 'host', ...(connection ? { connection } : {}) });
   return {
     call,
     async value<T>(g: string, m: string, input: unknown = {}): Promise<T> {

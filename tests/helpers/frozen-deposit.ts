@@ -11,7 +11,7 @@ import { waitFor, type AppDriver } from './app-driver';
 
 export async function caseWithFrozenDeposit(app: AppDriver, sandbox: SandboxHandle, maxCap = Number.MAX_SAFE_INTEGER): Promise<{ c: CaseDetail; freeze: Measure }> {
   const { value } = app;
-  const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500 });
+  const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
   let c: CaseDetail | undefined;
   for (const s of list.items) {
     const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });

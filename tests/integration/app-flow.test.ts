@@ -50,7 +50,7 @@ describe('a judge on the sandbox network', () => {
   });
 
   it('queries every channel for every debtor of a demo case and sees what the agencies hold', async () => {
-    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500 });
+    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
     // a case whose first debtor is a person with bank accounts in the sandbox
     let truth: any;
     for (const s of list.items) {

@@ -60,8 +60,6 @@ beforeAll(async () => {
     env: { CK_GATEWAY_URL: link.current.url(), CK_STATION_ID: sandbox.stationId, CK_STATION_SECRET: 'field-trip-secret', CK_COURT: sandbox.court, CK_COURT_NAME: '贵州省贵阳市云岩区人民法院' },
   });
   await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
-  const a = sandbox.courtAccount;
-  await value('settings', 'set', { courtAccounts: [{ id: 'acct-1', bank: a.bank, accountNo: a.accountNo, name: a.name }] });
 });
 afterAll(async () => {
   await core?.close();
@@ -80,7 +78,7 @@ describe('a deduction prepared offline', () => {
     expect(offline.fresh).toBe(false);
     const amount = Math.min(offline.suggested, offline.approvalThreshold);
     const totalsBefore = sandbox.ledger.totals();
-    const { measure: draft } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, amount, courtAccountId: 'acct-1', checkedAt: offline.checkedAt, pin: PASSWORD });
+    const { measure: draft } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, amount, courtAccountId: offline.courtAccounts[0]!.id, checkedAt: offline.checkedAt, pin: PASSWORD });
     expect(draft.state).toBe('draft');
     expect((await value<Measure[]>('measures', 'outbox')).map((m) => m.id)).toContain(draft.id);
 

@@ -42,8 +42,6 @@ describe('a deduction interrupted by a kill', () => {
     core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
     await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
     // a real deployment configures the court's receiving account; here, the sandbox court's
-    const a = sandbox.courtAccount;
-    await value('settings', 'set', { courtAccounts: [{ id: 'acct-1', bank: a.bank, accountNo: a.accountNo, name: a.name }] });
     // a case whose only debtor has free deposits
     const { c, freeze } = await caseWithFrozenDeposit(driver, sandbox);
 

@@ -303,6 +303,7 @@ class Process {
         return real.health(o);
       },
       officers: (c, o) => real.officers(c, o),
+      courtAccounts: (c, o) => real.courtAccounts(c, o),
       courtCases: (c, off, l, o) => real.courtCases(c, off, l, o),
       feedback: (after, limit, o) => {
         gone();

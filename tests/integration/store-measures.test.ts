@@ -56,6 +56,27 @@ function newCase(s: SecureStore, seq = 1234, amountOwed = 1_000_000, costs = 20_
   });
 }
 
+/** A case written as version 1 stored it (the repository itself writes the latest schema). */
+function v1CaseOf(): StoredCase {
+  const db = openEncryptedDb(file, key);
+  const at = '2025-01-10T02:00:00.000Z';
+  db.prepare(`INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at)
+    VALUES ('c-v1', '(2025)黔0103执1234号', '黔0103', '执', '2025-01-10', 'open', '借款合同纠纷', 1000000, 20000, 0, ?, ?)`).run(at, at);
+  const party = db.prepare('INSERT INTO parties (id, case_id, position, role, kind, name, id_number) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  party.run('p-app', 'c-v1', 0, 'applicant', 'company', '贵阳某某小额贷款有限公司', '91520100MA6DJ1234R');
+  party.run('p-deb', 'c-v1', 1, 'debtor', 'person', NAME, ID);
+  db.close();
+  return {
+    id: 'c-v1', number: '(2025)黔0103执1234号', court: '黔0103', type: '执', filedOn: '2025-01-10', status: 'open', filing: 'confirmed',
+    applicantName: '贵阳某某小额贷款有限公司', debtorNames: [NAME], amountOwed: 1_000_000, recovered: 0, costs: 20_000, cause: '借款合同纠纷',
+    parties: [
+      { id: 'p-app', caseId: 'c-v1', role: 'applicant', kind: 'company', name: '贵阳某某小额贷款有限公司', idNumber: '91520100MA6DJ1234R' },
+      { id: 'p-deb', caseId: 'c-v1', role: 'debtor', kind: 'person', name: NAME, idNumber: ID },
+    ],
+    createdAt: at,
+  };
+}
+
 const debtorOf = (c: StoredCase) => c.parties.find((p) => p.role === 'debtor')!;
 const applicantOf = (c: StoredCase) => c.parties.find((p) => p.role === 'applicant')!;
 
@@ -108,18 +129,18 @@ describe('migration 1 → 2', () => {
     fs.rmSync(file);
     const v1 = openSecureStore({ file, key, create: true, clock, migrations: MIGRATIONS.slice(0, 1) });
     expect(v1.schemaVersion()).toBe(1);
-    const c = newCase(v1);
+    const c = v1CaseOf();
     const assets = assetsFor(v1, c);
     v1.audit.append({ officer: JUDGE, action: 'query.start', caseId: c.id, caseNumber: c.number });
-    const before = { case: v1.cases.get(c.id), requests: v1.requests.listForCase(c.id), view: v1.caseQueryView(c.id) };
+    const before = { requests: v1.requests.listForCase(c.id), view: v1.caseQueryView(c.id) };
     v1.close();
     const raw = openEncryptedDb(file, key);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'measures'").pluck().get()).toBe(0);
     raw.close();
 
     store = openSecureStore({ file, key, clock });
-    expect(store.schemaVersion()).toBe(2);
-    expect(store.cases.get(c.id)).toEqual(before.case);
+    expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+    expect(store.cases.get(c.id)).toMatchObject({ ...c, filing: 'confirmed' });
     expect(store.requests.listForCase(c.id)).toEqual(before.requests);
     expect(store.caseQueryView(c.id)).toEqual(before.view);
     expect(store.audit.verify()).toEqual({ ok: true, entries: 1 });

@@ -11,7 +11,8 @@ import { channelInfo } from '../../../shared/domain/channels';
 import { DOCUMENTS_FOR, type Measure, type MeasureKind } from '../../../shared/domain/measures';
 import type { Party } from '../../../shared/domain/types';
 import type { SubmitBody, WireDocument } from '../gateway-wire';
-import { QUERY_LEGAL_BASIS, queryDocument } from '../query-body';
+import { queryDocument } from '../query-body';
+import { LEGAL_BASIS, MEASURE_LEGAL_BASIS } from '../../../shared/legal/basis';
 import type { QueryContext } from '../types';
 
 /** The court's registered receiving account (执行款专户), as the protocol carries it. */
@@ -36,18 +37,6 @@ export const MEASURE_PURPOSE: Readonly<Record<MeasureKind, string>> = {
   renew: '续行冻结被执行人财产',
   unfreeze: '解除冻结被执行人财产',
   deduct: '扣划被执行人存款',
-};
-
-/** The ground each request cites (the documents carry it in full). */
-export const MEASURE_LEGAL_BASIS: Readonly<Record<MeasureKind, string>> = {
-  // the court may inquire into, freeze and transfer deposits (249) within the amount owed (253)
-  freeze: '《民事诉讼法》第二百五十三条',
-  // the freeze period and its renewal (民诉法解释 art. 485)
-  renew: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条',
-  // release when the ground has gone (查扣冻规定 art. 28)
-  unfreeze: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第二十八条',
-  // transfer of the debtor's deposits (253)
-  deduct: '《民事诉讼法》第二百五十三条',
 };
 
 /** re-query before deducting (DOMAIN rule 6) */
@@ -147,7 +136,7 @@ export function buildFrozenBalanceBody(requestId: string, freeze: Measure, ctx: 
     officer: { code: ctx.officer.code, name: ctx.officer.name },
     documents: [queryDocument({ id: requestId, channel: freeze.channel, createdAt }, ctx, ctx.subject)],
     purpose: FROZEN_BALANCE_PURPOSE,
-    legalBasis: QUERY_LEGAL_BASIS,
+    legalBasis: LEGAL_BASIS.query,
     params: { purpose: 'frozen_balance', freezeRequestId: freeze.id },
   };
 }

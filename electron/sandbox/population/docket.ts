@@ -33,6 +33,19 @@ export function preservationFee(amount: Fen): Fen {
 
 const party = (s: Subject): DocketParty => ({ kind: s.kind, name: s.name, idNumber: s.idNumber });
 
+/**
+ * The judges of the demo register (officers.ts) the cases are assigned to: the demo judge 王立新
+ * carries three in five, 罗静 and 杨帆 one each. Drawn from the case number, not the random stream,
+ * so the population is the same with or without assignment.
+ */
+export const DEMO_ASSIGNEES = ['F520103001', 'F520103001', 'F520103001', 'F520103004', 'F520103005'] as const;
+
+export function assigneeFor(caseNumber: string): string {
+  let h = 2166136261;
+  for (const ch of caseNumber) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+  return DEMO_ASSIGNEES[h % DEMO_ASSIGNEES.length]!;
+}
+
 export function makeDocket(rng: Rng, subjects: Subject[], count: number): DocketCase[] {
   const withMoney = subjects.filter((s) => s.holdings.bankAccounts.reduce((t, a) => t + a.balance, 0) >= 100_000);
   const persons = subjects.filter((s) => s.kind === 'person');
@@ -61,7 +74,8 @@ export function makeDocket(rng: Rng, subjects: Subject[], count: number): Docket
     while (chosen.has(applicant.idNumber));
     const amountOwed = rng.logInt(300_000, 300_000_000) - (rng.chance(0.6) ? 0 : rng.int(0, 99));
     const costs = type === '执保' ? preservationFee(amountOwed) : enforcementFee(amountOwed);
-    cases.push({ number: `(${year})${DEMO_COURT}${type}${n}号`, filedOn, cause, amountOwed, costs, applicant: party(applicant), debtors });
+    const number = `(${year})${DEMO_COURT}${type}${n}号`;
+    cases.push({ number, filedOn, cause, amountOwed, costs, applicant: party(applicant), debtors, assignee: assigneeFor(number) });
   }
   return cases;
 }

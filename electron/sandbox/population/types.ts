@@ -216,6 +216,8 @@ export interface DocketCase {
   costs: Fen;
   applicant: DocketParty;
   debtors: DocketParty[];
+  /** 承办人: the judge the case-management system assigned */
+  assignee: string;
 }
 
 export interface Population {

@@ -9,7 +9,7 @@
  *   done), its caller gets an error telling the judge to check;
  * - reconnects back off exponentially with jitter.
  */
-import { allCalls, type Api } from '../../../shared/ipc/contract';
+import { allCalls, isReadCall, type Api } from '../../../shared/ipc/contract';
 import { RESUME_TOKEN_KEY, WS_PATH, type ClientFrame, type ServerFrame } from '../../../shared/ipc/ws-protocol';
 import type { AppError } from '../../../shared/errors';
 import { err, type Result } from '../../../shared/result';
@@ -46,14 +46,6 @@ export interface WsBridge {
   /** closes the socket and stops reconnecting */
   dispose(): void;
 }
-
-/** Calls that only read: safe to send again after a dropped link. */
-const READ_CALLS = new Set([
-  'app.info', 'session.current', 'session.registeredOfficers', 'cases.list', 'cases.get',
-  'query.view', 'network.status', 'audit.list', 'audit.verify',
-  'measures.plan', 'measures.list', 'measures.outbox', 'measures.calendar', 'reminders.due',
-  'documents.list', 'documents.get', 'settings.get',
-]);
 
 const LINK_LOST: AppError = {
   code: 'INTERNAL',
@@ -147,8 +139,8 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       ready = false;
       for (const [id, p] of pending) {
         if (!p.sent) continue;
-        const key = `${p.frame.group}.${p.frame.method}`;
-        if (READ_CALLS.has(key)) {
+        // a read may go again; a write may have been done (the contract's policy says which is which)
+        if (isReadCall(p.frame.group, p.frame.method)) {
           p.sent = false;
         } else {
           pending.delete(id);

@@ -14,7 +14,6 @@ export const en: Dict = {
     reconnecting: 'The connection to the local service was interrupted; reconnecting. Work continues when it is back.',
   },
   header: {
-    roles: { judge: 'Enforcement judge', clerk: 'Clerk', chief: 'Division chief' },
     signOut: 'Sign out',
     switchLanguage: '中文',
     switchLanguageTitle: '切换到中文',

@@ -12,7 +12,6 @@ export const zh = {
     reconnecting: '与本机服务的连接已中断，正在重新连接；操作将在恢复后继续。',
   },
   header: {
-    roles: { judge: '执行法官', clerk: '书记员', chief: '庭长' },
     signOut: '退出登录',
     switchLanguage: 'English',
     switchLanguageTitle: 'Switch to English',

@@ -38,6 +38,8 @@ export function caseSummary(i: number, over: Partial<CaseSummary> = {}): CaseSum
     status: 'open',
     applicantName: `申请人${i}`,
     debtorNames: [`被执行人${i}`],
+    filing: 'confirmed',
+    assignee: OFFICER.code,
     amountOwed: 100_000_00 + i,
     recovered: 0,
     ...over,

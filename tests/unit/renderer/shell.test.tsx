@@ -34,11 +34,11 @@ describe('network status, language, lock', () => {
   it('switches labels to English and back, and remembers the choice in Dexie', async () => {
     const { fake } = renderApp();
     expect((await screen.findByTestId('case-new')).textContent).toBe('新建案件');
-    expect(screen.getByTestId('header-officer').textContent).toContain('执行法官');
+    expect(screen.getByTestId('header-officer').textContent).toContain('承办法官');
     fireEvent.click(screen.getByTestId('lang-switch'));
     expect(screen.getByTestId('case-new').textContent).toBe('New case');
     expect(screen.getByTestId('case-import').textContent).toBe('Import from case management');
-    expect(screen.getByTestId('header-officer').textContent).toContain('Enforcement judge');
+    expect(screen.getByTestId('header-officer').textContent).toContain('Judge');
     expect(document.documentElement.lang).toBe('en');
     act(() => fake.emit('network.status', { ...ONLINE, online: false }));
     expect(screen.getByTestId('network-offline-banner').textContent).toContain('The inquiry network is unreachable');

@@ -3,6 +3,7 @@
  * receiving accounts, the living allowance left to a person debtor (DOMAIN rule 5) and how fresh a
  * frozen balance must be before deducting (DOMAIN rule 6). Amounts typed in 元, sent as fen.
  */
+import { ROLE_NAMES } from '../../../../shared/authority/roles';
 import { useEffect, useState } from 'react';
 import type { BureauSettings, CourtAccount } from '../../../../shared/domain/measure-views';
 import type { CallInput } from '../../../../shared/ipc/contract';
@@ -263,7 +264,7 @@ function OfficerAccess() {
             <option value="">{t.settings.chooseOfficer}</option>
             {(officers ?? []).filter((o) => o.code !== me).map((o) => (
               <option key={o.code} value={o.code}>
-                {o.name} · {o.code} · {t.header.roles[o.role]}
+                {o.name} · {o.code} · {ROLE_NAMES[o.role][lang]}
               </option>
             ))}
           </select>

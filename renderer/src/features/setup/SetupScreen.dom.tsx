@@ -2,6 +2,7 @@
  * First run (app.info().setUp === false): choose the officer from the network's register and set
  * the password that protects the encrypted store; then the sign-in screen follows.
  */
+import { ROLE_NAMES } from '../../../../shared/authority/roles';
 import { useEffect, useState, type FormEvent } from 'react';
 import { appError, type AppError } from '../../../../shared/errors';
 import { useAppStore } from '../../store';
@@ -79,7 +80,7 @@ export function SetupScreen() {
             <option value="">{officers === null ? t.setup.loadingOfficers : t.setup.chooseOfficer}</option>
             {(officers ?? []).map((o) => (
               <option key={o.code} value={o.code}>
-                {o.name}（{o.code}，{t.header.roles[o.role]}，{o.court}）
+                {o.name}（{o.code}，{ROLE_NAMES[o.role][lang]}，{o.court}）
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 /** Top bar: program name, training badge, the desk (outbox, calendar, reminders, settings), officer, language, sign-out. */
+import { ROLE_NAMES } from '../../../../shared/authority/roles';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { DeskNav } from './DeskNav.dom';
@@ -24,7 +25,7 @@ export function Header() {
         <span className="officer" data-testid="header-officer">
           <strong>{officer.name}</strong>
           <span className="muted">
-            {officer.code} · {t.header.roles[officer.role]} · {officer.court}
+            {officer.code} · {ROLE_NAMES[officer.role][lang]} · {officer.court}
           </span>
         </span>
       )}

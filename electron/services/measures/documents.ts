@@ -3,12 +3,12 @@
  * generated from the templates, numbered in the case's sequence and saved — PDF and content —
  * inside the encrypted store before the measure enters the outbox.
  */
-import { DOCUMENTS_FOR, type DocumentRef, type MeasureKind } from '../../shared/domain/measures';
-import type { Asset, CaseDetail, Officer, Party } from '../../shared/domain/types';
-import type { CourtAccount } from '../../shared/domain/measure-views';
-import type { DocumentData } from '../../shared/documents';
-import type { SecureStore } from '../store';
-import { generateDocument } from '../documents';
+import { DOCUMENTS_FOR, type DocumentRef, type MeasureKind } from '../../../shared/domain/measures';
+import type { Asset, CaseDetail, Officer, Party } from '../../../shared/domain/types';
+import type { CourtAccount } from '../../../shared/domain/measure-views';
+import type { DocumentData } from '../../../shared/documents';
+import type { SecureStore } from '../../store';
+import { generateDocument } from '../../documents';
 
 export interface MeasureDocInput {
   kind: MeasureKind;

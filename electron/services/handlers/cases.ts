@@ -1,0 +1,44 @@
+/**
+ * Cases: the list the officer may see, one case with its 6-month deadline (DOMAIN rule 11), a case
+ * entered by hand, and the docket from the court's case-management system.
+ */
+import { AppFailure } from '../../../shared/app-failure';
+import { daysBetween, executionDeadline, todayCst } from '../../../shared/dates';
+import type { CaseDetail, Party } from '../../../shared/domain/types';
+import type { StoredCase } from '../../store/cases';
+import { listScope } from '../authority';
+import { validateNewCase } from '../case-input';
+import type { FeatureHandlers } from '../context';
+import type { Deps } from '../deps';
+import { importDocket } from '../docket';
+
+export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
+  const deadline = executionDeadline(c.filedOn, d.holidays);
+  return { ...c, deadline, daysLeft: daysBetween(todayCst(d.now()), deadline) };
+}
+
+export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
+  return {
+    list: ({ mine, ...q }, { store, officer }) => {
+      const scope = listScope(officer);
+      const own = mine ? (scope ? scope.assignees : [officer.code]) : undefined;
+      return store.cases.list({ ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) });
+    },
+    get: (_input, { case: c }) => withDeadline(d, c),
+    create: (input, { store, officer }) => {
+      const v = validateNewCase(input, d.now(), d.court);
+      const strip = (p: { kind: Party['kind']; name: string; idNumber: string }) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber });
+      const created = store.cases.create({
+        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs,
+        applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code,
+        ...(officer.role === 'judge' ? { assignee: officer.code } : {}),
+      });
+      store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });
+      return withDeadline(d, created);
+    },
+    importFromCourt: async (_input, { store, officer }) => {
+      if (!store.isOpen) throw new AppFailure('STORE_LOCKED');
+      return importDocket(d, store, officer);
+    },
+  };
+}

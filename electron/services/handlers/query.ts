@@ -1,0 +1,46 @@
+/**
+ * The one-click query (DOMAIN "purpose", rule 15): every channel for every debtor of an open case,
+ * recorded before anything is sent; its view; re-sending one failed query under a new id.
+ */
+import { AppFailure } from '../../../shared/app-failure';
+import { appError } from '../../../shared/errors';
+import type { ChannelRequest, Officer } from '../../../shared/domain/types';
+import { LEGAL_BASIS } from '../../../shared/legal/basis';
+import type { QueryContext } from '../../engine/types';
+import { auditSubject } from '../../store';
+import type { StoredCase } from '../../store/cases';
+import type { FeatureHandlers } from '../context';
+
+export function queryContext(c: StoredCase, officer: Officer): QueryContext {
+  return { caseId: c.id, caseNumber: c.number, court: c.court, officer: { code: officer.code, name: officer.name } };
+}
+
+export function queryHandlers(): FeatureHandlers<'query'> {
+  return {
+    start: ({ caseId }, { store, officer, session, case: c }) => {
+      // Query data may be gathered only for an unfinished case (DOMAIN "purpose"; rule 10).
+      if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
+      const debtors = c.parties.filter((p) => p.role === 'debtor');
+      if (debtors.length === 0) throw new AppFailure('NOT_A_DEBTOR', { zh: '本案没有被执行人', en: 'the case has no debtor' });
+      // Audit first: the record of who queried whom, for which case, on which basis (DOMAIN "purpose").
+      for (const p of debtors) {
+        store.audit.append({
+          officer: officer.code, action: 'query.start', caseId, caseNumber: c.number, subject: auditSubject(p), legalBasis: LEGAL_BASIS.query,
+          ...(c.assignee && c.assignee !== officer.code ? { detail: { onBehalfOf: c.assignee } } : {}),
+        });
+      }
+      return { requests: session.engine.queryCase(queryContext(c, officer), debtors) };
+    },
+    view: ({ caseId }, { store }) => store.caseQueryView(caseId),
+    retry: ({ requestId }, { store, officer, session, case: c }) => {
+      const r = store.engine.getRequest(requestId)!;
+      if (r.state !== 'failed' && r.state !== 'manual') {
+        throw new AppFailure(appError('VALIDATION', { zh: '只有失败或需人工处理的查询可以重新发送', en: 'only failed or manual queries can be re-sent' }));
+      }
+      const party = c.parties.find((p) => p.id === r.partyId && p.role === 'debtor');
+      if (!party) throw new AppFailure('NOT_A_DEBTOR');
+      store.audit.append({ officer: officer.code, action: 'query.retry', caseId: c.id, caseNumber: c.number, subject: auditSubject(party), legalBasis: LEGAL_BASIS.query, detail: { channel: r.channel, previous: r.id } });
+      return session.engine.retry(requestId, queryContext(c, officer), party) as ChannelRequest;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Starting and ending the workstation's session: the engines that work for the signed-in officer,
+ * the outbox resumed under its own ids after a restart, the reminders pushed at sign-in and every
+ * half hour, and the lock (sign-out or idle) that stops the engines and closes the store.
+ */
+import type { Officer } from '../../shared/domain/types';
+import { AppFailure } from '../../shared/app-failure';
+import type { SecureStore } from '../store';
+import type { Deps } from './deps';
+import { isNetworkDown } from './docket';
+import { contextFor, type MeasureOps } from './measures/ops';
+import { queryContext } from './handlers/query';
+import { remindersDue } from './reminders-due';
+import { Sessions, type ActiveSession } from './session';
+
+export interface Lifecycle {
+  readonly sessions: Sessions;
+  /** a new session for this window, the officer's engines started and his outbox resumed */
+  start(store: SecureStore, officer: Officer, connection: string): ActiveSession;
+  lock(reason: 'signout' | 'idle'): Promise<void>;
+  /** the officers the network's register holds for this court */
+  registered(): Promise<Officer[]>;
+  shutdown(): Promise<void>;
+}
+
+export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
+  const sessions = new Sessions(d.idleLockMs ?? 0, () => void lock('idle'));
+
+  async function lock(reason: 'signout' | 'idle'): Promise<void> {
+    const ended = sessions.clear();
+    if (!ended) return;
+    await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+    d.vault.lock();
+    d.emit('session.locked', { reason }, ended.audience);
+  }
+
+  /** Freezes about to lapse, announced to the officer's windows. */
+  function pushReminders(): void {
+    const s = sessions.current;
+    if (!s?.store.isOpen) return;
+    try {
+      const reminders = remindersDue(s.store, s.officer, ops, d.holidays);
+      if (reminders.length) d.emit('reminder.due', { reminders });
+    } catch {
+      // locked meanwhile: nothing to remind
+    }
+  }
+  const reminderTimer = setInterval(pushReminders, 30 * 60_000);
+  reminderTimer.unref?.();
+
+  function start(store: SecureStore, officer: Officer, connection: string): ActiveSession {
+    const engine = d.createEngine(store, officer);
+    const measures = d.createMeasureEngine(store);
+    const s: ActiveSession = { officer, store, engine, measures };
+    sessions.start(s, connection);
+    // DOMAIN rule 7: measures in the outbox from before a restart are finished under their own ids
+    measures.resume((m) => contextFor(store, m));
+    // Unfinished requests from before a restart or a lock are finished under their own ids.
+    engine.resume((r) => {
+      const c = store.cases.get(r.caseId);
+      const party = c?.parties.find((p) => p.id === r.partyId);
+      return c && party ? { ctx: queryContext(c, officer), party } : undefined;
+    });
+    void engine.checkNetwork().catch(() => undefined);
+    pushReminders();
+    return s;
+  }
+
+  async function registered(): Promise<Officer[]> {
+    try {
+      const list = await d.client.officers(d.court);
+      return list.map((o) => ({ code: o.code, name: o.name, court: o.court, role: o.role, ...(o.team?.length ? { team: o.team } : {}) }));
+    } catch (e) {
+      if (isNetworkDown(e)) throw new AppFailure('NETWORK_DOWN', { zh: '无法取得干警备案名单', en: 'the officer register cannot be reached' });
+      throw new AppFailure('GATEWAY_ERROR', { zh: '无法取得干警备案名单', en: 'the officer register could not be read' });
+    }
+  }
+
+  return {
+    sessions,
+    start,
+    lock,
+    registered,
+    async shutdown() {
+      clearInterval(reminderTimer);
+      const ended = sessions.clear();
+      if (ended) await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+      if (d.vault.isUnlocked()) d.vault.lock();
+    },
+  };
+}

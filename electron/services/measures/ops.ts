@@ -1,0 +1,175 @@
+/**
+ * What the freeze, deduction, reminder and document handlers share: finding a case's measures,
+ * assets and live freezes, building a measure, writing it to the outbox and handing it to the
+ * measure engine. Each measure is checked against the legal rules by its handler (the renderer
+ * checks the same rules as the judge types; this is the check that counts), documented, written
+ * to the outbox, and only then sent, under its one request id.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../../shared/app-failure';
+import { channelInfo } from '../../../shared/domain/channels';
+import type { Measure, MeasureKind } from '../../../shared/domain/measures';
+import type { CourtAccount, FreezeCandidate } from '../../../shared/domain/measure-views';
+import type { Asset, Party } from '../../../shared/domain/types';
+import { todayCst } from '../../../shared/dates';
+import { isIndivisible, maxEndDate } from '../../../shared/rules';
+import type { SecureStore } from '../../store';
+import type { StoredCase } from '../../store/cases';
+import type { LiveFreeze } from '../../store/freeze-views';
+import type { MeasureContext } from '../../engine/measures/measure-engine';
+import type { Deps } from '../deps';
+import type { ActiveSession } from '../session';
+import { makeMeasureDocuments } from './documents';
+
+export function fail(zh: string, en: string, field?: string): never {
+  throw new AppFailure('VALIDATION', { zh, en }, field);
+}
+
+/** The context a stored measure is sent under: its case, its debtor, the officer who decided it. */
+export function contextFor(store: SecureStore, m: Measure): MeasureContext | undefined {
+  const c = store.cases.get(m.caseId);
+  const subject = c?.parties.find((p) => p.id === m.partyId && p.role === 'debtor');
+  const officer = store.officers.get(m.decidedBy);
+  if (!c || !subject || !officer) return undefined;
+  return {
+    caseId: c.id, caseNumber: c.number, court: c.court,
+    officer: { code: officer.code, name: officer.name },
+    subject: { id: subject.id, kind: subject.kind, name: subject.name, idNumber: subject.idNumber },
+  };
+}
+
+export function measureOf(store: SecureStore, id: string): Measure {
+  const m = store.measures.getMeasure(id);
+  if (!m) throw new AppFailure('NOT_FOUND', { zh: '措施不存在', en: 'no such measure' });
+  return m;
+}
+
+export function debtorOf(c: { parties: Party[] }, partyId: string): Party {
+  const p = c.parties.find((x) => x.id === partyId && x.role === 'debtor');
+  if (!p) throw new AppFailure('NOT_A_DEBTOR');
+  return p;
+}
+
+/** Assets of the case's latest answers, by id. */
+export function assetsOf(store: SecureStore, caseId: string): Map<string, Asset> {
+  return new Map(store.caseQueryView(caseId).assets.map((a) => [a.id, a]));
+}
+
+/** The case's freezes still holding something, by asset. */
+export function liveByAsset(freezes: LiveFreeze[]): Map<string, LiveFreeze> {
+  const m = new Map<string, LiveFreeze>();
+  for (const f of freezes) if (f.status !== 'released' && f.status !== 'lapsed') m.set(f.measure.assetId, f);
+  return m;
+}
+
+/** Living costs left to each person debtor (DOMAIN rule 5). */
+export function exemptFor(store: SecureStore, c: Pick<StoredCase, 'parties'>): Record<string, number> {
+  const allowance = store.settings.get('exemptLivingAllowance');
+  const persons = c.parties.filter((p) => p.role === 'debtor' && p.kind === 'person');
+  return Object.fromEntries(persons.map((p) => [p.id, allowance]));
+}
+
+export function newMeasure(now: Date, base: Pick<Measure, 'caseId' | 'partyId' | 'assetId' | 'channel' | 'assetKind' | 'assetIdentifier' | 'kind' | 'decidedBy' | 'documents'> & Partial<Measure>): Measure {
+  const at = now.toISOString();
+  return { id: randomUUID(), state: 'queued', attempts: 0, createdAt: at, updatedAt: at, ...base } as Measure;
+}
+
+/** Writes the measure to the outbox, then (when it is queued) hands it to the engine. */
+export function sendNew(s: ActiveSession, m: Measure): Measure {
+  s.store.measures.insertMeasure(m, s.officer.code);
+  if (m.state !== 'queued') return m;
+  return sendStored(s, m);
+}
+
+/** Hands a measure already in the outbox to the engine. */
+export function sendStored(s: ActiveSession, m: Measure): Measure {
+  const ctx = contextFor(s.store, m);
+  if (!ctx) throw new AppFailure('INTERNAL');
+  return s.measures.send(m, ctx);
+}
+
+export interface MeasureOps {
+  today(): string;
+  candidate(a: Asset, live: Map<string, LiveFreeze>): FreezeCandidate;
+  liveFreeze(store: SecureStore, freezeId: string): LiveFreeze;
+  actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure>;
+  /** the live freezes of the cases `visible` lets through, with their case numbers */
+  liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[];
+}
+
+export interface ActExtra {
+  amount?: number;
+  endsOn?: string;
+  reason?: string;
+  courtAccount?: CourtAccount;
+  state?: Measure['state'];
+}
+
+export function measureOps(d: Deps): MeasureOps {
+  const today = () => todayCst(d.now());
+
+  function candidate(a: Asset, live: Map<string, LiveFreeze>): FreezeCandidate {
+    const info = channelInfo(a.channel);
+    const indivisible = isIndivisible(a.kind);
+    let reason: { zh: string; en: string } | undefined;
+    if (!info.measures.includes('freeze')) reason = { zh: `${info.zh}不办理网络冻结`, en: `${info.en} does not freeze online` };
+    else if (live.has(a.id)) reason = { zh: '本案已冻结此项财产', en: 'this case has already frozen it' };
+    else if (!indivisible && (a.available ?? a.value ?? 0) <= 0 && a.existingFreezes.length === 0) reason = { zh: '没有可冻结的余额', en: 'nothing to freeze' };
+    const c: FreezeCandidate = {
+      asset: a, freezable: !reason, indivisible, maxEndDate: maxEndDate(today(), a.kind, d.holidays), freezesAhead: a.existingFreezes.length,
+    };
+    if (reason) c.notFreezableReason = reason;
+    return c;
+  }
+
+  function liveFreeze(store: SecureStore, freezeId: string): LiveFreeze {
+    const f = measureOf(store, freezeId);
+    if (f.kind !== 'freeze') fail('所选措施不是冻结', 'the measure chosen is not a freeze', 'freezeId');
+    const view = store.measures.liveFreezes(f.caseId, today()).find((v) => v.measure.id === freezeId);
+    if (!view || view.status === 'released' || view.status === 'lapsed' || view.status === 'pending') {
+      fail('该冻结未生效、已失效或已解除', 'the freeze is not in force, has lapsed or was released', 'freezeId');
+    }
+    return view;
+  }
+
+  function assetFor(store: SecureStore, f: Measure): Pick<Asset, 'kind' | 'institution' | 'identifier'> {
+    const a = store.caseQueryView(f.caseId).assets.find((x) => x.id === f.assetId);
+    return a ?? { kind: f.assetKind, institution: channelInfo(f.channel).zh, identifier: f.assetIdentifier };
+  }
+
+  async function actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure> {
+    const view = liveFreeze(s.store, freezeId);
+    const f = view.measure;
+    if (!channelInfo(f.channel).measures.includes(kind)) {
+      fail(`${channelInfo(f.channel).zh}不办理此项网络措施`, `${channelInfo(f.channel).en} does not do this online`, 'freezeId');
+    }
+    const debtor = debtorOf(c, f.partyId);
+    const documents = await makeMeasureDocuments(s.store, {
+      kind, court: d.courtName, c, debtor, asset: assetFor(s.store, f), officer: s.officer, today: today(),
+      ...(extra.amount !== undefined ? { amount: extra.amount } : kind === 'renew' ? { amount: view.frozen } : {}),
+      ...(extra.endsOn ? { period: { start: today(), end: extra.endsOn } } : {}),
+      ...(f.documents[0] ? { previousRulingNumber: f.documents[0].number } : {}),
+      ...(extra.reason ? { reason: extra.reason } : {}),
+      ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
+    });
+    const m = newMeasure(d.now(), {
+      caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,
+      kind, decidedBy: s.officer.code, documents, freezeId: f.id,
+      ...(extra.amount !== undefined ? { amount: extra.amount } : {}),
+      ...(extra.endsOn ? { endsOn: extra.endsOn } : {}),
+      ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
+      ...(extra.state ? { state: extra.state } : {}),
+    });
+    return sendNew(s, m);
+  }
+
+  function liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[] {
+    const caseIds = new Set(store.measures.list({ kind: 'freeze' }).map((m) => m.caseId));
+    return [...caseIds].filter(visible).flatMap((id) => {
+      const number = store.cases.get(id)?.number ?? '';
+      return store.measures.liveFreezes(id, today()).map((f) => ({ ...f, caseNumber: number }));
+    });
+  }
+
+  return { today, candidate, liveFreeze, actOnFreeze, liveFreezesOf };
+}

@@ -1,0 +1,36 @@
+/**
+ * Freeze-expiry reminders due today or missed (DOMAIN rule 2), for the cases an officer acts in,
+ * keyed on the measure that set the current end date (a renewal resets them). Called by the
+ * reminders handler and by the half-hourly timer alike: a plain function of the store, never an
+ * IPC handler called with a made-up context.
+ */
+import { caseAccess } from '../../shared/authority/matrix';
+import { channelInfo } from '../../shared/domain/channels';
+import type { ReminderView } from '../../shared/domain/measure-views';
+import type { Officer } from '../../shared/domain/types';
+import type { HolidayCalendar } from '../../shared/dates';
+import { dueReminders } from '../../shared/rules';
+import type { SecureStore } from '../store';
+import { accessCase, accessHolder } from './authority';
+import type { MeasureOps } from './measures/ops';
+
+export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureOps, cal: HolidayCalendar): ReminderView[] {
+  const today = ops.today();
+  const holder = accessHolder(officer);
+  const mine = (caseId: string) => {
+    const c = store.cases.get(caseId);
+    return !!c && caseAccess(holder, accessCase(c)) === 'act';
+  };
+  const days = store.settings.get('reminderDays');
+  const freezes = ops.liveFreezesOf(store, mine).filter((f) => f.status === 'in_force' || f.status === 'waiting');
+  const delivered = new Set(store.reminders.listDelivered().map((r) => `${r.measureId}|${r.daysBefore}`));
+  const views = freezes.map((f) => ({ ...f, measureId: f.endsOnSetBy }));
+  const due = dueReminders(views, today, new Set<string>(), { daysBefore: days, cal });
+  return due
+    .filter((r) => !delivered.has(`${r.measureId}|${r.daysBefore}`))
+    .map((r) => ({
+      key: r.key, measureId: r.measureId, freezeId: r.freeze.measure.id, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
+      assetDescription: `${channelInfo(r.freeze.measure.channel).zh} ${r.freeze.measure.assetIdentifier}`,
+      endsOn: r.endsOn, daysBefore: r.daysBefore, dueOn: r.dueOn, missed: r.dueOn < today,
+    }));
+}

@@ -1,0 +1,52 @@
+/**
+ * Numbered schema migrations, one file per version (STYLE 18). Each runs in its own transaction together with the bump of
+ * PRAGMA user_version, so a crash leaves the database at the last complete version. Later
+ * versions add tables (measures, documents, alerts …) as new entries at the end of MIGRATIONS;
+ * a shipped entry is never edited.
+ */
+import type { Db } from '../db';
+import type { Migration } from './migration';
+import { migration001 } from './001-cases-outbox-audit';
+import { migration002 } from './002-measures';
+import { migration003 } from './003-authority';
+
+export type { Migration };
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: string[];
+}
+
+export class SchemaTooNewError extends Error {
+  readonly code = 'SCHEMA_TOO_NEW';
+  constructor(readonly found: number, readonly known: number) {
+    super(`database schema v${found} is newer than this program knows (v${known})`);
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Applies every migration above the database's user_version, in order. Re-running is a no-op. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): MigrationReport {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name}: expected version ${i + 1}, got ${m.version}`);
+  });
+  const from = schemaVersion(db);
+  const latest = migrations.length;
+  // an older program must not write into a newer schema it does not understand
+  if (from > latest) throw new SchemaTooNewError(from, latest);
+  const applied: string[] = [];
+  for (const m of migrations.slice(from)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(`${m.version} ${m.name}`);
+  }
+  return { from, to: schemaVersion(db), applied };
+}

@@ -1,0 +1,115 @@
+/**
+ * The permission matrix (DOMAIN rule 14, docs/authority.md): every act an officer can take, the
+ * roles that may take it and the access to the case it needs. The router enforces it before any
+ * handler runs; the sandbox gateway enforces the part an agency can see (who decides a measure,
+ * who approves a deduction); docs/authority.md prints this table and a test keeps the two equal.
+ */
+import { ROLES, type Role } from './roles';
+
+/**
+ * What an officer may do with one case:
+ * - act  — the case is his (the 承办法官), or his team's (a clerk or assistant of that judge);
+ * - read — he may look at it (another judge's case read-only; a chief's division; the bureau);
+ * - none — not even that (a clerk and another judge's case).
+ */
+export type CaseAccess = 'none' | 'read' | 'act';
+
+const RANK: Record<CaseAccess, number> = { none: 0, read: 1, act: 2 };
+
+export function hasAccess(have: CaseAccess, need: CaseAccess): boolean {
+  return RANK[have] >= RANK[need];
+}
+
+export interface ActRule {
+  /** who may take the act */
+  roles: readonly Role[];
+  /** what access to the case it needs; 'none' = not about one case */
+  case: CaseAccess;
+  zh: string;
+  en: string;
+}
+
+const ALL = ROLES;
+const PREPARERS: readonly Role[] = ['clerk', 'assistant', 'judge'];
+const JUDGE: readonly Role[] = ['judge'];
+const SENIOR: readonly Role[] = ['chief', 'director'];
+
+export const ACTS = {
+  'workstation.use': { roles: ALL, case: 'none', zh: '使用本机（退出登录、查看设置与网络状态）', en: 'use the workstation (sign out, read settings and network state)' },
+  'officers.enrol': { roles: ALL, case: 'none', zh: '为本人以登记码登记本机', en: 'enrol oneself on the workstation with one’s own enrolment code' },
+  'officers.manage': { roles: SENIOR, case: 'none', zh: '撤销干警在本机的登录权限', en: 'remove an officer’s access to the workstation' },
+  'case.read': { roles: ALL, case: 'read', zh: '查阅案件、查询结果与文书', en: 'read a case, its findings and its documents' },
+  'case.import': { roles: ALL, case: 'none', zh: '从案件管理系统同步案件', en: 'import the docket from the case-management system' },
+  'case.enter': { roles: PREPARERS, case: 'none', zh: '录入案件，待案件管理系统确认', en: 'enter a case for the case-management system to confirm' },
+  'query.property': { roles: PREPARERS, case: 'act', zh: '财产查询、复查（书记员代承办法官查询并留痕）', en: 'query property, re-query (a clerk on the judge’s behalf, recorded)' },
+  'finding.record': { roles: JUDGE, case: 'act', zh: '认定被执行人拒不履行并逃避或下落不明', en: 'record the finding that a debtor refuses and evades, or is missing' },
+  'query.whereabouts': { roles: JUDGE, case: 'act', zh: '下落查询（须已认定）', en: 'query whereabouts (after the finding is recorded)' },
+  'measure.draft': { roles: PREPARERS, case: 'act', zh: '拟定冻结、续冻、解冻、扣划草稿', en: 'draft a freeze, renewal, release or deduction' },
+  'measure.decide': { roles: JUDGE, case: 'act', zh: '决定并发送冻结、续冻、解冻', en: 'decide and send a freeze, renewal or release' },
+  'deduction.decide': { roles: JUDGE, case: 'act', zh: '决定扣划（超过审批额度的须经审批）', en: 'decide a deduction (above the threshold it waits for approval)' },
+  'deduction.approve': { roles: SENIOR, case: 'read', zh: '审批超过额度的扣划', en: 'approve a deduction above the threshold' },
+  'settings.bureau': { roles: SENIOR, case: 'none', zh: '修改审批额度、生活费保留标准、提醒与复查时限', en: 'change the threshold, the exempt allowance, reminders and the re-query age' },
+  'settings.courtAccounts': { roles: SENIOR, case: 'none', zh: '变更执行款专户（须另一名庭长或局长确认）', en: 'change the court’s receiving accounts (confirmed by a second chief or the director)' },
+  'audit.read': { roles: ALL, case: 'read', zh: '查阅本案审计记录', en: 'read a case’s audit trail' },
+  'audit.bureau': { roles: SENIOR, case: 'none', zh: '查阅全局审计记录（按干警、按操作）', en: 'read the bureau’s audit trail (by officer, by action)' },
+  'evidence.export': { roles: ['judge', 'chief', 'director'], case: 'read', zh: '导出经签名的案件证据包', en: 'export a case’s signed evidence' },
+  'document.export': { roles: ALL, case: 'read', zh: '导出文书副本（留痕）', en: 'save a copy of a document (recorded)' },
+} as const satisfies Record<string, ActRule>;
+
+export type Act = keyof typeof ACTS;
+
+export function actRule(act: Act): ActRule {
+  return ACTS[act];
+}
+
+/** The officer facts the access rule needs (from the officer register). */
+export interface AccessHolder {
+  code: string;
+  role: Role;
+  court: string;
+  /** clerks and assistants: the judges whose cases they prepare */
+  team?: readonly string[];
+}
+
+/** The case facts the access rule needs (from the case-management system). */
+export interface AccessCase {
+  court: string;
+  /** 承办人: the officer code of the judge assigned */
+  assignee?: string;
+  /** a filing entered here and not yet confirmed: its enterer may still act on it */
+  enteredBy?: string;
+  pending?: boolean;
+}
+
+/** How far an officer may go with a case (DOMAIN rule 14). */
+export function caseAccess(o: AccessHolder, c: AccessCase): CaseAccess {
+  if (o.court !== c.court) return 'none';
+  if (c.pending && c.enteredBy === o.code) return 'act';
+  if (c.assignee !== undefined && c.assignee === o.code) return 'act';
+  switch (o.role) {
+    case 'judge':
+      return 'read';
+    case 'clerk':
+    case 'assistant':
+      return c.assignee !== undefined && (o.team ?? []).includes(c.assignee) ? 'act' : 'none';
+    case 'chief':
+    case 'director':
+      return 'read';
+  }
+}
+
+export type Refusal = { ok: false; reason: 'role' | 'case'; zh: string; en: string };
+
+/** Whether an officer may take an act with the access he has: ok, or why not in the judge's words. */
+export function permits(act: Act, role: Role, access: CaseAccess): { ok: true } | Refusal {
+  const rule: ActRule = ACTS[act];
+  if (!(rule.roles as readonly Role[]).includes(role)) {
+    return { ok: false, reason: 'role', zh: `本人职务不能${rule.zh}`, en: `this officer’s role may not ${rule.en}` };
+  }
+  if (!hasAccess(access, rule.case)) {
+    return rule.case === 'act'
+      ? { ok: false, reason: 'case', zh: '本案不是本人或本团队承办的案件，只能查阅', en: 'the case is not assigned to this officer or his team: read only' }
+      : { ok: false, reason: 'case', zh: '无权查阅本案', en: 'this officer may not read this case' };
+  }
+  return { ok: true };
+}
