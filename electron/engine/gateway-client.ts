@@ -12,8 +12,8 @@ import { signRequest } from '../gateway/signing';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  courtAccountsAnswerSchema, courtCasesAnswerSchema, errorEnvelopeSchema, feedbackPageSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
-  submitAnswerSchema, type CourtCasesPage, type FeedbackPage, type RegisteredCourtAccount, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
+  courtAccountsAnswerSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, officerStandingSchema, feedbackPageSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
+  submitAnswerSchema, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type OfficerStanding, type RegisteredCourtAccount, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
   type SubmitAnswer, type SubmitBody,
 } from './gateway-wire';
 
@@ -53,6 +53,10 @@ export interface GatewayClient {
   health(o?: CallOptions): Promise<HealthAnswer>;
   officers(court: string, o?: CallOptions): Promise<RegisteredOfficer[]>;
   courtCases(court: string, offset: number, limit: number, o?: CallOptions): Promise<CourtCasesPage>;
+  /** POST /gw/v1/officers/enrol: registers an officer's signing key with his one-time enrolment code */
+  enrol(e: { officerCode: string; enrolmentCode: string; signingPublicKey: string }, o?: CallOptions): Promise<EnrolAnswer>;
+  /** GET /gw/v1/officers/{code}: his standing, role and keys (re-checked at sign-in) */
+  officer(code: string, o?: CallOptions): Promise<OfficerStanding>;
   /** GET /gw/v1/court-accounts: the receiving accounts registered for the court */
   courtAccounts(court: string, o?: CallOptions): Promise<RegisteredCourtAccount[]>;
   /** GET /gw/v1/feedback after a cursor ('' = from the start): answers as delivered, where the gateway offers a feed */
@@ -161,6 +165,13 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async courtCases(court, offset, limit, o = {}) {
       const q = new URLSearchParams({ court, offset: String(offset), limit: String(limit) });
       return (await call('GET', `/court/v1/cases?${q}`, undefined, courtCasesAnswerSchema, o)).value;
+    },
+    async enrol(e, o = {}) {
+      const body = JSON.stringify({ officerCode: e.officerCode, enrolmentCode: e.enrolmentCode, signingPublicKey: e.signingPublicKey });
+      return (await call('POST', '/gw/v1/officers/enrol', body, enrolAnswerSchema, { ...o, officerCode: e.officerCode })).value;
+    },
+    async officer(code, o = {}) {
+      return (await call('GET', `/gw/v1/officers/${encodeURIComponent(code)}`, undefined, officerStandingSchema, o)).value;
     },
     async courtAccounts(court, o = {}) {
       const q = new URLSearchParams({ court });

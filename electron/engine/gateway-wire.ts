@@ -75,6 +75,19 @@ export const officersAnswerSchema = z.array(
 );
 export type RegisteredOfficer = z.infer<typeof officersAnswerSchema>[number];
 
+const registeredOfficer = z.object({ code: text, name: text, court: text, role: z.enum(ROLES), team: z.array(text).optional() });
+
+/** POST /gw/v1/officers/enrol: the officer as the register holds him, and the id of his new key */
+export const enrolAnswerSchema = z.object({ officer: registeredOfficer, keyId: text, enrolledAt: text });
+export type EnrolAnswer = z.infer<typeof enrolAnswerSchema>;
+
+/** GET /gw/v1/officers/{code}: standing and registered keys */
+export const officerStandingSchema = registeredOfficer.extend({
+  status: z.enum(['active', 'removed']),
+  keys: z.array(z.object({ keyId: text, publicKey: text, enrolledAt: text, revokedAt: text.optional() })),
+});
+export type OfficerStanding = z.infer<typeof officerStandingSchema>;
+
 /** GET /gw/v1/court-accounts: the court's registered receiving accounts (执行款专户) */
 export const courtAccountsAnswerSchema = z.array(z.object({ bank: text, accountNo: text, name: text }));
 export type RegisteredCourtAccount = z.infer<typeof courtAccountsAnswerSchema>[number];

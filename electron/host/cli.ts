@@ -31,7 +31,16 @@ async function main(): Promise<void> {
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
   console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);
-  if (core.sandbox) console.log(`CK_SANDBOX_URL=${core.sandbox.url}`);
+  if (core.sandbox) {
+    const sb = core.sandbox;
+    const codes = sb.officers.flatMap((o) => {
+      const code = sb.register.currentCode(o.code);
+      return code ? [`${o.code} ${o.name} ${code}`] : [];
+    });
+    // the demo officers' one-time codes (docs/sandbox.md): a new judge enrols with his own
+    if (codes.length) console.log(`沙箱登记码 / sandbox enrolment codes: ${codes.join('; ')}`);
+    console.log(`CK_SANDBOX_URL=${sb.url}`);
+  }
   console.log(`CK_URL=${host.openUrl}`);
   const stop = async () => {
     await host.close();

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     `  station id      ${sb.stationId}`,
     `  station secret  ${sb.stationSecret}`,
     `  court           ${sb.court} ${DEMO_COURT_NAME} (${sb.population.docket.length} enforcement cases)`,
-    '  officers        ' + sb.officers.map((o) => `${o.code} ${o.name} (${o.role})`).join(', '),
+    '  officers        ' + sb.officers.map((o) => `${o.code} ${o.name} (${o.role}) enrolment code ${sb.register.currentCode(o.code) ?? '—'}`).join('\n                  '),
     `  knobs           ${JSON.stringify({ ...sb.getKnobs(), channels: undefined })}`,
     `  court account   ${sb.courtAccount.bank} ${sb.courtAccount.accountNo} ${sb.courtAccount.name}`,
     '  admin           GET/PUT /sandbox/v1/knobs, GET /sandbox/v1/stats, GET /sandbox/v1/ledger/:asset, GET /sandbox/v1/ledger-totals,',

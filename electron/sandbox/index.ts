@@ -14,7 +14,10 @@ import type { CourtAccount, Ledger } from './ledger';
 import { ledgerFromPopulation } from './ledger-seed';
 import { FaultDice, RateWindow } from './faults';
 import { DEFAULT_KNOBS, mergeKnobs, type Knobs } from './knobs';
-import { OfficerRegister } from './officers';
+import { DEMO_OFFICERS, OfficerRegister, type RegisterState } from './officers';
+import { loadJson, saveJson } from './durable';
+
+const REGISTER_FILE = 'register.json';
 import { generatePopulation } from './population';
 import { DEMO_COURT } from './population/docket';
 import { RequestTable } from './request-table';
@@ -37,6 +40,11 @@ export interface SandboxOptions {
   knobs?: Partial<Knobs>;
   /** the sandbox clock's source of real time (tests may inject one); default Date.now */
   now?: () => number;
+  /**
+   * where the gateway keeps what it must remember across restarts (its officer register's keys
+   * and spent enrolment codes); the embedded sandbox keeps it in the data folder, a test in none
+   */
+  stateDir?: string;
 }
 
 export interface SandboxHandle {
@@ -47,6 +55,8 @@ export interface SandboxHandle {
   /** the demo court, 黔0103 */
   court: string;
   officers: Officer[];
+  /** the officer register: enrolment codes, registered keys, standing */
+  register: OfficerRegister;
   population: Population;
   /** the agencies' ledger: balances, freezes, waiting queues, court accounts */
   ledger: Ledger;
@@ -63,7 +73,7 @@ export interface SandboxHandle {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const host = opts.host ?? '127.0.0.1';
-  const officers = new OfficerRegister();
+  const officers = new OfficerRegister(DEMO_OFFICERS, seed, loadJson<RegisterState>(opts.stateDir, REGISTER_FILE), (state) => saveJson(opts.stateDir, REGISTER_FILE, state));
   const population = generatePopulation(seed);
   const clock = new SandboxClock(opts.now);
   const seeded = ledgerFromPopulation(population, clock, holidayCalendarFrom(holidayTable as Record<string, unknown>), COURT_ACCOUNTS);
@@ -100,6 +110,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     stationSecret: st.station.secret,
     court: DEMO_COURT,
     officers: officers.ofCourt(DEMO_COURT),
+    register: officers,
     population: st.population,
     ledger: st.ledger,
     clock,

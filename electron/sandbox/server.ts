@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { handleAdmin } from './admin-routes';
 import { handleCases } from './court-routes';
 import { handleFeedback } from './feed-routes';
+import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
 import { BodyTooLarge, readBody, sendError } from './http-io';
 import type { SandboxState } from './state';
@@ -18,8 +19,12 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (m && method === 'GET') return handleStatus(req, res, decodeURIComponent(m[1]!), st);
   if (path === '/gw/v1/feedback' && method === 'GET') return handleFeedback(req, res, url, st, (r) => render(st, r));
   if (path === '/gw/v1/officers' && method === 'GET') return handleOfficers(req, res, url, st);
+  if (path === '/gw/v1/officers/enrol' && method === 'POST') return handleEnrol(req, res, body, st);
+  const o = /^\/gw\/v1\/officers\/([^/]+)$/.exec(path);
+  if (o && method === 'GET') return handleOfficer(req, res, decodeURIComponent(o[1]!), st);
   if (path === '/gw/v1/court-accounts' && method === 'GET') return handleCourtAccounts(req, res, url, st);
   if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
+  if (handleRegisterAdmin(req, res, path, body, st)) return;
   if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, url, body, st);
   sendError(res, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }

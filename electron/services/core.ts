@@ -4,6 +4,7 @@
  * by host mode alike; nothing here touches the Electron API.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import holidayTable from '../../resources/holidays/cn-holidays.json';
 import { holidayCalendarFrom } from '../../shared/dates';
@@ -54,6 +55,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   if (config.kind === 'sandbox') {
     sandbox = await startSandbox({
       port: config.sandbox.port ?? 0,
+      // the embedded gateway remembers its officer register (keys, spent codes) across restarts
+      stateDir: path.join(o.dataDir, 'sandbox'),
       ...(config.sandbox.seed !== undefined ? { seed: config.sandbox.seed } : {}),
       ...(config.sandbox.latencyScale !== undefined ? { knobs: { latencyScale: config.sandbox.latencyScale } } : {}),
     });

@@ -5,7 +5,7 @@
  */
 import type { Officer } from '../../shared/domain/types';
 import { AppFailure } from '../../shared/app-failure';
-import type { SecureStore } from '../store';
+import type { OfficerKeys, SecureStore } from '../store';
 import type { Deps } from './deps';
 import { isNetworkDown } from './docket';
 import { contextFor, type MeasureOps } from './measures/ops';
@@ -16,7 +16,7 @@ import { Sessions, type ActiveSession } from './session';
 export interface Lifecycle {
   readonly sessions: Sessions;
   /** a new session for this window, the officer's engines started and his outbox resumed */
-  start(store: SecureStore, officer: Officer, connection: string): ActiveSession;
+  start(store: SecureStore, officer: Officer, keys: OfficerKeys, connection: string): ActiveSession;
   lock(reason: 'signout' | 'idle'): Promise<void>;
   /** the officers the network's register holds for this court */
   registered(): Promise<Officer[]>;
@@ -48,10 +48,10 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   const reminderTimer = setInterval(pushReminders, 30 * 60_000);
   reminderTimer.unref?.();
 
-  function start(store: SecureStore, officer: Officer, connection: string): ActiveSession {
+  function start(store: SecureStore, officer: Officer, keys: OfficerKeys, connection: string): ActiveSession {
     const engine = d.createEngine(store, officer);
     const measures = d.createMeasureEngine(store);
-    const s: ActiveSession = { officer, store, engine, measures };
+    const s: ActiveSession = { officer, store, engine, measures, keys };
     sessions.start(s, connection);
     // DOMAIN rule 7: measures in the outbox from before a restart are finished under their own ids
     measures.resume((m) => contextFor(store, m));

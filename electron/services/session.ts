@@ -8,7 +8,7 @@
  */
 import { AppFailure } from '../../shared/app-failure';
 import type { Officer } from '../../shared/domain/types';
-import type { SecureStore } from '../store';
+import type { OfficerKeys, SecureStore } from '../store';
 import type { Engine } from '../engine/engine';
 import type { MeasureEngine } from '../engine/measures/measure-engine';
 
@@ -18,6 +18,8 @@ export interface ActiveSession {
   engine: Engine;
   /** freeze, renew, release, deduct: the outbox worked off exactly once */
   measures: MeasureEngine;
+  /** his private keys, unwrapped by his password at sign-in: he signs his decisions with them */
+  keys: OfficerKeys;
 }
 
 /** Idle lock: at least a minute, at most four hours; a bad or missing setting means 15 minutes. */

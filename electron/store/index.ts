@@ -3,7 +3,8 @@
  * process, its key protected by officers' passwords or the OS key store, and an append-only,
  * hash-chained audit log. Services use the Vault for the lifecycle and the SecureStore it opens.
  */
-export { Vault, type VaultOptions, type SetUpInput } from './vault';
+export { Vault, type VaultOptions, type SetUpInput, type Unlocked, type EnrolledOfficer } from './vault';
+export { signText, verifyText, type OfficerCredential, type OfficerKeys } from './credential';
 export { openSecureStore, type SecureStore, type SecureStoreOptions } from './secure-store';
 export type { SafeStorageLike } from './safe-storage';
 export type { KeyProtection } from './keyring';

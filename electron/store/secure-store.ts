@@ -61,6 +61,11 @@ export interface SecureStore {
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
   caseQueryView(caseId: string): CaseQueryView;
+  /**
+   * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
+   * it any more). SQLCipher rekeys only outside WAL, so the journal is switched for the while.
+   */
+  rekey(key: Buffer): void;
   /** several repository calls as one transaction (nested calls join it) */
   transaction<T>(fn: () => T): T;
   schemaVersion(): number;
@@ -103,6 +108,17 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     settings,
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
+    rekey: (key) => {
+      if (key.length !== 32) throw new RangeError('database key must be 32 bytes');
+      const db = conn.db;
+      db.pragma('journal_mode=DELETE');
+      try {
+        db.pragma(`rekey="x'${key.toString('hex')}'"`);
+      } finally {
+        db.pragma('journal_mode=WAL');
+      }
+      log.info('store rekeyed');
+    },
     schemaVersion: () => schemaVersion(conn.db),
     get isOpen() {
       return conn.isOpen;

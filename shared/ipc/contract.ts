@@ -25,6 +25,13 @@ const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const password = z.string().min(1).max(256);
 
+/** an officer enrolled on this workstation, as the settings page lists them */
+export interface EnrolledOfficerView extends Officer {
+  enrolledAt: string;
+  /** the register's id of his signing key; absent while it is not registered */
+  keyId?: string;
+}
+
 export const contract = {
   app: {
     info: {
@@ -44,24 +51,40 @@ export const contract = {
     current: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<Officer | null>() },
     /** officers the network has registered for this court, offered at first setup */
     registeredOfficers: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<Officer[]>() },
-    /** first run: creates the encrypted store, protected by this officer's password */
+    /**
+     * first run: the officer enrols with the one-time enrolment code the network's register gave
+     * him, chooses his password, and the encrypted store is created under his credential
+     */
     setUp: {
       policy: PUBLIC,
-      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+      input: z.object({ officerCode: text(32).min(1), enrolmentCode: text(32).min(1), password }).strict(),
       output: out<Officer>(),
     },
     signIn: {
       policy: PUBLIC,
-      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+      input: z.object({ officerCode: text(32).min(1), password }).strict(),
       output: out<Officer>(),
     },
     signOut: { policy: { act: 'workstation.use' }, input: z.object({}).strict(), output: out<null>() },
-    /** gives another registered officer (e.g. the division chief who approves) access to this workstation */
-    addOfficer: {
-      policy: { act: 'officers.enrol' },
-      input: z.object({ officerCode: text(32).min(1), password: z.string().min(1).max(256) }).strict(),
+    /**
+     * another officer enrols himself on this workstation with his own one-time enrolment code and
+     * his own password; nobody can enrol anyone else or replace an existing credential
+     */
+    enrol: {
+      policy: PUBLIC,
+      input: z.object({ officerCode: text(32).min(1), enrolmentCode: text(32).min(1), password }).strict(),
       output: out<Officer>(),
     },
+    /** an officer's new password, given his old one */
+    changePassword: {
+      policy: PUBLIC,
+      input: z.object({ officerCode: text(32).min(1), oldPassword: password, newPassword: password }).strict(),
+      output: out<null>(),
+    },
+    /** the officers who can sign in on this workstation */
+    enrolled: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<EnrolledOfficerView[]>() },
+    /** takes an officer's access to this workstation away (a chief or the director); the store is rekeyed */
+    removeOfficer: { policy: { act: 'officers.manage' }, input: z.object({ officerCode: text(32).min(1) }).strict(), output: out<null>() },
   },
   cases: {
     list: {

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generatePopulation } from '../../electron/sandbox/population';
 import { DEFAULT_SEED } from '../../electron/sandbox';
+import { enrolmentCodeFor } from '../../electron/sandbox/officers';
 import type { DocketCase, PersonSubject } from '../../electron/sandbox';
 import { formatYuanSymbol } from '../../shared/money';
 
@@ -24,9 +25,13 @@ export function demoCaseWithAccounts(): { docket: DocketCase; debtor: PersonSubj
   throw new Error('the demo docket has no case with a debtor holding two bank accounts');
 }
 
+/** The demo judge's first enrolment code: each test owns a fresh data folder, so a fresh register (docs/sandbox.md). */
+export const ENROLMENT_CODE = enrolmentCodeFor(DEFAULT_SEED, OFFICER, 1);
+
 export async function setUpWorkstation(page: Page): Promise<void> {
   await page.getByTestId('setup-form').waitFor();
   await page.getByTestId('setup-officer').selectOption(OFFICER);
+  await page.getByTestId('setup-enrolment-code').fill(ENROLMENT_CODE);
   await page.getByTestId('setup-password').fill(PASSWORD);
   await page.getByTestId('setup-password2').fill(PASSWORD);
   await page.getByTestId('setup-submit').click();

@@ -55,3 +55,22 @@ export function expectNoPlaintext(dir: string, needles: string[]): void {
     }
   }
 }
+
+/** The one-time enrolment code the sandbox's register desk hands an officer now (docs/sandbox.md). */
+export function enrolmentCode(sandbox: { register: { currentCode(code: string): string | undefined } }, officer: string): string {
+  const code = sandbox.register.currentCode(officer);
+  if (!code) throw new Error(`the sandbox register has no enrolment code due for ${officer}`);
+  return code;
+}
+
+type Sandboxed = { register: { currentCode(code: string): string | undefined } };
+
+/** First setup of the workstation by the officer himself, with his own code and password. */
+export function setUpAs(app: AppDriver, sandbox: Sandboxed, officer: string, password: string): Promise<unknown> {
+  return app.value('session', 'setUp', { officerCode: officer, enrolmentCode: enrolmentCode(sandbox, officer), password });
+}
+
+/** Another officer enrols himself on the workstation (someone is signed in to lend the key). */
+export function enrolAs(app: AppDriver, sandbox: Sandboxed, officer: string, password: string): Promise<unknown> {
+  return app.value('session', 'enrol', { officerCode: officer, enrolmentCode: enrolmentCode(sandbox, officer), password });
+}

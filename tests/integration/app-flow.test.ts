@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, expectNoPlaintext, waitFor } from '../helpers/app-driver';
+import { appDriver, enrolmentCode, expectNoPlaintext, waitFor } from '../helpers/app-driver';
 import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import { channelsFor } from '../../shared/domain/channels';
 
@@ -38,12 +38,16 @@ describe('a judge on the sandbox network', () => {
     const officers = await value<any[]>('session', 'registeredOfficers');
     expect(officers.map((o) => o.code)).toContain('F520103001');
 
-    const notRegistered = await call('session', 'setUp', { officerCode: 'F999999999', password: 'correct horse' });
+    const code = enrolmentCode(core.sandbox!, 'F520103001');
+    const notRegistered = await call('session', 'setUp', { officerCode: 'F999999999', enrolmentCode: code, password: 'correct horse' });
     expect(notRegistered).toMatchObject({ ok: false, error: { code: 'OFFICER_NOT_REGISTERED' } });
-    const weak = await call('session', 'setUp', { officerCode: 'F520103001', password: 'short' });
+    const weak = await call('session', 'setUp', { officerCode: 'F520103001', enrolmentCode: code, password: 'short' });
+    expect(weak).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
+    const wrongCode = await call('session', 'setUp', { officerCode: 'F520103001', enrolmentCode: 'AAAA-BBBB', password: 'correct horse' });
+    expect(wrongCode).toMatchObject({ ok: false, error: { code: 'ENROLMENT_REFUSED', field: 'enrolmentCode' } });
     expect(weak).toMatchObject({ ok: false, error: { code: 'WEAK_PASSWORD' } });
 
-    const me = await value<any>('session', 'setUp', { officerCode: 'F520103001', password: 'correct horse' });
+    const me = await value<any>('session', 'setUp', { officerCode: 'F520103001', enrolmentCode: code, password: 'correct horse' });
     expect(me.name).toBe('王立新');
     const list = await value<{ total: number; items: CaseSummary[] }>('cases', 'list', { limit: 500 });
     expect(list.total).toBeGreaterThanOrEqual(200);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, expectNoPlaintext, waitFor } from '../helpers/app-driver';
+import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
 import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
@@ -15,13 +15,14 @@ import type { Measure } from '../../shared/domain/measures';
 let dir: string;
 let core: Core;
 const PASSWORD = 'correct horse';
-const { call, value } = appDriver(() => core);
+const app = appDriver(() => core);
+const { call, value } = app;
 const sandboxGet = async (p: string) => (await fetch(`${core.sandbox!.url}${p}`)).json();
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-measures-'));
   core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: { CK_SANDBOX_LATENCY_SCALE: '0.01' } });
-  await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
+  await setUpAs(app, core.sandbox!, 'F520103001', PASSWORD);
 });
 afterAll(async () => {
   await core.close();
@@ -120,7 +121,7 @@ describe('freeze up to the cap, then deduct exactly once', () => {
   it('a deduction above the bureau threshold waits for the division chief, who approves with his own password', async () => {
     // only a division chief moves the threshold
     expect(await call('settings', 'set', { approvalThreshold: 1_000 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    await value('session', 'addOfficer', { officerCode: 'F520103003', password: 'chief password' });
+    await enrolAs(app, core.sandbox!, 'F520103003', 'chief password');
     await value('session', 'signIn', { officerCode: 'F520103003', password: 'chief password' });
     await value('settings', 'set', { approvalThreshold: 1_000 });
     await value('session', 'signIn', { officerCode: 'F520103001', password: PASSWORD });

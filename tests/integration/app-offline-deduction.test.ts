@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, waitFor } from '../helpers/app-driver';
+import { appDriver, setUpAs, waitFor } from '../helpers/app-driver';
 import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
 import type { CaseDetail } from '../../shared/domain/types';
@@ -59,7 +59,7 @@ beforeAll(async () => {
     dataDir: dir, mode: 'host', version: 'test',
     env: { CK_GATEWAY_URL: link.current.url(), CK_STATION_ID: sandbox.stationId, CK_STATION_SECRET: 'field-trip-secret', CK_COURT: sandbox.court, CK_COURT_NAME: '贵州省贵阳市云岩区人民法院' },
   });
-  await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
+  await setUpAs(driver, sandbox, 'F520103001', PASSWORD);
 });
 afterAll(async () => {
   await core?.close();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, waitFor } from '../helpers/app-driver';
+import { appDriver, setUpAs, waitFor } from '../helpers/app-driver';
 import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
 import type { CaseDetail } from '../../shared/domain/types';
@@ -40,7 +40,7 @@ afterAll(async () => {
 describe('a deduction interrupted by a kill', () => {
   it('ends with the money deducted exactly once after a restart', async () => {
     core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
-    await value('session', 'setUp', { officerCode: 'F520103001', password: PASSWORD });
+    await setUpAs(driver, sandbox, 'F520103001', PASSWORD);
     // a real deployment configures the court's receiving account; here, the sandbox court's
     // a case whose only debtor has free deposits
     const { c, freeze } = await caseWithFrozenDeposit(driver, sandbox);

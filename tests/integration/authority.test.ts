@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver } from '../helpers/app-driver';
+import { appDriver, enrolAs, setUpAs } from '../helpers/app-driver';
 import type { AuditEntry, CaseDetail, CaseSummary } from '../../shared/domain/types';
 
 const JUDGE = 'F520103001';
@@ -24,7 +24,7 @@ const tab2 = appDriver(() => core, 'tab-2');
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-authority-'));
   core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: { CK_SANDBOX_LATENCY_SCALE: '0.01' } });
-  await tab1.value('session', 'setUp', { officerCode: JUDGE, password: PASSWORD });
+  await setUpAs(tab1, core.sandbox!, JUDGE, PASSWORD);
 });
 afterAll(async () => {
   await core.close();
@@ -95,7 +95,7 @@ describe('a clerk prepares, the judge decides', () => {
   let theirs: CaseSummary;
 
   beforeAll(async () => {
-    await tab1.value('session', 'addOfficer', { officerCode: CLERK, password: CLERK_PASSWORD });
+    await enrolAs(tab1, core.sandbox!, CLERK, CLERK_PASSWORD);
     mine = await anyCase((s) => s.assignee === JUDGE);
     theirs = await anyCase((s) => s.assignee !== undefined && s.assignee !== JUDGE);
     await tab1.value('session', 'signIn', { officerCode: CLERK, password: CLERK_PASSWORD });
@@ -125,5 +125,56 @@ describe('a clerk prepares, the judge decides', () => {
     const trail = await tab1.value<AuditEntry[]>('audit', 'list', {});
     const refusals = trail.filter((e) => e.action === 'authority.refused' && e.officer === CLERK).map((e) => JSON.parse(e.detail).call);
     expect(refusals).toEqual(expect.arrayContaining(['measures.freeze', 'settings.set']));
+  });
+});
+
+describe('enrolment with the officer’s own credential', () => {
+  const CHIEF = 'F520103003';
+
+  beforeAll(async () => {
+    await tab1.value('session', 'signIn', { officerCode: JUDGE, password: PASSWORD });
+  });
+
+  it('a judge cannot give the chief access with a password he chose: without the chief’s own code it is refused and recorded', async () => {
+    const guess = await tab1.call('session', 'enrol', { officerCode: CHIEF, enrolmentCode: 'AAAA-AAAA', password: 'judge chose this' });
+    expect(guess).toMatchObject({ ok: false, error: { code: 'ENROLMENT_REFUSED', field: 'enrolmentCode' } });
+    expect((await tab1.value<{ code: string }[]>('session', 'enrolled', {})).map((o) => o.code)).not.toContain(CHIEF);
+    expect(await tab1.call('session', 'signIn', { officerCode: CHIEF, password: 'judge chose this' })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    const trail = await tab1.value<AuditEntry[]>('audit', 'list', {});
+    expect(trail.find((e) => e.action === 'officer.enrolRefused')).toMatchObject({ officer: JUDGE, subject: `officer:${CHIEF}` });
+  });
+
+  it('five wrong codes spend the officer’s code: the genuine one then fails too, until the register desk hands a new one', async () => {
+    const genuine = core.sandbox!.register.currentCode(CHIEF)!;
+    for (let i = 0; i < 4; i++) await tab1.call('session', 'enrol', { officerCode: CHIEF, enrolmentCode: `BBBB-000${i}`, password: 'whatever1' });
+    expect(await tab1.call('session', 'enrol', { officerCode: CHIEF, enrolmentCode: genuine, password: 'chief password' })).toMatchObject({ ok: false, error: { code: 'ENROLMENT_REFUSED' } });
+    const fresh = await (await fetch(`${core.sandbox!.url}/sandbox/v1/officers/${CHIEF}/enrolment-code`, { method: 'POST' })).json();
+    await tab1.value('session', 'enrol', { officerCode: CHIEF, enrolmentCode: fresh.enrolmentCode, password: 'chief password' });
+    // the same code twice: one enrolment
+    expect(await tab1.call('session', 'enrol', { officerCode: CHIEF, enrolmentCode: fresh.enrolmentCode, password: 'chief password' })).toMatchObject({ ok: false, error: { code: 'ALREADY_ENROLLED' } });
+    const enrolled = await tab1.value<{ code: string; keyId?: string }[]>('session', 'enrolled', {});
+    expect(enrolled.find((o) => o.code === CHIEF)?.keyId).toMatch(/^K-/);
+  });
+
+  it('a demoted chief signs in as what the register says he is now; a removed clerk loses his access and the store is rekeyed', async () => {
+    const admin = (code: string, change: object) => fetch(`${core.sandbox!.url}/sandbox/v1/officers/${code}`, { method: 'POST', body: JSON.stringify(change) });
+    await admin(CHIEF, { role: 'judge' });
+    const demoted = await tab1.value<{ role: string }>('session', 'signIn', { officerCode: CHIEF, password: 'chief password' });
+    expect(demoted.role).toBe('judge');
+    expect(await tab1.call('settings', 'set', { reminderDays: [30, 7] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await admin(CHIEF, { role: 'chief' });
+
+    await admin(CLERK, { status: 'removed' });
+    const r = await tab1.call('session', 'signIn', { officerCode: CLERK, password: CLERK_PASSWORD });
+    expect(r).toMatchObject({ ok: false, error: { code: 'OFFICER_REMOVED' } });
+    const again = await tab1.call('session', 'signIn', { officerCode: CLERK, password: CLERK_PASSWORD });
+    expect(again).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    await tab1.value('session', 'signIn', { officerCode: JUDGE, password: PASSWORD });
+    expect((await tab1.value<{ code: string }[]>('session', 'enrolled', {})).map((o) => o.code)).not.toContain(CLERK);
+    // a judge's audit view holds his own acts; the chief sees the bureau's
+    expect((await tab1.value<AuditEntry[]>('audit', 'list', { limit: 1000 })).every((e) => e.officer === JUDGE)).toBe(true);
+    await tab1.value('session', 'signIn', { officerCode: CHIEF, password: 'chief password' });
+    const trail = (await tab1.value<AuditEntry[]>('audit', 'list', { limit: 1000 })).map((e) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['session.refused', 'officer.removed', 'officer.registerChanged']));
   });
 });

@@ -304,6 +304,8 @@ class Process {
       },
       officers: (c, o) => real.officers(c, o),
       courtAccounts: (c, o) => real.courtAccounts(c, o),
+      enrol: (e, o) => real.enrol(e, o),
+      officer: (c, o) => real.officer(c, o),
       courtCases: (c, off, l, o) => real.courtCases(c, off, l, o),
       feedback: (after, limit, o) => {
         gone();

@@ -11,7 +11,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DB_FILE, MIN_PASSWORD_CHARS, Vault, WrongKeyError, type SafeStorageLike } from '../../electron/store';
 import { openEncryptedDb } from '../../electron/store/db';
 import { MIN_SCRYPT } from '../../electron/store/kdf';
-import { readKeyring, writeKeyring } from '../../electron/store/keyring';
+import { makeSlot, readKeyring, writeKeyring, writeVersion1Keyring } from '../../electron/store/keyring';
+import { GUARD_FILE } from '../../electron/store/signin-guard';
 import { createLogger } from '../../electron/log/logger';
 import type { Officer } from '../../shared/domain/types';
 
@@ -59,6 +60,17 @@ function fakeSafeStorage(backend: string | undefined = 'gnome_libsecret', availa
     getSelectedStorageBackend: () => ss.backend ?? 'unknown',
   };
   return ss;
+}
+
+/** First setup by the officer himself: his credential made with his password (no register here). */
+async function setUp(v: Vault, officer: Officer, password: string, protection: 'passphrase' | 'safeStorage' = 'passphrase') {
+  const { credential } = await v.createCredential(officer.code, password);
+  return v.setUp({ officer, credential, protection });
+}
+
+async function enrol(v: Vault, officer: Officer, password: string): Promise<void> {
+  const { credential } = await v.createCredential(officer.code, password);
+  await v.enrol(officer, credential);
 }
 
 const code = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { error?: { code?: string } }) => e.error?.code ?? String(e));
@@ -117,7 +129,7 @@ describe('encryption at rest', () => {
     const dir = tempDir();
     const logger = createLogger({ dir });
     const v = vault(dir, { logger });
-    await v.setUp({ officer: JUDGE, password: 'correct horse battery', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'correct horse battery');
     await writePersonalData(v);
     logger.info('case created', { id: ID, reason: `${NAME} ${ACCOUNT}` });
 
@@ -136,24 +148,25 @@ describe('encryption at rest', () => {
   it('opening the file with a wrong key fails cleanly with WrongKeyError', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'correct horse battery', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'correct horse battery');
     v.lock();
     expect(() => openEncryptedDb(path.join(dir, DB_FILE), randomBytes(32))).toThrow(WrongKeyError);
     // and the right officer still gets in afterwards: nothing was damaged by the attempt
     await expect(v.unlock(JUDGE.code, 'correct horse battery')).resolves.toBeDefined();
   });
 
-  it('the keyring holds only codes, parameters, salts and wrapped keys, mode 0600', async () => {
+  it('the keyring holds only codes, parameters, salts, public keys and wrapped or sealed keys, mode 0600', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'correct horse battery', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'correct horse battery');
     const text = fs.readFileSync(path.join(dir, 'keyring.json'), 'utf8');
     expect(text).not.toContain(JUDGE.name);
     expect(text).not.toContain(JUDGE.court);
     expect(text).not.toContain('correct horse');
+    expect(text).not.toMatch(/PRIVATE KEY/);
     const k = readKeyring(dir)!;
-    expect(k.protection).toBe('passphrase');
-    if (k.protection === 'passphrase') expect(k.slots.map((s) => s.officer)).toEqual([JUDGE.code]);
+    expect(k).toMatchObject({ version: 2, protection: 'passphrase' });
+    expect(k.credentials.map((c) => c.officer)).toEqual([JUDGE.code]);
     if (process.platform !== 'win32') {
       expect(fs.statSync(path.join(dir, 'keyring.json')).mode & 0o777).toBe(0o600);
       expect(fs.statSync(path.join(dir, DB_FILE)).mode & 0o777).toBe(0o600);
@@ -165,22 +178,23 @@ describe('encryption at rest', () => {
 describe('passphrase protection', () => {
   it('signs in with the right password and refuses a wrong one or an unknown officer', async () => {
     const dir = tempDir();
-    await vault(dir).setUp({ officer: JUDGE, password: 'correct horse battery', protection: 'passphrase' });
+    await setUp(vault(dir), JUDGE, 'correct horse battery');
     const v = vault(dir);
     expect(v.isSetUp()).toBe(true);
     expect(v.protection()).toBe('passphrase');
     expect(await code(v.unlock(JUDGE.code, 'correct horse batterY'))).toBe('BAD_CREDENTIALS');
     expect(await code(v.unlock('F999999999', 'correct horse battery'))).toBe('BAD_CREDENTIALS');
     expect(v.isUnlocked()).toBe(false);
-    const store = await v.unlock(JUDGE.code, 'correct horse battery');
+    const { store, keys } = await v.unlock(JUDGE.code, 'correct horse battery');
     expect(store.officers.get(JUDGE.code)).toEqual(JUDGE);
+    expect(keys.officer).toBe(JUDGE.code);
     expect(v.signedInOfficer()).toBe(JUDGE.code);
   });
 
   it(`refuses passwords under ${MIN_PASSWORD_CHARS} characters and leaves nothing behind`, async () => {
     const dir = tempDir();
     const v = vault(dir);
-    expect(await code(v.setUp({ officer: JUDGE, password: '1234567', protection: 'passphrase' }))).toBe('WEAK_PASSWORD');
+    expect(await code(setUp(v, JUDGE, '1234567'))).toBe('WEAK_PASSWORD');
     expect(v.isSetUp()).toBe(false);
     expect(fs.existsSync(path.join(dir, DB_FILE))).toBe(false);
   });
@@ -189,45 +203,61 @@ describe('passphrase protection', () => {
     const dir = tempDir();
     const v = vault(dir);
     expect(await code(v.unlock(JUDGE.code, 'correct horse battery'))).toBe('NOT_SET_UP');
-    await v.setUp({ officer: JUDGE, password: 'correct horse battery', protection: 'passphrase' });
-    expect(await code(v.setUp({ officer: CLERK, password: 'another password', protection: 'passphrase' }))).toBe('ALREADY_SET_UP');
+    await setUp(v, JUDGE, 'correct horse battery');
+    expect(await code(setUp(v, CLERK, 'another password'))).toBe('ALREADY_SET_UP');
   });
 
-  it("two officers' slots unlock the same data; adding a slot needs an unlocked store", async () => {
+  it('two officers’ credentials open the same data; enrolling needs an unlocked store', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'judge password');
     const c = v.store().cases.create({
       number: '(2025)黔0103执77号', filedOn: '2025-01-02', cause: '买卖合同纠纷', amountOwed: 100_000, costs: 0,
       applicant: { kind: 'person', name: '甲', idNumber: '520102197001010019' }, debtors: [{ kind: 'person', name: '乙', idNumber: '520102197001010027' }],
     });
     v.lock();
-    expect(await code(v.addOfficerSlot(CLERK, 'clerk password'))).toBe('STORE_LOCKED');
+    expect(await code(enrol(v, CLERK, 'clerk password'))).toBe('STORE_LOCKED');
     await v.unlock(JUDGE.code, 'judge password');
-    expect(await code(v.addOfficerSlot(CLERK, 'short'))).toBe('WEAK_PASSWORD');
-    await v.addOfficerSlot(CLERK, 'clerk password');
-    expect(v.slotOfficers()).toEqual([JUDGE.code, CLERK.code]);
+    expect(await code(enrol(v, CLERK, 'short'))).toBe('WEAK_PASSWORD');
+    await enrol(v, CLERK, 'clerk password');
+    expect(v.enrolled().map((e) => e.officer)).toEqual([JUDGE.code, CLERK.code]);
     v.lock();
 
-    const asClerk = await v.unlock(CLERK.code, 'clerk password');
+    const asClerk = (await v.unlock(CLERK.code, 'clerk password')).store;
     expect(asClerk.cases.get(c.id)?.number).toBe('(2025)黔0103执77号');
     expect(asClerk.officers.get(CLERK.code)).toEqual(CLERK);
     expect(await code(v.unlock(CLERK.code, 'judge password'))).toBe('BAD_CREDENTIALS');
-    const asJudge = await v.unlock(JUDGE.code, 'judge password');
+    const asJudge = (await v.unlock(JUDGE.code, 'judge password')).store;
     expect(asJudge.cases.get(c.id)?.number).toBe('(2025)黔0103执77号');
-    expect(asJudge.audit.list().map((e) => e.action)).toContain('store.addOfficerSlot');
+    expect(asJudge.audit.list().map((e) => e.action)).toContain('officer.enrolled');
   });
 
-  it('a slot relabelled with another officer code does not open (the label is authenticated)', async () => {
+  it('never replaces an officer’s credential: enrolling him again is refused, only his old password changes it', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
-    await v.addOfficerSlot(CLERK, 'clerk password');
+    await setUp(v, JUDGE, 'judge password');
+    await enrol(v, CLERK, 'clerk password');
+    // the judge, signed in, tries to give the clerk a password he chose
+    expect(await code(enrol(v, CLERK, 'judge chose this'))).toBe('ALREADY_ENROLLED');
+    expect(await code(v.changePassword(CLERK.code, 'judge chose this', 'another one'))).toBe('BAD_CREDENTIALS');
+    v.lock();
+    await expect(v.unlock(CLERK.code, 'clerk password')).resolves.toBeDefined();
+    await v.changePassword(CLERK.code, 'clerk password', 'clerk password 2');
+    v.lock();
+    expect(await code(v.unlock(CLERK.code, 'clerk password'))).toBe('BAD_CREDENTIALS');
+    await expect(v.unlock(CLERK.code, 'clerk password 2')).resolves.toBeDefined();
+  });
+
+  it('a credential relabelled with another officer code does not open (the label is authenticated)', async () => {
+    const dir = tempDir();
+    const v = vault(dir);
+    await setUp(v, JUDGE, 'judge password');
+    await enrol(v, CLERK, 'clerk password');
     v.lock();
     const k = readKeyring(dir)!;
     if (k.protection !== 'passphrase') throw new Error('expected passphrase keyring');
-    const judgeSlot = k.slots.find((s) => s.officer === JUDGE.code)!;
-    writeKeyring(dir, { ...k, slots: [judgeSlot, { ...judgeSlot, officer: CLERK.code }] });
+    const judges = k.credentials.find((c) => c.officer === JUDGE.code)!;
+    writeKeyring(dir, { ...k, credentials: [judges, { ...judges, officer: CLERK.code }] });
     expect(await code(v.unlock(CLERK.code, 'judge password'))).toBe('BAD_CREDENTIALS');
   });
 
@@ -235,49 +265,69 @@ describe('passphrase protection', () => {
     const dir = tempDir();
     const v = new Vault({ dataDir: dir });
     vaults.push(v);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'judge password');
     v.lock();
     await expect(v.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
-    const k = readKeyring(dir)!;
-    if (k.protection === 'passphrase') expect(k.slots[0]!.kdf).toMatchObject({ alg: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
+    expect(readKeyring(dir)!.credentials[0]!.kdf).toMatchObject({ alg: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
   });
 
   it('a damaged keyring is reported, not guessed at', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'judge password');
     v.lock();
-    fs.writeFileSync(path.join(dir, 'keyring.json'), '{"format":"chakong-keyring","version":1,"protection":"passphrase"');
+    fs.writeFileSync(path.join(dir, 'keyring.json'), '{"format":"chakong-keyring","version":2,"protection":"passphrase"');
     expect(await code(v.unlock(JUDGE.code, 'judge password'))).toBe('INTERNAL');
   });
 
-  it("removing an officer's slot takes that officer's access away; the last slot stays", async () => {
+  it('removing an officer rekeys the database: a copy of the old keyring, and his old credential, open nothing', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
-    await v.addOfficerSlot(CLERK, 'clerk password');
-    await v.removeOfficerSlot(CLERK.code);
-    expect(await code(v.removeOfficerSlot(CLERK.code))).toBe('NOT_FOUND');
-    expect(await code(v.removeOfficerSlot(JUDGE.code))).toBe('VALIDATION');
+    await setUp(v, JUDGE, 'judge password');
+    await enrol(v, CLERK, 'clerk password');
+    const before = fs.readFileSync(path.join(dir, 'keyring.json'));
+    await v.removeOfficer(CLERK.code, JUDGE.code);
+    expect(await code(v.removeOfficer(CLERK.code, JUDGE.code))).toBe('NOT_FOUND');
+    expect(await code(v.removeOfficer(JUDGE.code, JUDGE.code))).toBe('VALIDATION');
     v.lock();
     expect(await code(v.unlock(CLERK.code, 'clerk password'))).toBe('BAD_CREDENTIALS');
     await expect(v.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
+    v.lock();
+    // the clerk kept a copy of the keyring from before: it no longer opens the database
+    const now = fs.readFileSync(path.join(dir, 'keyring.json'));
+    fs.writeFileSync(path.join(dir, 'keyring.json'), before);
+    expect(await code(v.unlock(CLERK.code, 'clerk password'))).toBe('INTERNAL');
+    fs.writeFileSync(path.join(dir, 'keyring.json'), now);
+    expect((await v.unlock(JUDGE.code, 'judge password')).store.audit.list().map((e) => e.action)).toContain('officer.removed');
   });
 
-  it('a password change replaces the slot: the old password no longer opens it', async () => {
+  it('a rekey interrupted after the database took the new key finishes at the next sign-in', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'old password', protection: 'passphrase' });
-    await v.addOfficerSlot(JUDGE, 'new password');
+    await setUp(v, JUDGE, 'judge password');
+    await enrol(v, CLERK, 'clerk password');
+    const store = v.store();
+    const original = store.rekey.bind(store);
+    let keyringDuringRekey: Buffer | undefined;
+    store.rekey = (key) => {
+      original(key);
+      keyringDuringRekey = fs.readFileSync(path.join(dir, 'keyring.json'));
+    };
+    await v.removeOfficer(CLERK.code, JUDGE.code);
     v.lock();
-    expect(await code(v.unlock(JUDGE.code, 'old password'))).toBe('BAD_CREDENTIALS');
-    await expect(v.unlock(JUDGE.code, 'new password')).resolves.toBeDefined();
+    // the crash: the keyring as it was between the database's rekey and the keyring's rewrite
+    fs.writeFileSync(path.join(dir, 'keyring.json'), keyringDuringRekey!);
+    expect(readKeyring(dir)!.pending).toBeDefined();
+    await expect(v.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
+    expect(readKeyring(dir)!.pending).toBeUndefined();
+    v.lock();
+    await expect(v.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
   });
 
   it('lock() closes the store: every later call answers STORE_LOCKED', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    const store = await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    const store = await setUp(v, JUDGE, 'judge password');
     v.lock();
     expect(store.isOpen).toBe(false);
     expect(() => store.cases.list()).toThrow(expect.objectContaining({ error: expect.objectContaining({ code: 'STORE_LOCKED' }) }));
@@ -287,13 +337,75 @@ describe('passphrase protection', () => {
   it('a database left without a keyring by a crashed setup is set aside, not reused', async () => {
     const dir = tempDir();
     const v = vault(dir);
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    await setUp(v, JUDGE, 'judge password');
     v.lock();
     fs.rmSync(path.join(dir, 'keyring.json'));
     const again = vault(dir);
-    await again.setUp({ officer: JUDGE, password: 'judge password', protection: 'passphrase' });
+    await setUp(again, JUDGE, 'judge password');
     expect(fs.readdirSync(dir).some((f) => f.startsWith(`${DB_FILE}.orphaned-`))).toBe(true);
     expect(again.store().cases.list().total).toBe(0);
+  });
+
+  it('opens a workstation set up by the earlier keyring format, upgrading each officer as he signs in', async () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const { openSecureStore } = await import('../../electron/store/secure-store');
+    const s = openSecureStore({ file: path.join(dir, DB_FILE), key, create: true, scrypt: FAST });
+    s.officers.upsertMany([JUDGE, CLERK]);
+    s.close();
+    const now = new Date();
+    writeVersion1Keyring(dir, {
+      format: 'chakong-keyring', version: 1, protection: 'passphrase', createdAt: now.toISOString(),
+      slots: [await makeSlot(JUDGE.code, 'judge password', key, FAST, now), await makeSlot(CLERK.code, 'clerk password', key, FAST, now)],
+    });
+    const v = vault(dir);
+    expect(await code(v.unlock(JUDGE.code, 'wrong password'))).toBe('BAD_CREDENTIALS');
+    const { keys } = await v.unlock(JUDGE.code, 'judge password');
+    expect(keys.keyId).toBeUndefined();
+    expect(v.enrolled()).toEqual([expect.objectContaining({ officer: JUDGE.code }), expect.objectContaining({ officer: CLERK.code, legacy: true })]);
+    v.lock();
+    await expect(v.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
+    await expect(v.unlock(CLERK.code, 'clerk password')).resolves.toBeDefined();
+    expect(readKeyring(dir)).toMatchObject({ version: 2, legacy: [] });
+  });
+});
+
+describe('wrong passwords', () => {
+  it('100 wrong passwords in a row: locked out after five, the right one refused too while locked, every attempt recorded', async () => {
+    const dir = tempDir();
+    let t = Date.UTC(2026, 11, 2, 2);
+    const v = vault(dir, { clock: () => new Date(t) });
+    await setUp(v, JUDGE, 'judge password');
+    v.lock();
+    const answers: string[] = [];
+    for (let i = 0; i < 100; i++) answers.push(await code(v.unlock(JUDGE.code, `guess ${i}`)));
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill('BAD_CREDENTIALS'));
+    expect(answers.slice(5)).toEqual(Array(95).fill('LOCKED_OUT'));
+    expect(await code(v.unlock(JUDGE.code, 'judge password'))).toBe('LOCKED_OUT');
+    // a restart does not lift it: the guard is on disk
+    expect(await code(vault(dir, { clock: () => new Date(t) }).unlock(JUDGE.code, 'judge password'))).toBe('LOCKED_OUT');
+    // after a minute one more wrong one locks for two
+    t += 61_000;
+    expect(await code(v.unlock(JUDGE.code, 'guess again'))).toBe('BAD_CREDENTIALS');
+    t += 61_000;
+    expect(await code(v.unlock(JUDGE.code, 'judge password'))).toBe('LOCKED_OUT');
+    t += 61_000;
+    const { store } = await v.unlock(JUDGE.code, 'judge password');
+    const failed = store.audit.list().filter((e) => e.action === 'session.signIn.failed');
+    expect(failed).toHaveLength(1);
+    expect(JSON.parse(failed[0]!.detail)).toMatchObject({ failures: 6, refusedWhileLocked: 98 });
+    expect(failed[0]!.officer).toBe(JUDGE.code);
+    expect(fs.readFileSync(path.join(dir, GUARD_FILE), 'utf8')).not.toContain(JUDGE.name);
+  });
+
+  it('a wrong PIN or approver password counts the same, and is recorded at once while the store is open', async () => {
+    const dir = tempDir();
+    const v = vault(dir);
+    await setUp(v, JUDGE, 'judge password');
+    expect(await code(v.verifyPassword(JUDGE.code, 'not it'))).toBe('BAD_CREDENTIALS');
+    const failed = v.store().audit.list().filter((e) => e.action === 'session.signIn.failed');
+    expect(failed.map((e) => e.officer)).toEqual([JUDGE.code]);
+    await v.verifyPassword(JUDGE.code, 'judge password');
   });
 });
 
@@ -302,19 +414,20 @@ describe('safeStorage protection', () => {
     for (const ss of [fakeSafeStorage('basic_text'), fakeSafeStorage('gnome_libsecret', false)]) {
       const dir = tempDir();
       const v = vault(dir, { safeStorage: ss });
-      expect(await code(v.setUp({ officer: JUDGE, password: 'judge password', protection: 'safeStorage' }))).toBe('KEY_STORAGE_REFUSED');
+      expect(await code(setUp(v, JUDGE, 'judge password', 'safeStorage'))).toBe('KEY_STORAGE_REFUSED');
       expect(v.isSetUp()).toBe(false);
-      expect(fs.readdirSync(dir)).toEqual([]);
+      expect(fs.readdirSync(dir).filter((f) => f !== GUARD_FILE)).toEqual([]);
     }
   });
 
-  it('wraps the key with the OS key store; officers sign in with passwords checked inside the database', async () => {
+  it('wraps the key with the OS key store; officers sign in by their own credentials; removal rekeys', async () => {
     const dir = tempDir();
     const ss = fakeSafeStorage();
     const v = vault(dir, { safeStorage: ss });
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'safeStorage' });
-    await v.addOfficerSlot(CLERK, 'clerk password');
+    await setUp(v, JUDGE, 'judge password', 'safeStorage');
     v.lock();
+    // with the OS key store holding the key, an officer enrols without anyone signed in
+    await enrol(v, CLERK, 'clerk password');
 
     const k = readKeyring(dir)!;
     expect(k).toMatchObject({ protection: 'safeStorage', backend: 'gnome_libsecret' });
@@ -323,19 +436,23 @@ describe('safeStorage protection', () => {
     const w = vault(dir, { safeStorage: ss });
     expect(await code(w.unlock(JUDGE.code, 'clerk password'))).toBe('BAD_CREDENTIALS');
     expect(await code(w.unlock('F999999999', 'judge password'))).toBe('BAD_CREDENTIALS');
-    expect((await w.unlock(CLERK.code, 'clerk password')).officers.get(CLERK.code)).toEqual(CLERK);
-    expect((await w.unlock(JUDGE.code, 'judge password')).officers.get(JUDGE.code)).toEqual(JUDGE);
+    // enrolled while the store was locked: the register tells the session who he is at his first sign-in
+    expect((await w.unlock(CLERK.code, 'clerk password')).keys.officer).toBe(CLERK.code);
+    expect((await w.unlock(JUDGE.code, 'judge password')).store.officers.get(JUDGE.code)).toEqual(JUDGE);
 
-    await w.removeOfficerSlot(CLERK.code);
-    expect(await code(w.removeOfficerSlot(JUDGE.code))).toBe('VALIDATION');
+    const wrappedBefore = readKeyring(dir)!;
+    await w.removeOfficer(CLERK.code, JUDGE.code);
+    expect(await code(w.removeOfficer(JUDGE.code, JUDGE.code))).toBe('VALIDATION');
     expect(await code(w.unlock(CLERK.code, 'clerk password'))).toBe('BAD_CREDENTIALS');
+    expect(readKeyring(dir)!.generation).not.toBe(wrappedBefore.generation);
+    await expect(w.unlock(JUDGE.code, 'judge password')).resolves.toBeDefined();
   });
 
   it("refuses to unlock once the backend has become 'basic_text', or without a key store", async () => {
     const dir = tempDir();
     const ss = fakeSafeStorage();
     const v = vault(dir, { safeStorage: ss });
-    await v.setUp({ officer: JUDGE, password: 'judge password', protection: 'safeStorage' });
+    await setUp(v, JUDGE, 'judge password', 'safeStorage');
     v.lock();
     ss.backend = 'basic_text';
     expect(await code(v.unlock(JUDGE.code, 'judge password'))).toBe('KEY_STORAGE_REFUSED');

@@ -5,7 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ok } from '../../../shared/result';
 import { addDays, todayCst } from '../../../shared/dates';
 import {
-  CASE_DETAIL, COURT_ACCOUNT, OFFICER_2, SETTINGS, asset, candidate, fail, freezePlan, freezeView, measure, reminderView,
+  CASE_DETAIL, COURT_ACCOUNT, OFFICER, OFFICER_2, SETTINGS, asset, candidate, fail, freezePlan, freezeView, measure, reminderView,
 } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
@@ -224,16 +224,26 @@ describe('bureau settings', () => {
     expect((await screen.findByTestId('settings-saved')).textContent).toBe('设置已保存');
   });
 
-  it("gives the division chief access to this workstation, so that they can approve", async () => {
+  it('lists the officers of this workstation, and enrols another one only with his own code and password', async () => {
     const { fake } = renderApp();
     fireEvent.click(await screen.findByTestId('nav-settings'));
-    await waitFor(() => expect(screen.getByTestId('settings-officer').querySelectorAll('option')).toHaveLength(2));
-    type('settings-officer', OFFICER_2.code);
-    type('settings-officer-password', 'their-own-pass');
-    fireEvent.click(screen.getByTestId('settings-officer-add'));
-    await waitFor(() => expect(fake.callsOf('session.addOfficer')).toEqual([{ officerCode: OFFICER_2.code, password: 'their-own-pass' }]));
-    expect((await screen.findByTestId('settings-officer-added')).textContent).toContain(OFFICER_2.name);
-    expect(SETTINGS.courtAccounts).toHaveLength(1);
+    expect((await screen.findByTestId(`officer-row-${OFFICER.code}`)).textContent).toContain('已在备案名单登记');
+    // the signed-in officer is enrolled already: only the others are offered
+    await waitFor(() => expect(screen.getByTestId('enrol-officer').querySelectorAll('option')).toHaveLength(2));
+    type('enrol-officer', OFFICER_2.code);
+    type('enrol-password', 'their-own-pass');
+    type('enrol-password2', 'their-own-pass');
+    fireEvent.click(screen.getByTestId('enrol-submit'));
+    expect((await screen.findByTestId('enrol-error')).textContent).toBe('请选择干警并填写登记码和密码');
+    expect(fake.callsOf('session.enrol')).toHaveLength(0);
+    type('enrol-code', 'Z9WT-YKCZ');
+    type('enrol-password', 'their-own-pass');
+    type('enrol-password2', 'their-own-pass');
+    fireEvent.click(screen.getByTestId('enrol-submit'));
+    await waitFor(() => expect(fake.callsOf('session.enrol')).toEqual([{ officerCode: OFFICER_2.code, enrolmentCode: 'Z9WT-YKCZ', password: 'their-own-pass' }]));
+    expect((await screen.findByTestId('enrol-done')).textContent).toContain(OFFICER_2.name);
+    // a judge cannot take anyone's access away: the button is a chief's or the director's
+    expect(screen.queryByTestId(`officer-remove-${OFFICER_2.code}`)).toBeNull();
   });
 });
 

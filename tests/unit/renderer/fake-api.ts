@@ -291,7 +291,10 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'session.setUp': (i) => ok(i.officerCode === OFFICER_2.code ? OFFICER_2 : OFFICER),
     'session.signIn': () => ok(OFFICER),
     'session.signOut': () => ok(null),
-    'session.addOfficer': (i) => ok(i.officerCode === OFFICER_2.code ? OFFICER_2 : OFFICER),
+    'session.enrol': (i) => ok(i.officerCode === OFFICER_2.code ? OFFICER_2 : OFFICER),
+    'session.enrolled': () => ok([{ ...OFFICER, enrolledAt: '2026-12-01T02:00:00.000Z', keyId: 'K-1' }]),
+    'session.removeOfficer': () => ok(null),
+    'session.changePassword': () => ok(null),
     'cases.list': (i) => {
       const q = (i.search ?? '').trim();
       const hits = q ? cases.filter((c) => c.number.includes(q) || c.applicantName.includes(q) || c.debtorNames.some((n) => n.includes(q))) : cases;

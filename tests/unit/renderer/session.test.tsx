@@ -11,14 +11,16 @@ describe('first run and sign-in', () => {
   beforeEach(resetAll);
   afterEach(resetAll);
 
-  it('sets up the workstation: officer from the register, password twice, then straight to the cases', async () => {
+  it('sets up the workstation: officer from the register, his own enrolment code, password twice, then straight to the cases', async () => {
     const { fake } = renderApp({ setUp: false, signedIn: false });
     await screen.findByTestId('setup-form');
     await waitFor(() => expect(screen.getByTestId('setup-officer').querySelectorAll('option')).toHaveLength(3));
     fireEvent.click(screen.getByTestId('setup-submit'));
     expect(screen.getByTestId('setup-officer-error').textContent).toBe('请选择干警');
     expect(screen.getByTestId('setup-password-error').textContent).toBe('密码太短，至少需要 8 位');
+    expect(screen.getByTestId('setup-enrolment-code-error').textContent).toBe('请填写干警备案名单发给本人的登记码');
     type('setup-officer', OFFICER_2.code);
+    type('setup-enrolment-code', ' CX68-3FDA ');
     type('setup-password', 'long-enough-1');
     type('setup-password2', 'long-enough-2');
     expect(screen.getByTestId('setup-password2-error').textContent).toBe('两次输入的密码不一致');
@@ -26,7 +28,7 @@ describe('first run and sign-in', () => {
     fireEvent.click(screen.getByTestId('setup-submit'));
     // setting up unlocks the new store with this password: no second sign-in
     await screen.findByTestId('case-search');
-    expect(fake.callsOf('session.setUp')).toEqual([{ officerCode: OFFICER_2.code, password: 'long-enough-1' }]);
+    expect(fake.callsOf('session.setUp')).toEqual([{ officerCode: OFFICER_2.code, enrolmentCode: 'CX68-3FDA', password: 'long-enough-1' }]);
     expect(screen.getByTestId('header-officer').textContent).toContain(OFFICER_2.name);
     expect(screen.queryByTestId('signin-form')).toBeNull();
   });
@@ -36,10 +38,14 @@ describe('first run and sign-in', () => {
     fake.handle('session.setUp', () => fail('OFFICER_NOT_REGISTERED'));
     await waitFor(() => expect(screen.getByTestId('setup-officer').querySelectorAll('option')).toHaveLength(3));
     type('setup-officer', OFFICER.code);
+    type('setup-enrolment-code', 'CX68-3FDA');
     type('setup-password', '12345678');
     type('setup-password2', '12345678');
     fireEvent.click(screen.getByTestId('setup-submit'));
     expect((await screen.findByTestId('setup-officer-error')).textContent).toBe('该干警未在查控系统备案');
+    fake.handle('session.setUp', () => fail('ENROLMENT_REFUSED'));
+    fireEvent.click(screen.getByTestId('setup-submit'));
+    expect((await screen.findByTestId('setup-enrolment-code-error')).textContent).toBe('登记码不正确、已使用或已过期');
   });
 
   it('signs in, and shows wrong credentials beside the password', async () => {

@@ -3,7 +3,6 @@
  * receiving accounts, the living allowance left to a person debtor (DOMAIN rule 5) and how fresh a
  * frozen balance must be before deducting (DOMAIN rule 6). Amounts typed in 元, sent as fen.
  */
-import { ROLE_NAMES } from '../../../../shared/authority/roles';
 import { useEffect, useState } from 'react';
 import type { BureauSettings, CourtAccount } from '../../../../shared/domain/measure-views';
 import type { CallInput } from '../../../../shared/ipc/contract';
@@ -14,6 +13,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { yuanText } from '../freeze/freeze-draft';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { WorkstationOfficers } from './WorkstationOfficers.dom';
 
 interface AccountDraft {
   id: string;
@@ -213,87 +213,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
-      <OfficerAccess />
+      <WorkstationOfficers />
     </main>
-  );
-}
-
-/** Another registered officer — the division chief who approves deductions — given access here. */
-function OfficerAccess() {
-  const { t, lang } = useT();
-  const officers = useAppStore((s) => s.registeredOfficers);
-  const me = useAppStore((s) => s.officer?.code);
-  const load = useAppStore((s) => s.loadRegisteredOfficers);
-  const addOfficer = useAppStore((s) => s.addOfficer);
-  const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  useEffect(() => {
-    if (officers === null) void load();
-  }, [officers, load]);
-
-  const submit = async () => {
-    if (!code || !password) return;
-    setBusy(true);
-    setError(null);
-    setAdded(null);
-    const r = await addOfficer(code, password);
-    setBusy(false);
-    setPassword('');
-    if (r.ok) setAdded(r.value.name);
-    else setError(r.error);
-  };
-
-  return (
-    <form
-      className="panel settings-form"
-      data-testid="settings-officers"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2 className="section-title">{t.settings.officers}</h2>
-      <div className="officer-row">
-        <div className="field">
-          <label htmlFor="settings-officer">{t.settings.officer}</label>
-          <select id="settings-officer" data-testid="settings-officer" value={code} onChange={(e) => setCode(e.target.value)}>
-            <option value="">{t.settings.chooseOfficer}</option>
-            {(officers ?? []).filter((o) => o.code !== me).map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.name} · {o.code} · {ROLE_NAMES[o.role][lang]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="settings-officer-password">{t.settings.officerPassword}</label>
-          <input
-            id="settings-officer-password"
-            type="password"
-            data-testid="settings-officer-password"
-            autoComplete="off"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <button type="submit" className="btn" data-testid="settings-officer-add" disabled={busy || !code || !password}>
-          {t.settings.addOfficer}
-        </button>
-      </div>
-      {added && (
-        <p className="notice" role="status" data-testid="settings-officer-added">
-          {t.settings.officerAdded(added)}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" role="alert" data-testid="settings-officer-error">
-          {errorText(error, lang)}
-        </p>
-      )}
-    </form>
   );
 }

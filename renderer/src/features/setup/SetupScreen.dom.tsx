@@ -12,10 +12,11 @@ import { FieldError, TextField } from '../../ui/TextField.dom';
 
 export const MIN_PASSWORD = 8;
 
-type SetupField = 'officer' | 'password' | 'password2' | 'form';
+type SetupField = 'officer' | 'enrolmentCode' | 'password' | 'password2' | 'form';
 
 function fieldOf(e: AppError): SetupField {
   if (e.field === 'password' || e.code === 'WEAK_PASSWORD') return 'password';
+  if (e.field === 'enrolmentCode' || e.code === 'ENROLMENT_REFUSED') return 'enrolmentCode';
   if (e.field === 'officerCode' || e.code === 'OFFICER_NOT_REGISTERED') return 'officer';
   return 'form';
 }
@@ -27,6 +28,7 @@ export function SetupScreen() {
   const loadRegisteredOfficers = useAppStore((s) => s.loadRegisteredOfficers);
   const setUp = useAppStore((s) => s.setUp);
   const [code, setCode] = useState('');
+  const [enrolment, setEnrolment] = useState('');
   const [pw, setPw] = useState('');
   const [pw2, setPw2] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -39,6 +41,7 @@ export function SetupScreen() {
 
   const local: Partial<Record<SetupField, string>> = {};
   if (!code) local.officer = t.setup.chooseOfficer;
+  if (!enrolment.trim()) local.enrolmentCode = t.setup.enrolmentCodeRequired;
   if (pw.length < MIN_PASSWORD) local.password = errorText(appError('WEAK_PASSWORD'), lang);
   if (pw2 !== pw) local.password2 = t.setup.mismatch;
   const shown = (f: SetupField): string | null => {
@@ -53,7 +56,7 @@ export function SetupScreen() {
     setServerError(null);
     if (Object.keys(local).length || busy) return;
     setBusy(true);
-    const r = await setUp(code, pw);
+    const r = await setUp(code, enrolment, pw);
     setBusy(false);
     if (!r.ok) setServerError(r.error);
   }
@@ -90,6 +93,19 @@ export function SetupScreen() {
             text={shown('officer') ?? (registeredError ? errorText(registeredError, lang) : null)}
           />
         </div>
+        <TextField
+          id="setup-enrolment-code"
+          testId="setup-enrolment-code"
+          label={t.setup.enrolmentCode}
+          autoComplete="one-time-code"
+          value={enrolment}
+          onChange={(v) => {
+            setEnrolment(v);
+            setServerError(null);
+          }}
+          error={shown('enrolmentCode')}
+        />
+        <p className="muted small">{t.setup.enrolmentHint}</p>
         {/* lets password managers and screen readers pair the new password with the officer */}
         <input type="text" hidden readOnly autoComplete="username" value={code} />
         <TextField

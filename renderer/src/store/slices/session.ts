@@ -1,6 +1,6 @@
 /** Session: what the workstation is (set up or not), who is signed in, and the lock. */
 import type { AppError } from '../../../../shared/errors';
-import type { CallOutput } from '../../../../shared/ipc/contract';
+import type { CallOutput, EnrolledOfficerView } from '../../../../shared/ipc/contract';
 import type { Officer } from '../../../../shared/domain/types';
 import type { Result } from '../../../../shared/result';
 import { api } from '../api-holder';
@@ -19,16 +19,21 @@ export interface SessionData {
   lockedReason: LockReason | null;
   /** set after first-run setup, to greet the sign-in screen with the officer chosen */
   setupOfficerCode: string | null;
+  /** the officers who can sign in on this workstation (settings) */
+  enrolledOfficers: EnrolledOfficerView[] | null;
 }
 
 export interface SessionSlice extends SessionData {
   boot(): Promise<void>;
   loadRegisteredOfficers(): Promise<void>;
-  setUp(officerCode: string, password: string): Promise<Result<Officer>>;
+  setUp(officerCode: string, enrolmentCode: string, password: string): Promise<Result<Officer>>;
   signIn(officerCode: string, password: string): Promise<Result<Officer>>;
   signOut(): Promise<void>;
-  /** gives another registered officer (a division chief who approves) access to this workstation */
-  addOfficer(officerCode: string, password: string): Promise<Result<Officer>>;
+  /** another registered officer enrols himself here with his own one-time code and password */
+  enrol(officerCode: string, enrolmentCode: string, password: string): Promise<Result<Officer>>;
+  loadEnrolled(): Promise<void>;
+  removeOfficer(officerCode: string): Promise<Result<null>>;
+  changePassword(oldPassword: string, newPassword: string): Promise<Result<null>>;
   /** main locked the store (sign-out or idle): forget everything about cases, back to sign-in */
   locked(reason: LockReason): void;
 }
@@ -42,6 +47,7 @@ export const sessionInitial: SessionData = {
   registeredError: null,
   lockedReason: null,
   setupOfficerCode: null,
+  enrolledOfficers: null,
 };
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
@@ -73,8 +79,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     else set({ registeredError: r.error, registeredOfficers: [] });
   },
 
-  async setUp(officerCode, password) {
-    const r = await api().session.setUp({ officerCode, password });
+  async setUp(officerCode, enrolmentCode, password) {
+    const r = await api().session.setUp({ officerCode, enrolmentCode: enrolmentCode.trim(), password });
     if (r.ok) {
       const info = get().appInfo;
       // Setting up signs the officer in: the store was just unlocked with this password.
@@ -95,8 +101,24 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     return r;
   },
 
-  async addOfficer(officerCode, password) {
-    return api().session.addOfficer({ officerCode: officerCode.trim(), password });
+  async enrol(officerCode, enrolmentCode, password) {
+    return api().session.enrol({ officerCode: officerCode.trim(), enrolmentCode: enrolmentCode.trim(), password });
+  },
+
+  async loadEnrolled() {
+    const r = await api().session.enrolled({});
+    if (r.ok) set({ enrolledOfficers: r.value });
+  },
+
+  async removeOfficer(officerCode) {
+    const r = await api().session.removeOfficer({ officerCode });
+    if (r.ok) await get().loadEnrolled();
+    return r;
+  },
+
+  async changePassword(oldPassword, newPassword) {
+    const me = get().officer;
+    return api().session.changePassword({ officerCode: me?.code ?? '', oldPassword, newPassword });
   },
 
   async signOut() {
@@ -108,6 +130,6 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     get().clearCaseData();
     get().clearDesk();
     get().closeDocument();
-    set({ officer: null, lockedReason: reason });
+    set({ officer: null, lockedReason: reason, enrolledOfficers: null });
   },
 });
