@@ -4,6 +4,7 @@
  * by host mode alike; nothing here touches the Electron API.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import holidayTable from '../../resources/holidays/cn-holidays.json';
 import { holidayCalendarFrom } from '../../shared/dates';
@@ -56,6 +57,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
       port: config.sandbox.port ?? 0,
       ...(config.sandbox.seed !== undefined ? { seed: config.sandbox.seed } : {}),
       ...(config.sandbox.latencyScale !== undefined ? { knobs: { latencyScale: config.sandbox.latencyScale } } : {}),
+      // the gateway's key and its book of audit checkpoints outlive a restart (docs/audit.md)
+      stateDir: path.join(o.dataDir, 'sandbox'),
     });
     gateway = { url: sandbox.url, network: 'sandbox', stationId: sandbox.stationId, stationSecret: sandbox.stationSecret };
     court = sandbox.court;
@@ -100,6 +103,7 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     emit,
     // never switched off: a bad or missing setting means 15 minutes (electron/services/session.ts)
     idleLockMs: idleLockMs(o.env.CK_IDLE_LOCK_MINUTES),
+    log,
     createEngine: (store) =>
       createEngine({
         gateway,
