@@ -8,12 +8,15 @@
  */
 import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';
+import type { CheckpointInput, GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
 import { signRequest } from '../gateway/signing';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  courtAccountsAnswerSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, officerStandingSchema, feedbackPageSchema, healthAnswerSchema, officersAnswerSchema, statusAnswerSchema,
-  submitAnswerSchema, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type OfficerStanding, type RegisteredCourtAccount, type HealthAnswer, type RegisteredOfficer, type StatusAnswer,
+  checkpointListSchema, courtAccountsAnswerSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
+  gatewayKeysAnswerSchema, healthAnswerSchema, officerStandingSchema, officersAnswerSchema, signedReceiptSchema, statusAnswerSchema,
+  submitAnswerSchema, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
+  type RegisteredCourtAccount, type RegisteredOfficer, type StatusAnswer,
   type SubmitAnswer, type SubmitBody,
 } from './gateway-wire';
 
@@ -61,6 +64,12 @@ export interface GatewayClient {
   courtAccounts(court: string, o?: CallOptions): Promise<RegisteredCourtAccount[]>;
   /** GET /gw/v1/feedback after a cursor ('' = from the start): answers as delivered, where the gateway offers a feed */
   feedback?(after: string, limit: number, o?: CallOptions): Promise<GatewayAnswer<FeedbackPage>>;
+  /** GET /gw/v1/keys: the keys that sign audit checkpoint receipts, where the gateway keeps checkpoints */
+  gatewayKeys?(o?: CallOptions): Promise<GatewayKey[]>;
+  /** POST /gw/v1/audit/checkpoints: the gateway's signed receipt; 409 CHECKPOINT_REFUSED for a rewritten chain */
+  postCheckpoint?(c: CheckpointInput, o?: CallOptions): Promise<SignedReceipt>;
+  /** GET /gw/v1/audit/checkpoints: every checkpoint the gateway holds for the store */
+  checkpoints?(storeId: string, o?: CallOptions): Promise<SignedReceipt[]>;
   /** closes idle keep-alive sockets (engine stop) */
   close(): void;
 }
@@ -180,6 +189,18 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     feedback(after, limit, o = {}) {
       const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });
       return call('GET', `/gw/v1/feedback?${q}`, undefined, feedbackPageSchema, o);
+    },
+    async gatewayKeys(o = {}) {
+      return (await call('GET', '/gw/v1/keys', undefined, gatewayKeysAnswerSchema, o)).value.keys;
+    },
+    async postCheckpoint(c, o = {}) {
+      return (await call('POST', '/gw/v1/audit/checkpoints', JSON.stringify(c), signedReceiptSchema, o)).value;
+    },
+    async checkpoints(storeId, o = {}) {
+      const q = new URLSearchParams({ storeId });
+      const r = (await call('GET', `/gw/v1/audit/checkpoints?${q}`, undefined, checkpointListSchema, o)).value;
+      if (r.storeId !== storeId) throw new GatewayGarbage(200, 'answer about another store');
+      return r.checkpoints;
     },
   };
 }

@@ -9,6 +9,8 @@
 export const GATEWAY_ERROR_CODES = [
   'BAD_REQUEST', 'BAD_SIGNATURE', 'CLOCK_SKEW', 'OFFICER_NOT_REGISTERED', 'NOT_FOUND',
   'IDEMPOTENCY_CONFLICT', 'CHANNEL_REFUSES', 'RATE_LIMITED', 'GW_BUSY',
+  // an audit checkpoint below the last one, or with another head for a sequence number already acknowledged
+  'CHECKPOINT_REFUSED',
 ] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
 

@@ -122,3 +122,19 @@ export const feedbackPageSchema = z.object({
   next: z.string(),
 });
 export type FeedbackPage = z.infer<typeof feedbackPageSchema>;
+
+/** GET /gw/v1/keys: the keys that sign audit checkpoint receipts (docs/gateway-protocol.md, "Audit checkpoints") */
+const gatewayKeySchema = z.object({ keyId: text, alg: z.literal('Ed25519'), publicKey: text });
+export const gatewayKeysAnswerSchema = z.object({ keys: z.array(gatewayKeySchema).min(1) });
+
+/** A receipt the gateway signed over the canonical JSON of `receipt` (electron/gateway/checkpoint-receipt.ts) */
+export const signedReceiptSchema = z.object({
+  receipt: z.object({
+    storeId: text, seq: z.number().int().min(1), head: z.string().regex(/^[0-9a-f]{64}$/), at: text, receivedAt: text, station: text,
+  }),
+  signature: text,
+  keyId: text,
+});
+
+/** GET /gw/v1/audit/checkpoints?storeId=: what the gateway holds for the store, oldest first */
+export const checkpointListSchema = z.object({ storeId: text, checkpoints: z.array(signedReceiptSchema) });

@@ -20,7 +20,7 @@ const KNOB_FLAGS = {
   'out-of-order-rate': 'outOfOrderRate',
 } as const;
 
-const USAGE = `usage: sandbox [--port N] [--seed N] [--station ID] ${Object.keys(KNOB_FLAGS).map((f) => `[--${f} X]`).join(' ')}
+const USAGE = `usage: sandbox [--port N] [--seed N] [--station ID] [--state-dir DIR] ${Object.keys(KNOB_FLAGS).map((f) => `[--${f} X]`).join(' ')}
   port from CK_SANDBOX_PORT (default 7470); station secret from CK_SANDBOX_SECRET (random if unset)`;
 
 function number(flag: string, v: string): number {
@@ -34,7 +34,7 @@ function number(flag: string, v: string): number {
 
 async function main(): Promise<void> {
   const options = Object.fromEntries([
-    ['port', { type: 'string' }], ['seed', { type: 'string' }], ['station', { type: 'string' }], ['help', { type: 'boolean' }],
+    ['port', { type: 'string' }], ['seed', { type: 'string' }], ['station', { type: 'string' }], ['state-dir', { type: 'string' }], ['help', { type: 'boolean' }],
     ...Object.keys(KNOB_FLAGS).map((f) => [f, { type: 'string' }]),
   ]) as Record<string, { type: 'string' | 'boolean' }>;
   const { values } = parseArgs({ options, strict: true });
@@ -52,6 +52,8 @@ async function main(): Promise<void> {
     port,
     seed: values.seed !== undefined ? number('seed', String(values.seed)) : DEFAULT_SEED,
     ...(typeof values.station === 'string' ? { stationId: values.station } : {}),
+    // the gateway's signing key and audit checkpoints, kept across restarts
+    ...(typeof values['state-dir'] === 'string' ? { stateDir: values['state-dir'] } : {}),
     ...(process.env.CK_SANDBOX_SECRET ? { stationSecret: process.env.CK_SANDBOX_SECRET } : {}),
     knobs,
   });

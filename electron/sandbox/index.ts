@@ -22,9 +22,11 @@ import { generatePopulation } from './population';
 import { DEMO_COURT } from './population/docket';
 import { RequestTable } from './request-table';
 import { createSandboxServer } from './server';
+import { CheckpointBook } from './checkpoint-book';
 import { NonceBook, type SandboxState } from './state';
 import { StatsBook, type SandboxStats } from './stats';
 import type { Population } from './population/types';
+import type { GatewayKey } from '../gateway/checkpoint-receipt';
 
 export const DEFAULT_SEED = 20250701;
 export const DEFAULT_STATION_ID = 'CK-520103-01';
@@ -41,8 +43,9 @@ export interface SandboxOptions {
   /** the sandbox clock's source of real time (tests may inject one); default Date.now */
   now?: () => number;
   /**
-   * where the gateway keeps what it must remember across restarts (its officer register's keys
-   * and spent enrolment codes); the embedded sandbox keeps it in the data folder, a test in none
+   * where the gateway keeps what it must remember across restarts: its officer register (keys,
+   * spent enrolment codes), its signing key and its audit checkpoints (docs/gateway-protocol.md);
+   * the embedded sandbox keeps it in the data folder; absent: in memory, a new key each start
    */
   stateDir?: string;
 }
@@ -64,6 +67,8 @@ export interface SandboxHandle {
   clock: SandboxClock;
   /** the demo court's receiving account, for deductions */
   courtAccount: CourtAccount;
+  /** the key that signs audit checkpoint receipts, as GET /gw/v1/keys publishes it */
+  gatewayKey: GatewayKey;
   getKnobs(): Knobs;
   setKnobs(k: Partial<Knobs>): void;
   stats(): SandboxStats;
@@ -93,6 +98,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     clock,
     submitAttempts: new Map(),
     held: new Set(),
+    checkpoints: CheckpointBook.open(opts.stateDir),
   };
   const server = createSandboxServer(st);
   await new Promise<void>((resolve, reject) => {
@@ -115,6 +121,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     ledger: st.ledger,
     clock,
     courtAccount: COURT_ACCOUNTS.find((a) => a.court === DEMO_COURT)!,
+    gatewayKey: st.checkpoints.key,
     getKnobs: () => structuredClone(st.knobs),
     setKnobs: (k) => {
       st.knobs = mergeKnobs(st.knobs, k);

@@ -1,6 +1,7 @@
 /** The sandbox's HTTP server: routes each request to its handler. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-routes';
+import { handleKeys, handleListCheckpoints, handlePostCheckpoint } from './checkpoint-routes';
 import { handleCases } from './court-routes';
 import { handleFeedback } from './feed-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
@@ -25,6 +26,9 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (path === '/gw/v1/court-accounts' && method === 'GET') return handleCourtAccounts(req, res, url, st);
   if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
   if (handleRegisterAdmin(req, res, path, body, st)) return;
+  if (path === '/gw/v1/keys' && method === 'GET') return handleKeys(req, res, st);
+  if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);
+  if (path === '/gw/v1/audit/checkpoints' && method === 'GET') return handleListCheckpoints(req, res, url, st);
   if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, url, body, st);
   sendError(res, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }

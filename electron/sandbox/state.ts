@@ -7,6 +7,7 @@ import type { RequestTable } from './request-table';
 import type { FaultDice, RateWindow } from './faults';
 import type { SandboxClock } from './clock';
 import type { Ledger } from './ledger';
+import type { CheckpointBook } from './checkpoint-book';
 
 export interface SandboxState {
   seed: number;
@@ -28,6 +29,8 @@ export interface SandboxState {
   submitAttempts: Map<string, number>;
   /** answers held back by the timeout fault, released or cleared on close */
   held: Set<NodeJS.Timeout>;
+  /** audit checkpoints per workstation store, and the key that signs their receipts */
+  checkpoints: CheckpointBook;
 }
 
 /** Nonces seen within the clock-skew window: a replayed signed request is refused. */

@@ -67,16 +67,26 @@ export function caseIdsOf(store: SecureStore, ref: CaseRef, input: Record<string
   }
 }
 
+/**
+ * A refused act in the audit log (with the officer, the call, the act and the reason), and the
+ * FORBIDDEN it answers with. Used by the authorizer, and by a handler whose input asks for more
+ * than the officer's role allows (another officer's audit entries).
+ */
+export function recordRefusal(s: Pick<OfficerCtx, 'store' | 'officer'>, call: string, act: Act, why: { zh: string; en: string; reason: string }, c?: StoredCase): AppFailure {
+  s.store.audit.append({
+    officer: s.officer.code, action: 'authority.refused', ...(c ? { caseId: c.id, caseNumber: c.number } : {}),
+    detail: { call, act, reason: why.reason, role: s.officer.role },
+  });
+  return new AppFailure('FORBIDDEN', { zh: why.zh, en: why.en });
+}
+
 export function createAuthorizer(d: AuthorityDeps): Authorizer {
   const lastRead = new Map<string, number>();
 
   function refuse(call: AuthorizeCall, s: OfficerCtx, act: Act, why: { zh: string; en: string; reason: string }, c?: StoredCase): never {
-    s.store.audit.append({
-      officer: s.officer.code, action: 'authority.refused', ...(c ? { caseId: c.id, caseNumber: c.number } : {}),
-      detail: { call: `${call.group}.${call.method}`, act, reason: why.reason, role: s.officer.role },
-    });
+    const failure = recordRefusal(s, `${call.group}.${call.method}`, act, why, c);
     d.log?.('warn', 'act refused', { call: `${call.group}.${call.method}`, act, reason: why.reason, officer: s.officer.code, role: s.officer.role });
-    throw new AppFailure('FORBIDDEN', { zh: why.zh, en: why.en });
+    throw failure;
   }
 
   function authorize(call: AuthorizeCall): PublicCtx | OfficerCtx | CaseCtx | CasesCtx | OptionalCaseCtx {

@@ -55,10 +55,11 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   if (config.kind === 'sandbox') {
     sandbox = await startSandbox({
       port: config.sandbox.port ?? 0,
-      // the embedded gateway remembers its officer register (keys, spent codes) across restarts
-      stateDir: path.join(o.dataDir, 'sandbox'),
       ...(config.sandbox.seed !== undefined ? { seed: config.sandbox.seed } : {}),
       ...(config.sandbox.latencyScale !== undefined ? { knobs: { latencyScale: config.sandbox.latencyScale } } : {}),
+      // the embedded gateway's register (keys, spent codes), its own key and its book of audit
+      // checkpoints outlive a restart (docs/sandbox.md, docs/audit.md)
+      stateDir: path.join(o.dataDir, 'sandbox'),
     });
     gateway = { url: sandbox.url, network: 'sandbox', stationId: sandbox.stationId, stationSecret: sandbox.stationSecret };
     court = sandbox.court;
@@ -103,6 +104,7 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     emit,
     // never switched off: a bad or missing setting means 15 minutes (electron/services/session.ts)
     idleLockMs: idleLockMs(o.env.CK_IDLE_LOCK_MINUTES),
+    log,
     createEngine: (store) =>
       createEngine({
         gateway,

@@ -8,6 +8,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Engine } from '../engine/engine';
 import type { GatewayClient } from '../engine/gateway-client';
 import type { MeasureEngine } from '../engine/measures/measure-engine';
+import type { LogSink } from '../log/logger';
 import type { SecureStore, Vault } from '../store';
 
 export interface ServiceDeps {
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>, audience?: ReadonlySet<string>) => void;
   now?: () => Date;
   idleLockMs?: number;
+  /** structured log without personal data (the audit anchor's warnings) */
+  log?: LogSink;
 }
 
 /** The dependencies with their defaults filled in. */

@@ -1,11 +1,13 @@
 /**
  * Starting and ending the workstation's session: the engines that work for the signed-in officer,
  * the outbox resumed under its own ids after a restart, the reminders pushed at sign-in and every
- * half hour, and the lock (sign-out or idle) that stops the engines and closes the store.
+ * half hour, the audit anchor that has the gateway acknowledge the audit chain (docs/audit.md), and
+ * the lock (sign-out or idle) that stops the engines, anchors the chain once more and closes the store.
  */
 import type { Officer } from '../../shared/domain/types';
 import { AppFailure } from '../../shared/app-failure';
 import type { OfficerKeys, SecureStore } from '../store';
+import { AuditAnchor, checkpointClient } from './audit-anchor';
 import type { Deps } from './deps';
 import { isNetworkDown } from './docket';
 import { contextFor, type MeasureOps } from './measures/ops';
@@ -25,11 +27,27 @@ export interface Lifecycle {
 
 export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   const sessions = new Sessions(d.idleLockMs ?? 0, () => void lock('idle'));
+  let anchor: AuditAnchor | undefined;
+
+  function startAnchor(store: SecureStore): void {
+    const client = checkpointClient(d.client);
+    if (!client) return;
+    anchor = new AuditAnchor({ store, client, now: d.now, ...(d.log ? { log: d.log } : {}) });
+    anchor.start();
+  }
+
+  /** The last entries of the session go to the gateway before the store closes (best effort). */
+  async function stopAnchor(): Promise<void> {
+    const a = anchor;
+    anchor = undefined;
+    await a?.stop().catch(() => undefined);
+  }
 
   async function lock(reason: 'signout' | 'idle'): Promise<void> {
     const ended = sessions.clear();
     if (!ended) return;
     await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+    await stopAnchor();
     d.vault.lock();
     d.emit('session.locked', { reason }, ended.audience);
   }
@@ -53,6 +71,8 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     const measures = d.createMeasureEngine(store);
     const s: ActiveSession = { officer, store, engine, measures, keys };
     sessions.start(s, connection);
+    void stopAnchor();
+    startAnchor(store);
     // DOMAIN rule 7: measures in the outbox from before a restart are finished under their own ids
     measures.resume((m) => contextFor(store, m));
     // Unfinished requests from before a restart or a lock are finished under their own ids.
@@ -85,6 +105,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
       clearInterval(reminderTimer);
       const ended = sessions.clear();
       if (ended) await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+      await stopAnchor();
       if (d.vault.isUnlocked()) d.vault.lock();
     },
   };

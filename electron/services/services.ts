@@ -49,7 +49,7 @@ export function createServices(sd: ServiceDeps): Services {
     reminders: reminderHandlers(d, ops),
     documents: documentHandlers(),
     settings: settingsHandlers(),
-    audit: auditHandlers(),
+    audit: auditHandlers(d),
   };
   return {
     handlers,

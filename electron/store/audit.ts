@@ -2,7 +2,8 @@
  * The audit log: who queried whom, for which case, on which legal basis, and when. Append-only
  * (SQLite triggers refuse UPDATE and DELETE) and hash-chained: each entry's hash is
  * sha256(prevHash + canonicalJson(entry)), so an edited, removed or reordered entry breaks the
- * chain at its sequence number. Subjects are references (party id, masked ID), never a name with
+ * chain at its sequence number; checkpoints acknowledged by the gateway catch a chain re-hashed or
+ * cut at its end (docs/audit.md). Subjects are references (party id, masked ID), never a name with
  * a full ID number: the log outlives the case and is exported as evidence (DOMAIN "purpose":
  * query data serves only its case).
  */
@@ -55,6 +56,19 @@ export interface VerifyReport {
   entries: number;
   /** sequence number of the first entry that does not fit the chain */
   brokenAt?: number;
+}
+
+/** What kind of break the walk found first (docs/audit.md, "Problems"). */
+export interface ChainFault {
+  code: 'EDITED' | 'REMOVED' | 'REORDERED' | 'REHASHED';
+  /** the entry concerned: the edited, missing or displaced one; for REHASHED the re-hashed one */
+  seq: number;
+}
+
+export interface ChainInspection extends VerifyReport {
+  /** the highest sequence number held (0 for an empty log) */
+  lastSeq: number;
+  fault?: ChainFault;
 }
 
 /** The subject reference for a party: its id and masked ID number, never the name. */
@@ -110,16 +124,36 @@ function walkChain(rows: Iterable<{ fields: HashedFields; prevHash: string; hash
 }
 
 export class AuditLog {
+  private readonly listeners = new Set<(e: AuditEntry) => void>();
+
   constructor(
     private readonly conn: Connection,
     private readonly clock: Clock,
   ) {}
+
+  /** Called after each append (the audit anchor starts its countdown); returns the unsubscribe. */
+  onAppend(fn: (e: AuditEntry) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
 
   private get db(): Db {
     return this.conn.db;
   }
 
   append(input: AuditInput): AuditEntry {
+    const entry = this.insert(input);
+    for (const fn of this.listeners) {
+      try {
+        fn(entry);
+      } catch {
+        // a listener's failure is not the appender's
+      }
+    }
+    return entry;
+  }
+
+  private insert(input: AuditInput): AuditEntry {
     return this.db.transaction((): AuditEntry => {
       const last = this.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
       const fields: HashedFields = {
@@ -148,11 +182,11 @@ export class AuditLog {
     }).immediate();
   }
 
-  /** Newest first; by case, by officer and by action (each optional). */
-  list(q: { caseId?: string; officer?: string; action?: string; limit?: number } = {}): AuditEntry[] {
+  /** Newest first; by case, by officer and by action (each optional), a page from offset. */
+  list(q: { caseId?: string; officer?: string; action?: string; limit?: number; offset?: number } = {}): AuditEntry[] {
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 10_000);
     const where: string[] = [];
-    const params: Record<string, string | number> = { limit };
+    const params: Record<string, string | number> = { limit, offset: Math.max(q.offset ?? 0, 0) };
     if (q.caseId) {
       where.push('case_id = @caseId');
       params.caseId = q.caseId;
@@ -168,7 +202,7 @@ export class AuditLog {
       params.prefix = `${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`;
     }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    return this.db.prepare<[Record<string, string | number>], AuditRow>(`SELECT * FROM audit_log ${w} ORDER BY seq DESC LIMIT @limit`).all(params).map(toEntry);
+    return this.db.prepare<[Record<string, string | number>], AuditRow>(`SELECT * FROM audit_log ${w} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all(params).map(toEntry);
   }
 
   verify(): VerifyReport {
@@ -182,6 +216,51 @@ export class AuditLog {
 
   count(): number {
     return this.db.prepare<[], number>('SELECT count(*) FROM audit_log').pluck().get() ?? 0;
+  }
+
+  /** The newest entry's sequence number and hash: what a checkpoint anchors. */
+  head(): { seq: number; hash: string } | undefined {
+    return this.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+  }
+
+  hashAt(seq: number): string | undefined {
+    return this.db.prepare<[number], string>('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq);
+  }
+
+  /** verify(), and what kind of break it found first. */
+  inspect(): ChainInspection {
+    const report = this.verify();
+    const lastSeq = this.head()?.seq ?? 0;
+    if (report.ok || report.brokenAt === undefined) return { ...report, lastSeq };
+    return { ...report, lastSeq, fault: this.classify(report.brokenAt) };
+  }
+
+  /**
+   * Why the entry at `at` does not fit: missing (REMOVED); linked to a hash another stored entry
+   * carries, or holding content that fits another place in the chain (REORDERED); whole in itself
+   * but not linked to the entry before, which was then given a new hash (REHASHED, that entry);
+   * otherwise its content no longer matches its hash (EDITED).
+   */
+  private classify(at: number): ChainFault {
+    const row = this.db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?').get(at);
+    if (!row) return { code: 'REMOVED', seq: at };
+    const prev = at === 1 ? GENESIS_HASH : this.hashAt(at - 1);
+    const fields = fieldsOf(row);
+    const whole = entryHash(row.prev_hash, fields) === row.hash;
+    if (row.prev_hash !== prev) {
+      const elsewhere = this.db.prepare<[string, number], number>('SELECT seq FROM audit_log WHERE hash = ? AND seq <> ?').pluck().get(row.prev_hash, at - 1);
+      if (elsewhere !== undefined) return { code: 'REORDERED', seq: at };
+      if (whole && at > 1) return { code: 'REHASHED', seq: at - 1 };
+      return { code: 'EDITED', seq: at };
+    }
+    return this.fitsElsewhere(row, fields) ? { code: 'REORDERED', seq: at } : { code: 'EDITED', seq: at };
+  }
+
+  /** Whether this entry's content, put at another sequence number, gives that place's stored hash. */
+  private fitsElsewhere(row: AuditRow, fields: HashedFields): boolean {
+    const others = this.db.prepare<[number], { seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM audit_log WHERE seq <> ?').iterate(row.seq);
+    for (const o of others) if (entryHash(o.prev_hash, { ...fields, seq: o.seq }) === o.hash) return true;
+    return false;
   }
 
   /**

@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger';
 import { nullLogger } from '../log/logger';
 import { ApprovalRepo } from './approvals';
 import { AuditLog } from './audit';
+import { AuditCheckpointRepo } from './audit-checkpoints';
 import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
@@ -48,6 +49,8 @@ export interface SecureStore {
   readonly officers: OfficerRepo;
   readonly meta: MetaRepo;
   readonly audit: AuditLog;
+  /** the audit chain's checkpoints acknowledged by the gateway, the store's id, the pinned gateway key */
+  readonly auditCheckpoints: AuditCheckpointRepo;
   /** the measures outbox: freezes, renewals, releases and deductions, with their history */
   readonly measures: MeasureRepo;
   /** the same repository, as the MeasureStore the engine writes through */
@@ -99,6 +102,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     officers: new OfficerRepo(conn, clock, o.scrypt ?? DEFAULT_SCRYPT),
     meta: new MetaRepo(conn),
     audit,
+    auditCheckpoints: new AuditCheckpointRepo(conn),
     measures,
     measureStore: measures,
     documents: new DocumentRepo(conn, clock, audit),

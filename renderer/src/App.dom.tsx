@@ -1,7 +1,8 @@
 /**
  * The application shell: decides the screen from the session (first-run setup, sign-in, case list,
- * case workspace, the desk's outbox, expiry calendar and settings) and keeps the header, the network
- * banner and the connection notice around it. Hearing mode replaces everything: the parties watch.
+ * case workspace, the desk's outbox, expiry calendar, audit log and settings) and keeps the header,
+ * the network banner and the connection notice around it. Hearing mode replaces everything: the
+ * parties watch.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { alwaysOpen, type Connection } from './api/connection';
@@ -24,6 +25,7 @@ import { OutboxView } from './features/outbox/OutboxView.dom';
 import { ExpiryCalendar } from './features/renewals/ExpiryCalendar.dom';
 import { SettingsView } from './features/settings/SettingsView.dom';
 import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
+import { AuditView } from './features/audit/AuditView.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -80,7 +82,8 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
     body = (
       <>
         <DeskShortcuts />
-        {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+        {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
+          : deskView === 'audit' ? <AuditView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         <DocumentViewer />
         <ApprovalDialog />

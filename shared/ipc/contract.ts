@@ -13,6 +13,7 @@ import type {
 import { CHANNEL_IDS } from '../domain/channels';
 import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
 import type { DocumentRef, Measure } from '../domain/measures';
+import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
 import type {
   BureauSettings, CaseMeasures, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
@@ -214,10 +215,19 @@ export const contract = {
   audit: {
     list: {
       policy: { act: 'audit.read', case: 'caseId', caseOptional: true, read: true },
-      input: z.object({ caseId: id.optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+      input: z.object({
+        caseId: id.optional(),
+        /** one officer's acts: another officer's only for a chief or the director (act audit.bureau) */
+        officer: text(32).min(1).optional(),
+        /** an action and its sub-actions: 'measure' matches 'measure.freeze.executed' */
+        action: text(64).min(1).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      }).strict(),
       output: out<AuditEntry[]>(),
     },
-    verify: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<{ ok: boolean; entries: number; brokenAt?: number }>() },
+    /** the chain walked, and every checkpoint the gateway acknowledged checked against it (docs/audit.md) */
+    verify: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<AuditVerification>() },
   },
 } as const;
 

@@ -9,10 +9,11 @@ import type { Migration } from './migration';
 import { migration001 } from './001-cases-outbox-audit';
 import { migration002 } from './002-measures';
 import { migration003 } from './003-authority';
+import { migration004 } from './004-audit-checkpoints';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export interface MigrationReport {
   from: number;

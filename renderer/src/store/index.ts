@@ -19,6 +19,7 @@ import { createMeasuresSlice } from './slices/measures';
 import { createDeductionSlice } from './slices/deduction';
 import { createDeskSlice } from './slices/desk';
 import { createDocumentsSlice } from './slices/documents';
+import { createAuditSlice } from './slices/audit';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -34,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDeductionSlice(...a),
   ...createDeskSlice(...a),
   ...createDocumentsSlice(...a),
+  ...createAuditSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -9,8 +9,9 @@ import type { MeasuresSlice } from './slices/measures';
 import type { DeductionSlice } from './slices/deduction';
 import type { DeskSlice } from './slices/desk';
 import type { DocumentsSlice } from './slices/documents';
+import type { AuditSlice } from './slices/audit';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

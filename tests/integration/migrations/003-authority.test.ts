@@ -1,28 +1,10 @@
 /** Migration 3: roles widened to the five of the matrix, teams, case assignment and pending filings. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openEncryptedDb, type Db } from '../../../electron/store/db';
+import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, schemaVersion } from '../../../electron/store/migrations';
 import { ROLES } from '../../../shared/authority/roles';
+import { databasesAtVersion } from './migration-kit';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const d of dbs.splice(0)) if (d.open) d.close();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function v2db(): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-m3-'));
-  dirs.push(dir);
-  const d = openEncryptedDb(path.join(dir, 'store.db'), randomBytes(32), { create: true });
-  dbs.push(d);
-  migrate(d, MIGRATIONS.slice(0, 2));
-  return d;
-}
+const v2db = databasesAtVersion(2);
 
 describe('migration 3: authority', () => {
   it('keeps every officer and case, and marks the cases already here as confirmed filings without an assignee', () => {

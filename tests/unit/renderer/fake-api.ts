@@ -330,7 +330,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'settings.get': () => ok(SETTINGS),
     'settings.set': (i) => ok({ ...SETTINGS, ...i }),
     'audit.list': () => ok([]),
-    'audit.verify': () => ok({ ok: true, entries: 0 }),
+    'audit.verify': () => ok({ ok: true, entries: 0, checkpoints: 0, gatewayChecked: true, problems: [] }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));
   const listeners = new Map<string, Set<(p: unknown) => void>>();

@@ -1,4 +1,4 @@
-/** Header buttons for the desk across cases: outbox (with its count), expiry calendar, reminders, settings. */
+/** Header buttons for the desk across cases: outbox (with its count), expiry calendar, reminders, audit log, settings. */
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { DeskView } from '../../store/slices/desk';
@@ -39,6 +39,16 @@ export function DeskNav() {
         {t.desk.calendar}
       </button>
       <RemindersMenu />
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="nav-audit"
+        aria-pressed={view === 'audit'}
+        title={t.desk.auditTitle}
+        onClick={() => go('audit')}
+      >
+        {t.desk.audit}
+      </button>
       <button
         type="button"
         className="btn btn-quiet"

@@ -13,7 +13,7 @@ import { UNFINISHED } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
 
-export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings';
+export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit';
 export type OutboxItem = CallOutput<'measures', 'outbox'>[number];
 
 /** The calendar looks this far ahead. */
@@ -86,6 +86,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       if (v === 'outbox') void get().loadOutbox();
       else if (v === 'calendar') void get().loadCalendar();
       else if (v === 'settings') void get().loadSettings();
+      else if (v === 'audit') void get().loadAudit();
     },
 
     async loadDesk() {
@@ -94,6 +95,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
 
     clearDesk() {
       set({ ...deskInitial });
+      get().clearAudit();
     },
 
     async loadReminders() {
