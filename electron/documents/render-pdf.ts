@@ -8,7 +8,7 @@
  * the creation date is the document's date, the file ID derives from it, and the font subset's
  * tag derives from the font's resource name; nothing random or clock-dependent goes in.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../gateway/signing';
 import PDFDocument from 'pdfkit';
 import type { DocumentModel, ParagraphBlock, SignatureBlock, TermsBlock } from '../../shared/documents/model';
 import { findCjkFont, fontAt, type CjkFont, type FontLookup } from './fonts';
@@ -289,5 +289,5 @@ function assertChinese(doc: Doc, font: CjkFont): void {
 
 /** The digest attached to the request with the document (DocumentRef.sha256), lowercase hex. */
 export function documentSha256(pdf: Uint8Array): string {
-  return createHash('sha256').update(pdf).digest('hex');
+  return sha256Hex(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
 }

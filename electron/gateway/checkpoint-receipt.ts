@@ -5,7 +5,7 @@
  * build the signed text here, so they cannot disagree on it.
  */
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '../store/canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 
 /** What the workstation sends: its store, the sequence number and hash of its newest entry, when. */
 export interface CheckpointInput {

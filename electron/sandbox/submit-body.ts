@@ -63,8 +63,4 @@ export function checkSubmitBody(raw: unknown): BodyCheck {
 }
 
 /** Canonical JSON (sorted keys): two bodies are "the same" when this is equal. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (isObj(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
-  return JSON.stringify(v);
-}
+export { canonicalJson } from '../../shared/canonical-json';

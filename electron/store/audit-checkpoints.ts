@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import type { Connection } from './connection';
 import type { Db } from './db';
 import { MetaRepo } from './meta';

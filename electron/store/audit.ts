@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, Party } from '../../shared/domain/types';
 import { maskId } from '../../shared/ids/subject-id';
 import { maskIdentifiers } from '../log/redact';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import type { Db } from './db';
 import type { Connection } from './connection';
 import type { Clock } from './clock';

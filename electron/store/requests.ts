@@ -3,7 +3,6 @@
  * stored before it is sent; feedback is stored exactly as received, with its SHA-256, as evidence
  * (X-Road practice: every answer kept and verifiable), and only once per request id.
  */
-import { createHash } from 'node:crypto';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, Findings, RequestKind, RequestState } from '../../shared/domain/types';
 import { AppFailure } from '../../shared/app-failure';
@@ -12,6 +11,7 @@ import type { Db } from './db';
 import type { Connection } from './connection';
 import type { Clock } from './clock';
 import { findingsOfRequest, insertFindings } from './findings';
+import { sha256Hex } from '../gateway/signing';
 
 interface RequestRow {
   id: string; case_id: string; party_id: string; channel: ChannelId; kind: RequestKind; state: RequestState;
@@ -28,9 +28,8 @@ const toRequest = (r: RequestRow): ChannelRequest => {
   return q;
 };
 
-export function sha256Hex(s: string | Buffer): string {
-  return createHash('sha256').update(s).digest('hex');
-}
+/** One SHA-256 for the whole program (electron/gateway/signing.ts). */
+export { sha256Hex };
 
 export type RequestPatch = Parameters<EngineStore['updateRequest']>[1];
 

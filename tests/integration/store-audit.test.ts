@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditSubject, openSecureStore, verifyExport, type SecureStore } from '../../electron/store';
 import { entryHash, GENESIS_HASH } from '../../electron/store/audit';
-import { canonicalJson } from '../../electron/store/canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { openEncryptedDb } from '../../electron/store/db';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../electron/store/canonical-json';
+import { canonicalJson } from '../../shared/canonical-json';
 import { checkScryptParams, checkVerifier, DEFAULT_SCRYPT, deriveKey, makeVerifier, MIN_SCRYPT } from '../../electron/store/kdf';
 import { unwrapKey, wrapKey } from '../../electron/store/key-wrap';
 import { checkSafeStorage } from '../../electron/store/safe-storage';

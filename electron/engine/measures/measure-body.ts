@@ -5,7 +5,6 @@
  * answer, a 404, a restart — is byte-identical and never refused as an idempotency conflict
  * (DOMAIN rule 7).
  */
-import { createHash } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
 import { channelInfo } from '../../../shared/domain/channels';
 import { DOCUMENTS_FOR, type Measure, type MeasureKind } from '../../../shared/domain/measures';
@@ -146,6 +145,4 @@ export function bodyText(b: SubmitBody): string {
   return JSON.stringify(b);
 }
 
-export function sha256Of(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256Hex as sha256Of } from '../../gateway/signing';

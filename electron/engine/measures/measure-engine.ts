@@ -30,6 +30,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
+import { canonicalJson } from '../../../shared/canonical-json';
 import { listenerGuard } from '../listener-guard';
 import { createStartQueue } from '../start-queue';
 import type { ChannelId } from '../../../shared/domain/channels';
@@ -224,16 +225,6 @@ const noop: EngineLog = () => {};
 
 /** What decides a measure: a second send under its id must be the same decision. */
 const DECISION_KEYS = ['caseId', 'partyId', 'channel', 'kind', 'assetIdentifier', 'amount', 'endsOn', 'freezeId', 'courtAccount'] as const;
-
-/** JSON with sorted keys, so two equal values compare equal whatever order their keys were written in */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
 
 export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   const tuning: MeasureEngineTuning = { ...DEFAULT_MEASURE_TUNING, ...o.tuning };
@@ -735,7 +726,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       throw new AppFailure('NOT_FOUND', { zh: '措施尚未写入待发队列，不能发送', en: 'the measure is not in the outbox; it is written there before it is sent' });
     }
     for (const k of DECISION_KEYS) {
-      if (canonical(given[k]) !== canonical(m[k])) {
+      if (canonicalJson(given[k] ?? null) !== canonicalJson(m[k] ?? null)) {
         throw new AppFailure('VALIDATION', { zh: '同一编号下的措施内容与已登记的不一致', en: 'the measure differs from the one stored under its id' }, k);
       }
     }
