@@ -500,7 +500,7 @@ export function createEngine(o: EngineOptions): Engine {
       for (const p of debtors) {
         if (seen.has(p.id)) continue;
         seen.add(p.id);
-        for (const c of channelsFor(p.kind)) planned.push({ r: newRequest(ctx, p, c.id, at), p });
+        for (const c of channelsFor(p.kind, ctx.channels)) planned.push({ r: newRequest(ctx, p, c.id, at), p });
       }
       // The outbox: all of them on record before the first goes out.
       store.insertRequests(planned.map((x) => x.r));

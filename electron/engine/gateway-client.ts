@@ -13,9 +13,9 @@ import { signRequest } from '../gateway/signing';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  checkpointListSchema, courtAccountsAnswerSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
+  checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
   gatewayKeysAnswerSchema, healthAnswerSchema, officerStandingSchema, officersAnswerSchema, signedReceiptSchema, statusAnswerSchema,
-  submitAnswerSchema, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
+  submitAnswerSchema, type CourtCase, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
   type RegisteredCourtAccount, type RegisteredOfficer, type StatusAnswer,
   type SubmitAnswer, type SubmitBody,
 } from './gateway-wire';
@@ -56,6 +56,8 @@ export interface GatewayClient {
   health(o?: CallOptions): Promise<HealthAnswer>;
   officers(court: string, o?: CallOptions): Promise<RegisteredOfficer[]>;
   courtCases(court: string, offset: number, limit: number, o?: CallOptions): Promise<CourtCasesPage>;
+  /** GET /court/v1/cases/lookup?number=: one case, or undefined when the system holds no such number (404) */
+  courtCase(number: string, o?: CallOptions): Promise<CourtCase | undefined>;
   /** POST /gw/v1/officers/enrol: registers an officer's signing key with his one-time enrolment code */
   enrol(e: { officerCode: string; enrolmentCode: string; signingPublicKey: string }, o?: CallOptions): Promise<EnrolAnswer>;
   /** GET /gw/v1/officers/{code}: his standing, role and keys (re-checked at sign-in) */
@@ -174,6 +176,14 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async courtCases(court, offset, limit, o = {}) {
       const q = new URLSearchParams({ court, offset: String(offset), limit: String(limit) });
       return (await call('GET', `/court/v1/cases?${q}`, undefined, courtCasesAnswerSchema, o)).value;
+    },
+    async courtCase(number, o = {}) {
+      try {
+        return (await call('GET', `/court/v1/cases/lookup?${new URLSearchParams({ number })}`, undefined, courtCaseSchema, o)).value;
+      } catch (e) {
+        if (e instanceof GatewayHttpError && e.httpStatus === 404) return undefined;
+        throw e;
+      }
     },
     async enrol(e, o = {}) {
       const body = JSON.stringify({ officerCode: e.officerCode, enrolmentCode: e.enrolmentCode, signingPublicKey: e.signingPublicKey });

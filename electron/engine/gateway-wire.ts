@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelId } from '../../shared/domain/channels';
+import type { MeasureSignature } from '../../shared/domain/measures';
 import type { PartyKind } from '../../shared/domain/types';
 import { ROLES } from '../../shared/authority/roles';
 
@@ -28,6 +29,8 @@ export interface SubmitBody {
   purpose: string;
   legalBasis: string;
   params: Record<string, unknown>;
+  /** measures: the decision's and any approval's signatures over the rest of the body */
+  signatures?: MeasureSignature[];
 }
 
 const text = z.string().min(1);
@@ -95,21 +98,23 @@ export type RegisteredCourtAccount = z.infer<typeof courtAccountsAnswerSchema>[n
 const wireParty = z.object({ kind: z.enum(['person', 'company']), name: text, idNumber: text });
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+/** One case as the court's case-management system holds it. */
+export const courtCaseSchema = z.object({
+  number: text,
+  filedOn: text,
+  cause: z.string(),
+  amountOwed: fen,
+  costs: fen,
+  applicant: wireParty,
+  debtors: z.array(wireParty),
+  /** 承办人: the officer code of the judge assigned */
+  assignee: text.optional(),
+});
+export type CourtCase = z.infer<typeof courtCaseSchema>;
+
 export const courtCasesAnswerSchema = z.object({
   total: z.number().int().min(0),
-  items: z.array(
-    z.object({
-      number: text,
-      filedOn: text,
-      cause: z.string(),
-      amountOwed: fen,
-      costs: fen,
-      applicant: wireParty,
-      debtors: z.array(wireParty),
-      /** 承办人: the officer code of the judge assigned */
-      assignee: text.optional(),
-    }),
-  ),
+  items: z.array(courtCaseSchema),
 });
 export type CourtCasesPage = z.infer<typeof courtCasesAnswerSchema>;
 

@@ -6,7 +6,7 @@
  */
 import type { Measure, MeasureOutcome, MeasureState } from '../../shared/domain/measures';
 
-export type MeasurePatch = Partial<Pick<Measure, 'state' | 'attempts' | 'sentAt' | 'outcome' | 'error' | 'approvedBy'>>;
+export type MeasurePatch = Partial<Pick<Measure, 'state' | 'attempts' | 'sentAt' | 'outcome' | 'error' | 'approvedBy' | 'signatures' | 'balanceCheck'>>;
 
 export interface MeasureStore {
   /** the outbox write; throws if the id exists (one decision, one id) */

@@ -9,7 +9,7 @@
  * elsewhere, the notice's text is composed here and its SHA-256 is sent with it.
  */
 import { sha256Hex } from '../gateway/signing';
-import { channelInfo } from '../../shared/domain/channels';
+import { channelInfo, type ChannelId } from '../../shared/domain/channels';
 import { todayCst } from '../../shared/dates';
 import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { ChannelRequest, Party } from '../../shared/domain/types';
@@ -23,7 +23,7 @@ export const QUERY_PURPOSE = '查询被执行人财产及下落';
 export const QUERY_LEGAL_BASIS = LEGAL_BASIS.query;
 
 type RequestRef = Pick<ChannelRequest, 'id' | 'channel' | 'createdAt'>;
-type Subject = Pick<Party, 'kind' | 'name' | 'idNumber'>;
+type Subject = Pick<Party, 'kind' | 'name' | 'idNumber'> & Partial<Pick<Party, 'id'>>;
 
 /** "(2025)黔0103执1234号之查5F0C1A2B": the case number and the request's own short id. */
 export function queryNoticeNumber(r: RequestRef, ctx: QueryContext): string {
@@ -59,6 +59,12 @@ export function buildQueryBody(r: RequestRef, ctx: QueryContext, subject: Subjec
     documents: [queryDocument(r, ctx, subject)],
     purpose: QUERY_PURPOSE,
     legalBasis: QUERY_LEGAL_BASIS,
-    params: adapter.queryParams(subject),
+    params: withFinding(adapter.queryParams(subject), r.channel, ctx, subject),
   };
+}
+
+/** A whereabouts channel is asked only with the finding that opens it (the gateway checks it too). */
+function withFinding(params: Record<string, unknown>, channel: ChannelId, ctx: QueryContext, subject: Subject): Record<string, unknown> {
+  const finding = subject.id ? ctx.findings?.[subject.id] : undefined;
+  return channelInfo(channel).yields === 'whereabouts' && finding ? { ...params, finding } : params;
 }

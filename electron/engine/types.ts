@@ -101,4 +101,8 @@ export interface QueryContext {
   caseNumber: string;
   court: string;
   officer: { code: string; name: string };
+  /** which channels a case query asks: property (the one click), whereabouts (after the finding), absent = every channel */
+  channels?: 'property' | 'whereabouts';
+  /** by party id: the recorded finding a whereabouts query carries to the gateway (DOMAIN rule 10) */
+  findings?: Record<string, { ground: 'evading' | 'missing'; recordedAt: string }>;
 }

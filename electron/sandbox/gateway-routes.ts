@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sha256Hex } from '../gateway/signing';
 import type { ChannelId } from '../../shared/domain/channels';
 import { authenticate } from './auth';
+import { checkAuthority } from './gateway-authority';
 import { EXECUTORS, refusal } from './execute';
 import { sendError, sendJson, sendRaw } from './http-io';
 import { knobsFor, type ChannelKnobs } from './knobs';
@@ -83,6 +84,12 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
       st.stats.refused.badRequest += 1;
       return sendError(res, 400, 'BAD_REQUEST', pc.message);
     }
+  }
+  // the gateway's own check of who may do this to whom, whatever the workstation decided
+  const allowed = checkAuthority(st, b, raw as Record<string, unknown>, auth.officer);
+  if (!allowed.ok) {
+    st.stats.refused.notAuthorised += 1;
+    return sendError(res, 403, allowed.code, allowed.message);
   }
   // executed before answering: a lost or held answer below does not undo it
   const r = EXECUTORS[b.kind](st, b, bodyHash, k, now);

@@ -19,6 +19,10 @@ import { loadJson, saveJson } from './durable';
 
 const REGISTER_FILE = 'register.json';
 import { generatePopulation } from './population';
+import { CourtSystem } from './court-system';
+
+/** ¥100,000: deductions above it carry a chief's or the director's signature (the bureau's default too) */
+export const DEFAULT_APPROVAL_THRESHOLD = 10_000_000;
 import { DEMO_COURT } from './population/docket';
 import { RequestTable } from './request-table';
 import { createSandboxServer } from './server';
@@ -60,6 +64,8 @@ export interface SandboxHandle {
   officers: Officer[];
   /** the officer register: enrolment codes, registered keys, standing */
   register: OfficerRegister;
+  /** the court's case-management system (file a case: courtSystem.file) */
+  courtSystem: CourtSystem;
   population: Population;
   /** the agencies' ledger: balances, freezes, waiting queues, court accounts */
   ledger: Ledger;
@@ -85,6 +91,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const st: SandboxState = {
     seed,
     population,
+    court: new CourtSystem(population.docket, DEMO_COURT),
+    approvalThresholds: new Map([[DEMO_COURT, DEFAULT_APPROVAL_THRESHOLD]]),
     officers,
     station: { id: opts.stationId ?? DEFAULT_STATION_ID, secret: opts.stationSecret ?? randomBytes(32).toString('hex') },
     knobs: mergeKnobs(DEFAULT_KNOBS, opts.knobs ?? {}),
@@ -117,6 +125,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     court: DEMO_COURT,
     officers: officers.ofCourt(DEMO_COURT),
     register: officers,
+    courtSystem: st.court,
     population: st.population,
     ledger: st.ledger,
     clock,

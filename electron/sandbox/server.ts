@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-routes';
 import { handleKeys, handleListCheckpoints, handlePostCheckpoint } from './checkpoint-routes';
-import { handleCases } from './court-routes';
+import { handleCaseLookup, handleCases, handleFiling } from './court-routes';
 import { handleFeedback } from './feed-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
@@ -25,6 +25,8 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (o && method === 'GET') return handleOfficer(req, res, decodeURIComponent(o[1]!), st);
   if (path === '/gw/v1/court-accounts' && method === 'GET') return handleCourtAccounts(req, res, url, st);
   if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
+  if (path === '/court/v1/cases/lookup' && method === 'GET') return handleCaseLookup(req, res, url, st);
+  if (path === '/sandbox/v1/court/cases' && method === 'POST') return handleFiling(req, res, body, st);
   if (handleRegisterAdmin(req, res, path, body, st)) return;
   if (path === '/gw/v1/keys' && method === 'GET') return handleKeys(req, res, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);

@@ -8,6 +8,7 @@ import type { FaultDice, RateWindow } from './faults';
 import type { SandboxClock } from './clock';
 import type { Ledger } from './ledger';
 import type { CheckpointBook } from './checkpoint-book';
+import type { CourtSystem } from './court-system';
 
 export interface SandboxState {
   seed: number;
@@ -31,6 +32,10 @@ export interface SandboxState {
   held: Set<NodeJS.Timeout>;
   /** audit checkpoints per workstation store, and the key that signs their receipts */
   checkpoints: CheckpointBook;
+  /** the court's case-management system: the docket and later filings */
+  court: CourtSystem;
+  /** per court, the deduction amount (fen) above which a chief's or the director's signature is required */
+  approvalThresholds: Map<string, number>;
 }
 
 /** Nonces seen within the clock-skew window: a replayed signed request is refused. */

@@ -21,7 +21,7 @@ export interface SandboxStats {
   channels: Partial<Record<ChannelId, ChannelStats>>;
   totals: Omit<ChannelStats, 'faults'> & { faults: Record<FaultKind, number> };
   /** refusals before a channel is known: bad signature, unregistered officer, bad body */
-  refused: { badSignature: number; clockSkew: number; officerNotRegistered: number; badRequest: number };
+  refused: { badSignature: number; clockSkew: number; officerNotRegistered: number; badRequest: number; notAuthorised: number };
   /** measures and frozen-balance queries: times each request id reached the ledger (1 = executed once) */
   executions: Record<string, number>;
 }
@@ -32,7 +32,7 @@ const noFaults = (): Record<FaultKind, number> => ({
 
 export class StatsBook {
   private readonly byChannel = new Map<ChannelId, ChannelStats>();
-  readonly refused = { badSignature: 0, clockSkew: 0, officerNotRegistered: 0, badRequest: 0 };
+  readonly refused = { badSignature: 0, clockSkew: 0, officerNotRegistered: 0, badRequest: 0, notAuthorised: 0 };
 
   constructor(private readonly executions: () => ReadonlyMap<string, number> = () => new Map()) {}
 

@@ -9,6 +9,7 @@
  */
 import { AppFailure } from '../../shared/app-failure';
 import { caseAccess, permits, type Act, type AccessCase, type AccessHolder } from '../../shared/authority/matrix';
+import { purposeRefusal } from '../../shared/authority/purpose';
 import type { Officer } from '../../shared/domain/types';
 import type { CaseRef } from '../../shared/ipc/policy';
 import { LEGAL_BASIS } from '../../shared/legal/basis';
@@ -111,6 +112,8 @@ export function createAuthorizer(d: AuthorityDeps): Authorizer {
       const access = caseAccess(holder, accessCase(c));
       const r = permits(act, session.officer.role, access);
       if (!r.ok) refuse(call, base, act, r, c);
+      const p = purposeRefusal(act, c);
+      if (p) refuse(call, base, act, p, c);
       return { c, access };
     });
     if (policy.case === 'freezeIds') return { ...base, cases: allowed.map((a) => a.c) };

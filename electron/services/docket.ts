@@ -10,6 +10,7 @@ import { validateSubjectId } from '../../shared/ids/subject-id';
 import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { NewCase, SecureStore } from '../store';
 import type { Deps } from './deps';
+import { filingMismatch } from './filing';
 
 export function isNetworkDown(e: unknown): boolean {
   const code = (e as { kind?: string; code?: string })?.kind ?? (e as { code?: string })?.code;
@@ -46,7 +47,18 @@ export async function importDocket(d: Deps, store: SecureStore, officer: Officer
     offset += page.items.length;
     if (page.items.length === 0) break;
   } while (offset < total);
-  const r = store.cases.upsertMany(cases);
-  store.audit.append({ officer: officer.code, action: 'case.import', legalBasis: LEGAL_BASIS.caseImport, detail: { imported: r.imported, updated: r.updated, skipped, total } });
+  // a filing entered here by hand is confirmed by the docket only if the docket bears it out
+  let refused = 0;
+  const kept = cases.filter((c) => {
+    const local = store.cases.list({ search: c.number, limit: 5 }).items.find((x) => x.number === c.number);
+    if (!local || local.filing === 'confirmed') return true;
+    const why = filingMismatch(store.cases.get(local.id)!.parties, { ...c, assignee: c.assignee });
+    if (!why) return true;
+    store.cases.settleFiling(local.id, { filing: 'refused', note: why });
+    refused++;
+    return false;
+  });
+  const r = store.cases.upsertMany(kept);
+  store.audit.append({ officer: officer.code, action: 'case.import', legalBasis: LEGAL_BASIS.caseImport, detail: { imported: r.imported, updated: r.updated, skipped, refused, total } });
   return { imported: r.imported, total: r.total };
 }

@@ -79,7 +79,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     engine.resume((r) => {
       const c = store.cases.get(r.caseId);
       const party = c?.parties.find((p) => p.id === r.partyId);
-      return c && party ? { ctx: queryContext(c, officer), party } : undefined;
+      return c && party ? { ctx: queryContext(c, officer, store.whereaboutsFindings.inForce(c.id)), party } : undefined;
     });
     void engine.checkNetwork().catch(() => undefined);
     pushReminders();

@@ -19,6 +19,7 @@ import { queryHandlers } from './handlers/query';
 import { reminderHandlers } from './handlers/reminders';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
+import { whereaboutsHandlers } from './handlers/whereabouts';
 import { createLifecycle } from './lifecycle';
 import { measureOps } from './measures/ops';
 
@@ -43,6 +44,7 @@ export function createServices(sd: ServiceDeps): Services {
     session: sessionHandlers(d, life),
     cases: caseHandlers(d),
     query: queryHandlers(),
+    whereabouts: whereaboutsHandlers(),
     network: networkHandlers(d, life.sessions),
     measures: measureHandlers(d, ops),
     deduction: deductionHandlers(d, ops),

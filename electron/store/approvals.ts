@@ -5,7 +5,7 @@
  * who decided. Append-only.
  */
 import { AppFailure } from '../../shared/app-failure';
-import type { Measure } from '../../shared/domain/measures';
+import type { Measure, MeasureSignature } from '../../shared/domain/measures';
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -31,6 +31,8 @@ export interface ApprovalInput {
   decision: ApprovalDecision;
   /** required when refusing */
   reason?: string;
+  /** approving: the approver's signature over the measure's request body, appended to its signatures */
+  signature?: MeasureSignature;
 }
 
 interface ApprovalRow { seq: number; measure_id: string; approver: string; decision: ApprovalDecision; at: string; reason: string | null }
@@ -77,7 +79,10 @@ export class ApprovalRepo {
         legalBasis: MEASURE_LEGAL_BASIS[m.kind], detail: { measureId: m.id, amount: m.amount, decidedBy: m.decidedBy, reason },
       });
       const measure = input.decision === 'approved'
-        ? this.measures.updateMeasure(m.id, { state: 'queued', approvedBy: input.approver }, input.approver)
+        ? this.measures.updateMeasure(m.id, {
+          state: 'queued', approvedBy: input.approver,
+          ...(input.signature ? { signatures: [...(m.signatures ?? []), input.signature] } : {}),
+        }, input.approver)
         : this.measures.updateMeasure(m.id, { state: 'cancelled' }, input.approver);
       return { approval: toApproval(this.db.prepare<[number], ApprovalRow>('SELECT * FROM approvals WHERE seq = ?').get(seq)!), measure };
     }).immediate();

@@ -230,6 +230,26 @@ export class CaseRepo {
     return { imported, updated, total: cases.length };
   }
 
+  /**
+   * The case-management system's word on a filing entered by hand: confirmed (it takes the
+   * system's cause, amounts, filing date and 承办人), refused, or still pending, with a note in the
+   * judge's words. Only a filing not yet confirmed changes.
+   */
+  settleFiling(caseId: string, verdict: { filing: 'confirmed'; from: Pick<NewCase, 'cause' | 'amountOwed' | 'costs' | 'filedOn' | 'assignee'> } | { filing: 'pending' | 'refused'; note: string }): StoredCase {
+    const now = this.clock().toISOString();
+    const r = verdict.filing === 'confirmed'
+      ? this.db.prepare(
+        `UPDATE cases SET filing = 'confirmed', filing_note = NULL, cause = @cause, amount_owed = @owed, costs = @costs,
+           filed_on = @filedOn, assignee = @assignee, updated_at = @now WHERE id = @id AND filing != 'confirmed'`,
+      ).run({
+        id: caseId, cause: verdict.from.cause, owed: assertFen(verdict.from.amountOwed, 'amountOwed'), costs: assertFen(verdict.from.costs, 'costs'),
+        filedOn: verdict.from.filedOn, assignee: verdict.from.assignee ?? null, now,
+      })
+      : this.db.prepare(`UPDATE cases SET filing = ?, filing_note = ?, updated_at = ? WHERE id = ? AND filing != 'confirmed'`).run(verdict.filing, verdict.note, now, caseId);
+    if (r.changes === 0 && !this.get(caseId)) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+    return this.get(caseId)!;
+  }
+
   setRecovered(caseId: string, recovered: Fen): StoredCase {
     this.update(caseId, 'recovered', assertFen(recovered, 'recovered'));
     return this.get(caseId)!;

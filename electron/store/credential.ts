@@ -6,7 +6,7 @@
  * with the network's officer register, which answers the key id. Nobody else's password opens it,
  * and it is never replaced without its old password.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
 import { deriveKey, newSalt, type ScryptParams } from './kdf';
 import { unwrapKey, wrapKey, type WrappedKey } from './key-wrap';
@@ -96,20 +96,6 @@ export function rewrapCredential(c: OfficerCredential, keys: OfficerKeys, newPas
 
 export function boxPublicKeyOf(c: OfficerCredential): KeyObject {
   return createPublicKey({ key: Buffer.from(c.boxPublicKey, 'base64'), format: 'der', type: 'spki' });
-}
-
-/** Ed25519 over the exact bytes of the text; base64. */
-export function signText(keys: Pick<OfficerKeys, 'signing'>, text: string): string {
-  return edSign(null, Buffer.from(text, 'utf8'), keys.signing).toString('base64');
-}
-
-export function verifyText(publicKeySpki: string, text: string, signature: string): boolean {
-  try {
-    const key = createPublicKey({ key: Buffer.from(publicKeySpki, 'base64'), format: 'der', type: 'spki' });
-    return edVerify(null, Buffer.from(text, 'utf8'), key, Buffer.from(signature, 'base64'));
-  } catch {
-    return false;
-  }
 }
 
 export function badCredentials(): AppFailure {

@@ -4,7 +4,7 @@
  * hash-chained audit log. Services use the Vault for the lifecycle and the SecureStore it opens.
  */
 export { Vault, type VaultOptions, type SetUpInput, type Unlocked, type EnrolledOfficer } from './vault';
-export { signText, verifyText, type OfficerCredential, type OfficerKeys } from './credential';
+export type { OfficerCredential, OfficerKeys } from './credential';
 export { openSecureStore, type SecureStore, type SecureStoreOptions } from './secure-store';
 export type { SafeStorageLike } from './safe-storage';
 export type { KeyProtection } from './keyring';

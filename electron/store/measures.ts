@@ -18,7 +18,7 @@
 import { AppFailure } from '../../shared/app-failure';
 import { todayCst, type IsoDate } from '../../shared/dates';
 import type { CourtAccount } from '../../shared/domain/measure-views';
-import type { Measure, MeasureKind, MeasureOutcome, MeasureState } from '../../shared/domain/measures';
+import type { Measure, MeasureKind, MeasureOutcome, MeasureSignature, MeasureState } from '../../shared/domain/measures';
 import { assertFen, type Fen } from '../../shared/money';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { AssetKind } from '../../shared/domain/types';
@@ -80,6 +80,7 @@ export interface MeasureListQuery {
   caseId?: string;
   kind?: MeasureKind;
   states?: readonly MeasureState[];
+  decisionId?: string;
 }
 
 interface MeasureRow {
@@ -89,10 +90,11 @@ interface MeasureRow {
   approved_by: string | null; outcome: string | null; attempts: number; error_code: string | null;
   error_message: string | null; error_message_en: string | null; body_sha256: string | null; credited: number | null;
   credited_at: string | null; created_at: string; updated_at: string; sent_at: string | null;
+  decision_id: string | null; balance_check: number | null; signatures: string | null;
 }
 
 const SYSTEM = 'system';
-const PATCHABLE: ReadonlySet<string> = new Set<keyof MeasurePatch>(['state', 'attempts', 'sentAt', 'outcome', 'error', 'approvedBy']);
+const PATCHABLE: ReadonlySet<string> = new Set<keyof MeasurePatch>(['state', 'attempts', 'sentAt', 'outcome', 'error', 'approvedBy', 'signatures', 'balanceCheck']);
 
 function validationError(zh: string, en: string, field?: string): AppFailure {
   return new AppFailure('VALIDATION', { zh, en }, field);
@@ -105,8 +107,11 @@ function translate(e: unknown, id: string): unknown {
   if (msg.includes('ASSET_NOT_OF_DEBTOR')) return validationError('该财产不是本案该被执行人的财产', 'the asset was not found for this debtor in this case', 'assetId');
   if (msg.includes('FREEZE_NOT_OF_ASSET')) return validationError('所指冻结措施不是本案该财产的冻结', 'the freeze named is not a freeze of this asset in this case', 'freezeId');
   if (msg.includes('MEASURE_DECISION_FIXED')) return new MeasureStateError('what was decided cannot change after the outbox write');
+  if (msg.includes('BALANCE_CHECK_NOT_OF_FREEZE')) return validationError('所依据的余额查询不是该冻结的查询', 'the balance check relied on is not of this freeze', 'checkedAt');
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new MeasureExistsError(id);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('balance_check')) return new AppFailure('BALANCE_CHECK_USED', undefined, 'checkedAt');
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('decision_id')) return new AppFailure('DECISION_TAKEN', undefined, 'decisionId');
   if (code === 'SQLITE_CONSTRAINT_CHECK') return validationError('措施内容不完整或不一致', `the measure is incomplete or inconsistent (${msg})`);
   return e;
 }
@@ -118,6 +123,8 @@ function outcomeSummary(o: MeasureOutcome | undefined): Record<string, unknown> 
     agencyRef: o.agencyRef, executedAt: o.executedAt, rejection: o.rejection?.code,
   };
 }
+
+const signaturesJson = (s: readonly MeasureSignature[] | undefined) => (s?.length ? JSON.stringify(s) : null);
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -145,6 +152,9 @@ export class MeasureRepo implements MeasureStore {
     if (r.court_account !== null) m.courtAccount = JSON.parse(r.court_account) as CourtAccount;
     if (r.over_cap_reason !== null) m.overCapReason = r.over_cap_reason;
     if (r.approved_by !== null) m.approvedBy = r.approved_by;
+    if (r.decision_id !== null) m.decisionId = r.decision_id;
+    if (r.balance_check !== null) m.balanceCheck = r.balance_check;
+    if (r.signatures !== null) m.signatures = JSON.parse(r.signatures) as MeasureSignature[];
     if (r.outcome !== null) m.outcome = JSON.parse(r.outcome) as MeasureOutcome;
     if (r.sent_at !== null) m.sentAt = r.sent_at;
     if (r.error_code !== null) m.error = { code: r.error_code, message: r.error_message ?? '', messageEn: r.error_message_en ?? '' };
@@ -175,10 +185,10 @@ export class MeasureRepo implements MeasureStore {
         this.db.prepare(
           `INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount,
              ends_on, freeze_id, court_account, over_cap_reason, decided_by, approved_by, outcome, attempts, error_code,
-             error_message, error_message_en, created_at, updated_at, sent_at)
+             error_message, error_message_en, created_at, updated_at, sent_at, decision_id, balance_check, signatures)
            VALUES (@id, @caseId, @partyId, @assetId, @channel, @assetKind, @assetIdentifier, @kind, @state, @amount,
              @endsOn, @freezeId, @courtAccount, @overCapReason, @decidedBy, @approvedBy, @outcome, @attempts, @errorCode,
-             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt)`,
+             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt, @decisionId, @balanceCheck, @signatures)`,
         ).run({
           id: m.id, caseId: m.caseId, partyId: m.partyId, assetId: m.assetId, channel: m.channel, assetKind: m.assetKind,
           assetIdentifier: m.assetIdentifier, kind: m.kind, state: m.state, amount: m.amount ?? null, endsOn: m.endsOn ?? null,
@@ -187,6 +197,7 @@ export class MeasureRepo implements MeasureStore {
           outcome: m.outcome === undefined ? null : JSON.stringify(m.outcome), attempts: m.attempts ?? 0,
           errorCode: m.error?.code ?? null, errorMessage: m.error?.message ?? null, errorMessageEn: m.error?.messageEn ?? null,
           createdAt: m.createdAt, updatedAt: m.updatedAt, sentAt: m.sentAt ?? null,
+          decisionId: m.decisionId ?? null, balanceCheck: m.balanceCheck ?? null, signatures: signaturesJson(m.signatures),
         });
         if (m.approvedBy !== undefined) this.assertFourEyes(m, m.approvedBy);
         if (m.state !== 'draft') this.assertDecisionAllowed(m);
@@ -236,13 +247,14 @@ export class MeasureRepo implements MeasureStore {
         }
         const credit = this.creditOf(row, next);
         this.db.prepare(
-          `UPDATE measures SET state = @state, attempts = @attempts, sent_at = @sentAt, outcome = @outcome, approved_by = @approvedBy,
+          `UPDATE measures SET state = @state, attempts = @attempts, sent_at = @sentAt, outcome = @outcome, approved_by = @approvedBy, signatures = @signatures, balance_check = @balanceCheck,
              error_code = @errorCode, error_message = @errorMessage, error_message_en = @errorMessageEn, updated_at = @updatedAt,
              credited = coalesce(credited, @credited), credited_at = coalesce(credited_at, @creditedAt)
            WHERE id = @id`,
         ).run({
           id, state: next.state, attempts: next.attempts, sentAt: next.sentAt ?? null,
           outcome: next.outcome === undefined ? null : JSON.stringify(next.outcome), approvedBy: next.approvedBy ?? null,
+          signatures: signaturesJson(next.signatures), balanceCheck: next.balanceCheck ?? null,
           errorCode: next.error?.code ?? null, errorMessage: next.error?.message ?? null, errorMessageEn: next.error?.messageEn ?? null,
           updatedAt: next.updatedAt, credited: credit ?? null, creditedAt: credit === undefined ? null : next.updatedAt,
         });
@@ -299,6 +311,10 @@ export class MeasureRepo implements MeasureStore {
     if (q.kind !== undefined) {
       where.push('kind = @kind');
       params.kind = q.kind;
+    }
+    if (q.decisionId !== undefined) {
+      where.push('decision_id = @decisionId');
+      params.decisionId = q.decisionId;
     }
     if (q.states !== undefined) {
       where.push('state IN (SELECT value FROM json_each(@states))');
@@ -371,6 +387,20 @@ export class MeasureRepo implements MeasureStore {
     if (approver === m.decidedBy) throw validationError('审批人不能是决定人本人', 'the approver cannot be the officer who decided', 'approvedBy');
   }
 
+  /**
+   * Deductions decided but not concluded (awaiting approval, queued, sent, unknown) other than
+   * `exceptId`: of one freeze, or of the whole case. They count against the frozen and the
+   * outstanding amount as if done, so two windows cannot each spend the same balance.
+   */
+  deductionsInFlight(q: { freezeId?: string; caseId?: string; exceptId?: string; executedAfter?: string }): Fen {
+    const where = q.freezeId !== undefined ? 'freeze_id = @scope' : 'case_id = @scope';
+    return this.db.prepare<[Record<string, string | null>], number>(
+      `SELECT coalesce(sum(amount), 0) FROM measures WHERE kind = 'deduct' AND ${where} AND id IS NOT @exceptId
+         AND (state IN ('awaiting_approval', 'queued', 'sent', 'unknown')
+           OR (state = 'executed' AND @after IS NOT NULL AND json_extract(outcome, '$.executedAt') > @after))`,
+    ).pluck().get({ scope: q.freezeId ?? q.caseId ?? '', exceptId: q.exceptId ?? null, after: q.executedAfter ?? null }) ?? 0;
+  }
+
   /** Guards for a measure entering the outbox (or awaiting approval). */
   private assertDecisionAllowed(m: Measure, alreadyCounted = false): void {
     if (m.kind === 'deduct' && m.amount !== undefined && OUTBOX_STATES.concat('executed').includes(m.state)) {
@@ -378,6 +408,9 @@ export class MeasureRepo implements MeasureStore {
       if (m.amount > threshold && !m.approvedBy) {
         throw validationError('扣划金额超过审批额度，须经庭长或局长审批', 'a deduction above the approval threshold needs a division chief’s approval', 'approvedBy');
       }
+    }
+    if (m.kind === 'deduct' && m.amount !== undefined && !alreadyCounted && (m.state === 'awaiting_approval' || OUTBOX_STATES.includes(m.state))) {
+      this.assertDeductionCovered(m);
     }
     if (m.kind === 'freeze' && m.amount !== undefined && !m.overCapReason && !alreadyCounted && PENDING_FREEZE_STATES.has(m.state)) {
       const others = frozenTotal(this.liveFreezes(m.caseId).filter((v) => v.measure.id !== m.id));
@@ -389,6 +422,29 @@ export class MeasureRepo implements MeasureStore {
           'amount',
         );
       }
+    }
+  }
+
+  /**
+   * A deduction fits what its balance check found, less what other deductions of the freeze
+   * already take, and what is still owed, less the case's other deductions in flight (rules 1, 6).
+   */
+  private assertDeductionCovered(m: Measure): void {
+    const amount = m.amount ?? 0;
+    if (m.balanceCheck !== undefined && m.freezeId !== undefined) {
+      const check = this.db.prepare<[number], { amount: number; checked_at: string }>('SELECT amount, checked_at FROM frozen_balance_checks WHERE seq = ?').get(m.balanceCheck);
+      const left = (check?.amount ?? 0) - this.deductionsInFlight({ freezeId: m.freezeId, exceptId: m.id, ...(check ? { executedAfter: check.checked_at } : {}) });
+      if (amount > left) {
+        throw validationError(
+          `扣划 ${amount} 分超过冻结余额中尚未扣划的 ${Math.max(0, left)} 分（已有扣划在办理中）`,
+          `a deduction of ${amount} fen exceeds the ${Math.max(0, left)} fen of the frozen balance not yet taken by deductions under way`, 'amount');
+      }
+    }
+    const owed = this.capForCase(m.caseId) - this.deductionsInFlight({ caseId: m.caseId, exceptId: m.id });
+    if (amount > owed) {
+      throw validationError(
+        `扣划 ${amount} 分超过扣除办理中扣划后尚未履行的 ${Math.max(0, owed)} 分`,
+        `a deduction of ${amount} fen exceeds the ${Math.max(0, owed)} fen still owed after the deductions under way`, 'amount');
     }
   }
 

@@ -10,6 +10,7 @@ import { nullLogger } from '../log/logger';
 import { ApprovalRepo } from './approvals';
 import { AuditLog } from './audit';
 import { AuditCheckpointRepo } from './audit-checkpoints';
+import { WhereaboutsFindingRepo } from './whereabouts-findings';
 import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
@@ -61,6 +62,7 @@ export interface SecureStore {
   readonly approvals: ApprovalRepo;
   /** frozen amounts re-queried before deducting (DOMAIN rule 6) */
   readonly balanceChecks: BalanceCheckRepo;
+  readonly whereaboutsFindings: WhereaboutsFindingRepo;
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
   caseQueryView(caseId: string): CaseQueryView;
@@ -109,6 +111,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     reminders: new ReminderRepo(conn, clock, audit),
     approvals: new ApprovalRepo(conn, clock, audit, measures),
     balanceChecks: new BalanceCheckRepo(conn, audit, settings),
+    whereaboutsFindings: new WhereaboutsFindingRepo(conn, clock, audit),
     settings,
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),

@@ -89,6 +89,10 @@ export function isChannelId(s: string): s is ChannelId {
 }
 
 /** Channels that apply to a subject: person-only channels are skipped for companies. */
-export function channelsFor(kind: 'person' | 'company'): ChannelInfo[] {
-  return CHANNELS.filter((c) => kind === 'person' || c.forCompanies);
+/**
+ * The channels asked for a subject of this kind; `scope` narrows them to the one-click property
+ * query or to the whereabouts channels that need the judge's recorded finding (DOMAIN rule 10).
+ */
+export function channelsFor(kind: 'person' | 'company', scope?: 'property' | 'whereabouts'): ChannelInfo[] {
+  return CHANNELS.filter((c) => (kind === 'person' || c.forCompanies) && (!scope || (c.yields === 'whereabouts') === (scope === 'whereabouts')));
 }

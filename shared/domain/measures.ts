@@ -60,6 +60,19 @@ export interface MeasureOutcome {
   rejection?: { code: string; message: string };
 }
 
+/** Who signed a measure's request body, and as what (docs/gateway-protocol.md, "Signatures"). */
+export type SignatureRole = 'decision' | 'approval';
+
+export interface MeasureSignature {
+  role: SignatureRole;
+  /** officer code of the signer */
+  officer: string;
+  /** the register's id of his signing key */
+  keyId: string;
+  /** base64 Ed25519 over the canonical JSON of the body without its `signatures` */
+  signature: string;
+}
+
 export interface Measure {
   /** client request id: the idempotency key */
   id: string;
@@ -84,6 +97,15 @@ export interface Measure {
   overCapReason?: string;
   decidedBy: string;
   approvedBy?: string;
+  /**
+   * the judge's decision this measure carries out (one click of 冻结, 续冻, 解除 or 扣划): one
+   * decision makes at most one measure per asset, so a second window or a double click adds none
+   */
+  decisionId?: string;
+  /** deduct: the frozen-balance check (its seq) this deduction relied on; one check authorises one deduction */
+  balanceCheck?: number;
+  /** the decision's signature, then any approval's, over the request body */
+  signatures?: MeasureSignature[];
   documents: DocumentRef[];
   outcome?: MeasureOutcome;
   attempts: number;

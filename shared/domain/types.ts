@@ -34,6 +34,21 @@ export interface Party {
 
 export type CaseStatus = 'open' | 'closed';
 
+/** evading: refuses to perform and evades enforcement; missing: his whereabouts are unknown (DOMAIN rule 10) */
+export type WhereaboutsGround = 'evading' | 'missing';
+
+/** The judge's recorded finding that opens the whereabouts channels for one debtor of one case. */
+export interface WhereaboutsFinding {
+  seq: number;
+  caseId: string;
+  partyId: string;
+  ground: WhereaboutsGround;
+  facts: string;
+  recordedBy: string;
+  recordedAt: string;
+  endedAt?: string;
+}
+
 /**
  * pending   – entered by hand here; the case-management system has not confirmed it yet
  * confirmed – the case-management system knows the case, its court and its parties

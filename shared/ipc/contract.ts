@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Result } from '../result';
 import type {
   AuditEntry, CaseDetail, CaseQueryView, CaseSummary, ChannelRequest, NetworkStatus, Officer,
-  Asset, Whereabouts, InfoRecord,
+  Asset, Whereabouts, InfoRecord, WhereaboutsFinding,
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
 import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
@@ -25,6 +25,8 @@ const text = (max: number) => z.string().max(max);
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const password = z.string().min(1).max(256);
+/** the renderer's id for one click of 冻结, 续冻, 解除 or 扣划: a decision makes its measures once (docs/authority.md) */
+const decisionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'decision id: 8–64 letters, digits, - or _');
 
 /** an officer enrolled on this workstation, as the settings page lists them */
 export interface EnrolledOfficerView extends Officer {
@@ -118,6 +120,8 @@ export const contract = {
     },
     /** imports the court's docket from its case-management system (the sandbox's demo court) */
     importFromCourt: { policy: { act: 'case.import' }, input: z.object({}).strict(), output: out<{ imported: number; total: number }>() },
+    /** asks the case-management system again about a filing entered by hand */
+    confirmFiling: { policy: { act: 'case.enter', case: 'caseId' }, input: z.object({ caseId: id }).strict(), output: out<CaseDetail>() },
   },
   query: {
     /** one click: every channel × every debtor of the case */
@@ -130,6 +134,22 @@ export const contract = {
     /** re-send one failed or manual query (a new request id: queries may be repeated, measures may not) */
     retry: { policy: { act: 'query.property', case: 'requestId' }, input: z.object({ requestId: id }).strict(), output: out<ChannelRequest>() },
   },
+  whereabouts: {
+    /** the findings in force that open whereabouts channels, per debtor */
+    findings: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<WhereaboutsFinding[]>() },
+    /** the judge records that a debtor refuses and evades, or is missing, with the facts (DOMAIN rule 10) */
+    recordFinding: {
+      policy: { act: 'finding.record', case: 'caseId' },
+      input: z.object({ caseId: id, partyId: id, ground: z.enum(['evading', 'missing']), facts: text(1000).min(4) }).strict(),
+      output: out<WhereaboutsFinding>(),
+    },
+    /** hotel lodging, exit and entry, household register for one debtor, behind his finding */
+    query: {
+      policy: { act: 'query.whereabouts', case: 'caseId' },
+      input: z.object({ caseId: id, partyId: id }).strict(),
+      output: out<{ requests: ChannelRequest[] }>(),
+    },
+  },
   network: {
     status: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<NetworkStatus>() },
   },
@@ -141,6 +161,7 @@ export const contract = {
       policy: { act: 'measure.decide', case: 'caseId' },
       input: z.object({
         caseId: id,
+        decisionId,
         items: z.array(z.object({
           assetId: id,
           amount: fen.optional(),
@@ -154,12 +175,12 @@ export const contract = {
     /** renew one or many freezes before they lapse; endsOn absent = the longest the law allows */
     renew: {
       policy: { act: 'measure.decide', case: 'freezeIds' },
-      input: z.object({ freezeIds: z.array(id).min(1).max(500), endsOn: isoDate.optional() }).strict(),
+      input: z.object({ freezeIds: z.array(id).min(1).max(500), decisionId, endsOn: isoDate.optional() }).strict(),
       output: out<{ measures: Measure[] }>(),
     },
     release: {
       policy: { act: 'measure.decide', case: 'freezeId' },
-      input: z.object({ freezeId: id, amount: fen.optional(), reason: text(500).min(1) }).strict(),
+      input: z.object({ freezeId: id, decisionId, amount: fen.optional(), reason: text(500).min(1) }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** withdraw a measure that has not gone out (awaiting approval, or queued while offline) */
@@ -174,7 +195,7 @@ export const contract = {
     /** the officer confirms with their password (PIN); above the threshold it waits for approval */
     submit: {
       policy: { act: 'deduction.decide', case: 'freezeId' },
-      input: z.object({ freezeId: id, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
+      input: z.object({ freezeId: id, decisionId, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** a deduction prepared offline (a draft) goes only after a fresh re-query and a new confirmation */

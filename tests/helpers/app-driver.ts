@@ -1,4 +1,5 @@
 /** Drives the main-process router as the renderer does, for the whole-stack integration tests. */
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
@@ -12,8 +13,15 @@ export interface AppDriver {
 }
 
 /** `connection` names the window the calls come from (each window signs in for itself). */
+/** The calls the renderer sends with a fresh decision id per click; the driver adds one when a test gives none. */
+const DECISIONS = new Set(['measures.freeze', 'measures.renew', 'measures.release', 'deduction.submit']);
+
 export function appDriver(core: () => Core, connection?: string): AppDriver {
-  const call = (g: string, m: string, input: unknown = {}) => core().router(g, m, input, { transport: 'host', ...(connection ? { connection } : {}) });
+  const call = (g: string, m: string, input: unknown = {}) => {
+    const withDecision = DECISIONS.has(`${g}.${m}`) && input && typeof input === 'object' && !('decisionId' in input)
+      ? { ...input, decisionId: randomUUID() } : input;
+    return core().router(g, m, withDecision, { transport: 'host', ...(connection ? { connection } : {}) });
+  };
   return {
     call,
     async value<T>(g: string, m: string, input: unknown = {}): Promise<T> {

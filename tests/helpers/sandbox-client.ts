@@ -1,7 +1,10 @@
 /** A minimal signed client for tests against the sandbox network (docs/gateway-protocol.md). */
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { signText } from '../../electron/gateway/ed25519';
+import { signedText } from '../../electron/gateway/measure-signatures';
 import { signRequest } from '../../electron/gateway/signing';
-import type { ChannelId } from '../../shared/domain/channels';
+import { creditCodeCheckChar } from '../../shared/ids/credit-code';
+import { channelInfo, type ChannelId } from '../../shared/domain/channels';
 import type { SandboxHandle } from '../../electron/sandbox/index';
 
 export interface Answer {
@@ -61,7 +64,63 @@ export function queryBody(channel: ChannelId, subject: Party, over: Record<strin
   };
 }
 
-export const submit = (sb: SandboxHandle, body: Record<string, unknown>, o: CallOptions = {}) => call(sb, 'POST', '/gw/v1/requests', JSON.stringify(body), o);
+const APPLICANT_CODE = `91520103MA6DMXKQ2${creditCodeCheckChar('91520103MA6DMXKQ2')}`;
+
+/** An officer's signing key registered with the sandbox's officer register, one per officer per sandbox. */
+const officerKeys = new WeakMap<object, Map<string, { keyId: string; privateKey: KeyObject }>>();
+export function officerKey(sb: SandboxHandle, code: string): { keyId: string; privateKey: KeyObject } {
+  const book = officerKeys.get(sb.register) ?? new Map<string, { keyId: string; privateKey: KeyObject }>();
+  officerKeys.set(sb.register, book);
+  const known = book.get(code);
+  if (known) return known;
+  const pair = generateKeyPairSync('ed25519');
+  const enrolmentCode = sb.register.issueCode(code);
+  if (!enrolmentCode) throw new Error(`officer ${code} is not active in the register`);
+  const r = sb.register.enrol(code, enrolmentCode, pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), sb.stationId, new Date());
+  if (!r.ok) throw new Error(`enrolling ${code}: ${r.reason}`);
+  const k = { keyId: r.key.keyId, privateKey: pair.privateKey };
+  book.set(code, k);
+  return k;
+}
+
+/** A signature of `code` (his registered key) over a measure body, as a workstation makes it. */
+export function signAs(sb: SandboxHandle, body: Record<string, unknown>, code: string, role: 'decision' | 'approval') {
+  const k = officerKey(sb, code);
+  return { role, officer: code, keyId: k.keyId, signature: signText(k.privateKey, signedText(body)) };
+}
+
+/**
+ * What a proper workstation's request has behind it: the court's case-management system holds
+ * the case with this subject among its debtors and the officer as 承办人 (filed, or the debtor
+ * added, in process), and a measure carries its judge's decision signature. Returns the body to send.
+ */
+export function authorised(sb: SandboxHandle, body: Record<string, unknown>): Record<string, unknown> {
+  const b = body as { case?: { number?: string }; subject?: Party; officer?: { code?: string }; kind?: string; signatures?: unknown };
+  const number = b.case?.number;
+  const officer = b.officer?.code;
+  if (typeof number === 'string' && b.subject && typeof officer === 'string') {
+    const court = sb.courtSystem;
+    if (!court.find(number)) {
+      court.file({
+        number, filedOn: '2026-01-05', cause: '民间借贷纠纷', amountOwed: 100_000_000, costs: 1_000_000, assignee: officer,
+        applicant: { kind: 'company', name: '贵州测试申请人有限公司', idNumber: APPLICANT_CODE }, debtors: [b.subject],
+      });
+    }
+    court.addDebtor(number, b.subject);
+    const params = (body.params ?? {}) as Record<string, unknown>;
+    if (b.kind === 'query' && channelInfo(body.channel as ChannelId).yields === 'whereabouts' && params.finding === undefined && params.purpose !== 'frozen_balance') {
+      body = { ...body, params: { ...params, finding: { ground: 'evading', recordedAt: '2026-01-10T02:00:00.000Z' } } };
+    }
+    if (b.kind && b.kind !== 'query' && b.signatures === undefined) {
+      return { ...body, signatures: [signAs(sb, body, officer, 'decision')] };
+    }
+  }
+  return body;
+}
+
+/** Submits as an authorised workstation does (`asIs`: exactly the body given, for the gateway's refusals). */
+export const submit = (sb: SandboxHandle, body: Record<string, unknown>, o: CallOptions & { asIs?: boolean } = {}) =>
+  call(sb, 'POST', '/gw/v1/requests', JSON.stringify(o.asIs ? body : authorised(sb, body)), o);
 
 /** polls GET /gw/v1/requests/:id until answered or rejected (or the limit) */
 export async function waitAnswered(sb: SandboxHandle, id: string, limitMs = 5_000): Promise<Answer> {

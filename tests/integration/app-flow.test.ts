@@ -73,7 +73,7 @@ describe('a judge on the sandbox network', () => {
 
     const { requests } = await value<any>('query', 'start', { caseId: picked.id });
     const debtors = picked.parties.filter((p) => p.role === 'debtor');
-    const expected = debtors.reduce((n, p) => n + channelsFor(p.kind).length, 0);
+    const expected = debtors.reduce((n, p) => n + channelsFor(p.kind, 'property').length, 0);
     expect(requests).toHaveLength(expected);
 
     view = await waitFor(async () => {

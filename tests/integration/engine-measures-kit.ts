@@ -9,7 +9,8 @@ import type { ChannelId } from '../../shared/domain/channels';
 import { DOCUMENTS_FOR, type Measure, type MeasureKind } from '../../shared/domain/measures';
 import type { CourtAccount } from '../../shared/domain/measure-views';
 import type { MeasureStore } from '../../electron/engine/measure-store';
-import type { MeasureContext } from '../../electron/engine/measures/measure-body';
+import { buildMeasureBody, type MeasureContext } from '../../electron/engine/measures/measure-body';
+import { signAs } from '../helpers/sandbox-client';
 import type { Population, SandboxHandle } from '../../electron/sandbox';
 import type { DocketCase } from '../../electron/sandbox/population/types';
 
@@ -33,7 +34,8 @@ export interface Target {
 export function pickTargets(pop: Population, minBalance = 10_000): Target[] {
   const out: Target[] = [];
   const seen = new Set<string>();
-  for (const c of pop.docket) {
+  // the officer deciding is the case's 承办人: the gateway refuses anyone else's decision
+  for (const c of pop.docket.filter((x) => x.assignee === OFFICER.code)) {
     for (const d of c.debtors) {
       const s = pop.byId.get(d.idNumber);
       const acct = s?.holdings.bankAccounts
@@ -67,7 +69,15 @@ export const endsOnIn = (days: number, today = todayCst()) => addDays(today, day
  */
 export class Decider {
   private seq = 0;
-  constructor(private readonly store: MeasureStore, private readonly newId: () => string = randomUUID) {}
+  /** `sb`: the sandbox whose officer register holds the judge's signing key; each decision is signed with it */
+  constructor(private readonly store: MeasureStore, private readonly newId: () => string = randomUUID, private readonly sb?: SandboxHandle) {}
+
+  /** The judge's decision signature over the body the engine will send (as the services sign it). */
+  private signed(m: Measure, t: Pick<Target, 'debtor'>, caseNumber: string): Measure {
+    if (!this.sb) return m;
+    const body = buildMeasureBody(m, contextFor(t, caseNumber)) as unknown as Record<string, unknown>;
+    return { ...m, signatures: [signAs(this.sb, body, OFFICER.code, 'decision')] };
+  }
 
   private base(kind: MeasureKind, t: Pick<Target, 'debtor' | 'channel' | 'accountNo'>, caseNumber: string, over: Partial<Measure>): Measure {
     const id = this.newId();
@@ -77,11 +87,11 @@ export class Decider {
       const number = `${caseNumber}之${this.seq}-${i + 1}`;
       return { id: `${id}-doc${i}`, type, number, sha256: createHash('sha256').update(`${type}\n${number}\n${id}`).digest('hex'), createdAt: at };
     });
-    return {
+    return this.signed({
       id, caseId: caseIdOf(caseNumber), partyId: partyIdOf(t.debtor.idNumber), assetId: `asset:${t.accountNo}`, channel: t.channel,
       assetKind: 'deposit', assetIdentifier: t.accountNo, kind, state: 'queued', decidedBy: OFFICER.code, documents, attempts: 0,
       createdAt: at, updatedAt: at, ...over,
-    };
+    }, t, caseNumber);
   }
 
   private write(m: Measure): Measure {

@@ -5,6 +5,9 @@
  * and a deduction reaches the court account exactly once with the ledger's money conserved. Lost
  * answers, held answers and a missing network leave each measure executed once, never twice.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { todayCst } from '../../shared/dates';
 import type { Measure, MeasureState } from '../../shared/domain/measures';
@@ -15,7 +18,7 @@ import { createMeasureEngine, type MeasureEngine, type MeasureEngineTuning } fro
 import { MemoryMeasureStore } from '../../electron/engine/measures/memory-measure-store';
 import { withLimits } from '../helpers/engine-kit';
 import {
-  admin, contextFor, courtAccountOf, Decider, endsOnIn, pickTargets, SECRET, SEED, type CourtAccountsView, type LedgerTotals, type Target,
+  admin, contextFor, OFFICER, courtAccountOf, Decider, endsOnIn, pickTargets, SECRET, SEED, type CourtAccountsView, type LedgerTotals, type Target,
 } from './engine-measures-kit';
 
 const TUNING: Partial<MeasureEngineTuning> = {
@@ -27,14 +30,16 @@ afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
 
-async function sandbox(knobs: Partial<Knobs> = {}, port = 0): Promise<SandboxHandle> {
-  const sb = await startSandbox({ seed: SEED, stationSecret: SECRET, port, knobs: { latencyScale: 0.01, ...knobs } });
+async function sandbox(knobs: Partial<Knobs> = {}, port = 0, stateDir?: string): Promise<SandboxHandle> {
+  const sb = await startSandbox({ seed: SEED, stationSecret: SECRET, port, knobs: { latencyScale: 0.01, ...knobs }, ...(stateDir ? { stateDir } : {}) });
   cleanup.push(() => sb.close());
+  // the debtor is a debtor of the second case too (a second creditor's case against him)
+  sb.courtSystem.addDebtor(otherCase, target.debtor);
   return sb;
 }
 
 function engine(
-  sb: Pick<SandboxHandle, 'url' | 'stationId'>, store = new MemoryMeasureStore(), limits: { timeoutMs?: number; pollIntervalMs?: number } = {},
+  sb: SandboxHandle, store = new MemoryMeasureStore(), limits: { timeoutMs?: number; pollIntervalMs?: number } = {},
   tuning: Partial<MeasureEngineTuning> = {},
 ) {
   const events: Measure[] = [];
@@ -47,7 +52,7 @@ function engine(
     tuning: { ...TUNING, ...tuning },
   });
   cleanup.push(() => e.stop());
-  return { engine: e, store, events, logs, decide: new Decider(store) };
+  return { engine: e, store, events, logs, decide: new Decider(store, undefined, sb) };
 }
 
 const statesOf = (events: Measure[], id: string): MeasureState[] => events.filter((e) => e.id === id).map((e) => e.state);
@@ -60,7 +65,7 @@ beforeAll(async () => {
   const probe = await startSandbox({ seed: SEED, stationSecret: SECRET });
   targets = pickTargets(probe.population, 100_000);
   target = targets.find((t) => t.debtor.kind === 'person' && t.balance >= 1_000_000) ?? targets[0]!;
-  otherCase = probe.population.docket.find((c) => c.number !== target.case.number)!.number;
+  otherCase = probe.population.docket.find((c) => c.number !== target.case.number && c.assignee === OFFICER.code)!.number;
   await probe.close();
 });
 
@@ -184,9 +189,11 @@ describe('measures × sandbox ledger', () => {
   });
 
   it('no network: the measure waits in the outbox as queued, and goes once the gateway is back', async () => {
-    const first = await sandbox();
+    // the network's officer register outlives a restart of the gateway (it keeps the judge's key)
+    const stateDir = mkdtempSync(path.join(tmpdir(), 'ck-register-'));
+    cleanup.push(async () => rmSync(stateDir, { recursive: true, force: true }));
+    const first = await sandbox({}, 0, stateDir);
     const port = Number(new URL(first.url).port);
-    await first.close();
     const networks: boolean[] = [];
     const store = new MemoryMeasureStore();
     const e = createMeasureEngine({
@@ -195,8 +202,9 @@ describe('measures × sandbox ledger', () => {
       adapters: withLimits(ADAPTERS, { pollIntervalMs: 5, timeoutMs: 3_000 }), tuning: TUNING,
     });
     cleanup.push(() => e.stop());
-    const decide = new Decider(store);
+    const decide = new Decider(store, undefined, first);
     const freeze = decide.freeze(target, target.case.number, 150_000, endsOnIn(100));
+    await first.close();
     e.send(freeze, contextFor(target, target.case.number));
     await store.until(freeze.id, (m) => m.state === 'queued' && m.attempts === 1);
     await new Promise((r) => setTimeout(r, 150));
@@ -204,7 +212,7 @@ describe('measures × sandbox ledger', () => {
     expect(store.getMeasure(freeze.id)?.state).toBe('queued');
     expect(store.listOutbox().map((m) => m.id)).toEqual([freeze.id]);
 
-    const back = await sandbox({}, port);
+    const back = await sandbox({}, port, stateDir);
     await e.idle();
     expect(networks.at(-1)).toBe(true);
     expect(store.getMeasure(freeze.id)).toMatchObject({ state: 'executed', outcome: { frozenAmount: 150_000 } });

@@ -32,6 +32,8 @@ afterEach(async () => {
 async function sandbox(knobs: Partial<Knobs> = {}, port = 0): Promise<SandboxHandle> {
   const sb = await startSandbox({ seed: SEED, stationSecret: SECRET, port, knobs: { ...QUICK, ...knobs } });
   cleanup.push(() => sb.close());
+  // the company is a debtor of the person's case too (追加被执行人), so the gateway lets both be asked
+  sb.courtSystem.addDebtor(ctx.caseNumber, company);
   return sb;
 }
 
@@ -64,8 +66,12 @@ beforeAll(async () => {
     return cands.sort((a, b) => filled(probe.population.byId.get(b.d.idNumber)!) - filled(probe.population.byId.get(a.d.idNumber)!))[0]!;
   };
   const p = pick('person');
-  const officer = probe.officers.find((o) => o.role === 'judge')!;
-  ctx = { caseId: 'case-demo', caseNumber: p.c.number, court: probe.court, officer: { code: officer.code, name: officer.name } };
+  // the case's own 承办人, with his finding that the person evades (whereabouts channels open)
+  const officer = probe.officers.find((o) => o.code === p.c.assignee)!;
+  ctx = {
+    caseId: 'case-demo', caseNumber: p.c.number, court: probe.court, officer: { code: officer.code, name: officer.name },
+    findings: Object.fromEntries(['debtor-p', 'debtor-p2'].map((id) => [id, { ground: 'evading' as const, recordedAt: '2026-01-10T02:00:00.000Z' }])),
+  };
   person = { id: 'debtor-p', caseId: ctx.caseId, role: 'debtor', kind: 'person', name: p.d.name, idNumber: p.d.idNumber };
   const c = pick('company').d;
   company = { id: 'debtor-c', caseId: ctx.caseId, role: 'debtor', kind: 'company', name: c.name, idNumber: c.idNumber };

@@ -141,7 +141,7 @@ class Batch {
     this.decide = new Decider(this.disk, (() => {
       let n = 0;
       return () => seededId(batch, 'measure', n++);
-    })());
+    })(), sb);
     this.proc = this.spawn();
   }
 
@@ -307,6 +307,7 @@ class Process {
       enrol: (e, o) => real.enrol(e, o),
       officer: (c, o) => real.officer(c, o),
       courtCases: (c, off, l, o) => real.courtCases(c, off, l, o),
+      courtCase: (n, o) => real.courtCase(n, o),
       feedback: (after, limit, o) => {
         gone();
         return real.feedback!(after, limit, o);

@@ -13,7 +13,7 @@ import { ADAPTERS } from '../../electron/engine/adapters/index';
 import { signRequest } from '../../electron/gateway/signing';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import type { BankAccount, PersonSubject } from '../../electron/sandbox/population/types';
-import { admin, call, submit, waitAnswered, type Party } from '../helpers/sandbox-client';
+import { admin, authorised, call, submit, waitAnswered, type Party } from '../helpers/sandbox-client';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -215,7 +215,7 @@ describe('exactly once', () => {
     const { person, account } = debtorWithMoney(sb, 20_000);
     const ch = account.bank;
     const endsOn = addMonths((await admin(sb, 'GET', '/sandbox/v1/clock')).json.today, 3);
-    const body = measureBody('freeze', ch, party(person), caseNo(403), { assetIdentifier: account.accountNo, amount: 7_000, endsOn });
+    const body = authorised(sb, measureBody('freeze', ch, party(person), caseNo(403), { assetIdentifier: account.accountNo, amount: 7_000, endsOn }));
     const text = JSON.stringify(body);
     sb.setKnobs({ channels: { [ch]: { timeoutRate: 1, hangMs: 10_000 } } });
     try {

@@ -106,7 +106,7 @@ describe('IPC router and the policy seam', () => {
   it('hands every call its policy from the contract before the handler runs, with the window it came from', async () => {
     const asked: AuthorizeCall[] = [];
     const seen: unknown[] = [];
-    await route0(echoServices(seen), asked)('deduction', 'submit', { freezeId: 'f1', amount: 100, courtAccountId: 'a', checkedAt: 't', pin: 'p' }, { transport: 'host', connection: 'tab-1' });
+    await route0(echoServices(seen), asked)('deduction', 'submit', { freezeId: 'f1', decisionId: 'decision-1', amount: 100, courtAccountId: 'a', checkedAt: 't', pin: 'p' }, { transport: 'host', connection: 'tab-1' });
     expect(asked[0]).toMatchObject({ group: 'deduction', method: 'submit', policy: { act: 'deduction.decide', case: 'freezeId' }, from: { connection: 'tab-1' } });
     expect(seen).toHaveLength(1);
   });
@@ -114,7 +114,7 @@ describe('IPC router and the policy seam', () => {
   it('runs no handler when the authorizer refuses, and answers the refusal', async () => {
     const seen: unknown[] = [];
     const refusing: Authorizer = { authorize: () => { throw new AppFailure('FORBIDDEN', { zh: '本人职务不能决定扣划', en: 'may not decide a deduction' }); } };
-    const r = await createRouter(echoServices(seen), refusing)('deduction', 'submit', { freezeId: 'f1', amount: 100, courtAccountId: 'a', checkedAt: 't', pin: 'p' }, ctx);
+    const r = await createRouter(echoServices(seen), refusing)('deduction', 'submit', { freezeId: 'f1', decisionId: 'decision-1', amount: 100, courtAccountId: 'a', checkedAt: 't', pin: 'p' }, ctx);
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', detail: { zh: '本人职务不能决定扣划' } } });
     expect(seen).toHaveLength(0);
   });

@@ -120,6 +120,7 @@ export function buildMeasureBody(m: Measure, ctx: MeasureContext): SubmitBody {
     purpose: MEASURE_PURPOSE[m.kind],
     legalBasis: MEASURE_LEGAL_BASIS[m.kind],
     params: measureParams(m),
+    ...(m.signatures?.length ? { signatures: m.signatures } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { validateNewCase } from '../case-input';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { importDocket } from '../docket';
+import { confirmFiling } from '../filing';
 
 export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
   const deadline = executionDeadline(c.filedOn, d.holidays);
@@ -25,17 +26,18 @@ export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
       return store.cases.list({ ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) });
     },
     get: (_input, { case: c }) => withDeadline(d, c),
-    create: (input, { store, officer }) => {
+    create: async (input, { store, officer }) => {
       const v = validateNewCase(input, d.now(), d.court);
       const strip = (p: { kind: Party['kind']; name: string; idNumber: string }) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber });
       const created = store.cases.create({
         number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs,
-        applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code,
-        ...(officer.role === 'judge' ? { assignee: officer.code } : {}),
+        applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code, filing: 'pending',
       });
       store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });
-      return withDeadline(d, created);
+      // a pending filing until the case-management system bears it out (docs/authority.md)
+      return withDeadline(d, await confirmFiling(d, store, officer, created));
     },
+    confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c)),
     importFromCourt: async (_input, { store, officer }) => {
       if (!store.isOpen) throw new AppFailure('STORE_LOCKED');
       return importDocket(d, store, officer);

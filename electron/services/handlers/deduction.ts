@@ -12,9 +12,17 @@ import { checkDeduction, freezeCap, needsApproval, suggestDeduction } from '../.
 import { accessCase, accessHolder } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
-import { contextFor, fail, measureOf, sendStored, type MeasureOps } from '../measures/ops';
+import type { SecureStore } from '../../store';
+import type { StoredCase } from '../../store/cases';
+import { assertDecisionOpen, contextFor, fail, measureOf, sendStored, type MeasureOps } from '../measures/ops';
+import { signMeasure, withDecision } from '../measures/sign';
 
 const STALE = { zh: '请先重新查询冻结余额，并按最新余额确认', en: 'query the frozen balance again and confirm on the newest one' };
+
+/** What is still owed once the case's deductions under way are done (rule 1): two windows cannot both spend it. */
+function owedAfterInFlight(store: SecureStore, c: StoredCase, exceptId?: string): number {
+  return freezeCap(c) - store.measures.deductionsInFlight({ caseId: c.id, ...(exceptId ? { exceptId } : {}) });
+}
 
 export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'deduction'> {
   return {
@@ -49,9 +57,10 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       };
     },
 
-    submit: async ({ freezeId, amount, courtAccountId, checkedAt, pin }, { session: s, store, officer, case: c }) => {
+    submit: async ({ freezeId, decisionId, amount, courtAccountId, checkedAt, pin }, { session: s, store, officer, case: c }) => {
       await d.vault.verifyPassword(officer.code, pin);
       const view = ops.liveFreeze(store, freezeId);
+      assertDecisionOpen(store, decisionId, view.measure.assetId);
       const settings = store.settings.all();
       const account = settings.courtAccounts.find((a) => a.id === courtAccountId);
       if (!account) fail('请选择本院执行款专户', 'choose the court\'s receiving account', 'courtAccountId');
@@ -60,17 +69,19 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       if (offline && (!latest || latest.checkedAt !== checkedAt)) {
         // Prepared offline on the last known balance: kept as a draft in the outbox, never sent
         // until re-confirmed on a fresh balance (deduction.confirm).
-        const lastKnown = latest?.amount ?? view.frozen;
-        const check = checkDeduction({ amount, frozenNow: lastKnown, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: Number.MAX_SAFE_INTEGER });
+        const lastKnown = (latest?.amount ?? view.frozen) - store.measures.deductionsInFlight({ freezeId });
+        const check = checkDeduction({ amount, frozenNow: lastKnown, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: Number.MAX_SAFE_INTEGER });
         const v = check.violations.find((x) => x.code !== 'STALE_BALANCE');
         if (v) fail(v.zh, v.en, 'amount');
-        return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { amount, courtAccount: account, state: 'draft' }) };
+        return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, amount, courtAccount: account, state: 'draft' }) };
       }
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');
-      const check = checkDeduction({ amount, frozenNow: latest.amount, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
+      if (store.measures.list({ kind: 'deduct' }).some((m) => m.balanceCheck === latest.seq)) throw new AppFailure('BALANCE_CHECK_USED', undefined, 'checkedAt');
+      const frozenNow = latest.amount - store.measures.deductionsInFlight({ freezeId, executedAfter: latest.checkedAt });
+      const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
-      return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { amount, courtAccount: account, state }) };
+      return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state }) };
     },
 
     confirm: async ({ measureId, checkedAt, pin }, { session: s, store, officer, case: c }) => {
@@ -79,15 +90,19 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       if (m.kind !== 'deduct' || m.state !== 'draft' || !m.freezeId || m.amount === undefined) {
         fail('只有离线准备的扣划需要重新确认', 'only a deduction prepared offline is re-confirmed', 'measureId');
       }
+      if (m.decidedBy !== officer.code) fail('只有准备该扣划的承办法官可以确认', 'only the judge who prepared the deduction confirms it', 'measureId');
       const latest = store.balanceChecks.latest(m.freezeId);
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');
       const settings = store.settings.all();
-      const check = checkDeduction({ amount: m.amount, frozenNow: latest.amount, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: freezeCap(c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
+      const frozenNow = latest.amount - store.measures.deductionsInFlight({ freezeId: m.freezeId, exceptId: m.id, executedAfter: latest.checkedAt });
+      const check = checkDeduction({ amount: m.amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c, m.id), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
+      // confirmed now: decided on this balance, signed by the judge
+      const signed = { balanceCheck: latest.seq, signatures: withDecision(store, s.keys, m).signatures! };
       if (needsApproval(m.amount, settings.approvalThreshold)) {
-        return { measure: store.measures.updateMeasure(m.id, { state: 'awaiting_approval' }, officer.code) };
+        return { measure: store.measures.updateMeasure(m.id, { state: 'awaiting_approval', ...signed }, officer.code) };
       }
-      const queued = store.measures.updateMeasure(m.id, { state: 'queued' }, officer.code);
+      const queued = store.measures.updateMeasure(m.id, { state: 'queued', ...signed }, officer.code);
       return { measure: sendStored(s, queued) };
     },
 
@@ -96,8 +111,13 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const approver: Officer | undefined = store.officers.get(approverCode.trim());
       const allowed = approver && permits('deduction.approve', approver.role, caseAccess(accessHolder(approver), accessCase(c)));
       if (!approver || !allowed?.ok) fail('只有庭长（局长）可以审批扣划', 'only a division chief may approve a deduction', 'approverCode');
-      await d.vault.verifyPassword(approver.code, approverPassword);
-      const { measure } = store.approvals.record({ measureId: m.id, approver: approver.code, decision: decision === 'approve' ? 'approved' : 'refused', ...(reason ? { reason } : {}) });
+      // his own password opens his own key: the approval is his signature over the measure's body
+      const keys = await d.vault.openKeys(approver.code, approverPassword);
+      const signature = decision === 'approve' ? signMeasure(store, keys, m, 'approval') : undefined;
+      const { measure } = store.approvals.record({
+        measureId: m.id, approver: approver.code, decision: decision === 'approve' ? 'approved' : 'refused',
+        ...(reason ? { reason } : {}), ...(signature ? { signature } : {}),
+      });
       return { measure: measure.state === 'queued' ? sendStored(s, measure) : measure };
     },
   };

@@ -13,7 +13,7 @@ import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { makeMeasureDocuments } from '../measures/documents';
-import { assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
+import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
 
@@ -33,8 +33,9 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       };
     },
 
-    freeze: async ({ caseId, items }, { session: s, store, case: c }) => {
+    freeze: async ({ caseId, decisionId, items }, { session: s, store, case: c }) => {
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
+      for (const it of items) assertDecisionOpen(store, decisionId, it.assetId);
       const assets = assetsOf(store, caseId);
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
       const chosen = items.map((it, i) => {
@@ -64,7 +65,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         });
         out.push(sendNew(s, newMeasure(d.now(), {
           caseId, partyId: a.partyId, assetId: a.id, channel: a.channel, assetKind: a.kind, assetIdentifier: a.identifier,
-          kind: 'freeze', decidedBy: s.officer.code, documents, endsOn: it.endsOn,
+          kind: 'freeze', decidedBy: s.officer.code, documents, endsOn: it.endsOn, decisionId,
           ...(amount !== undefined ? { amount } : {}),
           ...(reasons[a.id] ? { overCapReason: reasons[a.id] } : {}),
         })));
@@ -91,7 +92,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       };
     },
 
-    renew: async ({ freezeIds, endsOn }, { session: s, store, cases }) => {
+    renew: async ({ freezeIds, decisionId, endsOn }, { session: s, store, cases }) => {
       const byId = new Map(cases.map((c) => [c.id, c]));
       const out: Measure[] = [];
       for (const [i, id] of freezeIds.entries()) {
@@ -101,12 +102,12 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         const target = endsOn ?? maxEndDate(current, view.measure.assetKind, d.holidays);
         const r = checkRenewal(today(), current, target, view.measure.assetKind, d.holidays);
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
-        out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { endsOn: target }));
+        out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { decisionId, endsOn: target }));
       }
       return { measures: out };
     },
 
-    release: async ({ freezeId, amount, reason }, { session: s, store, case: c }) => {
+    release: async ({ freezeId, decisionId, amount, reason }, { session: s, store, case: c }) => {
       const view = ops.liveFreeze(store, freezeId);
       if (amount !== undefined) {
         if (isIndivisible(view.measure.assetKind) || view.measure.assetKind === 'securities' || view.measure.assetKind === 'wealth') {
@@ -114,7 +115,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         }
         if (amount <= 0 || amount > view.frozen) fail('解除金额须大于零且不超过冻结金额', 'the amount released must be above zero and at most what is frozen', 'amount');
       }
-      return { measure: await ops.actOnFreeze(s, c, 'unfreeze', freezeId, { ...(amount !== undefined ? { amount } : {}), reason }) };
+      return { measure: await ops.actOnFreeze(s, c, 'unfreeze', freezeId, { decisionId, ...(amount !== undefined ? { amount } : {}), reason }) };
     },
 
     cancel: ({ measureId }, { store, officer }) => {

@@ -4,15 +4,22 @@
  */
 import { AppFailure } from '../../../shared/app-failure';
 import { appError } from '../../../shared/errors';
-import type { ChannelRequest, Officer } from '../../../shared/domain/types';
+import { channelInfo } from '../../../shared/domain/channels';
+import type { ChannelRequest, Officer, WhereaboutsFinding } from '../../../shared/domain/types';
 import { LEGAL_BASIS } from '../../../shared/legal/basis';
 import type { QueryContext } from '../../engine/types';
 import { auditSubject } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { FeatureHandlers } from '../context';
 
-export function queryContext(c: StoredCase, officer: Officer): QueryContext {
-  return { caseId: c.id, caseNumber: c.number, court: c.court, officer: { code: officer.code, name: officer.name } };
+/** The context a case's queries go under, with the findings in force that open whereabouts channels. */
+export function queryContext(c: StoredCase, officer: Officer, findings: readonly WhereaboutsFinding[] = []): QueryContext {
+  const byParty: NonNullable<QueryContext['findings']> = {};
+  for (const f of [...findings].reverse()) byParty[f.partyId] = { ground: f.ground, recordedAt: f.recordedAt };
+  return {
+    caseId: c.id, caseNumber: c.number, court: c.court, officer: { code: officer.code, name: officer.name },
+    ...(findings.length ? { findings: byParty } : {}),
+  };
 }
 
 export function queryHandlers(): FeatureHandlers<'query'> {
@@ -29,7 +36,8 @@ export function queryHandlers(): FeatureHandlers<'query'> {
           ...(c.assignee && c.assignee !== officer.code ? { detail: { onBehalfOf: c.assignee } } : {}),
         });
       }
-      return { requests: session.engine.queryCase(queryContext(c, officer), debtors) };
+      // the one click asks for property; whereabouts channels need the recorded finding (rule 10)
+      return { requests: session.engine.queryCase({ ...queryContext(c, officer), channels: 'property' }, debtors) };
     },
     view: ({ caseId }, { store }) => store.caseQueryView(caseId),
     retry: ({ requestId }, { store, officer, session, case: c }) => {
@@ -40,7 +48,10 @@ export function queryHandlers(): FeatureHandlers<'query'> {
       const party = c.parties.find((p) => p.id === r.partyId && p.role === 'debtor');
       if (!party) throw new AppFailure('NOT_A_DEBTOR');
       store.audit.append({ officer: officer.code, action: 'query.retry', caseId: c.id, caseNumber: c.number, subject: auditSubject(party), legalBasis: LEGAL_BASIS.query, detail: { channel: r.channel, previous: r.id } });
-      return session.engine.retry(requestId, queryContext(c, officer), party) as ChannelRequest;
+      if (channelInfo(r.channel).yields === 'whereabouts' && !store.whereaboutsFindings.inForce(c.id).some((f) => f.partyId === party.id)) {
+        throw new AppFailure('FINDING_REQUIRED');
+      }
+      return session.engine.retry(requestId, queryContext(c, officer, store.whereaboutsFindings.inForce(c.id)), party) as ChannelRequest;
     },
   };
 }

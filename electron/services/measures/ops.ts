@@ -19,23 +19,19 @@ import type { LiveFreeze } from '../../store/freeze-views';
 import type { MeasureContext } from '../../engine/measures/measure-engine';
 import type { Deps } from '../deps';
 import type { ActiveSession } from '../session';
+import { contextFor } from './context';
 import { makeMeasureDocuments } from './documents';
+import { withDecision } from './sign';
 
 export function fail(zh: string, en: string, field?: string): never {
   throw new AppFailure('VALIDATION', { zh, en }, field);
 }
 
-/** The context a stored measure is sent under: its case, its debtor, the officer who decided it. */
-export function contextFor(store: SecureStore, m: Measure): MeasureContext | undefined {
-  const c = store.cases.get(m.caseId);
-  const subject = c?.parties.find((p) => p.id === m.partyId && p.role === 'debtor');
-  const officer = store.officers.get(m.decidedBy);
-  if (!c || !subject || !officer) return undefined;
-  return {
-    caseId: c.id, caseNumber: c.number, court: c.court,
-    officer: { code: officer.code, name: officer.name },
-    subject: { id: subject.id, kind: subject.kind, name: subject.name, idNumber: subject.idNumber },
-  };
+export { contextFor } from './context';
+
+/** Refuses a decision that already made its measure for this asset (a second window, a double click). */
+export function assertDecisionOpen(store: SecureStore, decisionId: string, assetId: string): void {
+  if (store.measures.list({ decisionId }).some((m) => m.assetId === assetId)) throw new AppFailure('DECISION_TAKEN', undefined, 'decisionId');
 }
 
 export function measureOf(store: SecureStore, id: string): Measure {
@@ -76,9 +72,11 @@ export function newMeasure(now: Date, base: Pick<Measure, 'caseId' | 'partyId' |
 
 /** Writes the measure to the outbox, then (when it is queued) hands it to the engine. */
 export function sendNew(s: ActiveSession, m: Measure): Measure {
-  s.store.measures.insertMeasure(m, s.officer.code);
-  if (m.state !== 'queued') return m;
-  return sendStored(s, m);
+  // decided now (a draft is decided when confirmed): signed by the judge with his own key
+  const decided = m.state === 'draft' ? m : withDecision(s.store, s.keys, m);
+  s.store.measures.insertMeasure(decided, s.officer.code);
+  if (decided.state !== 'queued') return s.store.measures.getMeasure(decided.id) ?? decided;
+  return sendStored(s, decided);
 }
 
 /** Hands a measure already in the outbox to the engine. */
@@ -98,6 +96,8 @@ export interface MeasureOps {
 }
 
 export interface ActExtra {
+  decisionId: string;
+  balanceCheck?: number;
   amount?: number;
   endsOn?: string;
   reason?: string;
@@ -140,6 +140,7 @@ export function measureOps(d: Deps): MeasureOps {
   async function actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure> {
     const view = liveFreeze(s.store, freezeId);
     const f = view.measure;
+    assertDecisionOpen(s.store, extra.decisionId, f.assetId);
     if (!channelInfo(f.channel).measures.includes(kind)) {
       fail(`${channelInfo(f.channel).zh}不办理此项网络措施`, `${channelInfo(f.channel).en} does not do this online`, 'freezeId');
     }
@@ -154,7 +155,8 @@ export function measureOps(d: Deps): MeasureOps {
     });
     const m = newMeasure(d.now(), {
       caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,
-      kind, decidedBy: s.officer.code, documents, freezeId: f.id,
+      kind, decidedBy: s.officer.code, documents, freezeId: f.id, decisionId: extra.decisionId,
+      ...(extra.balanceCheck !== undefined ? { balanceCheck: extra.balanceCheck } : {}),
       ...(extra.amount !== undefined ? { amount: extra.amount } : {}),
       ...(extra.endsOn ? { endsOn: extra.endsOn } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),

@@ -10,10 +10,11 @@ import { migration001 } from './001-cases-outbox-audit';
 import { migration002 } from './002-measures';
 import { migration003 } from './003-authority';
 import { migration004 } from './004-audit-checkpoints';
+import { migration005 } from './005-decisions';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export interface MigrationReport {
   from: number;

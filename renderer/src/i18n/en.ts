@@ -97,6 +97,9 @@ export const en: Dict = {
     fixErrors: 'Correct the marked fields first',
   },
   workspace: {
+    filingPending: 'A filing entered by hand, waiting for the case-management system to confirm it: no query or measure until then.',
+    filingRefused: 'The case-management system did not confirm this filing: no query or measure.',
+    filingRecheck: 'Check again',
     back: 'Back to cases',
     loading: 'Opening the case…',
     type: 'Type',

@@ -95,6 +95,9 @@ export const zh = {
     fixErrors: '请先更正标出的内容',
   },
   workspace: {
+    filingPending: '手工录入的立案信息待案件管理系统确认：确认前不能查询或采取措施。',
+    filingRefused: '案件管理系统未确认该立案信息：不能查询或采取措施。',
+    filingRecheck: '再次核对',
     back: '返回案件列表',
     loading: '正在打开案件…',
     type: '类型',

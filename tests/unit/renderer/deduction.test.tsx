@@ -95,7 +95,7 @@ describe('deduction panel', () => {
     expect(confirmButton().disabled).toBe(false);
     fireEvent.click(confirmButton());
     await waitFor(() => expect(fake.callsOf('deduction.submit')).toHaveLength(1));
-    expect(fake.callsOf('deduction.submit')[0]).toEqual({ freezeId: 'f1', amount: 10_000_00, courtAccountId: 'ca-2', checkedAt: CHECKED_AT, pin: '246810' });
+    expect(fake.callsOf('deduction.submit')[0]).toEqual({ decisionId: expect.any(String), freezeId: 'f1', amount: 10_000_00, courtAccountId: 'ca-2', checkedAt: CHECKED_AT, pin: '246810' });
     expect((await screen.findByTestId('deduct-status')).dataset.state).toBe('sent');
     expect(text('deduct-state')).toBe('已发送');
   });

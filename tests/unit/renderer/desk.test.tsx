@@ -160,13 +160,13 @@ describe('expiry calendar', () => {
     expect(text('calendar-row-f3')).toContain('(2025)黔0103执2号');
 
     fireEvent.click(screen.getByTestId('calendar-renew-f2'));
-    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ freezeIds: ['f2'] }]));
+    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f2'] }]));
     expect((await screen.findByTestId('calendar-result')).textContent).toBe('已发出 1 项续冻');
 
     expect(text('calendar-renew-all')).toContain('全部续冻（3 项）');
     fireEvent.click(screen.getByTestId('calendar-renew-all'));
     await waitFor(() => expect(fake.callsOf('measures.renew')).toHaveLength(2));
-    expect(fake.callsOf('measures.renew')[1]).toEqual({ freezeIds: ['f1', 'f2', 'f3'] });
+    expect(fake.callsOf('measures.renew')[1]).toEqual({ decisionId: expect.any(String), freezeIds: ['f1', 'f2', 'f3'] });
     expect((await screen.findByTestId('calendar-result')).textContent).toBe('已发出 3 项续冻');
   });
 
@@ -178,7 +178,7 @@ describe('expiry calendar', () => {
     await screen.findByTestId(`calendar-day-${soon}`);
     expect(fake.callsOf('measures.renew')).toHaveLength(0);
     fireEvent.keyDown(document.body, { key: 'R' });
-    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ freezeIds: ['f1', 'f2', 'f3'] }]));
+    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f1', 'f2', 'f3'] }]));
   });
 
   it('says so when nothing ends in the next 90 days', async () => {

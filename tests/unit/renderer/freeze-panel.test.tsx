@@ -102,6 +102,7 @@ describe('freeze panel', () => {
     await waitFor(() => expect(fake.callsOf('measures.freeze')).toHaveLength(1));
     expect(fake.callsOf('measures.freeze')[0]).toEqual({
       caseId: 'case-1',
+      decisionId: expect.any(String),
       items: [
         { assetId: 'a1', endsOn: MAX_END_FUNDS, amount: 50_000_00 },
         { assetId: 'a2', endsOn: MAX_END_FUNDS, amount: 30_000_00 },
@@ -330,17 +331,17 @@ describe("the case's measures", () => {
     type('release-amount-f-live', '1,000');
     fireEvent.click(screen.getByTestId('release-confirm-f-live'));
     await waitFor(() => expect(fake.callsOf('measures.release')).toHaveLength(1));
-    expect(fake.callsOf('measures.release')[0]).toEqual({ freezeId: 'f-live', reason: '被执行人已部分履行', amount: 1_000_00 });
+    expect(fake.callsOf('measures.release')[0]).toEqual({ decisionId: expect.any(String), freezeId: 'f-live', reason: '被执行人已部分履行', amount: 1_000_00 });
     await waitFor(() => expect(screen.queryByTestId('release-form-f-live')).toBeNull());
 
     fireEvent.click(screen.getByTestId('measure-renew-f-live'));
-    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ freezeIds: ['f-live'] }]));
+    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f-live'] }]));
 
     const banner = screen.getByTestId('release-proposals');
     expect(within(banner).getByTestId('release-proposal-f-live').textContent).toContain('解除 ¥2,345.00');
     fireEvent.click(within(banner).getByTestId('release-apply-f-live'));
     await waitFor(() => expect(fake.callsOf('measures.release')).toHaveLength(2));
-    expect(fake.callsOf('measures.release')[1]).toEqual({ freezeId: 'f-live', reason: '冻结总额超过尚未执行的金额，应解除超出部分', amount: 2_345_00 });
+    expect(fake.callsOf('measures.release')[1]).toEqual({ decisionId: expect.any(String), freezeId: 'f-live', reason: '冻结总额超过尚未执行的金额，应解除超出部分', amount: 2_345_00 });
   });
 
   it("shows a refused renewal by its freeze", async () => {

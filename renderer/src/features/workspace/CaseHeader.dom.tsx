@@ -2,6 +2,8 @@
 import { CASE_TYPE_NAMES } from '../../../../shared/ids/case-number';
 import { formatYuanSymbol } from '../../../../shared/money';
 import type { CaseDetail } from '../../../../shared/domain/types';
+import { api } from '../../store/api-holder';
+import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 
 /** Under this many days left the time limit is shown in the warning colour. */
@@ -40,7 +42,23 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </dd>
         </div>
       </dl>
+      {detail.filing !== 'confirmed' && <FilingNotice detail={detail} />}
     </header>
+  );
+}
+
+/** A filing entered by hand: why it cannot be queried yet, and asking the system again. */
+function FilingNotice({ detail }: { detail: CaseDetail }) {
+  const { t } = useT();
+  const refresh = useAppStore((s) => s.refreshCurrentCase);
+  return (
+    <div className="banner warn" role="status" data-testid="case-filing">
+      <span>{detail.filing === 'refused' ? t.workspace.filingRefused : t.workspace.filingPending}</span>
+      {detail.filingNote && <span className="muted"> {detail.filingNote}</span>}{' '}
+      <button type="button" data-testid="case-filing-recheck" onClick={() => void api().cases.confirmFiling({ caseId: detail.id }).then(() => refresh())}>
+        {t.workspace.filingRecheck}
+      </button>
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import type { CallOutput } from '../../../../shared/ipc/contract';
 import type { Result } from '../../../../shared/result';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
+import { newDecisionId } from '../decision-id';
 
 /** idle: nothing chosen; checking: asking the agency; ready: balance known; submitted: decided */
 export type DeductPhase = 'idle' | 'checking' | 'ready' | 'submitting' | 'submitted';
@@ -132,7 +133,7 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
       const { deductPrep: prep, deductPhase } = get();
       if (!prep || deductPhase !== 'ready') return null;
       set({ deductPhase: 'submitting', deductError: null });
-      const r = await api().deduction.submit({ freezeId: prep.freezeId, amount, courtAccountId, checkedAt: prep.checkedAt, pin });
+      const r = await api().deduction.submit({ freezeId: prep.freezeId, decisionId: newDecisionId(), amount, courtAccountId, checkedAt: prep.checkedAt, pin });
       if (get().deductFreezeId !== prep.freezeId) return r;
       if (!r.ok) {
         set({ deductPhase: 'ready', deductError: r.error });

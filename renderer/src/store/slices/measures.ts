@@ -17,6 +17,7 @@ import {
 import { viewAfterUpdate } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
 import type { AppState, SliceCreator } from '../types';
+import { newDecisionId } from '../decision-id';
 
 export interface MeasuresData {
   measuresCaseId: string | null;
@@ -252,7 +253,7 @@ export const createMeasuresSlice: SliceCreator<MeasuresSlice> = (set, get) => {
       if (!ev.ok || !ev.request) return false;
       const items = ev.request;
       set({ freezeSending: true, freezeError: null, freezeItemErrors: {}, freezeSent: null });
-      const r = await api().measures.freeze({ caseId, items });
+      const r = await api().measures.freeze({ caseId, decisionId: newDecisionId(), items });
       if (get().measuresCaseId !== caseId) return r.ok;
       if (!r.ok) {
         const i = itemIndexFromField(r.error.field);
@@ -272,7 +273,7 @@ export const createMeasuresSlice: SliceCreator<MeasuresSlice> = (set, get) => {
       for (const id of freezeIds) busy[id] = true;
       const errors = Object.fromEntries(Object.entries(get().measureErrors).filter(([k]) => !freezeIds.includes(k)));
       set({ measureBusy: busy, measureErrors: errors });
-      const r = await api().measures.renew({ freezeIds });
+      const r = await api().measures.renew({ freezeIds, decisionId: newDecisionId() });
       const after = { ...get().measureBusy };
       for (const id of freezeIds) delete after[id];
       set({ measureBusy: after });
@@ -289,7 +290,7 @@ export const createMeasuresSlice: SliceCreator<MeasuresSlice> = (set, get) => {
     async releaseFreeze(freezeId, reason, amount) {
       const { [freezeId]: _e, ...errors } = get().measureErrors;
       set({ measureBusy: { ...get().measureBusy, [freezeId]: true }, measureErrors: errors });
-      const r = await api().measures.release(amount === undefined ? { freezeId, reason } : { freezeId, reason, amount });
+      const r = await api().measures.release(amount === undefined ? { freezeId, decisionId: newDecisionId(), reason } : { freezeId, decisionId: newDecisionId(), reason, amount });
       const { [freezeId]: _b, ...busy } = get().measureBusy;
       set({ measureBusy: busy });
       if (!r.ok) {
