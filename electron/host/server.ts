@@ -52,6 +52,22 @@ export interface HostOptions {
 
 const token = () => randomBytes(24).toString('base64url');
 
+/** one frame at most (the largest call, a docket import, is far below) */
+export const MAX_FRAME_BYTES = 1 << 20;
+/** a page's calls per second at most; a runaway or hostile page is cut off, not the process */
+export const MAX_MESSAGES_PER_SECOND = 200;
+
+/** A request target as a URL on our origin, or null when it is not one (`//[`, `http://x`, …). */
+function parseTarget(raw: string | undefined, origin: string): URL | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    const u = new URL(raw, origin);
+    return u.origin === origin ? u : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const log = opts.log ?? (() => {});
   /** opening tokens (→ a new connection) and resume tokens (→ the connection they were issued to) */
@@ -73,8 +89,17 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
         res.writeHead(405).end();
         return;
       }
-      const u = new URL(req.url ?? '/', origin);
-      const rel = decodeURIComponent(u.pathname === '/' ? '/index.html' : u.pathname);
+      const u = parseTarget(req.url, origin);
+      let rel: string | null = null;
+      try {
+        rel = u && decodeURIComponent(u.pathname === '/' ? '/index.html' : u.pathname);
+      } catch {
+        // a malformed %-escape
+      }
+      if (!u || rel === null) {
+        res.writeHead(400).end();
+        return;
+      }
       const file = path.resolve(root, `.${rel}`);
       if (!file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
@@ -99,15 +124,18 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
     }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  // ws closes a frame over maxPayload with 1009 and invalid UTF-8 with 1007 and emits 'error' on the
+  // socket: each socket has an 'error' listener so that such a frame ends that socket, never the process.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
 
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const refuse = (code: number) => {
-      socket.write(`HTTP/1.1 ${code} Refused\r\nConnection: close\r\n\r\n`);
-      socket.destroy();
+      socket.end(`HTTP/1.1 ${code} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    const u = new URL(req.url ?? '/', origin);
+    const u = parseTarget(req.url, origin);
+    if (!u) return refuse(400);
     if (u.pathname !== WS_PATH) return refuse(404);
     if (req.headers.host !== new URL(origin).host || req.headers.origin !== origin) return refuse(403);
     const t = u.searchParams.get('token') ?? '';
@@ -130,7 +158,23 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
       const resume = token();
       tokens.set(resume, connection);
       send({ t: 'hello', resumeToken: resume });
-      ws.on('message', async (data) => {
+      ws.on('error', (e) => log('warn', 'ws frame refused', { connection, error: e.message }));
+      let windowStart = 0;
+      let inWindow = 0;
+      ws.on('message', async (data, isBinary) => {
+        const now = Date.now();
+        if (now - windowStart >= 1000) {
+          windowStart = now;
+          inWindow = 0;
+        }
+        if (++inWindow > MAX_MESSAGES_PER_SECOND) {
+          if (ws.readyState === ws.OPEN) {
+            log('warn', 'ws rate limit', { connection });
+            ws.close(1008, 'too many messages');
+          }
+          return;
+        }
+        if (isBinary) return;
         let frame: ClientFrame;
         try {
           frame = JSON.parse(String(data));

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { startHostServer, type HostServer } from '../../electron/host/server';
+import net from 'node:net';
+import { MAX_MESSAGES_PER_SECOND, startHostServer, type HostServer } from '../../electron/host/server';
 import { ok } from '../../shared/result';
 
 let dir: string;
@@ -76,5 +77,84 @@ describe('host mode server', () => {
     host.emit('network.status', { online: false });
     expect(await ev).toEqual({ t: 'event', event: 'network.status', payload: { online: false } });
     ws.close();
+  });
+});
+
+/** One raw HTTP exchange, so that a request target no client library would send can be sent. */
+function rawRequest(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => s.write(text));
+    let out = '';
+    s.on('data', (d) => (out += d));
+    s.on('end', () => resolve(out));
+    s.on('close', () => resolve(out));
+    s.on('error', reject);
+    s.setTimeout(5000, () => s.destroy());
+  });
+}
+
+/** the server still answers a normal call: the process and its other sockets are unharmed */
+async function stillServes(): Promise<void> {
+  expect((await fetch(`${host.url}/`)).status).toBe(200);
+  const { ws } = await connect(tokenOf(host.newOpenUrl()));
+  const answer = new Promise<any>((r) => ws.on('message', (d) => r(JSON.parse(String(d)))));
+  ws.send(JSON.stringify({ t: 'call', id: 1, group: 'cases', method: 'list', input: {} }));
+  expect((await answer).result).toEqual({ ok: true, value: { g: 'cases', m: 'list' } });
+  ws.close();
+}
+
+function closeOf(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((r) => ws.once('close', (code, reason) => r({ code, reason: String(reason) })));
+}
+
+describe('host mode server refuses what would have ended the process', () => {
+  it('a request target that is no URL of ours (GET //[) gets 400, over HTTP and as an upgrade', async () => {
+    const get = await rawRequest(host.port, `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    expect(get).toMatch(/^HTTP\/1\.1 400/);
+    await stillServes();
+    const ws = new WebSocket(`${host.url.replace('http', 'ws')}//%5B`, { origin: host.url });
+    const status = await new Promise<number>((r) => {
+      ws.once('unexpected-response', (_q, res) => r(res.statusCode ?? 0));
+      ws.once('error', () => r(-1));
+    });
+    expect(status).toBe(400);
+    const upgrade = await rawRequest(
+      host.port,
+      `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: ${Buffer.alloc(16, 1).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    expect(upgrade).toMatch(/^HTTP\/1\.1 400/);
+    await stillServes();
+  });
+
+  it('a frame over 1 MiB closes that socket with 1009', async () => {
+    const { ws } = await connect(tokenOf(host.newOpenUrl()));
+    const closed = closeOf(ws);
+    ws.send('x'.repeat(1_100_000));
+    expect((await closed).code).toBe(1009);
+    await stillServes();
+  });
+
+  it('a text frame that is not UTF-8 closes that socket with 1007', async () => {
+    const { ws } = await connect(tokenOf(host.newOpenUrl()));
+    const closed = closeOf(ws);
+    // the client would refuse to send it: write the masked frame to the socket underneath
+    const payload = Buffer.from([0x7b, 0xff, 0xfe, 0x7d]);
+    const mask = Buffer.from([1, 2, 3, 4]);
+    const masked = Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!));
+    (ws as any)._socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length]), mask, masked]));
+    expect((await closed).code).toBe(1007);
+    await stillServes();
+  });
+
+  it('a page sending more than 200 messages in a second is closed with 1008 and a reason', async () => {
+    const { ws } = await connect(tokenOf(host.newOpenUrl()));
+    const closed = closeOf(ws);
+    for (let i = 0; i < MAX_MESSAGES_PER_SECOND + 50; i++) ws.send(JSON.stringify({ t: 'call', id: i, group: 'cases', method: 'list', input: {} }));
+    const c = await closed;
+    expect(c.code).toBe(1008);
+    expect(c.reason).toMatch(/too many messages/);
+    expect(calls.length).toBeLessThanOrEqual(MAX_MESSAGES_PER_SECOND);
+    await stillServes();
   });
 });
