@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   core.onEvent((event, payload, audience) => host.emit(event, payload, audience));
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
-  console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);
+  // the address works once: it becomes this browser's session cookie, good for more tabs and reopening
+  console.log(`请在浏览器中打开（此地址仅可使用一次，之后该浏览器可直接访问 ${host.url}）/ open in a browser (works once; that browser then goes straight to ${host.url}): ${host.openUrl}`);
   if (core.sandbox) {
     const sb = core.sandbox;
     const codes = sb.officers.flatMap((o) => {

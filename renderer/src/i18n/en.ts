@@ -10,7 +10,7 @@ export const en: Dict = {
     retry: 'Retry',
   },
   connection: {
-    refused: 'Cannot reach the local service (access token refused, already used, or the service restarted): reopen the address printed by npm start.',
+    refused: 'Cannot reach the local service (this browser has not opened the printed address, or the service restarted): open the address printed by npm start.',
     reconnecting: 'The connection to the local service was interrupted; reconnecting. Work continues when it is back.',
   },
   header: {

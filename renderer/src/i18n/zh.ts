@@ -8,7 +8,7 @@ export const zh = {
     retry: '重试',
   },
   connection: {
-    refused: '无法连接本机服务（访问令牌无效、已使用或服务已重启）：请重新打开 npm start 输出的地址。',
+    refused: '无法连接本机服务（本浏览器尚未打开输出的地址，或服务已重启）：请打开 npm start 输出的地址。',
     reconnecting: '与本机服务的连接已中断，正在重新连接；操作将在恢复后继续。',
   },
   header: {
