@@ -2,7 +2,7 @@
  * Electron entry: the thin layer that owns windows, the app:// protocol, security and IPC glue.
  * Everything else (engine, store, sandbox, services) is plain Node started by startCore().
  */
-import { app, BrowserWindow, protocol, safeStorage, net } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, net } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../services/core';
@@ -10,6 +10,7 @@ import { connectionOf, registerIpc, sendEvent } from './ipc-electron';
 import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { DataFolderLocked, lockDataFolder, type DataLock } from '../services/data-lock';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -54,6 +55,11 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// The data folder first: Electron's single-instance lock is per userData folder, so it must be the
+// folder this instance will really use.
+if (process.env.CK_DATA_DIR) app.setPath('userData', path.resolve(process.env.CK_DATA_DIR));
+let dataLock: DataLock | undefined;
+
 // One instance per data folder: a second start focuses the first window.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -66,7 +72,15 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
-    if (process.env.CK_DATA_DIR) app.setPath('userData', path.resolve(process.env.CK_DATA_DIR));
+    // the single-instance lock does not see a host-mode process on the same folder: the lock file does
+    try {
+      dataLock = lockDataFolder(app.getPath('userData'));
+    } catch (e) {
+      if (!(e instanceof DataFolderLocked)) throw e;
+      dialog.showErrorBox('查控台 Chakong Desk', `${e.message}\n\n${e.messageEn}`);
+      app.exit(3);
+      return;
+    }
     installSecurity();
     serveRenderer();
     core = await startCore({
@@ -86,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', async () => {
     await core?.close();
+    dataLock?.release();
     app.quit();
   });
 }
