@@ -6,6 +6,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { DataFolderLocked } from '../services/data-lock';
+import { assertTlsVerification, ConfigError } from '../services/config';
 import { startHostMode } from './start';
 
 function arg(name: string): string | undefined {
@@ -16,6 +17,7 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  assertTlsVerification(process.env);
   const dataDir = path.resolve(arg('data-dir') ?? process.env.CK_DATA_DIR ?? path.join(os.homedir(), '.chakong-desk'));
   const port = Number(arg('port') ?? process.env.CK_PORT ?? 0);
   const latency = arg('sandbox-latency-scale');
@@ -54,6 +56,10 @@ main().catch((e) => {
   if (e instanceof DataFolderLocked) {
     console.error(`${e.message}\n${e.messageEn}`);
     process.exit(3);
+  }
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(2);
   }
   console.error('查控台启动失败 / failed to start:', e instanceof Error ? e.message : e);
   process.exit(1);

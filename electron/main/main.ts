@@ -11,6 +11,7 @@ import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { DataFolderLocked, lockDataFolder, type DataLock } from '../services/data-lock';
+import { assertTlsVerification, ConfigError } from '../services/config';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -53,6 +54,17 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+// Certificate checks switched off for the whole process: refuse before anything starts (services/config.ts).
+try {
+  assertTlsVerification(process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  dialog.showErrorBox('查控台 Chakong Desk', e.message);
+  app.exit(2);
+  process.exit(2);
 }
 
 // The data folder first: Electron's single-instance lock is per userData folder, so it must be the

@@ -21,6 +21,7 @@ export const en: Dict = {
   },
   network: {
     offline: 'The inquiry network is unreachable: cached results are shown; queries will be sent automatically when the network is back',
+    certificate: 'The gateway’s certificate could not be verified: nothing is sent to it and queries wait. Ask the administrator to check the gateway certificate (caFile in gateway.json).',
   },
   setup: {
     title: 'Set up this workstation',

@@ -19,6 +19,7 @@ export const zh = {
   },
   network: {
     offline: '查控网络不可用：已显示本地缓存结果，查询请求将在网络恢复后自动发送',
+    certificate: '网关证书无法验证：未与网关通信，查询请求暂不发送。请联系系统管理员核对网关证书（gateway.json 的 caFile）。',
   },
   setup: {
     title: '初始化本机',
