@@ -15,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Router } from '../ipc/router';
 import { OPEN_PATH, WS_PATH, type ClientFrame, type ServerFrame } from '../../shared/ipc/ws-protocol';
 import { appError } from '../../shared/errors';
-import { CONTENT_SECURITY_POLICY } from '../main/csp';
+import { contentSecurityPolicy } from '../main/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -103,6 +103,8 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const root = path.resolve(opts.rendererDir);
   let origin = '';
   let cookieName = '';
+  /** the page may connect to its one socket on this server, nothing else */
+  let csp = contentSecurityPolicy();
 
   /** the browser's session cookie when it is one we issued and it is still good */
   const browserSession = (req: http.IncomingMessage): string | undefined => {
@@ -185,7 +187,7 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
       }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-security-policy': csp,
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
@@ -301,6 +303,7 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   origin = `http://127.0.0.1:${port}`;
   // cookies are not kept apart by port: each server names its own
   cookieName = `ck_session_${port}`;
+  csp = contentSecurityPolicy(`ws://127.0.0.1:${port}`);
   const newOpenUrl = () => {
     const t = token();
     openTokens.add(t);

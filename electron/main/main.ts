@@ -10,6 +10,7 @@ import { connectionOf, registerIpc, sendEvent } from './ipc-electron';
 import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { windowPreferences } from './web-preferences';
 import { DataFolderLocked, lockDataFolder, type DataLock } from '../services/data-lock';
 import { assertTlsVerification, ConfigError } from '../services/config';
 
@@ -42,14 +43,7 @@ function createWindow(): BrowserWindow {
     minHeight: 700,
     title: '查控台 Chakong Desk',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: windowPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs'), app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);

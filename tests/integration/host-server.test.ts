@@ -68,6 +68,9 @@ describe('host mode server', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('查控台');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // the page may connect to its own socket and nothing else: no other port, no other host
+    const connect = (res.headers.get('content-security-policy') ?? '').split('; ').filter((d) => d.startsWith('connect-src'));
+    expect(connect).toEqual([`connect-src ws://127.0.0.1:${host.port}`]);
     const out = await fetch(`${host.url}/..%2f..%2fetc%2fpasswd`);
     expect([403, 404]).toContain(out.status);
   });
