@@ -418,7 +418,11 @@ export const en: Dict = {
   documents: {
     title: 'Document',
     loading: 'Loading the document…',
-    download: 'Download PDF',
+    print: 'Print',
+    export: 'Export a copy',
+    exportWarning: 'The copy is a PDF file holding the parties’ personal data (names, ID numbers, accounts…) in plaintext, outside the encrypted store: anyone who can open the file can read it. The export is recorded in the audit log. Export it?',
+    exportConfirm: 'Export',
+    exportCancel: 'Cancel',
     close: 'Close',
     seal: '(electronic seal)',
     noDownload: 'A download link cannot be made here',

@@ -416,7 +416,11 @@ export const zh = {
   documents: {
     title: '文书',
     loading: '正在读取文书…',
-    download: '下载 PDF',
+    print: '打印',
+    export: '导出副本',
+    exportWarning: '导出的副本是 PDF 文件，含当事人的个人信息（姓名、身份证号码、账户等），以明文保存在本机加密存储之外，任何能打开该文件的人都能读取。导出将记入审计日志。确定导出吗？',
+    exportConfirm: '确认导出',
+    exportCancel: '取消',
     close: '关闭',
     seal: '（电子签章）',
     noDownload: '本机无法生成下载链接',
