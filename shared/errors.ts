@@ -27,6 +27,7 @@ export const ERRORS = {
   CASE_EXISTS: { zh: '该案号已存在', en: 'A case with this number already exists' },
   NOT_A_DEBTOR: { zh: '只能查询本案被执行人', en: 'Only debtors of the case may be queried' },
   NETWORK_DOWN: { zh: '查控网络不可用，已显示本地缓存结果', en: 'The inquiry network is unreachable; cached results are shown' },
+  GATEWAY_CERTIFICATE: { zh: '网关证书无法验证，未与网关通信：请联系系统管理员核对网关证书（gateway.json 的 caFile）', en: 'The gateway’s certificate could not be verified; nothing was sent: ask the administrator to check the gateway certificate (caFile in gateway.json)' },
   AGENCY_REJECTED: { zh: '协助执行单位拒绝了请求', en: 'The agency refused the request' },
   CASE_CLOSED: { zh: '案件已结案，不能再发起查控', en: 'The case is closed; no further inquiry or control' },
   GATEWAY_ERROR: { zh: '查控网关返回错误', en: 'The gateway answered with an error' },

@@ -30,6 +30,8 @@ export interface GatewayClientOptions {
   now?: () => Date;
   /** the HTTP layer; one with its own keep-alive sockets by default */
   transport?: HttpTransport;
+  /** PEM of the gateway's CA, the only one trusted (gateway.json `caFile` / `ca`) */
+  ca?: string;
 }
 
 export interface CallOptions {
@@ -99,7 +101,7 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
   const base = new URL(opts.url);
   const now = opts.now ?? (() => new Date());
   const defaultTimeout = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const transport = opts.transport ?? createHttpTransport();
+  const transport = opts.transport ?? createHttpTransport(opts.ca ? { ca: opts.ca } : {});
 
   async function call<T>(
     method: 'GET' | 'POST',

@@ -53,6 +53,32 @@ export class GatewayUnreachable extends Error {
   }
 }
 
+/**
+ * The gateway's certificate could not be verified (unknown or wrong CA, expired, wrong name): the
+ * TLS handshake failed before a byte of the request was written, so it is "never sent" like any
+ * unreachable gateway, but it is no network outage and waiting will not cure it.
+ */
+export class GatewayCertificate extends GatewayUnreachable {
+  readonly certificate = true as const;
+  constructor(errno: string, cause?: unknown) {
+    super(errno, cause);
+    this.name = 'GatewayCertificate';
+    this.message = `gateway certificate not verified (${errno})`;
+  }
+}
+
+/** OpenSSL's and Node's codes for a certificate that failed verification. */
+const CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
+  'CERT_REVOKED', 'CERT_UNTRUSTED', 'CERT_REJECTED', 'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH', 'INVALID_PURPOSE', 'PATH_LENGTH_EXCEEDED',
+]);
+
+export function isCertificateCode(code: string | undefined): boolean {
+  return code !== undefined && CERTIFICATE_CODES.has(code);
+}
+
 /** The request may have arrived but no answer came back: timeout, reset, socket hang-up. */
 export class GatewayNoAnswer extends Error {
   readonly kind = 'no_answer' as const;
@@ -88,6 +114,8 @@ const NEVER_SENT = new Set([
  */
 export function classifyTransportError(e: unknown): GatewayUnreachable | GatewayNoAnswer {
   const codes = errorCodes(e);
+  const cert = codes.find(isCertificateCode);
+  if (cert) return new GatewayCertificate(cert, e);
   const never = codes.find((c) => NEVER_SENT.has(c));
   if (never && codes.every((c) => NEVER_SENT.has(c))) return new GatewayUnreachable(never, e);
   return new GatewayNoAnswer('reset', codes[0] ?? '', e);

@@ -3,7 +3,9 @@
  * over global fetch because it costs about a third of the CPU per round trip, which keeps the main
  * process responsive while thousands of answers stream in (STYLE 10; tests/bench/engine.bench.mjs).
  * Failures come out as the engine's typed transport errors: never sent (unreachable) or sent
- * without an answer (timeout, reset), see gateway-errors.ts.
+ * without an answer (timeout, reset), see gateway-errors.ts. A certificate that fails verification
+ * is its own failure (GatewayCertificate). With a pinned CA (gateway.json `caFile` / `ca`) that CA is
+ * the only one trusted: Node's `ca` option replaces the bundled roots, it does not add to them.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -36,10 +38,15 @@ export interface HttpTransport {
   close(): void;
 }
 
-export function createHttpTransport(): HttpTransport {
+export interface HttpTransportOptions {
+  /** PEM of the CA(s) to trust instead of the system's roots */
+  ca?: string;
+}
+
+export function createHttpTransport(o: HttpTransportOptions = {}): HttpTransport {
   const agents = {
     'http:': new http.Agent({ keepAlive: true }),
-    'https:': new https.Agent({ keepAlive: true }),
+    'https:': new https.Agent({ keepAlive: true, rejectUnauthorized: true, ...(o.ca ? { ca: o.ca } : {}) }),
   };
 
   function send(c: HttpCall): Promise<HttpAnswer> {

@@ -8,6 +8,7 @@
 import type { NetworkStatus } from '../../shared/domain/types';
 import { equalJitter, type BackoffOptions } from './backoff';
 import type { GatewayClient } from './gateway-client';
+import { isCertificateCode } from './gateway-errors';
 import { Stopped, type Lifetime } from './lifetime';
 import type { EngineLog, GatewayConfig } from './types';
 
@@ -60,7 +61,7 @@ export class NetworkMonitor {
 
   /** A call could not leave this machine. `reason` is an error code such as ECONNREFUSED. */
   unreachable(reason: string): void {
-    if (this.current.online) {
+    if (this.current.online || this.changesKind(reason)) {
       this.current = this.make(false, reason);
       this.o.log('warn', 'gateway unreachable; requests wait', { code: reason });
       this.o.emit(this.status());
@@ -107,7 +108,10 @@ export class NetworkMonitor {
           if (this.current.online) break;
           const reason = await this.probeOnce();
           if (reason === undefined) this.reachable();
-          else this.current = this.make(false, reason);
+          else if (this.changesKind(reason)) {
+            this.current = this.make(false, reason);
+            this.o.emit(this.status());
+          } else this.current = this.make(false, reason);
         }
       } catch (e) {
         if (!(e instanceof Stopped)) this.o.log('error', 'network probe failed', { code: (e as Error).name });
@@ -115,6 +119,11 @@ export class NetworkMonitor {
         this.probing = false;
       }
     })();
+  }
+
+  /** from a network outage to a certificate refusal or back: the judge is told something else */
+  private changesKind(reason: string): boolean {
+    return !this.current.online && !!this.current.certificate !== isCertificateCode(reason);
   }
 
   private make(online: boolean, error?: string): NetworkStatus {
@@ -125,6 +134,7 @@ export class NetworkMonitor {
       checkedAt: this.o.now().toISOString(),
     };
     if (error) s.error = error;
+    if (isCertificateCode(error)) s.certificate = true;
     return s;
   }
 }

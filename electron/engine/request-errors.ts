@@ -5,7 +5,7 @@
  */
 import { appError, describeError, type ErrorCode } from '../../shared/errors';
 import type { ChannelRequest } from '../../shared/domain/types';
-import { GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, type GatewayFailure } from './gateway-errors';
+import { GatewayCertificate, GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, type GatewayFailure } from './gateway-errors';
 
 export type RequestError = NonNullable<ChannelRequest['error']>;
 
@@ -38,6 +38,7 @@ export function errorForFailure(f: GatewayFailure | undefined, attempts: number)
   if (f instanceof GatewayNoAnswer) {
     return requestError('GATEWAY_TIMEOUT', { zh: `已尝试 ${attempts} 次，结果未知`, en: `${attempts} tries, outcome unknown` });
   }
+  if (f instanceof GatewayCertificate) return requestError('GATEWAY_CERTIFICATE');
   if (f instanceof GatewayUnreachable) return requestError('NETWORK_DOWN');
   return requestError('INTERNAL');
 }

@@ -1,6 +1,8 @@
 /**
  * Request signing for the gateway protocol (docs/gateway-protocol.md, "Authentication"):
- * HMAC-SHA256 with the station secret over METHOD, PATH, TIMESTAMP, NONCE and the body's SHA-256.
+ * HMAC-SHA256 with the station secret over METHOD, PATH, TIMESTAMP, NONCE, the station and officer
+ * headers and the body's SHA-256. The two headers are signed because the gateway acts on them: an
+ * officer code swapped on the wire would otherwise put another officer's name to the act.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -22,14 +24,26 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-function canonical(method: string, path: string, timestamp: string, nonce: string, body: string): string {
-  return `${method.toUpperCase()}\n${path}\n${timestamp}\n${nonce}\n${sha256Hex(body)}`;
+interface Signed {
+  method: string;
+  path: string;
+  timestamp: string;
+  nonce: string;
+  stationId: string;
+  /** empty when the request carries no X-CK-Officer: adding one later breaks the signature too */
+  officerCode: string;
+  body: string;
+}
+
+function canonical(s: Signed): string {
+  return [s.method.toUpperCase(), s.path, s.timestamp, s.nonce, s.stationId, s.officerCode, sha256Hex(s.body)].join('\n');
 }
 
 export function signRequest(i: SignInput): Record<string, string> {
   const timestamp = (i.now ?? new Date()).toISOString();
   const nonce = i.nonce ?? randomBytes(12).toString('hex');
-  const signature = createHmac('sha256', i.stationSecret).update(canonical(i.method, i.path, timestamp, nonce, i.body)).digest('hex');
+  const signed = canonical({ method: i.method, path: i.path, timestamp, nonce, stationId: i.stationId, officerCode: i.officerCode ?? '', body: i.body });
+  const signature = createHmac('sha256', i.stationSecret).update(signed).digest('hex');
   const h: Record<string, string> = {
     'x-ck-station': i.stationId,
     'x-ck-timestamp': timestamp,
@@ -61,7 +75,9 @@ export function verifySignature(
   if (!secret) return { ok: false, code: 'BAD_SIGNATURE', message: 'unknown station' };
   const t = Date.parse(timestamp);
   if (Number.isNaN(t) || Math.abs(now.getTime() - t) > MAX_CLOCK_SKEW_MS) return { ok: false, code: 'CLOCK_SKEW', message: 'timestamp outside the allowed skew' };
-  const expected = createHmac('sha256', secret).update(canonical(req.method, req.path, timestamp, nonce, req.body)).digest();
+  const officerCode = h('x-ck-officer');
+  const signed = canonical({ method: req.method, path: req.path, timestamp, nonce, stationId, officerCode: officerCode ?? '', body: req.body });
+  const expected = createHmac('sha256', secret).update(signed).digest();
   let given: Buffer;
   try {
     given = Buffer.from(signature, 'hex');
@@ -69,6 +85,5 @@ export function verifySignature(
     return { ok: false, code: 'BAD_SIGNATURE', message: 'malformed signature' };
   }
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, code: 'BAD_SIGNATURE', message: 'signature does not match' };
-  const officerCode = h('x-ck-officer');
   return officerCode ? { ok: true, stationId, officerCode } : { ok: true, stationId };
 }

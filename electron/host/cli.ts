@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import os from 'node:os';
-import { startCore } from '../services/core';
-import { startHostServer } from './server';
+import { DataFolderLocked } from '../services/data-lock';
+import { assertTlsVerification, ConfigError } from '../services/config';
+import { startHostMode } from './start';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,21 +17,22 @@ function arg(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  assertTlsVerification(process.env);
   const dataDir = path.resolve(arg('data-dir') ?? process.env.CK_DATA_DIR ?? path.join(os.homedir(), '.chakong-desk'));
   const port = Number(arg('port') ?? process.env.CK_PORT ?? 0);
   const latency = arg('sandbox-latency-scale');
   const env = { ...process.env, ...(latency ? { CK_SANDBOX_LATENCY_SCALE: latency } : {}) };
-  const core = await startCore({ dataDir, mode: 'host', version: process.env.npm_package_version ?? '0.1.0', env });
-  const host = await startHostServer({
+  const { core, host, stop: stopHost } = await startHostMode({
+    dataDir,
     rendererDir: path.join(__dirname, '..', 'renderer'),
-    router: core.router,
     port,
-    onGone: (connection) => core.connectionGone(connection),
+    version: process.env.npm_package_version ?? '0.1.0',
+    env,
   });
-  core.onEvent((event, payload, audience) => host.emit(event, payload, audience));
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
-  console.log(`请在浏览器中打开 / open in a browser: ${host.openUrl}`);
+  // the address works once: it becomes this browser's session cookie, good for more tabs and reopening
+  console.log(`请在浏览器中打开（此地址仅可使用一次，之后该浏览器可直接访问 ${host.url}）/ open in a browser (works once; that browser then goes straight to ${host.url}): ${host.openUrl}`);
   if (core.sandbox) {
     const sb = core.sandbox;
     const codes = sb.officers.flatMap((o) => {
@@ -43,8 +45,7 @@ async function main(): Promise<void> {
   }
   console.log(`CK_URL=${host.openUrl}`);
   const stop = async () => {
-    await host.close();
-    await core.close();
+    await stopHost();
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -52,6 +53,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  if (e instanceof DataFolderLocked) {
+    console.error(`${e.message}\n${e.messageEn}`);
+    process.exit(3);
+  }
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error('查控台启动失败 / failed to start:', e instanceof Error ? e.message : e);
   process.exit(1);
 });

@@ -2,7 +2,7 @@
  * Electron entry: the thin layer that owns windows, the app:// protocol, security and IPC glue.
  * Everything else (engine, store, sandbox, services) is plain Node started by startCore().
  */
-import { app, BrowserWindow, protocol, safeStorage, net } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, net } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../services/core';
@@ -10,6 +10,9 @@ import { connectionOf, registerIpc, sendEvent } from './ipc-electron';
 import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { windowPreferences } from './web-preferences';
+import { DataFolderLocked, lockDataFolder, type DataLock } from '../services/data-lock';
+import { assertTlsVerification, ConfigError } from '../services/config';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -40,19 +43,28 @@ function createWindow(): BrowserWindow {
     minHeight: 700,
     title: '查控台 Chakong Desk',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: windowPreferences(path.join(__dirname, '..', 'preload', 'preload.cjs'), app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
+
+// Certificate checks switched off for the whole process: refuse before anything starts (services/config.ts).
+try {
+  assertTlsVerification(process.env);
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  console.error(e.message);
+  dialog.showErrorBox('查控台 Chakong Desk', e.message);
+  app.exit(2);
+  process.exit(2);
+}
+
+// The data folder first: Electron's single-instance lock is per userData folder, so it must be the
+// folder this instance will really use.
+if (process.env.CK_DATA_DIR) app.setPath('userData', path.resolve(process.env.CK_DATA_DIR));
+let dataLock: DataLock | undefined;
 
 // One instance per data folder: a second start focuses the first window.
 if (!app.requestSingleInstanceLock()) {
@@ -66,7 +78,15 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(async () => {
-    if (process.env.CK_DATA_DIR) app.setPath('userData', path.resolve(process.env.CK_DATA_DIR));
+    // the single-instance lock does not see a host-mode process on the same folder: the lock file does
+    try {
+      dataLock = lockDataFolder(app.getPath('userData'));
+    } catch (e) {
+      if (!(e instanceof DataFolderLocked)) throw e;
+      dialog.showErrorBox('查控台 Chakong Desk', `${e.message}\n\n${e.messageEn}`);
+      app.exit(3);
+      return;
+    }
     installSecurity();
     serveRenderer();
     core = await startCore({
@@ -86,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', async () => {
     await core?.close();
+    dataLock?.release();
     app.quit();
   });
 }

@@ -1,6 +1,8 @@
 /**
  * Deployment configuration: which gateway, as which court station. Environment first, then
  * `gateway.json` in the data folder; with neither, the embedded sandbox network is the gateway.
+ * The gateway's CA may be pinned (`caFile`, a path relative to the data folder, or `ca`, the PEM
+ * itself): it is then the only CA the transport trusts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,8 @@ export interface GatewaySettings {
   court: string;
   /** the court's full name as printed on its documents */
   courtName: string;
+  /** PEM of the pinned CA, when one is configured */
+  ca?: string;
 }
 
 export interface SandboxSettings {
@@ -23,6 +27,38 @@ export interface SandboxSettings {
 export type DeploymentConfig = { kind: 'gateway'; gateway: GatewaySettings } | { kind: 'sandbox'; sandbox: SandboxSettings };
 
 export class ConfigError extends Error {}
+
+/**
+ * Certificate checks cannot be switched off: with NODE_TLS_REJECT_UNAUTHORIZED=0 every HTTPS
+ * connection of the process (the gateway's among them) would accept any certificate, so that an
+ * impostor could receive the judges' queries and hand out forged answers. The program refuses to start.
+ */
+export function assertTlsVerification(env: Record<string, string | undefined>): void {
+  if (env.NODE_TLS_REJECT_UNAUTHORIZED === '0') {
+    throw new ConfigError(
+      '环境变量 NODE_TLS_REJECT_UNAUTHORIZED=0 关闭了证书验证，查控台拒绝在此状态下启动：请删除该变量；网关使用自有证书时，请在 gateway.json 中配置 caFile。' +
+        '\nNODE_TLS_REJECT_UNAUTHORIZED=0 turns certificate verification off; Chakong Desk will not start so. Remove it; for a gateway with its own CA, set caFile in gateway.json.',
+    );
+  }
+}
+
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+function pinnedCa(env: Record<string, string | undefined>, file: Record<string, unknown>, dataDir: string): string | undefined {
+  const caFile = env.CK_GATEWAY_CA_FILE ?? (typeof file.caFile === 'string' ? file.caFile : undefined);
+  let pem = typeof file.ca === 'string' ? file.ca : undefined;
+  if (caFile) {
+    const p = path.resolve(dataDir, caFile);
+    try {
+      pem = readFileSync(p, 'utf8');
+    } catch {
+      throw new ConfigError(`the gateway CA file cannot be read: ${p}`);
+    }
+  }
+  if (pem === undefined) return undefined;
+  if (!PEM_CERT.test(pem)) throw new ConfigError('the gateway CA is not a PEM certificate (-----BEGIN CERTIFICATE-----)');
+  return pem;
+}
 
 function num(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
@@ -63,5 +99,6 @@ export function loadDeploymentConfig(env: Record<string, string | undefined>, da
   const court = env.CK_COURT ?? str('court');
   if (!stationId || !stationSecret || !court) throw new ConfigError('gateway configured without station id, station secret or court');
   const courtName = env.CK_COURT_NAME ?? str('courtName') ?? court;
-  return { kind: 'gateway', gateway: { url: url.replace(/\/$/, ''), stationId, stationSecret, court, courtName } };
+  const ca = pinnedCa(env, file, dataDir);
+  return { kind: 'gateway', gateway: { url: url.replace(/\/$/, ''), stationId, stationSecret, court, courtName, ...(ca ? { ca } : {}) } };
 }

@@ -76,7 +76,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
   // an event reaches only the windows signed in to the session (or the audience named)
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>, audience?: ReadonlySet<string>) =>
     bus.emit('event', event, payload, audience ?? services.audience());
-  const client = createGatewayClient({ url: gateway.url, stationId: gateway.stationId, stationSecret: gateway.stationSecret });
+  const ca = config.kind === 'gateway' ? config.gateway.ca : undefined;
+  const client = createGatewayClient({ url: gateway.url, stationId: gateway.stationId, stationSecret: gateway.stationSecret, ...(ca ? { ca } : {}) });
   const vault = new Vault({ dataDir: o.dataDir, ...(o.safeStorage ? { safeStorage: o.safeStorage } : {}), logger });
 
   const protection = (): 'safeStorage' | 'passphrase' => {

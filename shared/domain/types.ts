@@ -206,6 +206,8 @@ export interface NetworkStatus {
   gatewayUrl: string;
   checkedAt: string;
   error?: string;
+  /** offline because the gateway's certificate could not be verified: no outage, waiting will not cure it */
+  certificate?: boolean;
 }
 
 export interface AuditEntry {

@@ -218,6 +218,8 @@ export const contract = {
   documents: {
     list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<DocumentRef[]>() },
     get: { policy: caseRead('documentId'), input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; content: DocumentModel; pdfBase64: string }>() },
+    /** a copy to keep outside the encrypted store (personal data in plaintext): each one is audited */
+    export: { policy: { act: 'document.export', case: 'documentId' }, input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; pdfBase64: string }>() },
   },
   settings: {
     get: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<BureauSettings>() },

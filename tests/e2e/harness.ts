@@ -12,7 +12,10 @@ import { electronBinary as findElectron } from '../../scripts/electron-binary.mj
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 export interface HostApp {
+  /** the printed one-time address (`/open?token=…`): a browser opening it gets the session cookie */
   openUrl: string;
+  /** the app's own address, for more tabs of a browser that has the cookie */
+  url: string;
   sandboxUrl: string;
   dataDir: string;
   proc: ChildProcess;
@@ -50,6 +53,7 @@ export async function startHostApp(opts: { latencyScale?: number; dataDir?: stri
   });
   return {
     openUrl: urls.open,
+    url: new URL(urls.open).origin,
     sandboxUrl: urls.sandbox,
     dataDir,
     proc,

@@ -19,7 +19,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   app = await startHostApp({ latencyScale: 0.05 });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -51,6 +51,21 @@ describe('a judge in Chromium (host mode)', () => {
     await page.reload();
     await openCase(page, docket.number);
     await expectAccountsShown(page, debtor);
+  });
+
+  it('a second tab of the same browser opens the app without a new address, at the sign-in screen', async () => {
+    const tab = await page.context().newPage();
+    await tab.goto(`${app.url}/`);
+    await expect.poll(() => tab.getByTestId('signin-form').isVisible(), { timeout: 15_000 }).toBe(true);
+    // the printed address was used once: another browser (no cookie) is refused
+    const other = await browser.newContext();
+    const res = await (await other.newPage()).goto(app.openUrl);
+    expect(res?.status()).toBe(401);
+    await other.close();
+    await tab.close();
+    // the first tab is still signed in, in its case
+    await expectAccountsShown(page, debtor);
+    expect(await page.getByTestId('signin-form').count()).toBe(0);
   });
 
   it('shows the English interface when switched', async () => {

@@ -15,21 +15,11 @@ declare global {
 
 let transport: { api: Api; connection: Connection } | null = null;
 
-/** Reads `#token=…` from the opening address and removes it, so it is not kept in history. */
-export function takeHashToken(loc: Location = window.location, hist: History = window.history): string | null {
-  const hash = loc.hash.startsWith('#') ? loc.hash.slice(1) : loc.hash;
-  if (!hash) return null;
-  const token = new URLSearchParams(hash).get('token');
-  if (token !== null) hist.replaceState(hist.state, '', `${loc.pathname}${loc.search}`);
-  return token || null;
-}
-
 function open(): { api: Api; connection: Connection } {
   if (window.chakong) return { api: window.chakong, connection: alwaysOpen };
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   const bridge = createWsBridge({
     baseUrl: `${scheme}://${window.location.host}`,
-    initialToken: takeHashToken(),
     storage: window.sessionStorage,
     createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
   });

@@ -2,8 +2,11 @@
  * Host mode: the contract's `Api` carried over the loopback WebSocket (shared/ipc/ws-protocol.ts).
  * Built generically from the contract, one method per call, so it can never drift from the preload.
  *
- * - the first connection uses the one-time token from the opening address; every `hello` brings a
- *   fresh single-use resume token, kept in sessionStorage for the next (re)connection;
+ * - the browser is admitted by the session cookie the server set when the printed address was
+ *   opened; the bridge adds the resume token, kept in sessionStorage, so that a reload or a dropped
+ *   link comes back to the same (signed-in) connection; every `hello` brings a fresh one;
+ * - a connection the server did not resume is a new one, signed out: the app is told its session
+ *   ended (a `session.locked` event), so it shows the sign-in screen;
  * - calls made while disconnected wait and are sent once `hello` has arrived;
  * - a read call in flight when the link drops is sent again; a write is not (it may have been
  *   done), its caller gets an error telling the judge to check;
@@ -27,10 +30,8 @@ export interface WebSocketLike {
 export type WebSocketFactory = (url: string) => WebSocketLike;
 
 export interface WsBridgeOptions {
-  /** e.g. "ws://127.0.0.1:5173"; WS_PATH and the token query are appended */
+  /** e.g. "ws://127.0.0.1:5173"; WS_PATH and the resume query are appended */
   baseUrl: string;
-  /** the one-time token read from the opening address, if any */
-  initialToken: string | null;
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   createSocket: WebSocketFactory;
   /** first reconnect delay; doubles up to maxDelayMs */
@@ -68,7 +69,6 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
   const connection = connectionCell('connecting');
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const pending = new Map<number, Pending>();
-  let oneTimeToken = opts.initialToken;
   let socket: WebSocketLike | null = null;
   let ready = false;
   let everReady = false;
@@ -76,25 +76,22 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
   let nextId = 1;
   let disposed = false;
 
-  function takeToken(): string | null {
-    if (oneTimeToken) {
-      const t = oneTimeToken;
-      oneTimeToken = null;
-      return t;
+  function deliver(event: string, payload: unknown): void {
+    for (const l of [...(listeners.get(event) ?? [])]) {
+      try {
+        l(payload);
+      } catch (e) {
+        console.error(e);
+      }
     }
-    return opts.storage.getItem(RESUME_TOKEN_KEY);
   }
 
   function connect(): void {
     if (disposed) return;
-    const token = takeToken();
-    if (!token) {
-      connection.set('refused');
-      return;
-    }
+    const resume = opts.storage.getItem(RESUME_TOKEN_KEY);
     let opened = false;
     let greeted = false;
-    const ws = opts.createSocket(`${opts.baseUrl}${WS_PATH}?token=${encodeURIComponent(token)}`);
+    const ws = opts.createSocket(`${opts.baseUrl}${WS_PATH}${resume ? `?resume=${encodeURIComponent(resume)}` : ''}`);
     socket = ws;
     ws.onopen = () => {
       opened = true;
@@ -108,14 +105,19 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
       }
       if (!frame || typeof frame !== 'object') return;
       if (frame.t === 'hello' && typeof frame.resumeToken === 'string') {
-        // the server consumed the token we came with; only the fresh one opens the next connection
+        // the server consumed the token we came with; only the fresh one resumes the next connection
         opts.storage.setItem(RESUME_TOKEN_KEY, frame.resumeToken);
+        const lostSession = everReady && frame.resumed !== true;
         greeted = true;
         ready = true;
         everReady = true;
         failures = 0;
         connection.set('open');
+        // a new connection is signed out: whatever this page showed belongs to the old one
+        if (lostSession) deliver('session.locked', { reason: 'signout' });
         flush();
+      } else if (frame.t === 'resume' && typeof frame.resumeToken === 'string') {
+        opts.storage.setItem(RESUME_TOKEN_KEY, frame.resumeToken);
       } else if (frame.t === 'result') {
         const p = pending.get(frame.id);
         if (p) {
@@ -123,13 +125,7 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
           p.resolve(frame.result);
         }
       } else if (frame.t === 'event') {
-        for (const l of [...(listeners.get(frame.event) ?? [])]) {
-          try {
-            l(frame.payload);
-          } catch (e) {
-            console.error(e);
-          }
-        }
+        deliver(frame.event, frame.payload);
       }
     };
     ws.onerror = () => {};
@@ -148,8 +144,9 @@ export function createWsBridge(opts: WsBridgeOptions): WsBridge {
         }
       }
       if (disposed) return;
-      // A refused token never gets past the HTTP upgrade: the socket closes without opening.
-      // A service that is gone looks the same; either way the judge must reopen the address.
+      // A browser without the session cookie never gets past the HTTP upgrade: the socket closes
+      // without opening. A service that is gone looks the same; either way the judge must open the
+      // printed address. Attempts go on, so the page comes back by itself once it has been opened.
       if (!opened || !greeted) connection.set('refused');
       else connection.set(everReady ? 'reconnecting' : 'connecting');
       failures += 1;

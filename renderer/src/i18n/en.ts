@@ -10,7 +10,7 @@ export const en: Dict = {
     retry: 'Retry',
   },
   connection: {
-    refused: 'Cannot reach the local service (access token refused, already used, or the service restarted): reopen the address printed by npm start.',
+    refused: 'Cannot reach the local service (this browser has not opened the printed address, or the service restarted): open the address printed by npm start.',
     reconnecting: 'The connection to the local service was interrupted; reconnecting. Work continues when it is back.',
   },
   header: {
@@ -21,6 +21,7 @@ export const en: Dict = {
   },
   network: {
     offline: 'The inquiry network is unreachable: cached results are shown; queries will be sent automatically when the network is back',
+    certificate: 'The gateway’s certificate could not be verified: nothing is sent to it and queries wait. Ask the administrator to check the gateway certificate (caFile in gateway.json).',
   },
   setup: {
     title: 'Set up this workstation',
@@ -420,7 +421,11 @@ export const en: Dict = {
   documents: {
     title: 'Document',
     loading: 'Loading the document…',
-    download: 'Download PDF',
+    print: 'Print',
+    export: 'Export a copy',
+    exportWarning: 'The copy is a PDF file holding the parties’ personal data (names, ID numbers, accounts…) in plaintext, outside the encrypted store: anyone who can open the file can read it. The export is recorded in the audit log. Export it?',
+    exportConfirm: 'Export',
+    exportCancel: 'Cancel',
     close: 'Close',
     seal: '(electronic seal)',
     noDownload: 'A download link cannot be made here',

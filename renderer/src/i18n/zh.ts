@@ -8,7 +8,7 @@ export const zh = {
     retry: '重试',
   },
   connection: {
-    refused: '无法连接本机服务（访问令牌无效、已使用或服务已重启）：请重新打开 npm start 输出的地址。',
+    refused: '无法连接本机服务（本浏览器尚未打开输出的地址，或服务已重启）：请打开 npm start 输出的地址。',
     reconnecting: '与本机服务的连接已中断，正在重新连接；操作将在恢复后继续。',
   },
   header: {
@@ -19,6 +19,7 @@ export const zh = {
   },
   network: {
     offline: '查控网络不可用：已显示本地缓存结果，查询请求将在网络恢复后自动发送',
+    certificate: '网关证书无法验证：未与网关通信，查询请求暂不发送。请联系系统管理员核对网关证书（gateway.json 的 caFile）。',
   },
   setup: {
     title: '初始化本机',
@@ -418,7 +419,11 @@ export const zh = {
   documents: {
     title: '文书',
     loading: '正在读取文书…',
-    download: '下载 PDF',
+    print: '打印',
+    export: '导出副本',
+    exportWarning: '导出的副本是 PDF 文件，含当事人的个人信息（姓名、身份证号码、账户等），以明文保存在本机加密存储之外，任何能打开该文件的人都能读取。导出将记入审计日志。确定导出吗？',
+    exportConfirm: '确认导出',
+    exportCancel: '取消',
     close: '关闭',
     seal: '（电子签章）',
     noDownload: '本机无法生成下载链接',

@@ -327,6 +327,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'reminders.ack': () => ok(null),
     'documents.list': () => ok([]),
     'documents.get': (i) => ok({ ref: docRef(i.documentId, '冻结裁定书'), content: RULING, pdfBase64: btoa('%PDF-1.7 fake') }),
+    'documents.export': (i) => ok({ ref: docRef(i.documentId, '冻结裁定书'), pdfBase64: btoa('%PDF-1.7 fake') }),
     'settings.get': () => ok(SETTINGS),
     'settings.set': (i) => ok({ ...SETTINGS, ...i }),
     'audit.list': () => ok([]),

@@ -282,7 +282,7 @@ describe("the case's measures", () => {
     expect(screen.getByTestId('measure-doc-doc-2').textContent).toBe('协助冻结通知书');
   });
 
-  it('opens a ruling in the document viewer, laid out as printed, and offers the PDF as a download', async () => {
+  it('opens a ruling in the document viewer, laid out as printed, to print or to export as an audited copy', async () => {
     const { fake } = await openFreeze((f) => f.handle('measures.list', () => ok(list())));
     fireEvent.click(await screen.findByTestId('measure-doc-doc-1'));
     await screen.findByTestId('doc-page');
@@ -296,20 +296,10 @@ describe("the case's measures", () => {
     expect(text('doc-signature')).toContain('审判员');
     expect(text('doc-date')).toContain('二〇二六年三月二日');
 
-    const created: Blob[] = [];
-    const createObjectURL = vi.fn((b: Blob) => {
-      created.push(b);
-      return 'blob:chakong/1';
-    });
-    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
-    let clicked: HTMLAnchorElement | null = null;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked = this;
-    });
-    fireEvent.click(screen.getByTestId('doc-download'));
-    expect(created[0]!.type).toBe('application/pdf');
-    expect(clicked!.getAttribute('href')).toBe('blob:chakong/1');
-    expect(clicked!.download).toMatch(/^冻结裁定书.*\.pdf$/);
+    // no silent download: 打印, and 导出副本 behind a warning (tests/unit/renderer/document-export.test.tsx)
+    expect(screen.queryByTestId('doc-download')).toBeNull();
+    expect(screen.getByTestId('doc-print').textContent).toBe('打印');
+    expect(screen.getByTestId('doc-export').textContent).toBe('导出副本');
     // no frame or object: the CSP allows neither
     expect(document.querySelector('iframe, object, embed')).toBeNull();
     fireEvent.keyDown(screen.getByTestId('doc-close'), { key: 'Escape' });

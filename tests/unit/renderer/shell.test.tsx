@@ -22,6 +22,10 @@ describe('network status, language, lock', () => {
     );
     act(() => fake.emit('network.status', ONLINE));
     expect(screen.queryByTestId('network-offline-banner')).toBeNull();
+    // a gateway certificate that cannot be verified is no outage: said apart, for the administrator
+    act(() => fake.emit('network.status', { ...ONLINE, online: false, error: 'SELF_SIGNED_CERT_IN_CHAIN', certificate: true }));
+    expect(screen.queryByTestId('network-offline-banner')).toBeNull();
+    expect(screen.getByTestId('network-certificate-banner').textContent).toContain('网关证书无法验证');
   });
 
   it('shows the training badge on the sandbox network only', async () => {
@@ -88,7 +92,7 @@ describe('network status, language, lock', () => {
     renderApp({ connection });
     await settle();
     act(() => connection.set('refused'));
-    expect(screen.getByTestId('connection-refused').textContent).toContain('请重新打开 npm start 输出的地址');
+    expect(screen.getByTestId('connection-refused').textContent).toContain('请打开 npm start 输出的地址');
     act(() => connection.set('open'));
     expect(screen.queryByTestId('connection-refused')).toBeNull();
   });

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RESUME_TOKEN_KEY } from '../../../shared/ipc/ws-protocol';
 import { allCalls } from '../../../shared/ipc/contract';
 import { createWsBridge, type WebSocketLike } from '../../../renderer/src/api/ws-bridge';
-import { takeHashToken, getApi, resetApiForTests } from '../../../renderer/src/api/get-api';
+import { getApi, resetApiForTests } from '../../../renderer/src/api/get-api';
 
 class FakeSocket implements WebSocketLike {
   sent: any[] = [];
@@ -21,9 +21,9 @@ class FakeSocket implements WebSocketLike {
     this.closed = true;
   }
   // server side
-  open(resumeToken = 'resume-1') {
+  open(resumeToken = 'resume-1', resumed = false) {
     this.onopen?.({});
-    this.frame({ t: 'hello', resumeToken });
+    this.frame({ t: 'hello', resumeToken, resumed });
   }
   frame(f: unknown) {
     this.onmessage?.({ data: JSON.stringify(f) });
@@ -33,13 +33,12 @@ class FakeSocket implements WebSocketLike {
   }
 }
 
-function setup(initialToken: string | null = 'one-time') {
+function setup(kept?: string) {
   const sockets: FakeSocket[] = [];
   const timers: (() => void)[] = [];
-  const storage = new Map<string, string>();
+  const storage = new Map<string, string>(kept ? [[RESUME_TOKEN_KEY, kept]] : []);
   const bridge = createWsBridge({
     baseUrl: 'ws://127.0.0.1:4567',
-    initialToken,
     storage: {
       getItem: (k) => storage.get(k) ?? null,
       setItem: (k, v) => void storage.set(k, v),
@@ -66,9 +65,9 @@ describe('host-mode WebSocket bridge', () => {
     expect(typeof api.on).toBe('function');
   });
 
-  it('connects with the one-time token, keeps the resume token, sends call frames and resolves results', async () => {
+  it('connects (the cookie admits the browser), keeps the resume token, sends call frames and resolves results', async () => {
     const { api, sockets, storage, bridge } = setup();
-    expect(sockets[0]!.url).toBe('ws://127.0.0.1:4567/ipc?token=one-time');
+    expect(sockets[0]!.url).toBe('ws://127.0.0.1:4567/ipc');
     expect(bridge.connection.get()).toBe('connecting');
     const p = api.cases.list({ search: '张三', limit: 20 });
     await flush();
@@ -110,8 +109,8 @@ describe('host-mode WebSocket bridge', () => {
     if (!w.ok) expect(w.error.message).toContain('连接中断');
     const later = api.network.status({});
     runTimers();
-    expect(sockets[1]!.url).toBe('ws://127.0.0.1:4567/ipc?token=resume-1');
-    sockets[1]!.open('resume-2');
+    expect(sockets[1]!.url).toBe('ws://127.0.0.1:4567/ipc?resume=resume-1');
+    sockets[1]!.open('resume-2', true);
     expect(storage.get(RESUME_TOKEN_KEY)).toBe('resume-2');
     expect(sockets[1]!.sent.map((f) => `${f.group}.${f.method}`)).toEqual(['cases.get', 'network.status']);
     sockets[1]!.frame({ t: 'result', id: sockets[1]!.sent[0].id, result: { ok: true, value: 'detail' } });
@@ -120,20 +119,44 @@ describe('host-mode WebSocket bridge', () => {
     await expect(later).resolves.toEqual({ ok: true, value: 'status' });
   });
 
-  it('reports a refused token (the socket closes without opening) and keeps trying', () => {
+  it('reports a refused upgrade (no session cookie: the socket closes without opening) and keeps trying', () => {
     const { sockets, bridge, runTimers } = setup('stale');
     sockets[0]!.drop();
     expect(bridge.connection.get()).toBe('refused');
     runTimers();
-    expect(sockets).toHaveLength(1); // no resume token to try: stays refused
+    expect(sockets).toHaveLength(2);
     expect(bridge.connection.get()).toBe('refused');
+    sockets[1]!.open('fresh');
+    expect(bridge.connection.get()).toBe('open');
+  });
+
+  it('keeps the fresh resume token an open page is sent', () => {
+    const { sockets, storage } = setup();
+    sockets[0]!.open('r1');
+    sockets[0]!.frame({ t: 'resume', resumeToken: 'r2' });
+    expect(storage.get(RESUME_TOKEN_KEY)).toBe('r2');
+  });
+
+  it('tells the app its session ended when the server did not resume the connection', () => {
+    const { api, sockets, runTimers } = setup();
+    const locked: unknown[] = [];
+    api.on('session.locked', (p) => locked.push(p));
+    sockets[0]!.open('r1');
+    expect(locked).toEqual([]); // the first connection has nothing to lose
+    sockets[0]!.drop();
+    runTimers();
+    sockets[1]!.open('r2', true);
+    expect(locked).toEqual([]);
+    sockets[1]!.drop();
+    runTimers();
+    sockets[2]!.open('r3', false);
+    expect(locked).toEqual([{ reason: 'signout' }]);
   });
 
   it('uses the resume token from sessionStorage after a reload (no token in the address)', () => {
     const sockets: FakeSocket[] = [];
     createWsBridge({
       baseUrl: 'ws://h',
-      initialToken: null,
       storage: { getItem: () => 'kept', setItem: () => {}, removeItem: () => {} },
       createSocket: (u) => {
         const s = new FakeSocket(u);
@@ -141,14 +164,13 @@ describe('host-mode WebSocket bridge', () => {
         return s;
       },
     });
-    expect(sockets[0]!.url).toBe('ws://h/ipc?token=kept');
+    expect(sockets[0]!.url).toBe('ws://h/ipc?resume=kept');
   });
 
   it('backs off between attempts', () => {
     const delays: number[] = [];
     createWsBridge({
       baseUrl: 'ws://h',
-      initialToken: 't',
       storage: { getItem: () => 'r', setItem: () => {}, removeItem: () => {} },
       createSocket: (u) => {
         const s = new FakeSocket(u);
@@ -169,17 +191,6 @@ describe('host-mode WebSocket bridge', () => {
 });
 
 describe('getApi', () => {
-  it('reads the one-time token from the address and clears it', () => {
-    history.replaceState(null, '', '/index.html#token=abc123');
-    const spy = vi.spyOn(history, 'replaceState');
-    expect(takeHashToken()).toBe('abc123');
-    expect(spy).toHaveBeenCalledOnce();
-    expect(location.hash).toBe('');
-    expect(location.pathname).toBe('/index.html');
-    expect(takeHashToken()).toBeNull();
-    spy.mockRestore();
-  });
-
   it('returns the preload bridge when Electron exposed it', () => {
     const fake = { marker: true } as any;
     window.chakong = fake;

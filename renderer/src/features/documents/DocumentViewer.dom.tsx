@@ -1,8 +1,10 @@
 /**
  * The document viewer: a ruling or notice laid out as it is printed (court, title, number,
  * addressee, body, terms table, signature, date and seal), from its structured content
- * (shared/documents DocumentModel), and "下载 PDF" through an object URL. No embedded PDF: the CSP
- * allows no frames or objects.
+ * (shared/documents DocumentModel). 打印 prints that page (the print style shows it alone). A copy
+ * on disk holds the parties' personal data in plaintext, outside the encrypted store: 导出副本 says
+ * so and asks first, then fetches the PDF through the audited documents.export and only then saves
+ * it. No embedded PDF: the CSP allows no frames or objects.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DocumentBlock, DocumentModel } from '../../../../shared/documents/model';
@@ -15,12 +17,18 @@ export function DocumentViewer() {
   const { t, lang } = useT();
   const viewer = useAppStore((s) => s.docViewer);
   const close = useAppStore((s) => s.closeDocument);
+  const exportDocument = useAppStore((s) => s.exportDocument);
   const [noDownload, setNoDownload] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     closeRef.current?.focus();
     setNoDownload(false);
+    setConfirming(false);
+    setExportError(null);
   }, [viewer?.documentId]);
 
   if (!viewer) return null;
@@ -29,8 +37,24 @@ export function DocumentViewer() {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      close();
+      // Esc withdraws the question first, then closes the viewer
+      if (confirming) setConfirming(false);
+      else close();
     }
+  };
+
+  const confirmExport = async () => {
+    if (!doc) return;
+    setExporting(true);
+    setExportError(null);
+    const r = await exportDocument(doc.ref.id);
+    setExporting(false);
+    setConfirming(false);
+    if (!r.ok) {
+      setExportError(errorText(r.error, lang));
+      return;
+    }
+    setNoDownload(!downloadPdf(r.value.pdfBase64, pdfFileName(`${r.value.ref.type}${r.value.ref.number}`)));
   };
 
   return (
@@ -39,20 +63,36 @@ export function DocumentViewer() {
         <div className="doc-toolbar">
           <span className="muted small">{doc ? `${doc.ref.type} · ${doc.ref.number}` : t.documents.title}</span>
           <span className="toolbar-spacer" />
-          {doc && doc.pdfBase64 && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="doc-download"
-              onClick={() => setNoDownload(!downloadPdf(doc.pdfBase64, pdfFileName(`${doc.ref.type}${doc.ref.number}`)))}
-            >
-              {t.documents.download}
+          {doc && doc.content && (
+            <button type="button" className="btn" data-testid="doc-print" onClick={() => window.print()}>
+              {t.documents.print}
+            </button>
+          )}
+          {doc && (
+            <button type="button" className="btn btn-quiet" data-testid="doc-export" onClick={() => setConfirming(true)} disabled={exporting}>
+              {t.documents.export}
             </button>
           )}
           <button type="button" className="btn btn-quiet" data-testid="doc-close" ref={closeRef} onClick={close}>
             {t.documents.close}
           </button>
         </div>
+        {confirming && (
+          <div className="notice notice-warn no-print" role="alertdialog" aria-labelledby="doc-export-warning" data-testid="doc-export-confirm">
+            <p id="doc-export-warning">{t.documents.exportWarning}</p>
+            <button type="button" className="btn btn-primary" data-testid="doc-export-ok" disabled={exporting} onClick={() => void confirmExport()}>
+              {t.documents.exportConfirm}
+            </button>
+            <button type="button" className="btn btn-quiet" data-testid="doc-export-cancel" onClick={() => setConfirming(false)}>
+              {t.documents.exportCancel}
+            </button>
+          </div>
+        )}
+        {exportError && (
+          <p className="field-error" role="alert" data-testid="doc-export-error">
+            {exportError}
+          </p>
+        )}
         {noDownload && <p className="field-error">{t.documents.noDownload}</p>}
         {viewer.error ? (
           <p className="field-error" role="alert" data-testid="doc-error">

@@ -10,9 +10,13 @@ export interface DocumentsData {
   docViewer: { documentId: string; doc: LoadedDocument | null; error: AppError | null } | null;
 }
 
+export type ExportedDocument = CallOutput<'documents', 'export'>;
+
 export interface DocumentsSlice extends DocumentsData {
   openDocument(documentId: string): Promise<void>;
   closeDocument(): void;
+  /** an audited copy of the open document's PDF (documents.export); the caller saves it */
+  exportDocument(documentId: string): Promise<{ ok: true; value: ExportedDocument } | { ok: false; error: AppError }>;
 }
 
 export const documentsInitial: DocumentsData = { docViewer: null };
@@ -29,5 +33,9 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
 
   closeDocument() {
     set({ docViewer: null });
+  },
+
+  exportDocument(documentId) {
+    return api().documents.export({ documentId });
   },
 });

@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+/**
+ * The document viewer prints, and exports a copy only when the judge has been told what it is: a
+ * PDF with the parties' personal data in plaintext, outside the encrypted store. The copy comes
+ * from the audited documents.export call, made only after he confirms; nothing is saved before.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { useAppStore } from '../../../renderer/src/store';
+import { fail } from './fake-api';
+import { renderApp, resetAll } from './render-app';
+
+let created: Blob[];
+let clicked: HTMLAnchorElement[];
+
+beforeEach(async () => {
+  await resetAll();
+  created = [];
+  clicked = [];
+  Object.assign(URL, {
+    createObjectURL: vi.fn((b: Blob) => {
+      created.push(b);
+      return `blob:chakong/${created.length}`;
+    }),
+    revokeObjectURL: vi.fn(),
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await resetAll();
+});
+
+async function openViewer() {
+  const r = renderApp();
+  await screen.findByTestId('case-search');
+  await act(() => useAppStore.getState().openDocument('doc-1'));
+  await screen.findByTestId('doc-page');
+  return r;
+}
+
+describe('document viewer: print, and an audited copy only after a warning', () => {
+  it('打印 prints the page as laid out; nothing is downloaded', async () => {
+    await openViewer();
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    window.print = print;
+    fireEvent.click(screen.getByTestId('doc-print'));
+    expect(print).toHaveBeenCalledOnce();
+    expect(created).toEqual([]);
+    expect(screen.getByTestId('doc-page').classList).toContain('print-area');
+    vi.unstubAllGlobals();
+  });
+
+  it('导出副本 warns of plaintext personal data; cancelling calls nothing and saves nothing', async () => {
+    const { fake } = await openViewer();
+    fireEvent.click(screen.getByTestId('doc-export'));
+    const warning = screen.getByTestId('doc-export-confirm');
+    expect(warning.getAttribute('role')).toBe('alertdialog');
+    expect(warning.textContent).toContain('个人信息');
+    expect(warning.textContent).toContain('明文');
+    expect(warning.textContent).toContain('审计');
+    fireEvent.click(screen.getByTestId('doc-export-cancel'));
+    expect(screen.queryByTestId('doc-export-confirm')).toBeNull();
+    expect(fake.callsOf('documents.export')).toEqual([]);
+    expect(created).toEqual([]);
+    // Esc withdraws the question, not the viewer
+    fireEvent.click(screen.getByTestId('doc-export'));
+    fireEvent.keyDown(screen.getByTestId('doc-export-cancel'), { key: 'Escape' });
+    expect(screen.queryByTestId('doc-export-confirm')).toBeNull();
+    expect(screen.getByTestId('doc-viewer')).toBeTruthy();
+    expect(fake.callsOf('documents.export')).toEqual([]);
+  });
+
+  it('confirmed, the copy comes from documents.export and is saved as a PDF named after the document', async () => {
+    const { fake } = await openViewer();
+    fireEvent.click(screen.getByTestId('doc-export'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('doc-export-ok'));
+    });
+    expect(fake.callsOf('documents.export')).toEqual([{ documentId: 'doc-1' }]);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.type).toBe('application/pdf');
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toMatch(/^冻结裁定书.*\.pdf$/);
+    expect(screen.queryByTestId('doc-export-confirm')).toBeNull();
+  });
+
+  it('a refused export says why and saves nothing', async () => {
+    const { fake } = await openViewer();
+    fake.handle('documents.export', () => fail('NOT_FOUND'));
+    fireEvent.click(screen.getByTestId('doc-export'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('doc-export-ok'));
+    });
+    expect(screen.getByTestId('doc-export-error').textContent).toContain('未找到');
+    expect(created).toEqual([]);
+  });
+});
