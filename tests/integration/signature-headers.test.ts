@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox';
 import { signRequest, verifySignature } from '../../electron/gateway/signing';
-import { queryBody } from '../helpers/sandbox-client';
+import { authorised, queryBody } from '../helpers/sandbox-client';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function submit(tamper: (h: Record<string, string>) => void): Promise<{ status: number; json: any }> {
   const p = sb.population.persons[0]!;
-  const body = JSON.stringify(queryBody('bank.icbc', { kind: p.kind, name: p.name, idNumber: p.idNumber }));
+  const body = JSON.stringify(authorised(sb, queryBody('bank.icbc', { kind: p.kind, name: p.name, idNumber: p.idNumber })));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     ...signRequest({ method: 'POST', path: '/gw/v1/requests', body, stationId: sb.stationId, stationSecret: sb.stationSecret, officerCode: 'F520103001' }),

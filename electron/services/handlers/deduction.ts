@@ -5,6 +5,7 @@
  * waits as a draft until re-confirmed on a fresh balance.
  */
 import { AppFailure } from '../../../shared/app-failure';
+import { formatYuanSymbol } from '../../../shared/money';
 import { caseAccess, permits } from '../../../shared/authority/matrix';
 import { channelInfo } from '../../../shared/domain/channels';
 import type { Officer } from '../../../shared/domain/types';
@@ -18,6 +19,15 @@ import { assertDecisionOpen, contextFor, fail, measureOf, sendStored, type Measu
 import { signMeasure, withDecision } from '../measures/sign';
 
 const STALE = { zh: '请先重新查询冻结余额，并按最新余额确认', en: 'query the frozen balance again and confirm on the newest one' };
+
+/** Refuses a deduction the frozen balance covers only if the deductions under way are forgotten. */
+function failUnderWay(balance: number, underWay: number): never {
+  fail(
+    `冻结余额 ${formatYuanSymbol(balance)} 中已有 ${formatYuanSymbol(underWay)} 的扣划在办理中（待审批或已发出），本次扣划最多 ${formatYuanSymbol(Math.max(0, balance - underWay))}`,
+    `of the frozen ${balance} fen, ${underWay} fen are already being deducted (awaiting approval or sent): at most ${Math.max(0, balance - underWay)} fen now`,
+    'amount',
+  );
+}
 
 /** What is still owed once the case's deductions under way are done (rule 1): two windows cannot both spend it. */
 function owedAfterInFlight(store: SecureStore, c: StoredCase, exceptId?: string): number {
@@ -77,7 +87,9 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       }
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');
       if (store.measures.list({ kind: 'deduct' }).some((m) => m.balanceCheck === latest.seq)) throw new AppFailure('BALANCE_CHECK_USED', undefined, 'checkedAt');
-      const frozenNow = latest.amount - store.measures.deductionsInFlight({ freezeId, executedAfter: latest.checkedAt });
+      const underWay = store.measures.deductionsInFlight({ freezeId, executedAfter: latest.checkedAt });
+      if (underWay > 0 && amount > latest.amount - underWay) failUnderWay(latest.amount, underWay);
+      const frozenNow = latest.amount - underWay;
       const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
