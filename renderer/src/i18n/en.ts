@@ -365,7 +365,9 @@ export const en: Dict = {
   approval: {
     title: 'Division chief approval',
     amount: 'Amount',
-    code: "Chief's officer code",
+    code: 'Approver (a chief or the director enrolled here)',
+    choose: 'Choose the approver',
+    noApprover: 'No chief or director with a registered signing key is enrolled on this workstation: the chief enrols here with his own enrolment code, then approves.',
     password: "Chief's password",
     reason: 'Opinion (required when refusing)',
     approve: 'Approve and send',
@@ -373,7 +375,7 @@ export const en: Dict = {
     cancel: 'Cancel',
     required: 'Required',
     reasonRequired: 'Give the reason for refusing',
-    notAuthorised: 'This division chief has no access to this workstation yet: add them under Bureau settings · Officers of this workstation.',
+    notAuthorised: 'This officer cannot approve a deduction: a chief or the director, not the deciding judge.',
   },
   receipt: {
     title: 'Deduction receipt',

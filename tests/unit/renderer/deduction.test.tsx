@@ -8,7 +8,7 @@ import { maskId } from '../../../shared/ids/subject-id';
 import type { DeductionPrep } from '../../../shared/domain/measure-views';
 import { maskAccount } from '../../../renderer/src/ui/mask';
 import {
-  APPLICANT_ID, CASE_DETAIL, COURT_ACCOUNT, COURT_ACCOUNT_2, DEBTOR_COMPANY_ID, DEBTOR_PERSON_ID, caseMeasures, deductionPrep, measure,
+  APPLICANT_ID, CASE_DETAIL, COURT_ACCOUNT, COURT_ACCOUNT_2, DEBTOR_COMPANY_ID, DEBTOR_PERSON_ID, caseMeasures, deductionPrep, measure, OFFICER,
   type FakeApi,
 } from './fake-api';
 import { renderApp, resetAll } from './render-app';
@@ -118,6 +118,13 @@ describe('deduction panel', () => {
     const { fake } = await openDeduct((f) => {
       f.handle('deduction.prepare', (i) => ok(deductionPrep({ freezeId: i.freezeId, checkedAt: CHECKED_AT, approvalThreshold: 10_000_00 })));
       f.handle('deduction.submit', (i) => ok({ measure: measure('d1', { kind: 'deduct', freezeId: i.freezeId, amount: i.amount, state: 'awaiting_approval', courtAccount: COURT_ACCOUNT }) }));
+      const at = '2026-12-01T02:00:00.000Z';
+      f.handle('session.enrolled', () => ok([
+        { ...OFFICER, enrolledAt: at, keyId: 'K-1' },
+        { code: 'F520103003', name: '张国华', court: '黔0103', role: 'chief', enrolledAt: at },
+        { code: 'F520103008', name: '刘志强', court: '黔0103', role: 'chief', enrolledAt: at, keyId: 'K-8' },
+        { code: 'F520103009', name: '周建国', court: '黔0103', role: 'director', enrolledAt: at, keyId: 'K-9' },
+      ]));
     });
     fireEvent.click(screen.getByTestId('deduct-choice-f1'));
     await screen.findByTestId('deduct-amount');
@@ -135,7 +142,9 @@ describe('deduction panel', () => {
     fireEvent.click(screen.getByTestId('approval-approve'));
     expect(text('approval-code-error')).toBe('请填写此项');
     expect(fake.callsOf('deduction.approve')).toHaveLength(0);
-    type('approval-code', ' F520103009 ');
+    // only the chiefs and the director enrolled here with a key, never the deciding judge
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'F520103008', 'F520103009']));
+    type('approval-code', 'F520103009');
     type('approval-password', 'chief-secret');
     fireEvent.click(screen.getByTestId('approval-approve'));
     await waitFor(() => expect(fake.callsOf('deduction.approve')).toHaveLength(1));

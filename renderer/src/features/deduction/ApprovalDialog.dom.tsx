@@ -1,8 +1,12 @@
 /**
- * A division chief approves (or refuses) a deduction above the bureau's threshold with their own
- * officer code and password (deduction.approve); the password never stays in the store.
+ * A division chief or the director approves (or refuses) a deduction above the bureau's threshold:
+ * chosen from the officers enrolled here with a registered signing key, with his own password,
+ * which opens his key to sign the measure (deduction.approve); the password never stays in the
+ * store.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import type { EnrolledOfficerView } from '../../../../shared/ipc/contract';
+import { api } from '../../store/api-holder';
 import { formatYuanSymbol } from '../../../../shared/money';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
@@ -23,6 +27,17 @@ export function ApprovalDialog() {
   const [password, setPassword] = useState('');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState<'approve' | 'refuse' | null>(null);
+  const [approvers, setApprovers] = useState<EnrolledOfficerView[] | null>(null);
+  useEffect(() => {
+    if (!m) return;
+    let live = true;
+    void api().session.enrolled({}).then((r) => {
+      if (live) setApprovers(r.ok ? r.value.filter((o) => (o.role === 'chief' || o.role === 'director') && o.keyId && o.code !== m.decidedBy) : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [m]);
   if (!m) return null;
 
   const missing = (v: string) => (tried && !v.trim() ? t.approval.required : null);
@@ -64,7 +79,15 @@ export function ApprovalDialog() {
         </p>
         <div className={`field${missing(code) ? ' field-invalid' : ''}`}>
           <label htmlFor="approval-code">{t.approval.code}</label>
-          <input id="approval-code" data-testid="approval-code" autoFocus autoComplete="off" value={code} onChange={(e) => setCode(e.target.value)} />
+          <select id="approval-code" data-testid="approval-code" autoFocus value={code} onChange={(e) => setCode(e.target.value)}>
+            <option value="">{t.approval.choose}</option>
+            {(approvers ?? []).map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}（{o.role === 'director' ? '局长' : '庭长'}）{o.code}
+              </option>
+            ))}
+          </select>
+          {approvers && approvers.length === 0 && <div className="muted" data-testid="approval-none">{t.approval.noApprover}</div>}
           <FieldError id="approval-code-error" testId="approval-code-error" text={missing(code)} />
         </div>
         <div className={`field${missing(password) ? ' field-invalid' : ''}`}>
