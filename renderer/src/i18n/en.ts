@@ -362,6 +362,15 @@ export const en: Dict = {
     position: (i: number, n: number) => `Account ${i} of ${n}`,
     none: 'No account of this case can be deducted in court',
   },
+  whereaboutsGate: {
+    title: 'Whereabouts',
+    explain: 'Hotel lodging, exit and entry and the household register are not part of the one-click query: the judge first records that the debtor refuses and evades, or is missing, with the facts.',
+    groundLabel: 'Finding',
+    ground: { evading: 'refuses and evades', missing: 'missing' },
+    facts: 'Facts the finding rests on',
+    record: 'Record the finding',
+    query: 'Ask whereabouts',
+  },
   approval: {
     title: 'Division chief approval',
     amount: 'Amount',

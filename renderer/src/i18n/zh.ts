@@ -360,6 +360,15 @@ export const zh = {
     position: (i: number, n: number) => `第 ${i} / ${n} 个账户`,
     none: '本案没有可以当庭扣划的账户',
   },
+  whereaboutsGate: {
+    title: '下落查询',
+    explain: '酒店住宿、出入境、户籍不在一键查询之内：须承办法官先认定被执行人拒不履行并逃避执行或下落不明，写明事实。',
+    groundLabel: '认定',
+    ground: { evading: '拒不履行并逃避执行', missing: '下落不明' },
+    facts: '认定所依据的事实',
+    record: '记录认定',
+    query: '查询下落',
+  },
   approval: {
     title: '庭长审批扣划',
     amount: '扣划金额',

@@ -196,4 +196,27 @@ describe('case workspace and query panel', () => {
     fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(await screen.findByTestId('case-search')).toBeTruthy();
   });
+  it('whereabouts wait for the judge’s finding: recorded with its facts, then asked for that debtor only', async () => {
+    const { fake } = await openCase();
+    const gate = screen.getByTestId('whereabouts-gate');
+    expect(gate.textContent).toContain('不在一键查询之内');
+    expect(screen.queryByTestId('whereabouts-query-p-1')).toBeNull();
+    fireEvent.change(screen.getByTestId('whereabouts-ground-p-1'), { target: { value: 'missing' } });
+    fireEvent.change(screen.getByTestId('whereabouts-facts-p-1'), { target: { value: '住所地查无此人，电话停机' } });
+    fireEvent.click(screen.getByTestId('whereabouts-record-p-1'));
+    await waitFor(() => expect(fake.callsOf('whereabouts.recordFinding')).toEqual([{ caseId: 'case-1', partyId: 'p-1', ground: 'missing', facts: '住所地查无此人，电话停机' }]));
+    expect((await screen.findByTestId('whereabouts-finding-p-1')).textContent).toContain('下落不明');
+    fireEvent.click(screen.getByTestId('whereabouts-query-p-1'));
+    await waitFor(() => expect(fake.callsOf('whereabouts.query')).toEqual([{ caseId: 'case-1', partyId: 'p-1' }]));
+    await waitFor(() => expect(cell('hotel.gz', 'p-1').dataset.state).toBe('pending'));
+    expect(cell('bank.icbc', 'p-1').dataset.state).toBe('none');
+  });
+
+  it('a refused finding shows why, in the judge’s words', async () => {
+    const { fake } = await openCase();
+    fake.handle('whereabouts.recordFinding', () => ({ ok: false, error: { code: 'FORBIDDEN', message: '无权进行此项操作', messageEn: 'This officer may not do this', detail: { zh: '本人职务不能认定被执行人拒不履行并逃避或下落不明', en: 'role' } } }));
+    fireEvent.change(screen.getByTestId('whereabouts-facts-p-1'), { target: { value: '拒不到庭' } });
+    fireEvent.click(screen.getByTestId('whereabouts-record-p-1'));
+    expect((await screen.findByTestId('whereabouts-error')).textContent).toContain('本人职务不能认定');
+  });
 });

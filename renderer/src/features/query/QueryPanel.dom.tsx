@@ -4,6 +4,7 @@ import { formatWhen } from '../../ui/format';
 import { useAppStore } from '../../store';
 import { useQueryProgress, useT } from '../../store/selectors';
 import { QueryGrid } from './QueryGrid.dom';
+import { WhereaboutsGate } from './WhereaboutsGate.dom';
 
 export function QueryPanel() {
   const { t, lang } = useT();
@@ -49,6 +50,7 @@ export function QueryPanel() {
         </div>
       )}
       <QueryGrid />
+      <WhereaboutsGate />
     </div>
   );
 }
