@@ -307,7 +307,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'query.start': () => ok({ requests: [] }),
     'whereabouts.findings': () => ok([]),
     'whereabouts.recordFinding': (i) => ok({ seq: 1, caseId: i.caseId, partyId: i.partyId, ground: i.ground, facts: i.facts, recordedBy: OFFICER.code, recordedAt: '2026-12-01T02:00:00.000Z' }),
-    'whereabouts.query': (i) => ok({ requests: ['household.gz', 'exitentry.gz', 'hotel.gz'].map((ch) => request(ch, i.partyId, 'pending', { caseId: i.caseId })) }),
+    'whereabouts.query': (i) => ok({ requests: (['household.gz', 'exitentry.gz', 'hotel.gz'] as const).map((ch) => request(ch, i.partyId, 'pending', { caseId: i.caseId })) }),
     'cases.confirmFiling': (i) => ok({ ...CASE_DETAIL, id: i.caseId }),
     'query.view': (i) => ok({ ...EMPTY_VIEW, caseId: i.caseId }),
     'query.retry': (i) => ok(request('bank.icbc', 'p-1', 'pending', { id: `${i.requestId}-retry`, createdAt: '2025-06-01T02:00:00.000Z', updatedAt: '2025-06-01T02:00:00.000Z' })),

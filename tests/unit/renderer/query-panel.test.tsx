@@ -173,7 +173,7 @@ describe('case workspace and query panel', () => {
           whereabouts('w2', { kind: 'exit_entry', channel: 'exitentry.gz', requestId: 'r-exitentry.gz-p-1', place: '罗湖口岸', at: '2025-04-02T03:00:00.000Z', detail: '出境' }),
           whereabouts('w3', { kind: 'household', channel: 'household.gz', requestId: 'r-household.gz-p-1', place: '贵州省贵阳市南明区某路 1 号', at: '2010-05-01', detail: '户籍登记地址' }),
         ],
-        info: [info('i1'), info('i2', { kind: 'civil_affairs', channel: 'civilaffairs.mca', summary: '已婚（2015-06-01 登记）', amount: undefined })],
+        info: [info('i1'), info('i2', { kind: 'civil_affairs', channel: 'civilaffairs.mca', summary: '结婚登记 2015-06-01（南明区民政局）：男方 张三（520102198503124015），女方 李四（52010219870101002X）', amount: undefined })],
         totals: [],
         lastQueriedAt: '2025-06-01T01:00:00.000Z',
       }),
@@ -188,6 +188,11 @@ describe('case workspace and query panel', () => {
     expect(rows[2]!.textContent).toContain('2010-05-01');
     fireEvent.click(screen.getByTestId('tab-info'));
     expect(screen.getAllByTestId('info-row').map((r) => r.dataset.kind)).toEqual(['tax', 'civil_affairs']);
+    // the spouse is a third party: her ID is masked like the debtor's
+    const marriage = screen.getAllByTestId('info-row')[1]!.textContent!;
+    expect(marriage).toContain('李四（520102********002X）');
+    expect(marriage).not.toContain('52010219870101002X');
+    expect(marriage).not.toContain('520102198503124015');
     expect(screen.getByTestId('tab-info').textContent).toContain('2');
   });
 

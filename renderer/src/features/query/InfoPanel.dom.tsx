@@ -5,6 +5,7 @@ import type { InfoKind } from '../../../../shared/domain/types';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { usePartyNames } from './party-names';
+import { maskIdsIn } from '../../../../shared/ids/subject-id';
 
 const ORDER: readonly InfoKind[] = ['tax', 'social_security', 'insurance', 'civil_affairs'];
 
@@ -36,7 +37,7 @@ export function InfoPanel() {
             <tr key={r.id} data-testid="info-row" data-kind={r.kind}>
               <td>{t.info.kinds[r.kind]}</td>
               <td>{names[r.partyId] ?? ''}</td>
-              <td>{r.summary}</td>
+              <td>{maskIdsIn(r.summary)}</td>
               <td className="num">{r.amount === undefined ? '—' : formatYuanSymbol(r.amount)}</td>
             </tr>
           ))}

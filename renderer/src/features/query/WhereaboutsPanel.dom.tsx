@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { usePartyNames } from './party-names';
+import { maskIdsIn } from '../../../../shared/ids/subject-id';
 
 export function WhereaboutsPanel() {
   const { t } = useT();
@@ -36,7 +37,7 @@ export function WhereaboutsPanel() {
               <td>{names[w.partyId] ?? ''}</td>
               <td className="nowrap">{formatWhen(w.at)}</td>
               <td>{w.place}</td>
-              <td>{w.detail}</td>
+              <td>{maskIdsIn(w.detail)}</td>
             </tr>
           ))}
         </tbody>
