@@ -10,12 +10,13 @@ import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';
 import type { CheckpointInput, GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
 import { signRequest } from '../gateway/signing';
+import type { MeasureSignature } from '../../shared/domain/measures';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
+  approvalItemSchema, approvalListSchema, checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
   gatewayKeysAnswerSchema, healthAnswerSchema, officerStandingSchema, officersAnswerSchema, signedReceiptSchema, statusAnswerSchema,
-  submitAnswerSchema, type CourtCase, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
+  submitAnswerSchema, type ApprovalItem, type CourtCase, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
   type RegisteredCourtAccount, type RegisteredOfficer, type StatusAnswer,
   type SubmitAnswer, type SubmitBody,
 } from './gateway-wire';
@@ -58,6 +59,14 @@ export interface GatewayClient {
   health(o?: CallOptions): Promise<HealthAnswer>;
   officers(court: string, o?: CallOptions): Promise<RegisteredOfficer[]>;
   courtCases(court: string, offset: number, limit: number, o?: CallOptions): Promise<CourtCasesPage>;
+  /** POST /gw/v1/approvals: offers a signed deduction for a chief's or the director's approval */
+  offerApproval(body: SubmitBody, o: CallOptions & { officerCode: string }): Promise<ApprovalItem>;
+  /** GET /gw/v1/approvals: what waits for the signed-in chief or director */
+  approvals(o: CallOptions & { officerCode: string }): Promise<ApprovalItem[]>;
+  /** GET /gw/v1/approvals/{id}: one approval, undefined when the gateway holds none (404) */
+  approval(id: string, o: CallOptions & { officerCode: string }): Promise<ApprovalItem | undefined>;
+  /** POST /gw/v1/approvals/{id}/decision */
+  decideApproval(id: string, d: { decision: 'approve' | 'refuse'; signature?: MeasureSignature; reason?: string }, o: CallOptions & { officerCode: string }): Promise<ApprovalItem>;
   /** GET /court/v1/cases/lookup?number=: one case, or undefined when the system holds no such number (404) */
   courtCase(number: string, o?: CallOptions): Promise<CourtCase | undefined>;
   /** POST /gw/v1/officers/enrol: registers an officer's signing key with his one-time enrolment code */
@@ -178,6 +187,23 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     async courtCases(court, offset, limit, o = {}) {
       const q = new URLSearchParams({ court, offset: String(offset), limit: String(limit) });
       return (await call('GET', `/court/v1/cases?${q}`, undefined, courtCasesAnswerSchema, o)).value;
+    },
+    async offerApproval(body, o) {
+      return (await call('POST', '/gw/v1/approvals', JSON.stringify({ body }), approvalItemSchema, o)).value;
+    },
+    async approvals(o) {
+      return (await call('GET', '/gw/v1/approvals', undefined, approvalListSchema, o)).value.items;
+    },
+    async approval(id, o) {
+      try {
+        return (await call('GET', `/gw/v1/approvals/${encodeURIComponent(id)}`, undefined, approvalItemSchema, o)).value;
+      } catch (e) {
+        if (e instanceof GatewayHttpError && e.httpStatus === 404) return undefined;
+        throw e;
+      }
+    },
+    async decideApproval(id, d, o) {
+      return (await call('POST', `/gw/v1/approvals/${encodeURIComponent(id)}/decision`, JSON.stringify(d), approvalItemSchema, o)).value;
     },
     async courtCase(number, o = {}) {
       try {

@@ -143,3 +143,22 @@ export const signedReceiptSchema = z.object({
 
 /** GET /gw/v1/audit/checkpoints?storeId=: what the gateway holds for the store, oldest first */
 export const checkpointListSchema = z.object({ storeId: text, checkpoints: z.array(signedReceiptSchema) });
+
+/** An approval waiting at the gateway, or decided (docs/gateway-protocol.md, "Approvals"). */
+const measureSignatureSchema = z.object({ role: z.enum(['decision', 'approval']), officer: text, keyId: text, signature: text });
+export const approvalItemSchema = z.object({
+  id: text,
+  court: text,
+  caseNumber: text,
+  decidedBy: text,
+  amount: fen,
+  body: z.record(z.string(), z.unknown()),
+  offeredAt: text,
+  status: z.enum(['pending', 'approved', 'refused']),
+  approver: text.optional(),
+  signature: measureSignatureSchema.optional(),
+  reason: z.string().optional(),
+  decidedAt: text.optional(),
+});
+export type ApprovalItem = z.infer<typeof approvalItemSchema>;
+export const approvalListSchema = z.object({ items: z.array(approvalItemSchema) });

@@ -37,7 +37,7 @@ function signaturesOf(raw: Record<string, unknown>): MeasureSignature[] {
 }
 
 /** A signature by this officer, made with a key of his in force, over this body. */
-function validSignature(st: SandboxState, sig: MeasureSignature | undefined, text: string): boolean {
+export function validSignature(st: SandboxState, sig: MeasureSignature | undefined, text: string): boolean {
   const key = sig ? st.officers.activeKey(sig.officer, sig.keyId) : undefined;
   return !!key && verifyText(key.publicKey, text, sig!.signature);
 }

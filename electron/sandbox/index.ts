@@ -66,6 +66,8 @@ export interface SandboxHandle {
   register: OfficerRegister;
   /** the court's case-management system (file a case: courtSystem.file) */
   courtSystem: CourtSystem;
+  /** per court, the deduction amount (fen) above which the gateway wants a chief's signature (a trainer may lower it) */
+  approvalThresholds: Map<string, number>;
   population: Population;
   /** the agencies' ledger: balances, freezes, waiting queues, court accounts */
   ledger: Ledger;
@@ -93,6 +95,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     population,
     court: new CourtSystem(population.docket, DEMO_COURT),
     approvalThresholds: new Map([[DEMO_COURT, DEFAULT_APPROVAL_THRESHOLD]]),
+    approvals: new Map(),
     officers,
     station: { id: opts.stationId ?? DEFAULT_STATION_ID, secret: opts.stationSecret ?? randomBytes(32).toString('hex') },
     knobs: mergeKnobs(DEFAULT_KNOBS, opts.knobs ?? {}),
@@ -126,6 +129,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     officers: officers.ofCourt(DEMO_COURT),
     register: officers,
     courtSystem: st.court,
+    approvalThresholds: st.approvalThresholds,
     population: st.population,
     ledger: st.ledger,
     clock,

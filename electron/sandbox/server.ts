@@ -1,6 +1,7 @@
 /** The sandbox's HTTP server: routes each request to its handler. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleAdmin } from './admin-routes';
+import { handleDecideApproval, handleGetApproval, handleListApprovals, handleOfferApproval } from './approval-routes';
 import { handleKeys, handleListCheckpoints, handlePostCheckpoint } from './checkpoint-routes';
 import { handleCaseLookup, handleCases, handleFiling } from './court-routes';
 import { handleFeedback } from './feed-routes';
@@ -25,6 +26,11 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (o && method === 'GET') return handleOfficer(req, res, decodeURIComponent(o[1]!), st);
   if (path === '/gw/v1/court-accounts' && method === 'GET') return handleCourtAccounts(req, res, url, st);
   if (path === '/court/v1/cases' && method === 'GET') return handleCases(req, res, url, st);
+  if (path === '/gw/v1/approvals' && method === 'POST') return handleOfferApproval(req, res, body, st);
+  if (path === '/gw/v1/approvals' && method === 'GET') return handleListApprovals(req, res, st);
+  const ap = /^\/gw\/v1\/approvals\/([^/]+)(\/decision)?$/.exec(path);
+  if (ap && method === 'GET' && !ap[2]) return handleGetApproval(req, res, decodeURIComponent(ap[1]!), st);
+  if (ap && method === 'POST' && ap[2]) return handleDecideApproval(req, res, decodeURIComponent(ap[1]!), body, st);
   if (path === '/court/v1/cases/lookup' && method === 'GET') return handleCaseLookup(req, res, url, st);
   if (path === '/sandbox/v1/court/cases' && method === 'POST') return handleFiling(req, res, body, st);
   if (handleRegisterAdmin(req, res, path, body, st)) return;

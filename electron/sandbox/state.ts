@@ -9,6 +9,7 @@ import type { SandboxClock } from './clock';
 import type { Ledger } from './ledger';
 import type { CheckpointBook } from './checkpoint-book';
 import type { CourtSystem } from './court-system';
+import type { ApprovalItem } from './approval-routes';
 
 export interface SandboxState {
   seed: number;
@@ -34,6 +35,8 @@ export interface SandboxState {
   checkpoints: CheckpointBook;
   /** the court's case-management system: the docket and later filings */
   court: CourtSystem;
+  /** deductions waiting for a chief's or the director's signature, by request id */
+  approvals: Map<string, ApprovalItem>;
   /** per court, the deduction amount (fen) above which a chief's or the director's signature is required */
   approvalThresholds: Map<string, number>;
 }

@@ -12,6 +12,7 @@ import type { Deps } from './deps';
 import { isNetworkDown } from './docket';
 import { contextFor, type MeasureOps } from './measures/ops';
 import { queryContext } from './handlers/query';
+import { pullApprovals } from './approvals';
 import { remindersDue } from './reminders-due';
 import { Sessions, type ActiveSession } from './session';
 
@@ -24,6 +25,9 @@ export interface Lifecycle {
   registered(): Promise<Officer[]>;
   shutdown(): Promise<void>;
 }
+
+/** how often a workstation asks the gateway about its deductions awaiting approval */
+const APPROVAL_PULL_MS = 20_000;
 
 export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   const sessions = new Sessions(d.idleLockMs ?? 0, () => void lock('idle'));
@@ -66,6 +70,14 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   const reminderTimer = setInterval(pushReminders, 30 * 60_000);
   reminderTimer.unref?.();
 
+  /** Decisions of a chief on another workstation, taken back (docs/authority.md). */
+  function takeApprovals(): void {
+    const s = sessions.current;
+    if (s?.store.isOpen) void pullApprovals(d, s).catch(() => undefined);
+  }
+  const approvalTimer = setInterval(takeApprovals, APPROVAL_PULL_MS);
+  approvalTimer.unref?.();
+
   function start(store: SecureStore, officer: Officer, keys: OfficerKeys, connection: string): ActiveSession {
     const engine = d.createEngine(store, officer);
     const measures = d.createMeasureEngine(store);
@@ -83,6 +95,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     });
     void engine.checkNetwork().catch(() => undefined);
     pushReminders();
+    takeApprovals();
     return s;
   }
 
@@ -103,6 +116,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     registered,
     async shutdown() {
       clearInterval(reminderTimer);
+      clearInterval(approvalTimer);
       const ended = sessions.clear();
       if (ended) await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
       await stopAnchor();

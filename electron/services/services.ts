@@ -9,6 +9,7 @@ import { createAuthorizer } from './authority';
 import type { AllHandlers } from './context';
 import type { Deps, ServiceDeps } from './deps';
 import { appHandlers } from './handlers/app';
+import { approvalHandlers } from './handlers/approvals';
 import { auditHandlers } from './handlers/audit';
 import { caseHandlers } from './handlers/cases';
 import { deductionHandlers } from './handlers/deduction';
@@ -48,6 +49,7 @@ export function createServices(sd: ServiceDeps): Services {
     network: networkHandlers(d, life.sessions),
     measures: measureHandlers(d, ops),
     deduction: deductionHandlers(d, ops),
+    approvals: approvalHandlers(d),
     reminders: reminderHandlers(d, ops),
     documents: documentHandlers(),
     settings: settingsHandlers(),

@@ -35,6 +35,20 @@ export interface EnrolledOfficerView extends Officer {
   keyId?: string;
 }
 
+/** A deduction in the approvals inbox, as the approving chief sees it. */
+export interface ApprovalInboxItem {
+  id: string;
+  caseNumber: string;
+  decidedBy: string;
+  amount: number;
+  /** the debtor's name and masked ID, the channel and the account */
+  subject: string;
+  channel: string;
+  assetIdentifier: string;
+  offeredAt: string;
+  status: 'pending' | 'approved' | 'refused';
+}
+
 export const contract = {
   app: {
     info: {
@@ -210,6 +224,18 @@ export const contract = {
       input: z.object({ measureId: id, approverCode: text(32).min(1), approverPassword: password, decision: z.enum(['approve', 'refuse']), reason: text(500).optional() }).strict(),
       output: out<{ measure: Measure }>(),
     },
+  },
+  approvals: {
+    /** deductions waiting at the gateway for the signed-in chief or director, from any workstation */
+    inbox: { policy: { act: 'deduction.approve', read: true }, input: z.object({}).strict(), output: out<ApprovalInboxItem[]>() },
+    /** he approves (signing the measure's body with his own key) or refuses, confirming with his password */
+    decide: {
+      policy: { act: 'deduction.approve' },
+      input: z.object({ id, decision: z.enum(['approve', 'refuse']), reason: text(500).optional(), pin: password }).strict(),
+      output: out<ApprovalInboxItem>(),
+    },
+    /** takes back the decisions on this workstation's deductions awaiting approval, and sends the approved */
+    refresh: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<{ moved: number }>() },
   },
   reminders: {
     due: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<ReminderView[]>() },

@@ -308,6 +308,10 @@ class Process {
       officer: (c, o) => real.officer(c, o),
       courtCases: (c, off, l, o) => real.courtCases(c, off, l, o),
       courtCase: (n, o) => real.courtCase(n, o),
+      offerApproval: (b, o) => real.offerApproval(b, o),
+      approvals: (o) => real.approvals(o),
+      approval: (id, o) => real.approval(id, o),
+      decideApproval: (id, d, o) => real.decideApproval(id, d, o),
       feedback: (after, limit, o) => {
         gone();
         return real.feedback!(after, limit, o);

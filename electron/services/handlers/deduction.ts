@@ -11,6 +11,7 @@ import { channelInfo } from '../../../shared/domain/channels';
 import type { Officer } from '../../../shared/domain/types';
 import { checkDeduction, freezeCap, needsApproval, suggestDeduction } from '../../../shared/rules';
 import { accessCase, accessHolder } from '../authority';
+import { offerForApproval } from '../approvals';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import type { SecureStore } from '../../store';
@@ -93,7 +94,10 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
-      return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state }) };
+      const measure = await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state });
+      // waiting for a chief: offered to the gateway's inbox, so he may approve from his own session
+      if (measure.state === 'awaiting_approval') void offerForApproval(d, s, measure);
+      return { measure };
     },
 
     confirm: async ({ measureId, checkedAt, pin }, { session: s, store, officer, case: c }) => {
@@ -112,7 +116,9 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       // confirmed now: decided on this balance, signed by the judge
       const signed = { balanceCheck: latest.seq, signatures: withDecision(store, s.keys, m).signatures! };
       if (needsApproval(m.amount, settings.approvalThreshold)) {
-        return { measure: store.measures.updateMeasure(m.id, { state: 'awaiting_approval', ...signed }, officer.code) };
+        const waiting = store.measures.updateMeasure(m.id, { state: 'awaiting_approval', ...signed }, officer.code);
+        void offerForApproval(d, s, waiting);
+        return { measure: waiting };
       }
       const queued = store.measures.updateMeasure(m.id, { state: 'queued', ...signed }, officer.code);
       return { measure: sendStored(s, queued) };
