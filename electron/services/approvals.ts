@@ -5,7 +5,7 @@
  * signed in, signing the same body; the judge's workstation takes the signature back, records the
  * approval and sends the measure. Offline, the offer and the pull wait for the network.
  */
-import type { Measure } from '../../shared/domain/measures';
+import type { Measure, MeasureSignature } from '../../shared/domain/measures';
 import { buildMeasureBody } from '../engine/measures/measure-body';
 import type { Deps } from './deps';
 import { isNetworkDown } from './docket';
@@ -24,6 +24,23 @@ export async function offerForApproval(d: Deps, s: ActiveSession, m: Measure): P
   } catch (e) {
     if (!isNetworkDown(e)) d.log?.('warn', 'approval offer refused', { measureId: m.id });
     return false;
+  }
+}
+
+/**
+ * A deduction approved or refused here, on the deciding workstation, closes its inbox item with the
+ * same signature; when the gateway is unreachable or never held it, nothing is lost: the measure
+ * carries the approval itself, and the gateway answers a second decision 409.
+ */
+export async function closeInboxItem(
+  d: Deps, id: string, approver: string, decision: 'approve' | 'refuse', signature?: MeasureSignature, reason?: string,
+): Promise<void> {
+  try {
+    await d.client.decideApproval(id, {
+      decision, ...(signature ? { signature } : {}), ...(decision === 'refuse' ? { reason: reason?.trim() || '审批人不予批准' } : {}),
+    }, { officerCode: approver });
+  } catch {
+    // not offered yet, already decided, or offline: the pull skips a measure that is no longer waiting
   }
 }
 

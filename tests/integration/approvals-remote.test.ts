@@ -114,6 +114,19 @@ describe('approval from the chief’s own workstation', () => {
     expect((await judge.value<{ moved: number }>('approvals', 'refresh')).moved).toBe(0);
   });
 
+  it('approved on the judge’s own workstation, the item leaves the inbox: no chief elsewhere is asked again', async () => {
+    const prep = await judge.value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
+    const { measure: second } = await judge.value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, decisionId: randomUUID(), amount: 15_000, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
+    expect(second.state).toBe('awaiting_approval');
+    await waitFor(async () => (await chief.value<ApprovalInboxItem[]>('approvals', 'inbox')).find((i) => i.id === second.id));
+    await judge.value('deduction', 'approve', { measureId: second.id, approverCode: 'F520103003', approverPassword: 'chief-password-3', decision: 'approve' });
+    await waitFor(async () => ((await chief.value<ApprovalInboxItem[]>('approvals', 'inbox')).some((i) => i.id === second.id) ? undefined : true));
+    // the chief elsewhere, too late: the gateway says it is decided, nothing moves twice
+    expect(await chief.call('approvals', 'decide', { id: second.id, decision: 'approve', pin: CHIEF_PASSWORD })).toMatchObject({ ok: false });
+    await waitFor(async () => (await judge.value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((m) => m.id === second.id && m.state === 'executed'));
+    expect(bench.sandbox!.stats().executions[second.id]).toBe(1);
+  });
+
   it('the judge cannot read the inbox or approve: only a chief or the director', async () => {
     expect(await judge.call('approvals', 'inbox')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await judge.call('approvals', 'decide', { id: waiting.id, decision: 'approve', pin: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

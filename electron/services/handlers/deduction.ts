@@ -11,7 +11,7 @@ import { channelInfo } from '../../../shared/domain/channels';
 import type { Officer } from '../../../shared/domain/types';
 import { checkDeduction, freezeCap, needsApproval, suggestDeduction } from '../../../shared/rules';
 import { accessCase, accessHolder } from '../authority';
-import { offerForApproval } from '../approvals';
+import { closeInboxItem, offerForApproval } from '../approvals';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import type { SecureStore } from '../../store';
@@ -136,6 +136,8 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
         measureId: m.id, approver: approver.code, decision: decision === 'approve' ? 'approved' : 'refused',
         ...(reason ? { reason } : {}), ...(signature ? { signature } : {}),
       });
+      // the inbox item closes too, so no chief elsewhere is asked again (docs/gateway-protocol.md, "Approvals")
+      void closeInboxItem(d, m.id, approver.code, decision, signature, reason);
       return { measure: measure.state === 'queued' ? sendStored(s, measure) : measure };
     },
   };
