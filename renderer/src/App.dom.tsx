@@ -25,6 +25,7 @@ import { OutboxView } from './features/outbox/OutboxView.dom';
 import { ExpiryCalendar } from './features/renewals/ExpiryCalendar.dom';
 import { SettingsView } from './features/settings/SettingsView.dom';
 import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
+import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
 import { AuditView } from './features/audit/AuditView.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
@@ -83,7 +84,7 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
       <>
         <DeskShortcuts />
         {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
-          : deskView === 'audit' ? <AuditView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+          : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         <DocumentViewer />
         <ApprovalDialog />

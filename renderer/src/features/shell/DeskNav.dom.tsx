@@ -1,4 +1,5 @@
-/** Header buttons for the desk across cases: outbox (with its count), expiry calendar, reminders, audit log, settings. */
+/** Header buttons for the desk across cases: outbox (with its count), expiry calendar, reminders, a chief’s approvals inbox, audit log, settings. */
+import { permits } from '../../../../shared/authority/matrix';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { DeskView } from '../../store/slices/desk';
@@ -9,6 +10,8 @@ export function DeskNav() {
   const view = useAppStore((s) => s.deskView);
   const outboxCount = useAppStore((s) => s.outbox?.length ?? 0);
   const setView = useAppStore((s) => s.setDeskView);
+  const role = useAppStore((s) => s.officer?.role);
+  const approver = role !== undefined && permits('deduction.approve', role, 'read').ok;
   const go = (v: DeskView) => setView(view === v ? 'main' : v);
   return (
     <nav className="desk-nav" aria-label={t.app.name}>
@@ -39,6 +42,18 @@ export function DeskNav() {
         {t.desk.calendar}
       </button>
       <RemindersMenu />
+      {approver && (
+        <button
+          type="button"
+          className="btn btn-quiet"
+          data-testid="nav-approvals"
+          aria-pressed={view === 'approvals'}
+          title={t.desk.approvalsNavTitle}
+          onClick={() => go('approvals')}
+        >
+          {t.desk.approvalsNav}
+        </button>
+      )}
       <button
         type="button"
         className="btn btn-quiet"
