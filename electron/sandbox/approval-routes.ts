@@ -11,7 +11,7 @@ import type { MeasureSignature } from '../../shared/domain/measures';
 import { signedText } from '../gateway/measure-signatures';
 import { authenticate } from './auth';
 import { validSignature } from './gateway-authority';
-import { sendError, sendJson } from './http-io';
+import { jsonObject as json, sendError, sendJson } from './http-io';
 import type { SandboxState } from './state';
 import { checkSubmitBody } from './submit-body';
 
@@ -29,15 +29,6 @@ export interface ApprovalItem {
   signature?: MeasureSignature;
   reason?: string;
   decidedAt?: string;
-}
-
-function json(body: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(body);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const view = (a: ApprovalItem): ApprovalItem => ({ ...a });

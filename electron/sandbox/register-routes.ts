@@ -7,17 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRole } from '../../shared/authority/roles';
 import { authenticate } from './auth';
-import { isLoopback, sendError, sendJson } from './http-io';
+import { isLoopback, jsonObject as json, sendError, sendJson } from './http-io';
 import type { SandboxState } from './state';
-
-function json(body: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(body);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const REFUSALS = {
   unknown: 'the officer is not in the credential register',
