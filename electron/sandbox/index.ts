@@ -89,7 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const officers = new OfficerRegister(DEMO_OFFICERS, seed, loadJson<RegisterState>(opts.stateDir, REGISTER_FILE), (state) => saveJson(opts.stateDir, REGISTER_FILE, state));
   const population = generatePopulation(seed);
   const clock = new SandboxClock(opts.now);
-  const seeded = ledgerFromPopulation(population, clock, holidayCalendarFrom(holidayTable as Record<string, unknown>), COURT_ACCOUNTS);
+  const seeded = ledgerFromPopulation(population, clock, COURT_ACCOUNTS);
   const st: SandboxState = {
     seed,
     population,

@@ -26,10 +26,10 @@ export interface SeededLedger {
   settleOwner(idNumber: string): void;
 }
 
-export function ledgerFromPopulation(pop: Population, clock: LedgerClock, calendar: HolidayCalendar, accounts: readonly CourtAccount[] = COURT_ACCOUNTS): SeededLedger {
+export function ledgerFromPopulation(pop: Population, clock: LedgerClock, accounts: readonly CourtAccount[] = COURT_ACCOUNTS): SeededLedger {
   /** how to write an asset's state back into the population, by ledger key */
   const project = new Map<string, () => void>();
-  const ledger = new Ledger({ clock, calendar, courtAccounts: accounts, onChange: (key) => project.get(key)?.() });
+  const ledger = new Ledger({ clock, courtAccounts: accounts, onChange: (key) => project.get(key)?.() });
 
   for (const s of [...pop.persons, ...pop.companies]) {
     const owner = s.idNumber;

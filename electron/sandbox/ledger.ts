@@ -251,7 +251,6 @@ const KIND_CODE: Record<MeasureKindOrQuery, string> = { freeze: 'DJ', renew: 'XD
 
 export interface LedgerOptions {
   clock: LedgerClock;
-  calendar: HolidayCalendar;
   courtAccounts?: readonly CourtAccount[];
   /** called after an asset changed (balance, freezes, queue), e.g. to refresh query feedback */
   onChange?: (key: string) => void;
@@ -339,7 +338,7 @@ export class Ledger {
       if (asset.shape === 'whole' && o.amount !== undefined) return reject('AMOUNT_INVALID', '查封整体财产不设金额');
       if (asset.shape !== 'whole' && (o.amount === undefined || o.amount <= 0)) return reject('AMOUNT_INVALID', '冻结金额须大于零');
       const today = this.opts.clock.today();
-      const check = checkEndDate(today, o.endsOn, asset.kind, this.opts.calendar);
+      const check = checkEndDate(today, o.endsOn, asset.kind);
       if (!check.ok) return reject(check.code === 'PAST_LEGAL_CAP' ? 'PERIOD_TOO_LONG' : 'PERIOD_INVALID', check.zh);
       const at = this.nowIso();
       const units = asset.shape === 'whole' ? undefined : Math.ceil(o.amount! / asset.unitValue);
@@ -361,7 +360,7 @@ export class Ledger {
       const found = this.freezeOf(o);
       if ('rejection' in found) return found.rejection;
       const { rec, asset } = found;
-      const check = checkRenewal(this.opts.clock.today(), rec.endsOn, o.endsOn, asset.kind, this.opts.calendar);
+      const check = checkRenewal(this.opts.clock.today(), rec.endsOn, o.endsOn, asset.kind);
       if (!check.ok) {
         const code = check.code === 'ALREADY_LAPSED' ? 'FREEZE_LAPSED' : check.code === 'PAST_LEGAL_CAP' ? 'PERIOD_TOO_LONG' : 'PERIOD_INVALID';
         return reject(code, check.zh);

@@ -5,13 +5,14 @@
  * be done before the period ends and each renewal is again at most the same cap. A measure not
  * renewed lapses by itself and loses its priority (查扣冻规定 art. 27).
  *
- * Counting (民事诉讼法 art. 85): the start day is not counted; a period of years ends on the
- * corresponding day (the month's last day when there is none); a last day on a public holiday or
- * weekend moves to the next working day, by the State Council's table.
+ * Counting, as courts write it (DOMAIN rule 2, corrected): the start day counts and a period of
+ * years ends the day before its anniversary — "冻结期限一年，自2026年12月2日起至2027年12月1日止".
+ * No holiday roll applies to the legal cap: holidays only bring reminders earlier. A renewal's
+ * period starts the day after the current end.
  */
 import type { AssetKind } from '../domain/types';
 import type { FreezeStatus } from '../domain/measures';
-import { addMonths, daysBetween, rollToWorkingDay, type HolidayCalendar, type IsoDate } from '../dates';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../dates';
 import { isoDate, type RuleViolation } from './violation';
 
 /** The three classes of 第485条. */
@@ -42,18 +43,20 @@ export function periodCapYears(kind: AssetKind): 1 | 2 | 3 {
   return CAP_YEARS[CLASS_OF[kind]];
 }
 
-/** Whether the holiday table covers a date's year; beyond it only weekends are known. */
-export function holidaysKnown(date: IsoDate, cal: HolidayCalendar): boolean {
-  return cal.years.has(Number(date.slice(0, 4)));
+/**
+ * The latest lawful last day of a period that starts on `startsOn` (that day counted): the day
+ * before its anniversary `periodCapYears` later; from 29 February, the last day of February.
+ */
+export function maxEndDate(startsOn: IsoDate, kind: AssetKind): IsoDate {
+  isoDate(startsOn, 'startsOn');
+  const anniversary = addMonths(startsOn, 12 * periodCapYears(kind));
+  // no 29 February that year: the anniversary would be 1 March, so the last day is 28 February
+  return anniversary.slice(8) !== startsOn.slice(8) ? anniversary : addDays(anniversary, -1);
 }
 
-/**
- * The latest lawful last day of a period that starts on `startsOn` (that day not counted):
- * the corresponding day `periodCapYears` later, rolled past weekends and public holidays.
- */
-export function maxEndDate(startsOn: IsoDate, kind: AssetKind, cal: HolidayCalendar): IsoDate {
-  isoDate(startsOn, 'startsOn');
-  return rollToWorkingDay(addMonths(startsOn, 12 * periodCapYears(kind)), cal);
+/** The first day of a renewal's period: the day after the current last day (DOMAIN rule 2). */
+export function renewalStart(currentEndsOn: IsoDate): IsoDate {
+  return addDays(isoDate(currentEndsOn, 'currentEndsOn'), 1);
 }
 
 const NAME_ZH: Record<PeriodClass, string> = { funds: '存款及其他资金', movables: '动产', property_rights: '不动产及其他财产权' };
@@ -62,63 +65,61 @@ const NAME_EN: Record<PeriodClass, string> = { funds: 'deposits and other funds'
 export type EndDateCode = 'END_BEFORE_START' | 'PAST_LEGAL_CAP';
 
 export type EndDateCheck =
-  | { ok: true; maxEndDate: IsoDate; holidaysKnown: boolean }
-  | ({ ok: false; maxEndDate: IsoDate; holidaysKnown: boolean } & RuleViolation<EndDateCode>);
+  | { ok: true; maxEndDate: IsoDate }
+  | ({ ok: false; maxEndDate: IsoDate } & RuleViolation<EndDateCode>);
 
-function pastCap(kind: AssetKind, endsOn: IsoDate, max: IsoDate, known: boolean, renewal: boolean) {
+function pastCap(kind: AssetKind, startsOn: IsoDate, endsOn: IsoDate, max: IsoDate, renewal: boolean) {
   const years = periodCapYears(kind);
   const cls = periodClass(kind);
   const what = renewal ? { zh: '续行冻结期限', en: 'A renewal' } : { zh: '冻结期限', en: 'A freeze' };
-  const note = known ? { zh: '', en: '' } : { zh: '（节假日表未覆盖该年份，仅按周末顺延）', en: ' (the holiday table does not cover that year; only weekends were taken into account)' };
   const over = daysBetween(max, endsOn);
   return {
-    ok: false as const, code: 'PAST_LEGAL_CAP' as const, maxEndDate: max, holidaysKnown: known,
-    zh: `${NAME_ZH[cls]}的${what.zh}不得超过${years}年，最迟至 ${max}${note.zh}；所填 ${endsOn} 超出 ${over} 天`,
-    en: `${what.en} of ${NAME_EN[cls]} may last at most ${years} year${years > 1 ? 's' : ''}, until ${max} at the latest${note.en}; ${endsOn} is ${over} day${over === 1 ? '' : 's'} beyond`,
+    ok: false as const, code: 'PAST_LEGAL_CAP' as const, maxEndDate: max,
+    zh: `${NAME_ZH[cls]}的${what.zh}不得超过${years}年：自 ${startsOn} 起最迟至 ${max} 止；所填 ${endsOn} 超出 ${over} 天`,
+    en: `${what.en} of ${NAME_EN[cls]} may last at most ${years} year${years > 1 ? 's' : ''}: from ${startsOn} until ${max} at the latest; ${endsOn} is ${over} day${over === 1 ? '' : 's'} beyond`,
   };
 }
 
 /** Checks the end date a ruling sets for a freeze that starts (takes effect) on `startsOn`. */
-export function checkEndDate(startsOn: IsoDate, endsOn: IsoDate, kind: AssetKind, cal: HolidayCalendar): EndDateCheck {
+export function checkEndDate(startsOn: IsoDate, endsOn: IsoDate, kind: AssetKind): EndDateCheck {
   isoDate(endsOn, 'endsOn');
-  const max = maxEndDate(startsOn, kind, cal);
-  const known = holidaysKnown(max, cal);
-  if (endsOn <= startsOn) {
+  const max = maxEndDate(startsOn, kind);
+  if (endsOn < startsOn) {
     return {
-      ok: false, code: 'END_BEFORE_START', maxEndDate: max, holidaysKnown: known,
-      zh: `冻结截止日 ${endsOn} 须晚于起始日 ${startsOn}（起始日不计入期间）`,
-      en: `The end date ${endsOn} must be after the start date ${startsOn} (the start day is not counted)`,
+      ok: false, code: 'END_BEFORE_START', maxEndDate: max,
+      zh: `冻结截止日 ${endsOn} 早于起始日 ${startsOn}`,
+      en: `The end date ${endsOn} is before the start date ${startsOn}`,
     };
   }
-  if (endsOn > max) return pastCap(kind, endsOn, max, known, false);
-  return { ok: true, maxEndDate: max, holidaysKnown: known };
+  if (endsOn > max) return pastCap(kind, startsOn, endsOn, max, false);
+  return { ok: true, maxEndDate: max };
 }
 
 export type RenewalCode = 'ALREADY_LAPSED' | 'END_BEFORE_START' | 'PAST_LEGAL_CAP';
 
 export type RenewalCheck =
-  | { ok: true; renewsFrom: IsoDate; maxEndDate: IsoDate; daysLeft: number; holidaysKnown: boolean }
-  | ({ ok: false; renewsFrom: IsoDate; maxEndDate: IsoDate; daysLeft: number; holidaysKnown: boolean } & RuleViolation<RenewalCode>);
+  | { ok: true; renewsFrom: IsoDate; maxEndDate: IsoDate; daysLeft: number }
+  | ({ ok: false; renewsFrom: IsoDate; maxEndDate: IsoDate; daysLeft: number } & RuleViolation<RenewalCode>);
 
 /**
  * Checks a renewal decided on `today` for a freeze now ending on `currentEndsOn`.
  * - It must be done before the freeze lapses: on its last day at the latest (第485条, "届满前").
- * - The renewed period runs on from the current end (that day not counted), as banks' 续冻 and
+ * - The renewed period starts the day after the current end (`renewsFrom`), as banks' 续冻 and
  *   registries' 续封 record it: the measure continues without a gap and the renewal is the added
- *   period, which 第485条 limits to the same cap.
+ *   period, which 第485条 limits to the same cap, counted like a first period.
  */
 export function checkRenewal(
   today: IsoDate,
   currentEndsOn: IsoDate,
   newEndsOn: IsoDate,
   kind: AssetKind,
-  cal: HolidayCalendar,
 ): RenewalCheck {
   isoDate(today, 'today');
   isoDate(currentEndsOn, 'currentEndsOn');
   isoDate(newEndsOn, 'newEndsOn');
-  const max = maxEndDate(currentEndsOn, kind, cal);
-  const base = { renewsFrom: currentEndsOn, maxEndDate: max, daysLeft: daysBetween(today, currentEndsOn), holidaysKnown: holidaysKnown(max, cal) };
+  const renewsFrom = renewalStart(currentEndsOn);
+  const max = maxEndDate(renewsFrom, kind);
+  const base = { renewsFrom, maxEndDate: max, daysLeft: daysBetween(today, currentEndsOn) };
   if (today > currentEndsOn) {
     return {
       ...base, ok: false, code: 'ALREADY_LAPSED',
@@ -133,7 +134,7 @@ export function checkRenewal(
       en: `The renewed end date ${newEndsOn} must be after the current end date ${currentEndsOn}`,
     };
   }
-  if (newEndsOn > max) return { ...pastCap(kind, newEndsOn, max, base.holidaysKnown, true), renewsFrom: currentEndsOn, daysLeft: base.daysLeft };
+  if (newEndsOn > max) return { ...pastCap(kind, renewsFrom, newEndsOn, max, true), renewsFrom, daysLeft: base.daysLeft };
   return { ...base, ok: true };
 }
 

@@ -231,12 +231,12 @@ describe('exactly once', () => {
 });
 
 describe('checks', () => {
-  it('rejects a period past the legal cap, and one that ends today', async () => {
+  it('rejects a period past the legal cap (the anniversary itself is one day too many), and one that ends before it starts', async () => {
     const { person, account } = debtorWithMoney(sb, 1_000);
     const today = (await admin(sb, 'GET', '/sandbox/v1/clock')).json.today as string;
-    const long = await execute(measureBody('freeze', account.bank, party(person), caseNo(501), { assetIdentifier: account.accountNo, amount: 1_000, endsOn: addDays(addMonths(today, 12), 8) }));
+    const long = await execute(measureBody('freeze', account.bank, party(person), caseNo(501), { assetIdentifier: account.accountNo, amount: 1_000, endsOn: addMonths(today, 12) }));
     expect(long).toMatchObject({ status: 'rejected', rejection: { code: 'PERIOD_TOO_LONG' }, feedback: { result: 'rejected', kind: 'freeze', rejection: { code: 'PERIOD_TOO_LONG' } } });
-    const none = await execute(measureBody('freeze', account.bank, party(person), caseNo(501), { assetIdentifier: account.accountNo, amount: 1_000, endsOn: today }));
+    const none = await execute(measureBody('freeze', account.bank, party(person), caseNo(501), { assetIdentifier: account.accountNo, amount: 1_000, endsOn: addDays(today, -1) }));
     expect(none.rejection.code).toBe('PERIOD_INVALID');
     expect((await ledgerView(account.accountNo)).frozenTotal).toBe(0);
   });

@@ -22,7 +22,7 @@ const OWNER = '520103199001011236';
 
 function setup(assets: Omit<AssetInit, 'owner'>[] = []) {
   const clock = new SandboxClock(() => Date.parse(`${TODAY}T02:00:00Z`));
-  const ledger = new Ledger({ clock, calendar, courtAccounts: [COURT] });
+  const ledger = new Ledger({ clock, courtAccounts: [COURT] });
   for (const a of assets) ledger.addAsset({ owner: OWNER, ...a });
   let n = 0;
   const actor = (caseNo: number, channel: ChannelId = 'bank.icbc', id = `req-${String(++n).padStart(6, '0')}`): Actor => ({
@@ -82,10 +82,10 @@ describe('freeze', () => {
     expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'nope', amount: 1, endsOn: addDays(t, 30) }))).toBe('ASSET_NOT_FOUND');
     expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', endsOn: addDays(t, 30) }))).toBe('AMOUNT_INVALID');
     expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 0, endsOn: addDays(t, 30) }))).toBe('AMOUNT_INVALID');
-    expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: t }))).toBe('PERIOD_INVALID');
-    // deposits: one year (2027-03-02 is a Tuesday, a working day)
-    expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: addDays(addMonths(t, 12), 1) }))).toBe('PERIOD_TOO_LONG');
-    expect(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: addMonths(t, 12) }).result).toBe('executed');
+    expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: addDays(t, -1) }))).toBe('PERIOD_INVALID');
+    // deposits: one year, the start day counted: the last day is the day before the anniversary
+    expect(code(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: addMonths(t, 12) }))).toBe('PERIOD_TOO_LONG');
+    expect(ledger.freeze({ ...actor(1), assetIdentifier: 'D1', amount: 1, endsOn: addDays(addMonths(t, 12), -1) }).result).toBe('executed');
     // vehicles: two years; real estate and equity: three
     expect(code(ledger.freeze({ ...actor(1, 'vehicle.mps'), assetIdentifier: '贵A·3B821', endsOn: addDays(addMonths(t, 24), 10) }))).toBe('PERIOD_TOO_LONG');
     expect(ledger.freeze({ ...actor(1, 'vehicle.mps'), assetIdentifier: '贵A·3B821', endsOn: addMonths(t, 23) }).result).toBe('executed');
@@ -229,7 +229,7 @@ describe('seeded from the population', () => {
   it("holds other courts' earlier freezes from the start, conserves money, and shows measures in the holdings", () => {
     const pop = generatePopulation(20250701);
     const clock = new SandboxClock(() => Date.parse('2026-11-02T02:00:00Z'));
-    const { ledger } = ledgerFromPopulation(pop, clock, calendar, [COURT]);
+    const { ledger } = ledgerFromPopulation(pop, clock, [COURT]);
     const total = [...pop.persons, ...pop.companies].reduce((s, x) => s + x.holdings.bankAccounts.reduce((t, a) => t + a.balance, 0)
       + x.holdings.onlineFunds.reduce((t, a) => t + a.balance, 0) + x.holdings.providentFund.reduce((t, a) => t + a.balance, 0), 0);
     expect(ledger.totals()).toEqual({ debtorsTotal: total, courtTotal: 0, initialTotal: total, conserved: true });

@@ -7,7 +7,7 @@ import { AppFailure } from '../../../shared/app-failure';
 import type { Measure } from '../../../shared/domain/measures';
 import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
-  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, suggestAllocation,
+  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, renewalStart, suggestAllocation,
 } from '../../../shared/rules';
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
@@ -44,7 +44,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         const cand = ops.candidate(a, live);
         if (!cand.freezable) fail(cand.notFreezableReason!.zh, cand.notFreezableReason!.en, `items.${i}.assetId`);
         debtorOf(c, a.partyId);
-        const period = checkEndDate(today(), it.endsOn, a.kind, d.holidays);
+        const period = checkEndDate(today(), it.endsOn, a.kind);
         if (!period.ok) fail(period.zh, period.en, `items.${i}.endsOn`);
         if (cand.indivisible && it.amount !== undefined) fail('不可分割的财产整体查封，不填金额', 'an indivisible asset is sealed whole, without an amount', `items.${i}.amount`);
         return { it, a };
@@ -99,8 +99,8 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         const view = ops.liveFreeze(store, id);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
-        const target = endsOn ?? maxEndDate(current, view.measure.assetKind, d.holidays);
-        const r = checkRenewal(today(), current, target, view.measure.assetKind, d.holidays);
+        const target = endsOn ?? maxEndDate(renewalStart(current), view.measure.assetKind);
+        const r = checkRenewal(today(), current, target, view.measure.assetKind);
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
         out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { decisionId, endsOn: target }));
       }

@@ -12,7 +12,7 @@ import type { Measure, MeasureKind } from '../../../shared/domain/measures';
 import type { CourtAccount, FreezeCandidate } from '../../../shared/domain/measure-views';
 import type { Asset, Party } from '../../../shared/domain/types';
 import { todayCst } from '../../../shared/dates';
-import { isIndivisible, maxEndDate } from '../../../shared/rules';
+import { isIndivisible, maxEndDate, renewalStart } from '../../../shared/rules';
 import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { LiveFreeze } from '../../store/freeze-views';
@@ -116,7 +116,7 @@ export function measureOps(d: Deps): MeasureOps {
     else if (live.has(a.id)) reason = { zh: '本案已冻结此项财产', en: 'this case has already frozen it' };
     else if (!indivisible && (a.available ?? a.value ?? 0) <= 0 && a.existingFreezes.length === 0) reason = { zh: '没有可冻结的余额', en: 'nothing to freeze' };
     const c: FreezeCandidate = {
-      asset: a, freezable: !reason, indivisible, maxEndDate: maxEndDate(today(), a.kind, d.holidays), freezesAhead: a.existingFreezes.length,
+      asset: a, freezable: !reason, indivisible, maxEndDate: maxEndDate(today(), a.kind), freezesAhead: a.existingFreezes.length,
     };
     if (reason) c.notFreezableReason = reason;
     return c;
@@ -140,6 +140,7 @@ export function measureOps(d: Deps): MeasureOps {
   async function actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure> {
     const view = liveFreeze(s.store, freezeId);
     const f = view.measure;
+    const current = view.endsOn ?? f.endsOn;
     assertDecisionOpen(s.store, extra.decisionId, f.assetId);
     if (!channelInfo(f.channel).measures.includes(kind)) {
       fail(`${channelInfo(f.channel).zh}不办理此项网络措施`, `${channelInfo(f.channel).en} does not do this online`, 'freezeId');
@@ -148,7 +149,8 @@ export function measureOps(d: Deps): MeasureOps {
     const documents = await makeMeasureDocuments(s.store, {
       kind, court: d.courtName, c, debtor, asset: assetFor(s.store, f), officer: s.officer, today: today(),
       ...(extra.amount !== undefined ? { amount: extra.amount } : kind === 'renew' ? { amount: view.frozen } : {}),
-      ...(extra.endsOn ? { period: { start: today(), end: extra.endsOn } } : {}),
+      // a renewal's period starts the day after the current end, not on the decision day (DOMAIN rule 2)
+      ...(extra.endsOn ? { period: { start: kind === 'renew' && current ? renewalStart(current) : today(), end: extra.endsOn } } : {}),
       ...(f.documents[0] ? { previousRulingNumber: f.documents[0].number } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),

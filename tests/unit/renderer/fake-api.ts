@@ -119,10 +119,10 @@ export const ONLINE: NetworkStatus = { online: true, network: 'sandbox', gateway
 
 /** The fake main's "today" (plan.today) and the legal maxima computed from it. */
 export const TODAY = '2026-03-02';
-/** 2027-03-02 is a Tuesday: one year for funds (第485条), no roll needed */
-export const MAX_END_FUNDS = '2027-03-02';
-/** 2029-03-02 is a Friday: three years for real estate and equity */
-export const MAX_END_PROPERTY = '2029-03-02';
+/** one year for funds from 2026-03-02, that day counted (第485条; DOMAIN rule 2) */
+export const MAX_END_FUNDS = '2027-03-01';
+/** three years for real estate and equity */
+export const MAX_END_PROPERTY = '2029-03-01';
 
 export const COURT_ACCOUNT: CourtAccount = { id: 'ca-1', bank: '中国工商银行贵阳南明支行', accountNo: '2402000109024567890', name: '贵阳市南明区人民法院' };
 export const COURT_ACCOUNT_2: CourtAccount = { id: 'ca-2', bank: '贵阳银行南明支行', accountNo: '1201000100000123', name: '贵阳市南明区人民法院执行款专户' };
@@ -141,7 +141,7 @@ export function candidate(a: Asset, over: Partial<FreezeCandidate> = {}): Freeze
     asset: a,
     freezable: true,
     indivisible,
-    maxEndDate: ['real_estate', 'equity', 'securities'].includes(a.kind) ? MAX_END_PROPERTY : a.kind === 'vehicle' ? '2028-03-02' : MAX_END_FUNDS,
+    maxEndDate: ['real_estate', 'equity', 'securities'].includes(a.kind) ? MAX_END_PROPERTY : a.kind === 'vehicle' ? '2028-03-01' : MAX_END_FUNDS,
     freezesAhead: a.existingFreezes.length,
     ...over,
   };
@@ -254,7 +254,7 @@ export const RULING: DocumentModel = {
   blocks: [
     { kind: 'paragraph', style: 'party', text: '申请执行人：赵明' },
     { kind: 'paragraph', style: 'body', text: '本院在执行申请执行人赵明与被执行人张三买卖合同纠纷一案中，依照《中华人民共和国民事诉讼法》第二百五十三条之规定，裁定如下：' },
-    { kind: 'terms', caption: '冻结事项', rows: [{ label: '冻结金额', value: '人民币壹万贰仟叁佰肆拾伍元整（¥12,345.00）' }, { label: '冻结期限', value: '2026-03-02 至 2027-03-02' }] },
+    { kind: 'terms', caption: '冻结事项', rows: [{ label: '冻结金额', value: '人民币壹万贰仟叁佰肆拾伍元整（¥12,345.00）' }, { label: '冻结期限', value: '2026-03-02 至 2027-03-01' }] },
     { kind: 'signature', signatories: [{ title: '审判员', name: '王立新' }], showCourt: false, court: '贵州省贵阳市南明区人民法院', dateText: '二〇二六年三月二日', seal: { label: '电子签章', court: '贵州省贵阳市南明区人民法院' }, clerk: { title: '书记员', name: '李晓梅' } },
   ],
   date: '2026-03-02',

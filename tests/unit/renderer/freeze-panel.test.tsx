@@ -119,15 +119,15 @@ describe('freeze panel', () => {
     const input = screen.getByTestId('freeze-ends-a1') as HTMLInputElement;
     expect(input.max).toBe(MAX_END_FUNDS);
     type('freeze-ends-a1', '2027-03-10');
-    const message = '存款及其他资金的冻结期限不得超过1年，最迟至 2027-03-02；所填 2027-03-10 超出 8 天';
+    const message = '存款及其他资金的冻结期限不得超过1年：自 2026-03-02 起最迟至 2027-03-01 止；所填 2027-03-10 超出 9 天';
     expect(text('freeze-ends-a1-error')).toBe(message);
     expect(send().disabled).toBe(true);
     expect(text('freeze-blocked')).toBe(`不能发送：${message}`);
     type('freeze-ends-a1', '2026-12-31');
     expect(screen.queryByTestId('freeze-ends-a1-error')).toBeNull();
     expect(send().disabled).toBe(false);
-    type('freeze-ends-a1', '2026-03-02');
-    expect(text('freeze-ends-a1-error')).toContain('须晚于起始日 2026-03-02');
+    type('freeze-ends-a1', '2026-03-01');
+    expect(text('freeze-ends-a1-error')).toContain('早于起始日 2026-03-02');
   });
 
   it('asks for a reason before sealing an indivisible asset above the cap, and sends it without an amount', async () => {

@@ -59,31 +59,14 @@ export const NOTHING_CHOSEN: Wording = { zh: '请勾选要冻结的财产', en: 
 export const AMOUNT_REQUIRED: Wording = { zh: '请填写冻结金额', en: 'Enter the amount to freeze' };
 export const DATE_REQUIRED: Wording = { zh: '请填写冻结截止日期', en: 'Enter the end date of the freeze' };
 
-/**
- * A holiday calendar that reproduces main's legal maximum for this asset exactly: main reads the
- * bureau's configurable holiday table, the plan carries its result (candidate.maxEndDate), and the
- * days between the plain anniversary and that date can only have been days off. The rule then
- * words a refusal precisely as main would.
- */
-export function calendarMatching(startsOn: IsoDate, kind: AssetKind, maxEnd: IsoDate): HolidayCalendar {
-  const plain = addMonths(startsOn, 12 * periodCapYears(kind));
-  const off = new Set<IsoDate>();
-  for (let d = plain; d < maxEnd; d = addDays(d, 1)) off.add(d);
-  return {
-    off,
-    makeupWorkdays: new Set([maxEnd]),
-    years: new Set([Number(plain.slice(0, 4)), Number(maxEnd.slice(0, 4))]),
-  };
-}
-
 /** The end date's verdict, in the rule's own wording. */
 export function checkItemEndDate(today: IsoDate, c: FreezeCandidate, endsOn: string): Wording | undefined {
   if (!endsOn.trim()) return DATE_REQUIRED;
   const parsed = parseIsoDate(endsOn);
   if (!parsed.ok) return parsed.error.detail ?? { zh: parsed.error.message, en: parsed.error.messageEn };
-  const r = checkEndDate(today, parsed.value, c.asset.kind, calendarMatching(today, c.asset.kind, c.maxEndDate));
+  const r = checkEndDate(today, parsed.value, c.asset.kind);
   if (!r.ok) return { zh: r.zh, en: r.en };
-  // main's date wins should the derived calendar ever disagree
+  // main's date wins should today differ between renderer and main around midnight
   if (parsed.value > c.maxEndDate) {
     return { zh: `冻结期限最迟至 ${c.maxEndDate}`, en: `The freeze may last until ${c.maxEndDate} at the latest` };
   }
