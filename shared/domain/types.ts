@@ -79,9 +79,10 @@ export interface CaseDetail extends CaseSummary {
   filingNote?: string;
   costs: Fen;
   cause: string;
-  /** 6 months from filing, rolled to a working day (DOMAIN rule 11) */
-  deadline: string;
-  daysLeft: number;
+  /** the case type's time limit (docs/domain.md rule 11): absent for types the program keeps none for */
+  deadline?: string;
+  daysLeft?: number;
+  deadlineBasis?: { zh: string; en: string };
   parties: Party[];
   createdAt: string;
 }

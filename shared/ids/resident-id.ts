@@ -8,10 +8,14 @@ import { err, ok, type Result } from '../result';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
-/** First two digits: province-level codes of GB/T 2260, plus 71/81/82 (Taiwan, Hong Kong, Macao). */
+/**
+ * First two digits: province-level codes of GB/T 2260, plus 71/81/82 (Taiwan, Hong Kong, Macao) and
+ * 83: the residence permits of Hong Kong, Macao and Taiwan residents (港澳台居民居住证) are numbered
+ * 810000…, 820000… and 830000… under the same scheme and check character.
+ */
 const PROVINCE_CODES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
-  61, 62, 63, 64, 65, 71, 81, 82,
+  61, 62, 63, 64, 65, 71, 81, 82, 83,
 ]);
 
 export interface ResidentId {

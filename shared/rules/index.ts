@@ -7,6 +7,7 @@
 export type { RuleViolation } from './violation';
 export * from './cap';
 export * from './periods';
+export * from './time-limits';
 export * from './reminders';
 export * from './deduction';
 export * from './queue';

@@ -69,7 +69,7 @@ describe('a judge on the sandbox network', () => {
       }
     }
     expect(picked).toBeDefined();
-    expect(picked.deadline > picked.filedOn).toBe(true);
+    expect(picked.deadline! > picked.filedOn).toBe(true);
 
     const { requests } = await value<any>('query', 'start', { caseId: picked.id });
     const debtors = picked.parties.filter((p) => p.role === 'debtor');

@@ -1,9 +1,10 @@
 /**
- * Cases: the list the officer may see, one case with its 6-month deadline (DOMAIN rule 11), a case
+ * Cases: the list the officer may see, one case with its type's time limit (docs/domain.md rule 11), a case
  * entered by hand, and the docket from the court's case-management system.
  */
 import { AppFailure } from '../../../shared/app-failure';
-import { daysBetween, executionDeadline, todayCst } from '../../../shared/dates';
+import { daysBetween, todayCst } from '../../../shared/dates';
+import { caseTimeLimit } from '../../../shared/rules/time-limits';
 import type { CaseDetail, Party } from '../../../shared/domain/types';
 import type { StoredCase } from '../../store/cases';
 import { listScope } from '../authority';
@@ -14,8 +15,9 @@ import { importDocket } from '../docket';
 import { confirmFiling } from '../filing';
 
 export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
-  const deadline = executionDeadline(c.filedOn, d.holidays);
-  return { ...c, deadline, daysLeft: daysBetween(todayCst(d.now()), deadline) };
+  const limit = caseTimeLimit(c.type, c.filedOn, d.holidays);
+  if (!limit) return { ...c };
+  return { ...c, deadline: limit.deadline, daysLeft: daysBetween(todayCst(d.now()), limit.deadline), deadlineBasis: limit.basis };
 }
 
 export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {

@@ -46,8 +46,8 @@ describe('valid case numbers', () => {
     expect(CASE_TYPE_NAMES[c.type].zh).toMatch(/执行|保全/);
   });
 
-  it('knows all six enforcement types and no others', () => {
-    expect([...CASE_TYPE_CODES].sort()).toEqual(['执', '执保', '执复', '执异', '执恢', '执监'].sort());
+  it('knows all eight enforcement types and no others', () => {
+    expect([...CASE_TYPE_CODES].sort()).toEqual(['执', '执保', '执复', '执异', '执恢', '执监', '执协', '执他'].sort());
   });
 
   it('reads 执恢 as resumed enforcement, not as 执 followed by garbage', () => {
@@ -118,8 +118,8 @@ describe('refusals say what is wrong', () => {
 
   it('an unknown province abbreviation', () => {
     const r = reason('(2025)华0103执1234号');
-    expect(r.zh).toBe('“华”不是省级行政区简称');
-    expect(r.en).toBe('"华" is not a province abbreviation');
+    expect(r.zh).toBe('“华”不是省级行政区简称，也不是最高人民法院的代字“最高法”');
+    expect(r.en).toBe('"华" is neither a province abbreviation nor the Supreme People\'s Court\'s code 最高法');
     expect(reason('(2025)').en).toContain('(missing)');
   });
 
@@ -173,7 +173,7 @@ describe('refusals say what is wrong', () => {
     const r = parseCaseNumber('(2025)黔0103民初1234号', opts);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(describeError(r.error, 'zh')).toBe('案号格式不正确：类型代字“民初”不是执行案件类型（执、执恢、执保、执异、执复、执监）');
-    expect(describeError(r.error, 'en')).toBe('The case number is malformed: type code "民初" is not an enforcement type (执, 执恢, 执保, 执异, 执复, 执监)');
+    expect(describeError(r.error, 'zh')).toBe('案号格式不正确：类型代字“民初”不是执行案件类型（执、执恢、执保、执异、执复、执监、执协、执他）');
+    expect(describeError(r.error, 'en')).toBe('The case number is malformed: type code "民初" is not an enforcement type (执, 执恢, 执保, 执异, 执复, 执监, 执协, 执他)');
   });
 });

@@ -11,7 +11,7 @@ export const DEADLINE_WARN_DAYS = 30;
 
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t, lang } = useT();
-  const d = detail.daysLeft;
+  const d = detail.daysLeft ?? 0;
   const urgency = d < 0 ? 'overdue' : d < DEADLINE_WARN_DAYS ? 'warn' : 'ok';
   const left = d < 0 ? t.workspace.overdue(-d) : d === 0 ? t.workspace.dueToday : t.workspace.daysLeft(d);
   const type = CASE_TYPE_NAMES[detail.type];
@@ -32,7 +32,8 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Fact label={t.workspace.recovered} testId="case-header-recovered" value={formatYuanSymbol(detail.recovered)} num />
         <Fact label={t.workspace.costs} testId="case-header-costs" value={formatYuanSymbol(detail.costs)} num />
         <Fact label={t.workspace.filedOn} testId="case-header-filed" value={detail.filedOn} />
-        <div className={`fact deadline deadline-${urgency}`}>
+        {detail.deadline && (
+        <div className={`fact deadline deadline-${urgency}`} title={detail.deadlineBasis?.[lang]} data-testid="case-header-limit">
           <dt>{t.workspace.deadline}</dt>
           <dd>
             <span data-testid="case-header-deadline">{detail.deadline}</span>{' '}
@@ -41,6 +42,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             </span>
           </dd>
         </div>
+        )}
       </dl>
       {detail.filing !== 'confirmed' && <FilingNotice detail={detail} />}
     </header>
