@@ -6,6 +6,7 @@
 import { daysBetween, type IsoDate } from '../../shared/dates';
 import type { FreezeView, Measure, MeasureState } from '../../shared/domain/measures';
 import type { Fen } from '../../shared/money';
+import { isIndivisible } from '../../shared/rules/cap';
 
 /** A freeze decided but whose outcome is not in yet: it counts against the cap (DOMAIN rule 1). */
 export const PENDING_FREEZE_STATES: ReadonlySet<MeasureState> = new Set(['awaiting_approval', 'queued', 'sent', 'unknown']);
@@ -19,6 +20,8 @@ export interface LiveFreeze extends FreezeView {
   released: Fen;
   /** deducted so far by executed deductions */
   deducted: Fen;
+  /** a flat, a car or a shareholding sealed whole: its reference value, which counts against the cap */
+  referenceValue?: Fen;
 }
 
 const executed = (m: Measure) => m.state === 'executed';
@@ -27,7 +30,11 @@ const executed = (m: Measure) => m.state === 'executed';
  * Every freeze of the case that is pending or was executed and not yet wholly released or
  * deducted, oldest first. `measures` are all measures of one case in creation order.
  */
-export function freezeViews(measures: readonly Measure[], today: IsoDate): LiveFreeze[] {
+export function freezeViews(measures: readonly Measure[], today: IsoDate, referenceValues: ReadonlyMap<string, Fen> = new Map()): LiveFreeze[] {
+  const reference = (f: Measure, v: LiveFreeze) => {
+    const value = isIndivisible(f.assetKind) && f.amount === undefined ? referenceValues.get(f.assetId) : undefined;
+    if (value !== undefined) v.referenceValue = value;
+  };
   const actsOn = new Map<string, Measure[]>();
   for (const m of measures) {
     if (!m.freezeId) continue;
@@ -42,12 +49,13 @@ export function freezeViews(measures: readonly Measure[], today: IsoDate): LiveF
       const v: LiveFreeze = { measure: f, status: 'pending', frozen: 0, endsOnSetBy: f.id, released: 0, deducted: 0 };
       if (f.amount !== undefined) v.requested = f.amount;
       if (f.endsOn) v.endsOn = f.endsOn;
+      reference(f, v);
       out.push(v);
       continue;
     }
     if (!executed(f)) continue;
     const related = (actsOn.get(f.id) ?? []).filter(executed);
-    // what the agency froze; an asset sealed without an amount (a flat, a car) counts 0 here
+    // what the agency froze; an asset sealed without an amount (a flat, a car) holds its reference value
     const base = f.outcome?.frozenAmount ?? f.amount ?? 0;
     let released = 0;
     let deducted = 0;
@@ -74,6 +82,7 @@ export function freezeViews(measures: readonly Measure[], today: IsoDate): LiveF
     const frozen = Math.max(0, base - released - deducted);
     if (releasedAll || (base > 0 && frozen === 0)) continue; // released or taken in full
     const v: LiveFreeze = { measure: f, status: 'in_force', frozen, endsOnSetBy, released, deducted };
+    reference(f, v);
     if (queuePosition > 0) {
       v.status = 'waiting';
       v.queuePosition = queuePosition;
@@ -91,14 +100,15 @@ export function freezeViews(measures: readonly Measure[], today: IsoDate): LiveF
 
 /**
  * What counts against the cap (DOMAIN rule 1): frozen amounts in force plus amounts asked by
- * freezes still pending. A waiting freeze (轮候) freezes nothing until it takes effect; a lapsed
+ * freezes still pending, a flat, car or shareholding sealed whole at its reference value (where the
+ * query found one). A waiting freeze (轮候) freezes nothing until it takes effect; a lapsed
  * one no longer holds anything.
  */
 export function frozenTotal(views: readonly LiveFreeze[]): Fen {
   let total = 0;
   for (const v of views) {
-    if (v.status === 'in_force') total += v.frozen;
-    else if (v.status === 'pending') total += v.requested ?? 0;
+    if (v.status === 'in_force') total += v.frozen + (v.referenceValue ?? 0);
+    else if (v.status === 'pending') total += v.requested ?? v.referenceValue ?? 0;
   }
   return total;
 }

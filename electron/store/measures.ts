@@ -20,6 +20,7 @@ import { todayCst, type IsoDate } from '../../shared/dates';
 import type { CourtAccount } from '../../shared/domain/measure-views';
 import type { Measure, MeasureKind, MeasureOutcome, MeasureSignature, MeasureState } from '../../shared/domain/measures';
 import { assertFen, type Fen } from '../../shared/money';
+import { freezeCap } from '../../shared/rules/cap';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { AssetKind } from '../../shared/domain/types';
 import { MEASURE_MOVES as MEASURE_TRANSITIONS, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../engine/measure-store';
@@ -362,7 +363,9 @@ export class MeasureRepo implements MeasureStore {
    * end date after renewals and the queue position. Oldest first.
    */
   liveFreezes(caseId: string, today: IsoDate = todayCst(this.clock())): LiveFreeze[] {
-    return freezeViews(this.list({ caseId }), today);
+    const values = new Map(this.db.prepare<[string], { id: string; value: number }>('SELECT id, value FROM assets WHERE case_id = ? AND value IS NOT NULL')
+      .all(caseId).map((a) => [a.id, a.value] as const));
+    return freezeViews(this.list({ caseId }), today, values);
   }
 
   /** Frozen in force plus asked by pending freezes: what counts against the cap (rule 1). */
@@ -370,13 +373,13 @@ export class MeasureRepo implements MeasureStore {
     return frozenTotal(this.liveFreezes(caseId, today));
   }
 
-  /** Outstanding amount plus enforcement costs: the most a case may hold frozen (rule 1). */
+  /** The most a case may hold frozen (rule 1): the one formula, `freezeCap`. */
   capForCase(caseId: string): Fen {
     const c = this.db.prepare<[string], { amount_owed: number; costs: number; recovered: number }>(
       'SELECT amount_owed, costs, recovered FROM cases WHERE id = ?',
     ).get(caseId);
     if (!c) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-    return Math.max(0, c.amount_owed - c.recovered) + c.costs;
+    return freezeCap({ amountOwed: c.amount_owed, costs: c.costs, recovered: c.recovered });
   }
 
   // ---- inside the write transaction ----------------------------------------------------------

@@ -346,6 +346,38 @@ describe('recovered amount and approvals', () => {
   });
 });
 
+describe('one cap (rule 1): the store’s last guard and the rule agree', () => {
+  it('after payment in full the cap is 0 in the store too: not even the costs may be frozen', () => {
+    // the case that exposed two formulas: ¥50,000 owed, ¥625 costs, ¥50,625 recovered
+    const c = newCase(store, 77, 5_000_000, 62_500);
+    store.cases.setRecovered(c.id, 5_062_500);
+    const [a] = assetsFor(store, c);
+    expect(store.measures.capForCase(c.id)).toBe(0);
+    expect(code(() => store.measureStore.insertMeasure(measure(c, a!, { amount: 1 })))).toBe('VALIDATION');
+    store.cases.setRecovered(c.id, 5_000_000); // the costs still owed, and only they
+    expect(store.measures.capForCase(c.id)).toBe(62_500);
+    expect(code(() => store.measureStore.insertMeasure(measure(c, a!, { amount: 62_501 })))).toBe('VALIDATION');
+    expect(code(() => store.measureStore.insertMeasure(measure(c, a!, { amount: 62_500 })))).toBe('ok');
+  });
+
+  it('a flat sealed whole counts at its reference value toward what the case holds', () => {
+    const c = newCase(store, 78, 1_000_000, 0);
+    const at = '2025-03-01T01:00:00.000Z';
+    const req = randomUUID();
+    store.engine.insertRequests([{ id: req, caseId: c.id, partyId: debtorOf(c).id, channel: 'realestate.gz', kind: 'query', state: 'pending', attempts: 0, polls: 0, createdAt: at, updatedAt: at }]);
+    const [flat] = store.engine.saveFindings(req, {
+      assets: [{ kind: 'real_estate', institution: '贵阳市不动产登记中心', identifier: '黔(2019)贵阳市不动产权第0012345号', description: '住宅 89.5㎡', value: 800_000, existingFreezes: [] }],
+      whereabouts: [], info: [],
+    }, '{}', at).assets;
+    const [deposit] = assetsFor(store, c);
+    executedFreeze(c, flat!, { amount: undefined, endsOn: '2028-02-28' }, { frozenAmount: undefined });
+    expect(store.measures.frozenTotalForCase(c.id, '2025-03-01')).toBe(800_000);
+    // ¥10,000 owed less the flat's ¥8,000: ¥2,000 of deposits may still be frozen, not more
+    expect(code(() => store.measureStore.insertMeasure(measure(c, deposit!, { amount: 200_001 })))).toBe('VALIDATION');
+    expect(code(() => store.measureStore.insertMeasure(measure(c, deposit!, { amount: 200_000 })))).toBe('ok');
+  });
+});
+
 describe('live freezes', () => {
   let c: StoredCase;
   let assets: Asset[];
