@@ -35,6 +35,8 @@ export interface FreezeCandidate {
   maxEndDate: string;
   /** other courts' freezes already on it: a new freeze would wait behind them (轮候) */
   freezesAhead: number;
+  /** what this case holds frozen on it now: counted when living costs are left (DOMAIN rule 5) */
+  frozenByCase: Fen;
 }
 
 export interface FreezePlan {

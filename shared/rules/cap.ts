@@ -128,7 +128,8 @@ export type CapViolationCode =
   | 'AMOUNT_ABOVE_AVAILABLE'
   | 'NOT_FREEZABLE'
   | 'ZERO_AMOUNT'
-  | 'DUPLICATE_ASSET';
+  | 'DUPLICATE_ASSET'
+  | 'LIVING_COSTS_NOT_LEFT';
 
 export interface CapViolation extends RuleViolation<CapViolationCode> {
   assetId: string;
@@ -137,7 +138,7 @@ export interface CapViolation extends RuleViolation<CapViolationCode> {
 }
 
 /** Not a refusal: something the judge should know before deciding. */
-export type CapWarningCode = 'VALUE_UNKNOWN' | 'AVAILABLE_UNKNOWN' | 'LIVING_COSTS_NOT_LEFT';
+export type CapWarningCode = 'VALUE_UNKNOWN' | 'AVAILABLE_UNKNOWN';
 
 export interface CapWarning extends RuleViolation<CapWarningCode> {
   assetId: string;
@@ -154,6 +155,17 @@ export interface FreezeSetOptions {
   reasons?: Readonly<Record<string, string>>;
   /** living costs to leave on a person debtor's deposits (pass it for person debtors only) */
   exemptLivingAllowance?: LivingAllowance;
+  /**
+   * Every deposit account of the case's debtors the query found, with what this case already holds
+   * on it: what is left to a debtor is counted over all of them, not only over the set.
+   */
+  knownDeposits?: readonly KnownDeposit[];
+}
+
+export interface KnownDeposit {
+  asset: FreezableAsset;
+  /** what this case holds frozen on it now (0 when nothing) */
+  frozenByCase: Fen;
 }
 
 export interface FreezeSetCheck {
@@ -177,6 +189,47 @@ function overCap(assetId: string, cap: Fen, excess: Fen, maxAmount: Fen): CapVio
   return maxAmount > 0
     ? { assetId, code: 'OVER_CAP', maxAmount, zh: `${head.zh}；此项最多可冻结 ${yuan(maxAmount)}`, en: `${head.en}; at most ${yuan(maxAmount)} may be frozen on this asset` }
     : { assetId, code: 'OVER_CAP', maxAmount: 0, zh: `${head.zh}；冻结上限已满，此项不应再冻结`, en: `${head.en}; the cap is already reached and this asset must not be frozen` };
+}
+
+/**
+ * Living costs stay with a person debtor (查扣冻规定 第三条: a prohibition, so a refusal): over all
+ * his deposit accounts the case knows, what is left after this case's freezes and this set must
+ * cover the allowance. The last account of the set that cuts into it is refused, with the most it
+ * may still take.
+ */
+function livingCostsRefusals(funds: readonly { item: FreezeItem; amount: Fen }[], allowance: LivingAllowance, known: readonly KnownDeposit[]): CapViolation[] {
+  const byParty = new Map<string, { last: string; lastAmount: Fen; available: Fen; held: Fen }>();
+  const inSet = new Set<string>();
+  for (const { item, amount } of funds) {
+    if (item.asset.kind !== 'deposit') continue;
+    inSet.add(item.asset.id);
+    const p = byParty.get(item.asset.partyId) ?? { last: '', lastAmount: 0, available: 0, held: 0 };
+    p.available += availableOf(item.asset) ?? amount;
+    p.held += amount;
+    p.last = item.asset.id;
+    p.lastAmount = amount;
+    byParty.set(item.asset.partyId, p);
+  }
+  for (const k of known) {
+    const p = byParty.get(k.asset.partyId);
+    if (!p || inSet.has(k.asset.id) || k.asset.kind !== 'deposit') continue;
+    // the query's balance, less what this case froze on it since
+    p.available += availableOf(k.asset) ?? 0;
+    p.held += Math.min(k.frozenByCase, availableOf(k.asset) ?? 0);
+  }
+  const out: CapViolation[] = [];
+  for (const [partyId, p] of byParty) {
+    const keep = allowanceFor(allowance, partyId);
+    const left = Math.max(0, p.available - p.held);
+    if (left >= keep) continue;
+    const maxAmount = Math.max(0, p.lastAmount - (keep - left));
+    out.push({
+      assetId: p.last, code: 'LIVING_COSTS_NOT_LEFT', maxAmount,
+      zh: `应为被执行人保留生活必需费用 ${yuan(keep)}（查扣冻规定第三条），本次冻结后其已知存款账户仅余 ${yuan(left)}；此项最多可冻结 ${yuan(maxAmount)}`,
+      en: `Living costs of ${yuan(keep)} must be left to the debtor; after this freeze his known deposit accounts keep only ${yuan(left)}; at most ${yuan(maxAmount)} may be frozen on this one`,
+    });
+  }
+  return out;
 }
 
 /**
@@ -289,29 +342,7 @@ export function checkFreezeSet(
     covered += value ?? 0;
   }
 
-  // Living costs stay with a person debtor (查扣冻规定 art. 3(2)). Only the accounts in this set
-  // are seen here, so this warns rather than refuses: another account may already leave them.
-  if (opts.exemptLivingAllowance !== undefined) {
-    const byParty = new Map<string, { first: string; available: Fen; frozen: Fen }>();
-    for (const { item, amount } of funds) {
-      if (item.asset.kind !== 'deposit') continue;
-      const p = byParty.get(item.asset.partyId) ?? { first: item.asset.id, available: 0, frozen: 0 };
-      p.available += availableOf(item.asset) ?? amount;
-      p.frozen += amount;
-      byParty.set(item.asset.partyId, p);
-    }
-    for (const [partyId, p] of byParty) {
-      const allowance = allowanceFor(opts.exemptLivingAllowance, partyId);
-      const left = Math.max(0, p.available - p.frozen);
-      if (left < allowance) {
-        warnings.push({
-          assetId: p.first, code: 'LIVING_COSTS_NOT_LEFT',
-          zh: `应为被执行人保留生活必需费用 ${yuan(allowance)}，本次冻结后这些存款账户仅余 ${yuan(left)}`,
-          en: `Living costs of ${yuan(allowance)} must be left to the debtor; after this freeze these deposit accounts keep only ${yuan(left)}`,
-        });
-      }
-    }
-  }
+  if (opts.exemptLivingAllowance !== undefined) violations.push(...livingCostsRefusals(funds, opts.exemptLivingAllowance, opts.knownDeposits ?? []));
 
   const total = covered;
   return {

@@ -50,7 +50,10 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         return { it, a };
       });
       const reasons = Object.fromEntries(items.filter((i) => i.overCapReason?.trim()).map((i) => [i.assetId, i.overCapReason!.trim()]));
-      const check = checkFreezeSet(freezeCap(c), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), { reasons, exemptLivingAllowance: exemptFor(store, c) });
+      const check = checkFreezeSet(freezeCap(c), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), {
+        reasons, exemptLivingAllowance: exemptFor(store, c),
+        knownDeposits: [...assets.values()].filter((a) => a.kind === 'deposit').map((a) => ({ asset: a, frozenByCase: ops.candidate(a, live).frozenByCase })),
+      });
       if (!check.ok) {
         const v = check.violations[0]!;
         fail(v.zh, v.en, `items.${items.findIndex((i) => i.assetId === v.assetId)}`);

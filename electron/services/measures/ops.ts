@@ -117,6 +117,7 @@ export function measureOps(d: Deps): MeasureOps {
     else if (!indivisible && (a.available ?? a.value ?? 0) <= 0 && a.existingFreezes.length === 0) reason = { zh: '没有可冻结的余额', en: 'nothing to freeze' };
     const c: FreezeCandidate = {
       asset: a, freezable: !reason, indivisible, maxEndDate: maxEndDate(today(), a.kind), freezesAhead: a.existingFreezes.length,
+      frozenByCase: live.get(a.id)?.frozen ?? live.get(a.id)?.requested ?? 0,
     };
     if (reason) c.notFreezableReason = reason;
     return c;

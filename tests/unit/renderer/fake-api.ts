@@ -143,6 +143,7 @@ export function candidate(a: Asset, over: Partial<FreezeCandidate> = {}): Freeze
     indivisible,
     maxEndDate: ['real_estate', 'equity', 'securities'].includes(a.kind) ? MAX_END_PROPERTY : a.kind === 'vehicle' ? '2028-03-01' : MAX_END_FUNDS,
     freezesAhead: a.existingFreezes.length,
+    frozenByCase: 0,
     ...over,
   };
 }

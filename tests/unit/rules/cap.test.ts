@@ -238,20 +238,36 @@ describe('checking the freezes a judge has chosen', () => {
   });
 
   describe("living costs on a person debtor's deposits", () => {
-    it('warns when the deposits in this freeze would leave less than the allowance', () => {
+    it('refuses a freeze that would leave less than the allowance (查扣冻规定 第三条 is a prohibition), saying the most it may take', () => {
       const r = checkFreezeSet(Y('50,000.00'), 0, [{ asset: asset('icbc', 'deposit', { available: '10,000.00' }), amount: Y('9,000.00') }], { exemptLivingAllowance: Y('1,500.00') });
-      expect(r.ok).toBe(true); // another account may already leave it: the judge decides
-      expect(r.warnings).toEqual([{
-        assetId: 'icbc', code: 'LIVING_COSTS_NOT_LEFT',
-        zh: '应为被执行人保留生活必需费用 ¥1,500.00，本次冻结后这些存款账户仅余 ¥1,000.00',
-        en: 'Living costs of ¥1,500.00 must be left to the debtor; after this freeze these deposit accounts keep only ¥1,000.00',
+      expect(r.ok).toBe(false);
+      expect(r.violations).toEqual([{
+        assetId: 'icbc', code: 'LIVING_COSTS_NOT_LEFT', maxAmount: Y('8,500.00'),
+        zh: '应为被执行人保留生活必需费用 ¥1,500.00（查扣冻规定第三条），本次冻结后其已知存款账户仅余 ¥1,000.00；此项最多可冻结 ¥8,500.00',
+        en: 'Living costs of ¥1,500.00 must be left to the debtor; after this freeze his known deposit accounts keep only ¥1,000.00; at most ¥8,500.00 may be frozen on this one',
       }]);
+    });
+
+    it('refuses freezing ¥1,000 of an account of ¥1,000 with a ¥900 allowance, and any part of an account below the allowance', () => {
+      const all = asset('icbc', 'deposit', { available: '1,000.00' });
+      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: all, amount: Y('1,000.00') }], { exemptLivingAllowance: Y('900.00') }).violations[0]).toMatchObject({ code: 'LIVING_COSTS_NOT_LEFT', maxAmount: Y('100.00') });
+      const small = asset('icbc', 'deposit', { available: '500.00' });
+      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: small, amount: 1 }], { exemptLivingAllowance: Y('900.00') }).violations[0]).toMatchObject({ code: 'LIVING_COSTS_NOT_LEFT', maxAmount: 0 });
+    });
+
+    it('counts the debtor’s other known accounts: money left on one lets another be frozen whole; this case’s earlier freezes do not leave it', () => {
+      const a = asset('icbc', 'deposit', { available: '1,000.00' });
+      const other = asset('ccb', 'deposit', { available: '2,000.00' });
+      const known = [{ asset: a, frozenByCase: 0 }, { asset: other, frozenByCase: 0 }];
+      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: a, amount: Y('1,000.00') }], { exemptLivingAllowance: Y('900.00'), knownDeposits: known }).ok).toBe(true);
+      const frozenBefore = [{ asset: a, frozenByCase: 0 }, { asset: other, frozenByCase: Y('2,000.00') }];
+      expect(checkFreezeSet(Y('50,000.00'), Y('2,000.00'), [{ asset: a, amount: Y('1,000.00') }], { exemptLivingAllowance: Y('900.00'), knownDeposits: frozenBefore }).ok).toBe(false);
     });
 
     it('is quiet when enough is left, and for a party with no allowance (a company)', () => {
       const a = asset('icbc', 'deposit', { available: '10,000.00' });
-      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: a, amount: Y('8,500.00') }], { exemptLivingAllowance: Y('1,500.00') }).warnings).toEqual([]);
-      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: a, amount: Y('10,000.00') }], { exemptLivingAllowance: { 'someone-else': Y('1,500.00') } }).warnings).toEqual([]);
+      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: a, amount: Y('8,500.00') }], { exemptLivingAllowance: Y('1,500.00') }).ok).toBe(true);
+      expect(checkFreezeSet(Y('50,000.00'), 0, [{ asset: a, amount: Y('10,000.00') }], { exemptLivingAllowance: { 'someone-else': Y('1,500.00') } }).ok).toBe(true);
     });
   });
 });

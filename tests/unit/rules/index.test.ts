@@ -39,7 +39,7 @@ describe('shared/rules', () => {
         { asset: deposit, amount: 1 },
       ]).violations,
       ...rules.checkFreezeSet(500, 0, [{ asset: flat }]).violations,
-      ...rules.checkFreezeSet(500, 0, [{ asset: deposit, amount: 100 }], { exemptLivingAllowance: 50 }).warnings,
+      ...rules.checkFreezeSet(500, 0, [{ asset: deposit, amount: 100 }], { exemptLivingAllowance: 50 }).violations,
       ...rules.checkFreezeSet(500, 0, [{ asset: { ...flat, value: undefined } }]).warnings,
       refusal(rules.checkEndDate('2025-03-10', '2027-03-10', 'deposit')),
       refusal(rules.checkEndDate('2025-03-10', '2025-03-01', 'deposit')),

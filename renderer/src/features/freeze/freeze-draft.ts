@@ -111,7 +111,9 @@ export function evaluateDraft(plan: FreezePlan, draft: FreezeDraft, opts: EvalOp
   const forCheck = parsed.filter((e) => !e.amountError);
   const setItems: FreezeItem[] = forCheck.map((e) => (e.candidate.indivisible ? { asset: e.candidate.asset } : { asset: e.candidate.asset, amount: e.amount! }));
   const reasons = Object.fromEntries(forCheck.filter((e) => e.item.reason.trim()).map((e) => [e.candidate.asset.id, e.item.reason.trim()]));
-  const setOpts = opts.exemptLivingAllowance !== undefined ? { exemptLivingAllowance: opts.exemptLivingAllowance } : {};
+  // living costs are counted over every deposit account the query found, as main counts them
+  const knownDeposits = plan.candidates.filter((c) => c.asset.kind === 'deposit').map((c) => ({ asset: c.asset, frozenByCase: c.frozenByCase ?? 0 }));
+  const setOpts = opts.exemptLivingAllowance !== undefined ? { exemptLivingAllowance: opts.exemptLivingAllowance, knownDeposits } : {};
   const check = checkFreezeSet(plan.cap, plan.alreadyFrozen, setItems, { ...setOpts, reasons });
   // Without the reasons: which indivisible assets need one (the textarea stays while it is needed).
   const bare = Object.keys(reasons).length ? checkFreezeSet(plan.cap, plan.alreadyFrozen, setItems, setOpts) : check;
