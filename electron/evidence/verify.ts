@@ -175,7 +175,7 @@ function parse(text: string): EvidencePackage | EvidenceProblem {
     return problem('UNREADABLE', '文件不是可读取的证据包（JSON 无法解析）', 'the file is not a readable package (not JSON)');
   }
   const m = pkg?.manifest;
-  if (m?.format !== EVIDENCE_FORMAT || m.version !== EVIDENCE_VERSION || !pkg.parts || !m.signer || typeof pkg.signature !== 'string') {
+  if (m?.format !== EVIDENCE_FORMAT || m.version !== EVIDENCE_VERSION || !pkg.parts || !m.signer || !m.case || !m.exportedBy || typeof pkg.signature !== 'string') {
     return problem('FORMAT', '文件不是本程序导出的证据包，或其版本不受支持', 'the file is not an evidence package of this program, or of an unsupported version');
   }
   return pkg;

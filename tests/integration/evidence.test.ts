@@ -192,6 +192,19 @@ describe('a tampered package fails, naming what', () => {
     expect(verifyEvidence(JSON.stringify(rewritten)).problems.map((p) => p.code)).toContain('CHECKPOINT_MISMATCH');
   });
 
+  it('the newest entries cut, or the gateway’s receipt altered: named', () => {
+    const cut = reparse();
+    const last = cut.parts.audit.chain.pop()!;
+    expect(verifyEvidence(JSON.stringify(cut)).problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'ENTRY_REMOVED', seq: last.seq })]));
+
+    const forged = reparse();
+    forged.parts.checkpoint.receipt!.receipt.seq = forged.parts.audit.through;
+    forged.parts.checkpoint.receipt!.receipt.head = forged.parts.audit.chain.at(-1)!.hash;
+    const r = verifyEvidence(JSON.stringify(forged));
+    expect(r.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['PART_CHANGED', 'RECEIPT_FORGED']));
+    expect(r.anchoredThrough).toBeUndefined();
+  });
+
   it('the signature swapped, or the package re-signed with another key: refused, and caught by the register’s key', () => {
     const other = generateKeyPairSync('ed25519');
     const swapped = reparse();
