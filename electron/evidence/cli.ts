@@ -16,6 +16,7 @@ export function reportText(file: string, r: EvidenceReport): string {
     lines.push(`  导出：${r.exportedBy}，${r.exportedAt}`);
     lines.push(`  签名：Ed25519，密钥 ${r.keyId}${r.keyChecked ? '，与所给干警公钥一致' : '（包内公钥；未给出干警公钥文件，未与干警名册核对）'}`);
     lines.push('  各部分摘要：均与清单相符');
+    if (r.measureSignatures > 0) lines.push(`  措施签名：导出干警本人的 ${r.measureSignatures} 个签名与发送的报文相符`);
     lines.push(`  审计记录：本案 ${r.caseEntries} 条，所在第 ${r.chain?.from}–${r.chain?.through} 条哈希链连续完整`);
     if (r.anchoredThrough !== undefined) lines.push(`  网关检查点：网关确认至第 ${r.anchoredThrough} 条（确认于 ${r.anchoredAt}），回执签名有效`);
   } else {

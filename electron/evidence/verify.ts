@@ -8,6 +8,7 @@
 import { createPublicKey } from 'node:crypto';
 import { verifyReceipt } from '../gateway/checkpoint-receipt';
 import { verifyText } from '../gateway/ed25519';
+import { signedText } from '../gateway/measure-signatures';
 import { GENESIS_HASH, entryHash } from '../store/audit';
 import {
   EVIDENCE_FORMAT, EVIDENCE_VERSION, PART_LABELS, PART_NAMES, manifestText, partDigest, sha256Hex,
@@ -16,7 +17,7 @@ import {
 
 export type ProblemCode =
   | 'UNREADABLE' | 'FORMAT' | 'PART_CHANGED' | 'ANSWER_CHANGED' | 'EXCHANGE_CHANGED' | 'DOCUMENT_CHANGED'
-  | 'BAD_SIGNATURE' | 'KEY_MISMATCH' | 'KEY_UNREADABLE' | 'CASE_MISMATCH'
+  | 'BAD_SIGNATURE' | 'KEY_MISMATCH' | 'KEY_UNREADABLE' | 'CASE_MISMATCH' | 'MEASURE_SIGNATURE_BAD'
   | 'ENTRY_EDITED' | 'ENTRY_REMOVED' | 'LINK_BROKEN' | 'STORE_CHAIN_BROKEN'
   | 'RECEIPT_FORGED' | 'CHECKPOINT_OTHER_STORE' | 'CHECKPOINT_MISMATCH' | 'CHECKPOINT_NOT_COVERED';
 
@@ -36,6 +37,8 @@ export interface EvidenceReport {
   keyId?: string;
   /** a public key was given and the package was signed with it */
   keyChecked: boolean;
+  /** the exporting officer's own signatures on measures, checked against the body sent */
+  measureSignatures: number;
   /** the case's own entries, and the stretch of the chain they sit in */
   caseEntries: number;
   chain?: { from: number; through: number };
@@ -112,6 +115,35 @@ function checkItems(pkg: EvidencePackage, out: EvidenceProblem[]): void {
   }
 }
 
+/**
+ * The exporting officer's own signatures on the measures (a decision, an approval) over the body
+ * first sent to the agency (docs/authority.md, "Approvals that cannot be forged"). Others' are
+ * kept in the package but need their keys from the officer register; they are not counted here.
+ */
+function checkMeasureSignatures(pkg: EvidencePackage, out: EvidenceProblem[]): number {
+  const s = pkg.manifest.signer;
+  let checked = 0;
+  for (const m of pkg.parts.measures ?? []) {
+    const sent = (m.exchanges ?? []).find((x) => x.direction === 'sent');
+    const own = ((m.measure.signatures ?? []) as { officer: string; keyId: string; signature: string; role: string }[])
+      .filter((g) => g.officer === s.officer && g.keyId === s.keyId);
+    if (!sent || own.length === 0) continue;
+    let text: string;
+    try {
+      text = signedText(JSON.parse(sent.text) as object);
+    } catch {
+      text = '';
+    }
+    for (const g of own) {
+      checked++;
+      if (!text || !verifyText(s.publicKey, text, g.signature)) {
+        out.push(problem('MEASURE_SIGNATURE_BAD', `措施 ${m.measure.id} 上干警 ${s.officer} 的签名与发送的报文不符`, `${s.officer}'s signature on measure ${m.measure.id} does not match the body sent`, { part: 'measures' }));
+      }
+    }
+  }
+  return checked;
+}
+
 /** The stretch of the chain: no number missing, each entry linked to the one before, the case's entries whole. */
 function checkChain(a: AuditPart, out: EvidenceProblem[]): boolean {
   const before = out.length;
@@ -183,7 +215,7 @@ function parse(text: string): EvidencePackage | EvidenceProblem {
 
 /** Verifies a package's text; `publicKey` is the officer's key from the register (PEM or base64 DER). */
 export function verifyEvidence(text: string, opts: { publicKey?: string } = {}): EvidenceReport {
-  const r: EvidenceReport = { ok: false, keyChecked: false, caseEntries: 0, problems: [], notes: [] };
+  const r: EvidenceReport = { ok: false, keyChecked: false, measureSignatures: 0, caseEntries: 0, problems: [], notes: [] };
   const pkg = parse(text);
   if ('code' in pkg) return { ...r, problems: [pkg] };
   const m = pkg.manifest;
@@ -192,6 +224,7 @@ export function verifyEvidence(text: string, opts: { publicKey?: string } = {}):
     checkParts(pkg, r.problems);
     r.keyChecked = checkSignature(pkg, opts.publicKey, r.problems);
     checkItems(pkg, r.problems);
+    r.measureSignatures = checkMeasureSignatures(pkg, r.problems);
     const a = pkg.parts.audit;
     r.chain = { from: a.from, through: a.through };
     r.caseEntries = a.chain.filter((i) => i.entry).length;

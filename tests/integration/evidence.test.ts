@@ -131,6 +131,8 @@ describe('evidence.export by the 承办法官', () => {
     expect(r).toMatchObject({ ok: true, keyChecked: true, problems: [], caseNumber: c.number });
     expect(r.caseEntries).toBeGreaterThan(3);
     expect(r.anchoredThrough).toBe(exported.anchoredThrough);
+    // the judge's decision on the freeze, over the body the agency received
+    expect(r.measureSignatures).toBeGreaterThanOrEqual(1);
 
     const run = runCli(exported.path, '--key', path.join(exportDir, 'judge.pem'));
     expect(run.stdout).toContain('证据包校验通过');
@@ -162,6 +164,17 @@ describe('a tampered package fails, naming what', () => {
     const again = verifyEvidence(JSON.stringify(pkg));
     expect(again.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['BAD_SIGNATURE', 'ANSWER_CHANGED']));
     expect(again.problems.map((p) => p.code)).not.toContain('PART_CHANGED');
+  });
+
+  it('the body a freeze was sent with changed: its digest and the judge’s signature on it', () => {
+    const pkg = reparse();
+    const m = pkg.parts.measures.find((x) => x.exchanges.some((e) => e.direction === 'sent'))!;
+    const sent = m.exchanges.find((e) => e.direction === 'sent')!;
+    const body = JSON.parse(sent.text) as Record<string, unknown>;
+    sent.text = JSON.stringify({ ...body, amount: Number(body.amount ?? 0) + 100 });
+    sent.sha256 = sha(sent.text);
+    const codes = verifyEvidence(JSON.stringify(pkg)).problems.map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['PART_CHANGED', 'MEASURE_SIGNATURE_BAD']));
   });
 
   it('an audit entry of the case removed: the chain names the missing number', () => {
@@ -213,9 +226,11 @@ describe('a tampered package fails, naming what', () => {
 
     const keySwapped = reparse();
     keySwapped.manifest.signer.publicKey = other.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
-    expect(verifyEvidence(JSON.stringify(keySwapped)).problems.map((p) => p.code)).toEqual(['BAD_SIGNATURE']);
+    // the judge's own signatures on his measures do not verify with that key either
+    expect(verifyEvidence(JSON.stringify(keySwapped)).problems.map((p) => p.code)).toEqual(['BAD_SIGNATURE', 'MEASURE_SIGNATURE_BAD']);
 
-    // whoever re-signs with a key of his own passes the package's own check, not the register's key
+    // whoever re-signs with a key of his own, under another name, passes the package's own check, not the register's key
+    keySwapped.manifest.signer = { ...keySwapped.manifest.signer, officer: 'F520103099', keyId: 'K-forged' };
     keySwapped.signature = sign(null, Buffer.from(manifestText(keySwapped.manifest)), other.privateKey).toString('base64');
     expect(verifyEvidence(JSON.stringify(keySwapped)).ok).toBe(true);
     const withKey = verifyEvidence(JSON.stringify(keySwapped), { publicKey: officerPem });
