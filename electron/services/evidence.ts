@@ -48,16 +48,17 @@ function documentItems(store: SecureStore, caseId: string): DocumentItem[] {
 
 /**
  * The chain from the case's first entry (or the checkpoint, if older) to the newest entry: the
- * case's entries whole, the others as links only, so another case's trail never leaves the store.
+ * case's entries whole (by its id or its number), the others as links only, so another case's
+ * trail never leaves the store.
  */
-function auditPart(store: SecureStore, caseId: string): AuditPart {
+function auditPart(store: SecureStore, c: StoredCase): AuditPart {
   const head = store.audit.head()?.seq ?? 0;
-  const span = store.audit.caseSpan(caseId);
+  const span = store.audit.caseSpan(c.id, c.number);
   const anchored = store.auditCheckpoints.last()?.seq;
   const from = Math.max(1, Math.min(span?.first ?? head, anchored ?? head));
   const inspected = store.audit.verify();
   const chain = head === 0 ? [] : store.audit.chainRange(from, head).map(({ fields: { seq, ...entry }, prevHash, hash }) =>
-    (entry.caseId === caseId ? { seq, prevHash, hash, entry } : { seq, prevHash, hash }));
+    (entry.caseId === c.id || entry.caseNumber === c.number ? { seq, prevHash, hash, entry } : { seq, prevHash, hash }));
   return {
     from: head === 0 ? 0 : from,
     through: head,
@@ -82,7 +83,7 @@ export function collectParts(store: SecureStore, c: StoredCase): EvidenceParts {
     requests: requestItems(store, c.id),
     measures: measureItems(store, c.id),
     documents: documentItems(store, c.id),
-    audit: auditPart(store, c.id),
+    audit: auditPart(store, c),
     checkpoint: checkpointPart(store),
   };
 }

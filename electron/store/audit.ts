@@ -227,9 +227,14 @@ export class AuditLog {
     return this.db.prepare<[number], string>('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq);
   }
 
-  /** The first and last sequence numbers of one case's entries; undefined when it has none. */
-  caseSpan(caseId: string): { first: number; last: number } | undefined {
-    const r = this.db.prepare<[string], { first: number | null; last: number | null }>('SELECT min(seq) AS first, max(seq) AS last FROM audit_log WHERE case_id = ?').get(caseId);
+  /**
+   * The first and last sequence numbers of one case's entries (by its id, or by its number where an
+   * entry names only that, as an approval decided at the gateway does); undefined when it has none.
+   */
+  caseSpan(caseId: string, caseNumber: string): { first: number; last: number } | undefined {
+    const r = this.db.prepare<[string, string], { first: number | null; last: number | null }>(
+      'SELECT min(seq) AS first, max(seq) AS last FROM audit_log WHERE case_id = ? OR case_number = ?',
+    ).get(caseId, caseNumber);
     return r?.first != null && r.last != null ? { first: r.first, last: r.last } : undefined;
   }
 
