@@ -1,27 +1,13 @@
 // One build for main + preload + host + sandbox (esbuild, CommonJS for Node/Electron) and the
-// renderer (Vite). `--only=main|renderer|sandbox` builds a part.
+// renderer (Vite). `--only=main|renderer|sandbox|evidence` builds a part.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { nodeEntry as node, EVIDENCE_VERIFY } from './esbuild-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const external = ['electron', 'better-sqlite3-multiple-ciphers', 'ws', 'bufferutil', 'utf-8-validate', 'pdfkit'];
-
-const node = (entry, outfile) => ({
-  entryPoints: [path.join(root, entry)],
-  outfile: path.join(root, outfile),
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  external,
-  logLevel: 'warning',
-  define: { 'import.meta.url': 'importMetaUrl' },
-  inject: [path.join(root, 'scripts/import-meta-url.cjs')],
-});
 
 const parts = {
   main: async () => {
@@ -33,6 +19,10 @@ const parts = {
   },
   sandbox: async () => {
     await esbuild(node('electron/sandbox/cli.ts', 'dist/sandbox/cli.cjs'));
+  },
+  // the offline verifier of evidence packages: one file, nothing of the store (docs/audit.md)
+  evidence: async () => {
+    await esbuild(node(EVIDENCE_VERIFY.entry, EVIDENCE_VERIFY.outfile));
   },
   renderer: async () => {
     await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });

@@ -96,6 +96,8 @@ if (!app.requestSingleInstanceLock()) {
       // the vault refuses it where it is unsafe (Linux basic_text) and the password protects the key instead
       safeStorage,
       env: process.env,
+      // evidence packages the officer exports go to his documents, not into the data folder
+      exportDir: process.env.CK_EXPORT_DIR ?? path.join(app.getPath('documents'), '查控台证据包'),
     });
     registerIpc(core.router);
     core.onEvent((event, payload, audience) => sendEvent(mainWindow?.webContents, event, payload, audience));

@@ -29,6 +29,8 @@ export interface CoreOptions {
   version: string;
   env: Record<string, string | undefined>;
   safeStorage?: SafeStorageLike;
+  /** where evidence packages are written (else CK_EXPORT_DIR, else <dataDir>/exports) */
+  exportDir?: string;
 }
 
 export interface Core {
@@ -106,6 +108,7 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     // never switched off: a bad or missing setting means 15 minutes (electron/services/session.ts)
     idleLockMs: idleLockMs(o.env.CK_IDLE_LOCK_MINUTES),
     log,
+    ...((o.exportDir ?? o.env.CK_EXPORT_DIR) ? { exportDir: o.exportDir ?? o.env.CK_EXPORT_DIR } : {}),
     createEngine: (store) =>
       createEngine({
         gateway,

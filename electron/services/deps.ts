@@ -32,6 +32,8 @@ export interface ServiceDeps {
   idleLockMs?: number;
   /** structured log without personal data (the audit anchor's warnings) */
   log?: LogSink;
+  /** where evidence packages are written (default: <data folder>/exports) */
+  exportDir?: string;
 }
 
 /** The dependencies with their defaults filled in. */

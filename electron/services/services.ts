@@ -14,6 +14,7 @@ import { auditHandlers } from './handlers/audit';
 import { caseHandlers } from './handlers/cases';
 import { deductionHandlers } from './handlers/deduction';
 import { documentHandlers } from './handlers/documents';
+import { evidenceHandlers } from './handlers/evidence';
 import { measureHandlers } from './handlers/measures';
 import { networkHandlers } from './handlers/network';
 import { queryHandlers } from './handlers/query';
@@ -54,6 +55,7 @@ export function createServices(sd: ServiceDeps): Services {
     documents: documentHandlers(),
     settings: settingsHandlers(),
     audit: auditHandlers(d),
+    evidence: evidenceHandlers(d),
   };
   return {
     handlers,

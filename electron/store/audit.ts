@@ -34,7 +34,7 @@ export interface AuditInput {
 }
 
 /** The fields the hash covers, exactly as stored. */
-interface HashedFields {
+export interface HashedFields {
   seq: number;
   at: string;
   officer: string;
@@ -225,6 +225,23 @@ export class AuditLog {
 
   hashAt(seq: number): string | undefined {
     return this.db.prepare<[number], string>('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq);
+  }
+
+  /**
+   * The first and last sequence numbers of one case's entries (by its id, or by its number where an
+   * entry names only that, as an approval decided at the gateway does); undefined when it has none.
+   */
+  caseSpan(caseId: string, caseNumber: string): { first: number; last: number } | undefined {
+    const r = this.db.prepare<[string, string], { first: number | null; last: number | null }>(
+      'SELECT min(seq) AS first, max(seq) AS last FROM audit_log WHERE case_id = ? OR case_number = ?',
+    ).get(caseId, caseNumber);
+    return r?.first != null && r.last != null ? { first: r.first, last: r.last } : undefined;
+  }
+
+  /** Entries from..through in order, each with its link: the part of the chain an evidence package holds. */
+  chainRange(from: number, through: number): { fields: HashedFields; prevHash: string; hash: string }[] {
+    return this.db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq').all(from, through)
+      .map((r) => ({ fields: fieldsOf(r), prevHash: r.prev_hash, hash: r.hash }));
   }
 
   /** verify(), and what kind of break it found first. */

@@ -25,6 +25,8 @@ export interface ActRule {
   roles: readonly Role[];
   /** what access to the case it needs; 'none' = not about one case */
   case: CaseAccess;
+  /** a role that needs more than `case` (a judge exports evidence of his own cases only) */
+  byRole?: Partial<Record<Role, CaseAccess>>;
   zh: string;
   en: string;
 }
@@ -52,7 +54,7 @@ export const ACTS = {
   'settings.courtAccounts': { roles: SENIOR, case: 'none', zh: '变更执行款专户（须另一名庭长或局长确认）', en: 'change the court’s receiving accounts (confirmed by a second chief or the director)' },
   'audit.read': { roles: ALL, case: 'read', zh: '查阅本案审计记录', en: 'read a case’s audit trail' },
   'audit.bureau': { roles: SENIOR, case: 'none', zh: '查阅全局审计记录（按干警、按操作）', en: 'read the bureau’s audit trail (by officer, by action)' },
-  'evidence.export': { roles: ['judge', 'chief', 'director'], case: 'read', zh: '导出经签名的案件证据包', en: 'export a case’s signed evidence' },
+  'evidence.export': { roles: ['judge', 'chief', 'director'], case: 'read', byRole: { judge: 'act' }, zh: '导出经签名的案件证据包', en: 'export a case’s signed evidence' },
   'document.export': { roles: ALL, case: 'read', zh: '导出文书副本（留痕）', en: 'save a copy of a document (recorded)' },
 } as const satisfies Record<string, ActRule>;
 
@@ -106,8 +108,9 @@ export function permits(act: Act, role: Role, access: CaseAccess): { ok: true } 
   if (!(rule.roles as readonly Role[]).includes(role)) {
     return { ok: false, reason: 'role', zh: `本人职务不能${rule.zh}`, en: `this officer’s role may not ${rule.en}` };
   }
-  if (!hasAccess(access, rule.case)) {
-    return rule.case === 'act'
+  const need = rule.byRole?.[role] ?? rule.case;
+  if (!hasAccess(access, need)) {
+    return need === 'act'
       ? { ok: false, reason: 'case', zh: '本案不是本人或本团队承办的案件，只能查阅', en: 'the case is not assigned to this officer or his team: read only' }
       : { ok: false, reason: 'case', zh: '无权查阅本案', en: 'this officer may not read this case' };
   }

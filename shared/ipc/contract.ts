@@ -278,6 +278,18 @@ export const contract = {
     /** the chain walked, and every checkpoint the gateway acknowledged checked against it (docs/audit.md) */
     verify: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<AuditVerification>() },
   },
+  evidence: {
+    /**
+     * the case's signed evidence package (docs/audit.md), written to a file the officer chose to
+     * make: personal data in plaintext, so his password opens his signing key and each export is
+     * an audit entry of its own with the file's hash, never its content
+     */
+    export: {
+      policy: { act: 'evidence.export', case: 'caseId', audit: { action: 'case.read', basis: 'caseRead' } },
+      input: z.object({ caseId: id, pin: password }).strict(),
+      output: out<{ path: string; fileName: string; sha256: string; bytes: number; auditThrough: number; anchoredThrough?: number }>(),
+    },
+  },
 } as const;
 
 /** Events main → renderer. */

@@ -506,6 +506,18 @@ export const en: Dict = {
     approved: 'approved',
     refused: 'refused',
   },
+  evidence: {
+    export: 'Export evidence package',
+    warning: 'The package holds the parties’ personal data (names, ID numbers, accounts, the agencies’ answers) in plaintext, outside the encrypted store: anyone who can open the file can read it. It is signed with your own signing key, and the export is recorded in the audit log. Confirm with your password.',
+    password: 'Your password',
+    confirm: 'Export',
+    exporting: 'Exporting…',
+    cancel: 'Cancel',
+    savedTo: 'Saved to',
+    hash: 'File SHA-256',
+    verifyWith: 'Verify offline',
+    file: 'package file',
+  },
   audit: {
     title: 'Audit log',
     caseNumber: 'Case number',

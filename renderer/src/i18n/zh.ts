@@ -504,6 +504,18 @@ export const zh = {
     approved: '已批准',
     refused: '已不予批准',
   },
+  evidence: {
+    export: '导出证据包',
+    warning: '证据包含本案当事人的个人信息（姓名、身份证号码、账户、查询答复等），以明文保存在本机加密存储之外，任何能打开该文件的人都能读取。证据包以本人签名密钥签名，导出将记入审计日志。请输入本人密码确认。',
+    password: '本人密码',
+    confirm: '确认导出',
+    exporting: '正在导出…',
+    cancel: '取消',
+    savedTo: '已保存至',
+    hash: '文件 SHA-256',
+    verifyWith: '离线校验',
+    file: '证据包文件',
+  },
   audit: {
     title: '审计记录',
     caseNumber: '案号',

@@ -337,6 +337,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'settings.set': (i) => ok({ ...SETTINGS, ...i }),
     'audit.list': () => ok([]),
     'audit.verify': () => ok({ ok: true, entries: 0, checkpoints: 0, gatewayChecked: true, problems: [] }),
+    'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));
   const listeners = new Map<string, Set<(p: unknown) => void>>();

@@ -14,6 +14,7 @@ import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
 import { DeductionPanel } from '../deduction/DeductionPanel.dom';
 import { CaseHeader } from './CaseHeader.dom';
+import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 
@@ -64,6 +65,7 @@ export function CaseWorkspace() {
         <button type="button" className="btn btn-quiet" data-testid="workspace-back" onClick={closeCase}>
           ← {t.workspace.back}
         </button>
+        {detail && <EvidenceExport caseId={detail.id} />}
       </div>
       {!detail ? (
         <div className="empty" data-testid="workspace-loading" role={loadError ? 'alert' : 'status'}>
