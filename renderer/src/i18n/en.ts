@@ -430,6 +430,8 @@ export const en: Dict = {
     unknownHint: 'Being verified with the agency under the same request id; never sent twice',
   },
   documents: {
+    voided: 'Void',
+    voidedBecause: 'This document is void',
     title: 'Document',
     loading: 'Loading the document…',
     print: 'Print',

@@ -428,6 +428,8 @@ export const zh = {
     unknownHint: '正以同一请求号向协助单位核实结果，不会重复发送',
   },
   documents: {
+    voided: '作废',
+    voidedBecause: '本文书已作废',
     title: '文书',
     loading: '正在读取文书…',
     print: '打印',
