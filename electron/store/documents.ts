@@ -101,7 +101,7 @@ export function documentsOfMeasure(db: Db, measureId: string): DocumentRef[] {
 }
 
 /**
- * Marks every document a refused measure carries 作废, with the reason and the time, and audits
+ * Marks every document a refused measure carries 作废 (docs/documents.md), with the reason and the time, and audits
  * each (caller holds the transaction: the refusal and the voiding are one write). A document
  * already voided stays as it was.
  */

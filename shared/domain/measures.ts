@@ -44,7 +44,7 @@ export interface DocumentRef {
   number: string;
   sha256: string;
   createdAt: string;
-  /** 作废: the measure it carries was refused (DOMAIN, "Documents") */
+  /** 作废: the measure it carries was refused (docs/documents.md) */
   voided?: DocumentVoid;
 }
 

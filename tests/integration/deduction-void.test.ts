@@ -1,5 +1,5 @@
 /**
- * A deduction the agency refuses marks its ruling and notice 作废 (DOMAIN, "Documents"), with the
+ * A deduction the agency refuses marks its ruling and notice 作废 (docs/documents.md), with the
  * reason and the time, in the list and the viewer the renderer reads, and in the exported copy;
  * an executed deduction's documents stay in force. The refusal is the bank's own: the money was to
  * go to an account the network does not hold for the court.

@@ -1,8 +1,7 @@
 /**
- * Version 7: a document of a refused measure is marked 作废 (DOMAIN, "Documents": "A document of
- * a refused or cancelled measure is marked 作废"). The document itself is evidence and never
- * changes (migration 2); its voiding is a row of its own, written once with the reason and the
- * time, and kept.
+ * Version 7: a document of a refused measure is marked 作废 (docs/documents.md). The document
+ * itself is evidence and never changes (migration 2); its voiding is a row of its own, written
+ * once with the reason and the time, and kept.
  */
 import type { Migration } from './migration';
 
