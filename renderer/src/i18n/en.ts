@@ -552,6 +552,8 @@ export const en: Dict = {
       document: 'Documents',
       reminder: 'Renewal reminders',
       settings: 'Bureau settings',
+      'settings.courtAccounts': 'Court account changes',
+      'document.voided': 'Voided documents',
       'authority.refused': 'Refused acts',
       session: 'Sign-in',
       store: 'Workstation access and data',

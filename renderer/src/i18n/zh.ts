@@ -550,6 +550,8 @@ export const zh = {
       document: '文书',
       reminder: '续冻提醒',
       settings: '局设置',
+      'settings.courtAccounts': '执行款专户变更',
+      'document.voided': '文书作废',
       'authority.refused': '被拒绝的操作',
       session: '登录',
       store: '本机授权与数据',
