@@ -18,6 +18,8 @@ export interface RenderOptions extends FontLookup {
   fontPath?: string;
   /** for a .ttc given by fontPath: the face's PostScript name */
   fontFace?: string;
+  /** 作废: a copy of a document whose measure was refused carries the stamp on every page */
+  voided?: { reason: string; at: string };
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -213,6 +215,36 @@ function drawSignature(doc: Doc, s: SignatureBlock): void {
   doc.y = top + placed.length * (lineHeight + lineGap);
 }
 
+/**
+ * 作废 across every page in red, framed, with the reason and the time at the head of the page, so
+ * a printed or exported copy of a refused measure's document cannot pass for one in force.
+ */
+function drawVoidStamp(doc: Doc, voided: { reason: string; at: string }): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    const top = doc.page.margins.top;
+    doc.page.margins.bottom = 0;
+    doc.page.margins.top = 0;
+    const cx = PAGE.width / 2;
+    const cy = PAGE.height / 2;
+    doc.save();
+    doc.rotate(-30, { origin: [cx, cy] });
+    doc.strokeOpacity(0.75).fillOpacity(0.75).strokeColor(RED).fillColor(RED).lineWidth(4);
+    doc.rect(cx - 150, cy - 70, 300, 140).stroke();
+    doc.font(FONT).fontSize(96);
+    const w = doc.widthOfString('作废', { characterSpacing: 24 }) - 24;
+    doc.text('作废', cx - w / 2, cy - doc.currentLineHeight() / 2, { characterSpacing: 24, lineBreak: false });
+    doc.restore();
+    doc.save().fillColor(RED).font(FONT).fontSize(SIZE.footer);
+    doc.text(`作废　${voided.reason}　${voided.at.slice(0, 19).replace('T', ' ')}`, MARGIN.left, 12 * MM, { width: TEXT_WIDTH, align: 'center' });
+    doc.restore();
+    doc.page.margins.bottom = bottom;
+    doc.page.margins.top = top;
+  }
+}
+
 /** "— 1 —" at the foot of every page, when there is more than one. */
 function drawPageNumbers(doc: Doc): void {
   const range = doc.bufferedPageRange();
@@ -267,6 +299,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
       else drawSignature(doc, b);
     }
     drawPageNumbers(doc);
+    if (opts.voided) drawVoidStamp(doc, opts.voided);
   } catch (e) {
     doc.end();
     await done.catch(() => undefined);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
 import { documentNumber } from '../../shared/documents/numbering';
-import type { DocumentRef, DocumentType, MeasureKind } from '../../shared/domain/measures';
+import type { DocumentRef, DocumentType, DocumentVoid, MeasureKind } from '../../shared/domain/measures';
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -44,10 +44,13 @@ export interface StoredDocument extends DocumentRef {
 
 interface DocumentRow {
   id: string; case_id: string; measure_id: string | null; type: DocumentType; court: string; seq: number;
-  number: string; sha256: string; created_at: string; created_by: string;
+  number: string; sha256: string; created_at: string; created_by: string; void_reason: string | null; voided_at: string | null;
 }
 
-const COLUMNS = 'id, case_id, measure_id, type, court, seq, number, sha256, created_at, created_by';
+/** the document's columns, and its voiding where there is one (migration 7) */
+const COLUMNS = `id, case_id, measure_id, type, court, seq, number, sha256, created_at, created_by,
+  (SELECT reason FROM document_voids v WHERE v.document_id = documents.id) AS void_reason,
+  (SELECT voided_at FROM document_voids v WHERE v.document_id = documents.id) AS voided_at`;
 
 const toDoc = (r: DocumentRow): StoredDocument => {
   const d: StoredDocument = {
@@ -55,11 +58,12 @@ const toDoc = (r: DocumentRow): StoredDocument => {
     createdAt: r.created_at, createdBy: r.created_by,
   };
   if (r.measure_id !== null) d.measureId = r.measure_id;
+  if (r.void_reason !== null && r.voided_at !== null) d.voided = { reason: r.void_reason, at: r.voided_at };
   return d;
 };
 
-export const toRef = (d: Pick<StoredDocument, 'id' | 'type' | 'number' | 'sha256' | 'createdAt'>): DocumentRef =>
-  ({ id: d.id, type: d.type, number: d.number, sha256: d.sha256, createdAt: d.createdAt });
+export const toRef = (d: Pick<StoredDocument, 'id' | 'type' | 'number' | 'sha256' | 'createdAt' | 'voided'>): DocumentRef =>
+  ({ id: d.id, type: d.type, number: d.number, sha256: d.sha256, createdAt: d.createdAt, ...(d.voided ? { voided: { ...d.voided } } : {}) });
 
 /**
  * Attaches stored documents to a measure (caller holds the transaction). Each must belong to the
@@ -94,6 +98,31 @@ export function attachDocuments(
 export function documentsOfMeasure(db: Db, measureId: string): DocumentRef[] {
   return db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE measure_id = ? ORDER BY measure_position`)
     .all(measureId).map((r) => toRef(toDoc(r)));
+}
+
+/**
+ * Marks every document a refused measure carries 作废 (docs/documents.md), with the reason and the time, and audits
+ * each (caller holds the transaction: the refusal and the voiding are one write). A document
+ * already voided stays as it was.
+ */
+export function voidDocumentsOfMeasure(
+  db: Db, audit: AuditLog, measure: { id: string; caseId: string; decidedBy: string }, why: DocumentVoid, by: string,
+): DocumentRef[] {
+  const docs = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE measure_id = ? ORDER BY measure_position`).all(measure.id);
+  const caseNumber = db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(measure.caseId);
+  const voided: DocumentRef[] = [];
+  for (const r of docs) {
+    if (r.void_reason !== null) continue;
+    db.prepare('INSERT INTO document_voids (document_id, measure_id, reason, voided_at, voided_by) VALUES (?, ?, ?, ?, ?)')
+      .run(r.id, measure.id, why.reason, why.at, by);
+    audit.append({
+      officer: by === 'system' ? measure.decidedBy : by, action: 'document.voided', caseId: measure.caseId, caseNumber,
+      legalBasis: documentLegalBasis(r.type),
+      detail: { documentId: r.id, type: r.type, number: r.number, sha256: r.sha256, measureId: measure.id, reason: why.reason, ...(by === 'system' ? { via: 'system' } : {}) },
+    });
+    voided.push(toRef({ ...toDoc(r), voided: why }));
+  }
+  return voided;
 }
 
 export class DocumentRepo {

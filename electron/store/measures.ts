@@ -13,7 +13,8 @@
  * - no over-seizure (rule 1): a freeze entering the outbox may not take the case's frozen total
  *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
  * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
- * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed.
+ * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed;
+ * - a deduction the agency refuses voids its ruling and notice (作废) in the same transaction.
  */
 import { AppFailure } from '../../shared/app-failure';
 import { todayCst, type IsoDate } from '../../shared/dates';
@@ -28,7 +29,7 @@ import { auditSubject, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
-import { attachDocuments, documentsOfMeasure } from './documents';
+import { attachDocuments, documentsOfMeasure, voidDocumentsOfMeasure } from './documents';
 import { freezeViews, frozenTotal, PENDING_FREEZE_STATES, type LiveFreeze } from './freeze-views';
 import { MEASURE_LEGAL_BASIS } from './legal-basis';
 import { sha256Hex } from './requests';
@@ -269,6 +270,10 @@ export class MeasureRepo implements MeasureStore {
             credited: credit, approvedBy: next.approvedBy === cur.approvedBy ? undefined : next.approvedBy,
           });
         }
+        if (cur.state !== 'rejected' && stored.state === 'rejected' && stored.kind === 'deduct') {
+          voidDocumentsOfMeasure(this.db, this.audit, stored, { reason: refusalReason(stored), at: stored.updatedAt }, actor ?? SYSTEM);
+          return this.getMeasure(id)!;
+        }
         return stored;
       }).immediate();
     } catch (e) {
@@ -483,4 +488,11 @@ export class MeasureRepo implements MeasureStore {
       detail: actor === SYSTEM ? { ...detail, via: SYSTEM } : detail,
     });
   }
+}
+
+/** The 作废 reason of a refused deduction's documents, in the agency's words where it gave them. */
+function refusalReason(m: Measure): string {
+  const r = m.outcome?.rejection;
+  if (r) return `协助执行单位拒绝扣划：${r.message}（${r.code}）`;
+  return m.error ? `协助执行单位拒绝扣划：${m.error.message}（${m.error.code}）` : '协助执行单位拒绝扣划';
 }

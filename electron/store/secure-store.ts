@@ -26,6 +26,7 @@ import { caseQueryView } from './query-view';
 import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
 import { SettingsRepo } from './settings';
+import { CourtAccountProposalRepo } from './court-account-proposals';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -65,6 +66,7 @@ export interface SecureStore {
   readonly whereaboutsFindings: WhereaboutsFindingRepo;
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
+  readonly courtAccountProposals: CourtAccountProposalRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -113,6 +115,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     balanceChecks: new BalanceCheckRepo(conn, audit, settings),
     whereaboutsFindings: new WhereaboutsFindingRepo(conn, clock, audit),
     settings,
+    courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

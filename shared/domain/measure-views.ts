@@ -24,6 +24,25 @@ export interface BureauSettings {
   balanceMaxAgeMinutes: number;
 }
 
+/**
+ * A change of the court's receiving accounts waiting for a second chief or the director
+ * (docs/authority.md, "Four eyes on the court's accounts").
+ */
+export interface CourtAccountProposal {
+  id: string;
+  accounts: CourtAccount[];
+  /** the accounts in force when it was proposed */
+  previous: CourtAccount[];
+  reason: string;
+  /** officer code */
+  proposedBy: string;
+  proposedAt: string;
+  status: 'pending' | 'confirmed' | 'rejected' | 'superseded';
+  decidedBy?: string;
+  decidedAt?: string;
+  note?: string;
+}
+
 export interface FreezeCandidate {
   asset: Asset;
   /** the channel executes freezes online and the asset has something to freeze */

@@ -44,6 +44,14 @@ export interface DocumentRef {
   number: string;
   sha256: string;
   createdAt: string;
+  /** 作废: the measure it carries was refused (docs/documents.md) */
+  voided?: DocumentVoid;
+}
+
+/** Why and when a document was marked 作废. */
+export interface DocumentVoid {
+  reason: string;
+  at: string;
 }
 
 export interface MeasureOutcome {

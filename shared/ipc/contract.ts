@@ -16,7 +16,7 @@ import type { DocumentRef, Measure } from '../domain/measures';
 import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
 import type {
-  BureauSettings, CaseMeasures, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
+  BureauSettings, CaseMeasures, CourtAccountProposal, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -259,6 +259,29 @@ export const contract = {
         balanceMaxAgeMinutes: z.number().int().min(1).max(1440).optional(),
       }).strict(),
       output: out<BureauSettings>(),
+    },
+    /**
+     * Four eyes on the court's receiving accounts (docs/authority.md): a chief or the director
+     * proposes the new list with a reason; another one, never the proposer, confirms or rejects it.
+     */
+    proposeCourtAccounts: {
+      policy: { act: 'settings.courtAccounts' },
+      input: z.object({
+        accounts: z.array(z.object({ id, bank: text(100).min(1), accountNo: text(40).min(1), name: text(100).min(1) }).strict()).max(20),
+        reason: text(500).min(2),
+      }).strict(),
+      output: out<CourtAccountProposal>(),
+    },
+    courtAccountProposals: { policy: { act: 'workstation.use', read: true }, input: z.object({}).strict(), output: out<CourtAccountProposal[]>() },
+    confirmCourtAccounts: {
+      policy: { act: 'settings.courtAccounts' },
+      input: z.object({ proposalId: id }).strict(),
+      output: out<{ proposal: CourtAccountProposal; settings: BureauSettings }>(),
+    },
+    rejectCourtAccounts: {
+      policy: { act: 'settings.courtAccounts' },
+      input: z.object({ proposalId: id, note: text(500).optional() }).strict(),
+      output: out<CourtAccountProposal>(),
     },
   },
   audit: {

@@ -120,11 +120,11 @@ describe('a clerk prepares, the judge decides', () => {
     const freeze = await tab1.call('measures', 'freeze', { caseId: mine.id, items: [{ assetId: 'x', endsOn: '2027-01-01' }] });
     expect(freeze).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     if (!freeze.ok) expect(freeze.error.detail?.zh).toContain('本人职务不能');
-    const accounts = await tab1.call('settings', 'set', { courtAccounts: [{ id: 'mine', bank: '某银行', accountNo: '6222000011112222', name: '陈晓雪' }] });
+    const accounts = await tab1.call('settings', 'proposeCourtAccounts', { accounts: [{ id: 'mine', bank: '某银行', accountNo: '6222000011112222', name: '陈晓雪' }], reason: '改到我的账户' });
     expect(accounts).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const trail = await tab1.value<AuditEntry[]>('audit', 'list', {});
     const refusals = trail.filter((e) => e.action === 'authority.refused' && e.officer === CLERK).map((e) => JSON.parse(e.detail).call);
-    expect(refusals).toEqual(expect.arrayContaining(['measures.freeze', 'settings.set']));
+    expect(refusals).toEqual(expect.arrayContaining(['measures.freeze', 'settings.proposeCourtAccounts']));
   });
 });
 

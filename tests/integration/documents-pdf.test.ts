@@ -237,6 +237,25 @@ describe('renderPdf', () => {
     for (let i = 0; i < 40; i++) expect(text).toContain(`第${i + 1}行`);
     expect(text).toContain('二〇二五年三月四日');
   });
+
+  it('stamps every page of a voided copy 作废 with the reason and the time, leaving the text of the document whole', async () => {
+    const long = buildDocument('扣划裁定书', dataFor('扣划裁定书'));
+    const terms = long.blocks.find((b) => b.kind === 'terms')!;
+    if (terms.kind === 'terms') for (let i = 0; i < 30; i++) terms.rows.push({ label: `附加${i + 1}`, value: `第${i + 1}行` });
+    const plain = await renderPdf(long);
+    const voided = await renderPdf(long, { voided: { reason: '协助执行单位拒绝扣划：收款账户不是本院登记的执行款专户（COURT_ACCOUNT_INVALID）', at: '2025-03-05T02:03:04.000Z' } });
+    expect(documentSha256(voided)).not.toBe(documentSha256(plain));
+    const pages = extractText(voided);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages) {
+      expect(p).not.toContain('\uFFFD');
+      expect(p).toContain('作废');
+      expect(p).toContain('COURT_ACCOUNT_INVALID');
+      expect(p).toContain('2025-03-05 02:03:04');
+    }
+    expect(extractText(plain).join('\n')).not.toContain('作废');
+    expect(pages.join('\n')).toContain('第30行');
+  });
 });
 
 describe('finding a Chinese font', () => {

@@ -5,7 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { ok } from '../../../shared/result';
 import { addDays, todayCst } from '../../../shared/dates';
 import {
-  CASE_DETAIL, COURT_ACCOUNT, OFFICER, OFFICER_2, SETTINGS, asset, candidate, fail, freezePlan, freezeView, measure, reminderView,
+  CASE_DETAIL, COURT_ACCOUNT, OFFICER, OFFICER_2, SETTINGS, asset, candidate, courtAccountProposal, createFakeApi, fail, freezePlan, freezeView, measure, reminderView,
 } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
@@ -192,7 +192,7 @@ describe('bureau settings', () => {
   beforeEach(resetAll);
   afterEach(resetAll);
 
-  it('reads the settings, takes amounts in yuan and sends fen, days and accounts', async () => {
+  it('reads the settings, takes amounts in yuan and sends fen and days, never the accounts', async () => {
     const { fake } = renderApp();
     fireEvent.click(await screen.findByTestId('nav-settings'));
     await screen.findByTestId('settings-threshold');
@@ -200,28 +200,61 @@ describe('bureau settings', () => {
     expect((screen.getByTestId('settings-reminder-days') as HTMLInputElement).value).toBe('30, 7, 1');
     expect((screen.getByTestId('settings-allowance') as HTMLInputElement).value).toBe('1500.00');
     expect((screen.getByTestId('settings-max-age') as HTMLInputElement).value).toBe('10');
-    expect((screen.getByTestId('settings-account-0-accountNo') as HTMLInputElement).value).toBe(COURT_ACCOUNT.accountNo);
+    expect(text('accounts-in-force')).toContain(COURT_ACCOUNT.accountNo);
+    // a judge sees the accounts, and proposes nothing
+    expect(screen.queryByTestId('accounts-propose')).toBeNull();
 
     type('settings-threshold', '¥200,000');
     type('settings-reminder-days', '15，3, 400');
     type('settings-max-age', '5');
-    fireEvent.click(screen.getByTestId('settings-account-add'));
     fireEvent.click(screen.getByTestId('settings-save'));
     expect(text('settings-reminder-days-error')).toContain('0–365');
     expect(fake.callsOf('settings.set')).toHaveLength(0);
     type('settings-reminder-days', '15，3');
-    type('settings-account-1-name', '贵阳市南明区人民法院');
-    type('settings-account-1-bank', '贵阳银行南明支行');
-    type('settings-account-1-accountNo', '1201 0001 0000 0123');
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(fake.callsOf('settings.set')).toHaveLength(1));
     const sent = fake.callsOf('settings.set')[0];
-    expect(sent).toMatchObject({ approvalThreshold: 200_000_00, reminderDays: [15, 3], exemptLivingAllowance: 1_500_00, balanceMaxAgeMinutes: 5 });
-    expect(sent.courtAccounts).toHaveLength(2);
-    expect(sent.courtAccounts[0]).toEqual(COURT_ACCOUNT);
-    expect(sent.courtAccounts[1]).toMatchObject({ name: '贵阳市南明区人民法院', bank: '贵阳银行南明支行', accountNo: '1201000100000123' });
-    expect(sent.courtAccounts[1].id.length).toBeGreaterThan(0);
+    expect(sent).toEqual({ approvalThreshold: 200_000_00, reminderDays: [15, 3], exemptLivingAllowance: 1_500_00, balanceMaxAgeMinutes: 5 });
     expect((await screen.findByTestId('settings-saved')).textContent).toBe('设置已保存');
+  });
+
+  it('a chief proposes new accounts with a reason, and confirms or rejects another chief’s proposal, never his own', async () => {
+    const chief = { ...OFFICER, code: 'F520103003', name: '张国华', role: 'chief' as const };
+    const fake = createFakeApi();
+    fake.handle('session.current', () => ok(chief));
+    fake.handle('settings.courtAccountProposals', () => ok([
+      courtAccountProposal('cap-1', { proposedBy: 'F520103008' }),
+      courtAccountProposal('cap-2', { proposedBy: chief.code, reason: '本人提出' }),
+    ]));
+    renderApp({ fake });
+    fireEvent.click(await screen.findByTestId('nav-settings'));
+    await screen.findByTestId('accounts-proposal-cap-1');
+    expect(screen.getByTestId('accounts-proposal-cap-1-confirm')).toBeTruthy();
+    expect(screen.queryByTestId('accounts-proposal-cap-2-confirm')).toBeNull();
+    expect(text('accounts-proposal-cap-2-own')).toContain('另一名庭长或局长确认');
+
+    fireEvent.click(screen.getByTestId('accounts-propose'));
+    fireEvent.click(screen.getByTestId('settings-account-add'));
+    type('settings-account-1-name', '贵阳市南明区人民法院');
+    type('settings-account-1-bank', '贵阳银行南明支行');
+    type('settings-account-1-accountNo', '1201 0001 0000 0123');
+    fireEvent.click(screen.getByTestId('accounts-propose-submit'));
+    expect(fake.callsOf('settings.proposeCourtAccounts')).toHaveLength(0);
+    type('accounts-reason', '财政局新开专户');
+    fireEvent.click(screen.getByTestId('accounts-propose-submit'));
+    await waitFor(() => expect(fake.callsOf('settings.proposeCourtAccounts')).toHaveLength(1));
+    const proposed = fake.callsOf('settings.proposeCourtAccounts')[0];
+    expect(proposed.reason).toBe('财政局新开专户');
+    expect(proposed.accounts[0]).toEqual(COURT_ACCOUNT);
+    expect(proposed.accounts[1]).toMatchObject({ name: '贵阳市南明区人民法院', bank: '贵阳银行南明支行', accountNo: '1201000100000123' });
+    expect(await screen.findByTestId('accounts-proposed')).toBeTruthy();
+    expect(fake.callsOf('settings.set')).toHaveLength(0);
+
+    fireEvent.click(screen.getByTestId('accounts-proposal-cap-1-confirm'));
+    await waitFor(() => expect(fake.callsOf('settings.confirmCourtAccounts')).toEqual([{ proposalId: 'cap-1' }]));
+    type('accounts-proposal-cap-1-note', '账号有误');
+    fireEvent.click(screen.getByTestId('accounts-proposal-cap-1-reject'));
+    await waitFor(() => expect(fake.callsOf('settings.rejectCourtAccounts')).toEqual([{ proposalId: 'cap-1', note: '账号有误' }]));
   });
 
   it('lists the officers of this workstation, and enrols another one only with his own code and password', async () => {

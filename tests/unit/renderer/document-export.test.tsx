@@ -6,9 +6,10 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { DocumentLinks } from '../../../renderer/src/features/documents/DocumentLinks.dom';
 import { useAppStore } from '../../../renderer/src/store';
-import { fail } from './fake-api';
+import { createFakeApi, docRef, fail, RULING } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
 let created: Blob[];
@@ -98,5 +99,34 @@ describe('document viewer: print, and an audited copy only after a warning', () 
     });
     expect(screen.getByTestId('doc-export-error').textContent).toContain('未找到');
     expect(created).toEqual([]);
+  });
+
+  it('a voided document shows 作废 on the page it prints, with the reason and the time', async () => {
+    const fake = createFakeApi();
+    const voided = { reason: '协助执行单位拒绝扣划：收款账户不是本院登记的执行款专户（COURT_ACCOUNT_INVALID）', at: '2026-03-02T03:04:05.000Z' };
+    fake.handle('documents.get', (i) => ({ ok: true, value: { ref: { ...docRef(i.documentId, '扣划裁定书'), voided }, content: RULING, pdfBase64: btoa('%PDF-1.7 fake') } }));
+    renderApp({ fake });
+    await screen.findByTestId('case-search');
+    await act(() => useAppStore.getState().openDocument('doc-9'));
+    await screen.findByTestId('doc-page');
+    expect(screen.getByTestId('doc-void-stamp').textContent).toBe('作废');
+    expect(screen.getByTestId('doc-page').contains(screen.getByTestId('doc-void-stamp'))).toBe(true);
+    expect(screen.getByTestId('doc-voided-badge').textContent).toBe('作废');
+    expect(screen.getByTestId('doc-voided').textContent).toContain('COURT_ACCOUNT_INVALID');
+    expect(screen.getByTestId('doc-voided').textContent).toContain('2026-03-02 03:04');
+  });
+
+  it('a document in force carries no stamp', async () => {
+    await openViewer();
+    expect(screen.queryByTestId('doc-void-stamp')).toBeNull();
+    expect(screen.queryByTestId('doc-voided-badge')).toBeNull();
+  });
+
+  it('the document list marks a voided document 作废 and leaves the others as they are', () => {
+    const voided = { reason: '协助执行单位拒绝扣划', at: '2026-03-02T03:04:05.000Z' };
+    render(<DocumentLinks docs={[{ ...docRef('d-1', '扣划裁定书'), voided }, docRef('d-2', '冻结裁定书')]} testPrefix="case-doc" />);
+    expect(screen.getByTestId('case-doc-d-1-voided').textContent).toBe('作废');
+    expect(screen.getByTestId('case-doc-d-1-voided').getAttribute('title')).toBe('协助执行单位拒绝扣划');
+    expect(screen.queryByTestId('case-doc-d-2-voided')).toBeNull();
   });
 });

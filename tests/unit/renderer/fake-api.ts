@@ -13,7 +13,7 @@ import type {
 import type { ChannelId } from '../../../shared/domain/channels';
 import type { DocumentRef, FreezeView, Measure } from '../../../shared/domain/measures';
 import type {
-  BureauSettings, CaseMeasures, CourtAccount, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
+  BureauSettings, CaseMeasures, CourtAccount, CourtAccountProposal, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
 } from '../../../shared/domain/measure-views';
 import type { DocumentModel } from '../../../shared/documents/model';
 import { isIndivisible } from '../../../shared/rules';
@@ -230,6 +230,13 @@ export function deductionPrep(over: Partial<DeductionPrep> = {}): DeductionPrep 
   };
 }
 
+export function courtAccountProposal(id: string, over: Partial<CourtAccountProposal> = {}): CourtAccountProposal {
+  return {
+    id, accounts: [COURT_ACCOUNT], previous: [], reason: '新开执行款专户', proposedBy: 'F520103008', proposedAt: '2026-12-01T02:00:00.000Z',
+    status: 'pending', ...over,
+  };
+}
+
 export function reminderView(key: string, over: Partial<ReminderView> = {}): ReminderView {
   return {
     key,
@@ -335,6 +342,10 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'documents.export': (i) => ok({ ref: docRef(i.documentId, '冻结裁定书'), pdfBase64: btoa('%PDF-1.7 fake') }),
     'settings.get': () => ok(SETTINGS),
     'settings.set': (i) => ok({ ...SETTINGS, ...i }),
+    'settings.courtAccountProposals': () => ok([]),
+    'settings.proposeCourtAccounts': (i) => ok(courtAccountProposal('cap-new', { accounts: i.accounts, reason: i.reason })),
+    'settings.confirmCourtAccounts': (i) => ok({ proposal: courtAccountProposal(i.proposalId, { status: 'confirmed', decidedBy: OFFICER.code }), settings: SETTINGS }),
+    'settings.rejectCourtAccounts': (i) => ok(courtAccountProposal(i.proposalId, { status: 'rejected', decidedBy: OFFICER.code })),
     'audit.list': () => ok([]),
     'audit.verify': () => ok({ ok: true, entries: 0, checkpoints: 0, gatewayChecked: true, problems: [] }),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),

@@ -16,7 +16,7 @@ import { VerifyResult } from './VerifyResult.dom';
 
 /** The actions offered in the filter: a code matches itself and its sub-actions. */
 export const AUDIT_ACTIONS = [
-  'case', 'case.read', 'case.search', 'query', 'measure', 'document', 'reminder', 'settings', 'authority.refused', 'session', 'store',
+  'case', 'case.read', 'case.search', 'query', 'measure', 'document', 'document.voided', 'reminder', 'settings', 'settings.courtAccounts', 'authority.refused', 'session', 'store',
 ] as const;
 
 export function AuditView() {

@@ -4,9 +4,12 @@
  * (shared/documents DocumentModel). 打印 prints that page (the print style shows it alone). A copy
  * on disk holds the parties' personal data in plaintext, outside the encrypted store: 导出副本 says
  * so and asks first, then fetches the PDF through the audited documents.export and only then saves
- * it. No embedded PDF: the CSP allows no frames or objects.
+ * it. No embedded PDF: the CSP allows no frames or objects. A document whose measure was refused
+ * carries a 作废 stamp on the page (and so on the print) and its reason under the toolbar; its
+ * exported copy is stamped by main.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DocumentVoid } from '../../../../shared/domain/measures';
 import type { DocumentBlock, DocumentModel } from '../../../../shared/documents/model';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
@@ -62,6 +65,11 @@ export function DocumentViewer() {
       <div className="dialog doc-dialog" role="dialog" aria-modal="true" aria-labelledby="doc-title" data-testid="doc-viewer">
         <div className="doc-toolbar">
           <span className="muted small">{doc ? `${doc.ref.type} · ${doc.ref.number}` : t.documents.title}</span>
+          {doc?.ref.voided && (
+            <span className="badge badge-void" data-testid="doc-voided-badge">
+              {t.documents.voided}
+            </span>
+          )}
           <span className="toolbar-spacer" />
           {doc && doc.content && (
             <button type="button" className="btn" data-testid="doc-print" onClick={() => window.print()}>
@@ -94,6 +102,11 @@ export function DocumentViewer() {
           </p>
         )}
         {noDownload && <p className="field-error">{t.documents.noDownload}</p>}
+        {doc?.ref.voided && (
+          <p className="field-error" data-testid="doc-voided">
+            {t.documents.voidedBecause}：{doc.ref.voided.reason}（{doc.ref.voided.at.slice(0, 16).replace('T', ' ')}）
+          </p>
+        )}
         {viewer.error ? (
           <p className="field-error" role="alert" data-testid="doc-error">
             {errorText(viewer.error, lang)}
@@ -103,7 +116,7 @@ export function DocumentViewer() {
             {t.documents.loading}
           </p>
         ) : doc.content ? (
-          <DocumentPage model={doc.content} />
+          <DocumentPage model={doc.content} voided={doc.ref.voided} />
         ) : (
           <p className="muted">{doc.ref.number}</p>
         )}
@@ -118,9 +131,14 @@ export function DocumentViewer() {
 }
 
 /** The page itself; also printable. */
-export function DocumentPage({ model }: { model: DocumentModel }) {
+export function DocumentPage({ model, voided }: { model: DocumentModel; voided?: DocumentVoid | undefined }) {
   return (
-    <article className="doc-page print-area" data-testid="doc-page" lang="zh-CN">
+    <article className={`doc-page print-area${voided ? ' doc-voided' : ''}`} data-testid="doc-page" lang="zh-CN">
+      {voided && (
+        <div className="doc-void-stamp" data-testid="doc-void-stamp" aria-label={`作废：${voided.reason}`}>
+          作废
+        </div>
+      )}
       <header className="doc-head">
         <div className="doc-court" data-testid="doc-court">
           {model.court}

@@ -1,10 +1,11 @@
 /**
- * The bureau's settings: the deduction approval threshold, the renewal reminder days, the court's
- * receiving accounts, the living allowance left to a person debtor (DOMAIN rule 5) and how fresh a
- * frozen balance must be before deducting (DOMAIN rule 6). Amounts typed in 元, sent as fen.
+ * The bureau's settings: the deduction approval threshold, the renewal reminder days, the living
+ * allowance left to a person debtor (DOMAIN rule 5) and how fresh a frozen balance must be before
+ * deducting (DOMAIN rule 6). Amounts typed in 元, sent as fen. The court's receiving accounts change
+ * only under four eyes, in their own panel (CourtAccountsPanel).
  */
 import { useEffect, useState } from 'react';
-import type { BureauSettings, CourtAccount } from '../../../../shared/domain/measure-views';
+import type { BureauSettings } from '../../../../shared/domain/measure-views';
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/errors';
 import { parseYuan } from '../../../../shared/money';
@@ -13,21 +14,14 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { yuanText } from '../freeze/freeze-draft';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { CourtAccountsPanel } from './CourtAccountsPanel.dom';
 import { WorkstationOfficers } from './WorkstationOfficers.dom';
-
-interface AccountDraft {
-  id: string;
-  bank: string;
-  accountNo: string;
-  name: string;
-}
 
 interface SettingsDraft {
   threshold: string;
   reminderDays: string;
   allowance: string;
   maxAge: string;
-  accounts: AccountDraft[];
 }
 
 function draftOf(s: BureauSettings): SettingsDraft {
@@ -36,17 +30,10 @@ function draftOf(s: BureauSettings): SettingsDraft {
     reminderDays: s.reminderDays.join(', '),
     allowance: yuanText(s.exemptLivingAllowance),
     maxAge: String(s.balanceMaxAgeMinutes),
-    accounts: s.courtAccounts.map((a) => ({ ...a })),
   };
 }
 
-let accountSeq = 0;
-function newAccountId(): string {
-  const c = globalThis.crypto;
-  return typeof c?.randomUUID === 'function' ? c.randomUUID() : `acct-${Date.now().toString(36)}-${++accountSeq}`;
-}
-
-type Problems = Partial<Record<'threshold' | 'reminderDays' | 'allowance' | 'maxAge' | `account.${number}.${'bank' | 'accountNo' | 'name'}`, string | AppError>>;
+type Problems = Partial<Record<'threshold' | 'reminderDays' | 'allowance' | 'maxAge', string | AppError>>;
 
 export function validateSettings(d: SettingsDraft, t: { invalidDays: string; invalidMinutes: string; required: string }): { problems: Problems; patch: CallInput<'settings', 'set'> | null } {
   const problems: Problems = {};
@@ -63,14 +50,10 @@ export function validateSettings(d: SettingsDraft, t: { invalidDays: string; inv
   if (days.length > 10 || days.some((n) => !Number.isInteger(n) || n < 0 || n > 365)) problems.reminderDays = t.invalidDays;
   const maxAge = /^\d{1,4}$/.test(d.maxAge.trim()) ? Number(d.maxAge.trim()) : NaN;
   if (!(maxAge >= 1 && maxAge <= 1440)) problems.maxAge = t.invalidMinutes;
-  const courtAccounts: CourtAccount[] = d.accounts.map((a, i) => {
-    for (const k of ['bank', 'accountNo', 'name'] as const) if (!a[k].trim()) problems[`account.${i}.${k}`] = t.required;
-    return { id: a.id, bank: a.bank.trim(), accountNo: a.accountNo.replace(/\s+/g, ''), name: a.name.trim() };
-  });
   if (Object.keys(problems).length) return { problems, patch: null };
   return {
     problems,
-    patch: { approvalThreshold, exemptLivingAllowance, reminderDays: [...new Set(days)].sort((a, b) => b - a), balanceMaxAgeMinutes: maxAge, courtAccounts },
+    patch: { approvalThreshold, exemptLivingAllowance, reminderDays: [...new Set(days)].sort((a, b) => b - a), balanceMaxAgeMinutes: maxAge },
   };
 }
 
@@ -110,7 +93,6 @@ export function SettingsView() {
     setSaved(false);
     setSaveError(null);
   };
-  const editAccount = (i: number, change: Partial<AccountDraft>) => edit({ accounts: draft.accounts.map((a, j) => (j === i ? { ...a, ...change } : a)) });
 
   const submit = async () => {
     setTried(true);
@@ -156,46 +138,6 @@ export function SettingsView() {
           {field('allowance', t.settings.allowance, 'settings-allowance', 'decimal')}
           {field('maxAge', t.settings.maxAge, 'settings-max-age', 'numeric')}
         </div>
-        <fieldset className="party-set">
-          <legend>{t.settings.accounts}</legend>
-          {draft.accounts.map((a, i) => (
-            <div key={a.id} className="account-row" data-testid={`settings-account-${i}`}>
-              {(['name', 'bank', 'accountNo'] as const).map((k) => {
-                const key = `account.${i}.${k}` as const;
-                const label = k === 'name' ? t.settings.accountName : k === 'bank' ? t.settings.bank : t.settings.accountNo;
-                return (
-                  <div key={k} className={`field${problem(key) ? ' field-invalid' : ''}`}>
-                    <label htmlFor={`settings-account-${i}-${k}`}>{label}</label>
-                    <input
-                      id={`settings-account-${i}-${k}`}
-                      data-testid={`settings-account-${i}-${k}`}
-                      value={a[k]}
-                      onChange={(e) => editAccount(i, { [k]: e.target.value })}
-                    />
-                    {problem(key) && <div className="field-error">{problem(key)}</div>}
-                  </div>
-                );
-              })}
-              <button
-                type="button"
-                className="btn btn-quiet"
-                data-testid={`settings-account-remove-${i}`}
-                onClick={() => edit({ accounts: draft.accounts.filter((_, j) => j !== i) })}
-              >
-                {t.settings.removeAccount}
-              </button>
-            </div>
-          ))}
-          <button
-            type="button"
-            className="btn"
-            data-testid="settings-account-add"
-            disabled={draft.accounts.length >= 20}
-            onClick={() => edit({ accounts: [...draft.accounts, { id: newAccountId(), bank: '', accountNo: '', name: '' }] })}
-          >
-            {t.settings.addAccount}
-          </button>
-        </fieldset>
         {tried && !patch && <p className="field-error">{t.settings.fixErrors}</p>}
         {saveError && (
           <p className="field-error" role="alert" data-testid="settings-error">
@@ -213,6 +155,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
+      <CourtAccountsPanel />
       <WorkstationOfficers />
     </main>
   );

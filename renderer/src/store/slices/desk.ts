@@ -5,7 +5,7 @@
  */
 import type { AppError } from '../../../../shared/errors';
 import type { Measure } from '../../../../shared/domain/measures';
-import type { BureauSettings, ExpiryDay, ReminderView } from '../../../../shared/domain/measure-views';
+import type { BureauSettings, CourtAccount, CourtAccountProposal, ExpiryDay, ReminderView } from '../../../../shared/domain/measure-views';
 import type { CallInput, CallOutput } from '../../../../shared/ipc/contract';
 import { addDays, todayCst } from '../../../../shared/dates';
 import type { Result } from '../../../../shared/result';
@@ -31,6 +31,8 @@ export interface DeskData {
   calendarError: AppError | null;
   settings: BureauSettings | null;
   settingsError: AppError | null;
+  /** changes of the court's accounts waiting for a second chief or the director */
+  courtAccountProposals: CourtAccountProposal[];
 }
 
 export interface DeskSlice extends DeskData {
@@ -46,6 +48,10 @@ export interface DeskSlice extends DeskData {
   loadCalendar(): Promise<void>;
   loadSettings(): Promise<void>;
   saveSettings(patch: CallInput<'settings', 'set'>): Promise<Result<BureauSettings>>;
+  loadCourtAccountProposals(): Promise<void>;
+  proposeCourtAccounts(accounts: CourtAccount[], reason: string): Promise<Result<CourtAccountProposal>>;
+  /** another chief or the director confirms (the accounts change) or rejects a pending proposal */
+  decideCourtAccounts(proposalId: string, decision: 'confirm' | 'reject', note?: string): Promise<Result<unknown>>;
   /** 'measure.updated': the open case, the deduction in hand, the outbox */
   applyMeasureUpdate(m: Measure): void;
 }
@@ -62,6 +68,7 @@ export const deskInitial: DeskData = {
   calendarError: null,
   settings: null,
   settingsError: null,
+  courtAccountProposals: [],
 };
 
 const byUrgency = (a: ReminderView, b: ReminderView) => (a.endsOn < b.endsOn ? -1 : a.endsOn > b.endsOn ? 1 : a.key < b.key ? -1 : 1);
@@ -145,6 +152,26 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
     async saveSettings(patch) {
       const r = await api().settings.set(patch);
       if (r.ok) set({ settings: r.value, settingsError: null });
+      return r;
+    },
+
+    async loadCourtAccountProposals() {
+      const r = await api().settings.courtAccountProposals({});
+      if (r.ok) set({ courtAccountProposals: r.value });
+    },
+
+    async proposeCourtAccounts(accounts, reason) {
+      const r = await api().settings.proposeCourtAccounts({ accounts, reason });
+      if (r.ok) set({ courtAccountProposals: [...get().courtAccountProposals, r.value] });
+      return r;
+    },
+
+    async decideCourtAccounts(proposalId, decision, note) {
+      const r = decision === 'confirm'
+        ? await api().settings.confirmCourtAccounts({ proposalId })
+        : await api().settings.rejectCourtAccounts({ proposalId, ...(note ? { note } : {}) });
+      if (r.ok && decision === 'confirm') set({ settings: (r.value as CallOutput<'settings', 'confirmCourtAccounts'>).settings });
+      await get().loadCourtAccountProposals();
       return r;
     },
 
