@@ -124,6 +124,8 @@ describe('outbox', () => {
     expect(screen.queryByTestId('outbox-count')).toBeNull();
     fireEvent.click(screen.getByTestId('ws-tab-freeze'));
     fireEvent.click(await screen.findByTestId('freeze-pick-a1'));
+    // the debtor's living costs stay on the account
+    fireEvent.change(screen.getByTestId('freeze-amount-a1'), { target: { value: '3,000.00' } });
     fireEvent.click(screen.getByTestId('freeze-send'));
     await waitFor(() => expect(text('outbox-count')).toBe('1'));
     fireEvent.click(screen.getByTestId('nav-outbox'));
