@@ -29,7 +29,7 @@ export const KNOBS: Partial<Knobs> = {
 const LIMITS = { pollIntervalMs: 5, timeoutMs: 120, maxPolls: 400, maxAttempts: 8, concurrency: 8, ratePerSecond: 2_000 };
 const TUNING = {
   retryBaseMs: 5, retryMaxMs: 60, breakerCooldownMs: 20, breakerThreshold: 50, probeBaseMs: 10, probeMaxMs: 50, probeTimeoutMs: 500,
-  feedIntervalMs: 15,
+  feedIntervalMs: 15, claimLeaseMs: 200,
 };
 
 /** per measure, the chance of a kill at one of the named points */
@@ -38,7 +38,7 @@ const KILL_RATE = 0.03;
 const STALE_RATE = 0.1;
 const MISDELIVERED_RATE = 0.03;
 /** with two processes alive, how often each one looks through the outbox again (a second window's resume) */
-const RESUME_EVERY_MS = 20;
+const RESUME_EVERY_MS = 100;
 export const KILL_POINTS = ['before-send', 'after-sent-write', 'after-submit-wire', 'before-outcome-write'] as const;
 export type KillPoint = (typeof KILL_POINTS)[number];
 
@@ -67,7 +67,7 @@ export interface Tally {
   staleAnswers: number; misdelivered: number;
   kills: number; killsAt: Record<KillPoint, number>; forcedKills: number; reopened: number;
   resumed: number; duplicateSends: number; duplicateInserts: number; gatewayDuplicates: number; unknownOutcomes: number;
-  resubmits: number; feedApplied: number; feedIgnored: number; requeries: number; requeriesAnswered: number;
+  resubmits: number; heldElsewhere: number; feedApplied: number; feedIgnored: number; requeries: number; requeriesAnswered: number;
   deducted: number; courtReceived: number;
   /** submits of a measure on the wire, those that went out again under an id sent before, and 404s asked */
   wireSubmits: number; wireResends: number; wireNotFound: number;
@@ -77,7 +77,7 @@ export function newTally(): Tally {
   return {
     runs: 0, measures: 0, executed: 0, rejected: 0, lostAnswers: 0, timeouts: 0, busy: 0, garbage: 0, outOfOrder: 0, duplicateFeedback: 0,
     staleAnswers: 0, misdelivered: 0, kills: 0, killsAt: { 'before-send': 0, 'after-sent-write': 0, 'after-submit-wire': 0, 'before-outcome-write': 0 },
-    forcedKills: 0, reopened: 0, resumed: 0, duplicateSends: 0, duplicateInserts: 0, gatewayDuplicates: 0, unknownOutcomes: 0, resubmits: 0,
+    forcedKills: 0, reopened: 0, resumed: 0, duplicateSends: 0, duplicateInserts: 0, gatewayDuplicates: 0, unknownOutcomes: 0, resubmits: 0, heldElsewhere: 0,
     feedApplied: 0, feedIgnored: 0, requeries: 0, requeriesAnswered: 0, deducted: 0, courtReceived: 0, wireSubmits: 0, wireResends: 0, wireNotFound: 0,
   };
 }
@@ -89,6 +89,7 @@ function addCounters(t: Tally, c: MeasureEngineCounters): void {
   t.resubmits += c.resubmits;
   t.feedApplied += c.feedApplied;
   t.feedIgnored += c.feedIgnored;
+  t.heldElsewhere += c.heldElsewhere;
 }
 
 /**
@@ -380,6 +381,18 @@ class Process {
       bodyDigestOf: (id) => {
         gone();
         return disk.bodyDigestOf?.(id);
+      },
+      claimMeasure: (id, owner, until, now) => {
+        gone();
+        return disk.claimMeasure!(id, owner, until, now);
+      },
+      renewClaims: (owner, until) => {
+        gone();
+        disk.renewClaims!(owner, until);
+      },
+      releaseClaims: (owner, id) => {
+        gone();
+        disk.releaseClaims!(owner, id);
       },
     };
   }

@@ -194,7 +194,7 @@ function tallyLine(v: Variant, t: Tally, seconds: number): string {
     + `duplicateFeedback=${t.duplicateFeedback} staleAnswers=${t.staleAnswers} misdelivered=${t.misdelivered} `
     + `kills=${t.kills} (${KILL_POINTS.map((k) => `${k}:${t.killsAt[k]}`).join(' ')}; forced plans:${t.forcedKills}) reopened=${t.reopened} resumed=${t.resumed} `
     + `duplicatesRefused=${t.duplicateSends + t.duplicateInserts} (sends:${t.duplicateSends} inserts:${t.duplicateInserts}) `
-    + `gatewayDuplicates=${t.gatewayDuplicates} unknownOutcomes=${t.unknownOutcomes} resubmits=${t.resubmits} `
+    + `gatewayDuplicates=${t.gatewayDuplicates} unknownOutcomes=${t.unknownOutcomes} resubmits=${t.resubmits} heldElsewhere=${t.heldElsewhere} `
     + `wire=(submits:${t.wireSubmits} sameIdResends:${t.wireResends} notFound:${t.wireNotFound}) `
     + `feedApplied=${t.feedApplied} feedIgnored=${t.feedIgnored} `
     + `requeries=${t.requeriesAnswered}/${t.requeries} deductedFen=${t.deducted} courtReceivedFen=${t.courtReceived} seconds=${seconds.toFixed(1)}`;
@@ -238,5 +238,10 @@ describe('measures under faults', () => {
     const key = randomBytes(32);
     const t = await runVariant({ label: 'sqlcipher', runs: SQLCIPHER_RUNS, disk: () => new SqlcipherDisk(key), engines: 1 });
     expect(t.reopened).toBe(t.kills);
+  });
+
+  it(`${TWO_ENGINE_RUNS} seeded runs with two processes alive at once over one encrypted store`, { timeout: 180_000 }, async () => {
+    const key = randomBytes(32);
+    await runVariant({ label: 'two-engines', runs: TWO_ENGINE_RUNS, disk: () => new SqlcipherDisk(key), engines: 2 });
   });
 });

@@ -11,10 +11,11 @@ import { migration002 } from './002-measures';
 import { migration003 } from './003-authority';
 import { migration004 } from './004-audit-checkpoints';
 import { migration005 } from './005-decisions';
+import { migration006 } from './006-measure-claims';
 
 export type { Migration };
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export interface MigrationReport {
   from: number;
