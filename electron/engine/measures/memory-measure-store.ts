@@ -2,9 +2,10 @@
  * An in-memory MeasureStore for tests and benchmarks, keeping the encrypted store's contract
  * (electron/store/measures.ts): one decision, one id (a second insert is refused); nothing enters
  * the outbox already sent; no move out of a final state (MEASURE_MOVES); the body first sent under
- * an id is remembered by its SHA-256. Every write is synchronous, as a synchronous=FULL commit
- * is: what a call returned from is "on disk", which is what a crash test needs. Nothing here is
- * persisted and nothing is encrypted: never use it for real data.
+ * an id is remembered by its SHA-256; an outbox measure is leased to one engine at a time. Every
+ * write is synchronous, as a synchronous=FULL commit is: what a call returned from is "on disk",
+ * which is what a crash test needs. Nothing here is persisted and nothing is encrypted: never
+ * use it for real data.
  */
 import { createHash } from 'node:crypto';
 import type { Measure, MeasureState } from '../../../shared/domain/measures';

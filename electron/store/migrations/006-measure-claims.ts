@@ -2,8 +2,9 @@
  * Version 6: who is sending a measure now. Two processes may hold the store open at once (a
  * second workstation process that got past the single-instance lock); each engine takes an
  * outbox measure with a lease before it works on it, so that one measure is sent by one engine
- * at a time and never re-sent beside another's send (DOMAIN rule 7; docs/gateway-protocol.md
- * "Unknown outcome"). A lease that runs out (its process died) lets another engine take it.
+ * at a time and never re-sent beside another's send (docs/gateway-protocol.md "Unknown
+ * outcome": the same body goes again only after a 404). A lease that runs out (its process
+ * died) lets another engine take it.
  */
 import type { Migration } from './migration';
 
