@@ -30,6 +30,19 @@ export interface MeasureStore {
    */
   feedCursor?(): string | undefined;
   saveFeedCursor?(cursor: string): void;
+  /**
+   * Takes, or keeps, the right to work on an outbox measure until `until` (ISO time): granted
+   * when the measure is queued, sent or unknown and nobody holds it, `owner` holds it already, or
+   * the holder's lease ran out before `now` (its process died). Atomic: of two engines asking at
+   * once, one gets it. A store shared by several processes must have it; without it an engine
+   * assumes it is the only one (docs/gateway-protocol.md "Unknown outcome": a measure that may
+   * have reached the gateway is sent again only after a 404, never beside another send).
+   */
+  claimMeasure?(id: string, owner: string, until: string, now: string): boolean;
+  /** Extends the lease of every measure `owner` holds. */
+  renewClaims?(owner: string, until: string): void;
+  /** Lets go of one measure (`id`) or of all that `owner` holds. */
+  releaseClaims?(owner: string, id?: string): void;
 }
 
 /** States the engine still owes an outcome for (the outbox). */

@@ -304,6 +304,35 @@ export class MeasureRepo implements MeasureStore {
     }).immediate();
   }
 
+  /**
+   * The lease on an outbox measure (migration 6): one UPDATE, so that of two processes asking at
+   * once exactly one is granted it. Not audited: who sends is not a decision, and every state
+   * change the holder makes is.
+   */
+  claimMeasure(id: string, owner: string, until: string, now: string): boolean {
+    return this.db.prepare(
+      `UPDATE measures SET claimed_by = @owner, claimed_until = @until
+         WHERE id = @id AND state IN ('queued', 'sent', 'unknown')
+           AND (claimed_by IS NULL OR claimed_by = @owner OR claimed_until < @now)`,
+    ).run({ id, owner, until, now }).changes === 1;
+  }
+
+  renewClaims(owner: string, until: string): void {
+    this.db.prepare('UPDATE measures SET claimed_until = ? WHERE claimed_by = ?').run(until, owner);
+  }
+
+  releaseClaims(owner: string, id?: string): void {
+    this.db.prepare('UPDATE measures SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @owner AND (@id IS NULL OR id = @id)')
+      .run({ owner, id: id ?? null });
+  }
+
+  /** who holds a measure now, if anyone */
+  claimOf(id: string): { owner: string; until: string } | undefined {
+    const r = this.db.prepare<[string], { claimed_by: string | null; claimed_until: string | null }>(
+      'SELECT claimed_by, claimed_until FROM measures WHERE id = ?').get(id);
+    return r?.claimed_by ? { owner: r.claimed_by, until: r.claimed_until ?? '' } : undefined;
+  }
+
   // ---- reading -------------------------------------------------------------------------------
 
   /** Oldest first. */

@@ -51,12 +51,15 @@ export function pickTargets(pop: Population, minBalance = 10_000): Target[] {
 }
 
 export const caseIdOf = (caseNumber: string) => `case:${caseNumber}`;
-export const partyIdOf = (idNumber: string) => `party:${idNumber}`;
+/** a party belongs to one case in the store: the same debtor in two cases is two parties */
+export const partyIdOf = (idNumber: string, caseNumber: string) => `party:${caseNumber}:${idNumber}`;
+/** an asset found for a debtor in one case */
+export const assetIdOf = (accountNo: string, caseNumber: string) => `asset:${caseNumber}:${accountNo}`;
 
 export function contextFor(t: Pick<Target, 'debtor'>, caseNumber: string, court = '黔0103'): MeasureContext {
   return {
     caseId: caseIdOf(caseNumber), caseNumber, court, officer: OFFICER,
-    subject: { id: partyIdOf(t.debtor.idNumber), kind: t.debtor.kind, name: t.debtor.name, idNumber: t.debtor.idNumber },
+    subject: { id: partyIdOf(t.debtor.idNumber, caseNumber), kind: t.debtor.kind, name: t.debtor.name, idNumber: t.debtor.idNumber },
   };
 }
 
@@ -88,7 +91,7 @@ export class Decider {
       return { id: `${id}-doc${i}`, type, number, sha256: createHash('sha256').update(`${type}\n${number}\n${id}`).digest('hex'), createdAt: at };
     });
     return this.signed({
-      id, caseId: caseIdOf(caseNumber), partyId: partyIdOf(t.debtor.idNumber), assetId: `asset:${t.accountNo}`, channel: t.channel,
+      id, caseId: caseIdOf(caseNumber), partyId: partyIdOf(t.debtor.idNumber, caseNumber), assetId: assetIdOf(t.accountNo, caseNumber), channel: t.channel,
       assetKind: 'deposit', assetIdentifier: t.accountNo, kind, state: 'queued', decidedBy: OFFICER.code, documents, attempts: 0,
       createdAt: at, updatedAt: at, ...over,
     }, t, caseNumber);

@@ -271,6 +271,34 @@ describe('measures outbox', () => {
     ]);
     expect(store.measures.bodyDigestOf(m.id)).toBe(sha(body));
   });
+
+  it('leases an outbox measure to one engine at a time, across two connections to the same file (migration 6)', () => {
+    const m = measure(c, assets[0]!);
+    store.measureStore.insertMeasure(m);
+    const other = openSecureStore({ file, key, clock });
+    try {
+      const [t0, t1, t2] = ['2025-03-01T03:00:00.000Z', '2025-03-01T03:00:30.000Z', '2025-03-01T03:01:00.000Z'];
+      expect(store.measures.claimMeasure(m.id, 'engine-a', t1, t0)).toBe(true);
+      // held: the other process is refused until the lease runs out; the holder renews
+      expect(other.measures.claimMeasure(m.id, 'engine-b', t2, t0)).toBe(false);
+      expect(store.measures.claimMeasure(m.id, 'engine-a', t2, t0)).toBe(true);
+      expect(other.measures.claimOf(m.id)).toEqual({ owner: 'engine-a', until: t2 });
+      // run out (the holder died): the other takes it, and the old holder is refused
+      expect(other.measures.claimMeasure(m.id, 'engine-b', '2025-03-01T03:02:00.000Z', '2025-03-01T03:01:00.001Z')).toBe(true);
+      expect(store.measures.claimMeasure(m.id, 'engine-a', t2, '2025-03-01T03:01:00.002Z')).toBe(false);
+      // released: free for anyone; a release by someone not holding it changes nothing
+      store.measures.releaseClaims('engine-a');
+      expect(store.measures.claimOf(m.id)?.owner).toBe('engine-b');
+      other.measures.releaseClaims('engine-b', m.id);
+      expect(store.measures.claimOf(m.id)).toBeUndefined();
+      // a concluded measure is no one's to take
+      store.measureStore.updateMeasure(m.id, { state: 'sent', attempts: 1 });
+      store.measureStore.updateMeasure(m.id, { state: 'executed', outcome: { frozenAmount: m.amount, endsOn: m.endsOn, queuePosition: 0 } });
+      expect(other.measures.claimMeasure(m.id, 'engine-b', t2, t0)).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
 });
 
 describe('recovered amount and approvals', () => {

@@ -411,6 +411,35 @@ describe('measure engine against a scripted gateway', () => {
     expect(gw.stats).toMatchObject({ executed: 1, submits: 1 });
   });
 
+  it('two engines alive over one store: each measure goes out from the one holding its lease; a dead holder\'s lease runs out', async () => {
+    const gw = await gateway();
+    const disk = new MemoryMeasureStore();
+    const lease = { tuning: { claimLeaseMs: 150 } };
+    const a = engineFor(gw.url, gw, disk, lease);
+    const b = engineFor(gw.url, gw, disk, lease);
+    const ms = [measure(), measure(), measure()];
+    for (const m of ms) disk.insertMeasure(m);
+    expect(a.engine.resume(() => MCTX)).toBe(3);
+    expect(b.engine.resume(() => MCTX)).toBe(0);
+    expect(b.engine.counters().heldElsewhere).toBe(3);
+    await Promise.all([a.engine.idle(), b.engine.idle()]);
+    for (const m of ms) expect(disk.getMeasure(m.id)?.state).toBe('executed');
+    expect([...gw.submitted].sort()).toEqual(ms.map((m) => m.id).sort());
+
+    // a process died holding a measure: the live engine waits for the lease, then takes it up
+    const orphan = measure();
+    disk.insertMeasure(orphan);
+    const t = Date.now();
+    expect(disk.claimMeasure(orphan.id, 'a-dead-process', new Date(t + 150).toISOString(), new Date(t).toISOString())).toBe(true);
+    b.engine.send(orphan, MCTX);
+    expect(disk.getMeasure(orphan.id)?.state).toBe('queued');
+    await b.engine.idle();
+    expect(Date.now() - t).toBeGreaterThanOrEqual(140);
+    expect(disk.getMeasure(orphan.id)?.state).toBe('executed');
+    expect(gw.submitted.filter((id) => id === orphan.id)).toHaveLength(1);
+    expect(disk.claimOf(orphan.id)).toBeUndefined();
+  });
+
   it('resume: queued is sent; sent and unknown are asked about first; no new id, nothing twice', async () => {
     const gw = await gateway();
     const disk = new MemoryMeasureStore();

@@ -19,7 +19,11 @@
  *   the first body, a re-send that would differ is stopped here rather than refused with 409;
  * - a 409 is a fault of this program: it is logged as an error and the outcome is asked by id,
  *   never "fixed" by sending again;
- * - after stop() nothing is written: a stopped engine leaves every measure as stored for resume.
+ * - after stop() nothing is written: a stopped engine leaves every measure as stored for resume;
+ * - where the store may be shared by two processes, a measure is worked on by the one engine that
+ *   holds its lease (MeasureStore.claimMeasure), renewed while it works and checked before every
+ *   write and every submit; one it cannot take is left to the holder and taken up once the
+ *   holder's lease runs out (its process died).
  *
  * Answers come by asking about each id (the ground truth) and, where the gateway offers one, from
  * its feedback feed (GET /gw/v1/feedback), which may deliver an answer twice or out of order: an
@@ -81,6 +85,11 @@ export interface MeasureEngineTuning {
   feedIntervalMs: number;
   /** answers per feed page */
   feedPageSize: number;
+  /**
+   * How long a measure's lease lasts without renewal; renewed every third of it while worked on.
+   * After a crash, another engine takes the dead one's measures up once their leases run out.
+   */
+  claimLeaseMs: number;
 }
 
 export const DEFAULT_MEASURE_TUNING: MeasureEngineTuning = {
@@ -99,6 +108,7 @@ export const DEFAULT_MEASURE_TUNING: MeasureEngineTuning = {
   frozenBalanceTimeoutMs: 60_000,
   feedIntervalMs: 2_000,
   feedPageSize: 200,
+  claimLeaseMs: 30_000,
 };
 
 export interface MeasureEvents {
@@ -145,6 +155,8 @@ export interface MeasureEngineCounters {
   feedApplied: number;
   /** feed answers about a measure already concluded here (delivered twice), or not open here */
   feedIgnored: number;
+  /** send() or resume() of a measure another engine holds: left to it until its lease runs out */
+  heldElsewhere: number;
 }
 
 export interface MeasureEngine {
@@ -173,7 +185,7 @@ type Status = GatewayAnswer<StatusAnswer>;
 
 /** The measure is no longer to be sent from here (cancelled, or concluded by another path). */
 class Withdrawn extends Error {
-  constructor(readonly state: MeasureState | 'absent') {
+  constructor(readonly state: MeasureState | 'absent' | 'held elsewhere') {
     super(`measure no longer to be sent (${state})`);
     this.name = 'Withdrawn';
   }
@@ -217,6 +229,8 @@ interface Job {
   done: boolean;
   /** ends the job's current nap early (an answer came from the feed) */
   wake: (() => void) | undefined;
+  /** until when (epoch ms) this engine's own last claim holds the measure's lease */
+  leaseUntil: number;
 }
 
 const SENDABLE: ReadonlySet<MeasureState> = new Set(OUTBOX_STATES);
@@ -238,8 +252,10 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   const client = o.client ?? createGatewayClient({ url: o.gateway.url, stationId: o.gateway.stationId, stationSecret: o.gateway.stationSecret, now });
   const counters: MeasureEngineCounters = {
     sent: 0, resumed: 0, duplicateSends: 0, resubmits: 0, unknownOutcomes: 0, conflicts: 0, followUps: 0, executed: 0, rejected: 0,
-    feedApplied: 0, feedIgnored: 0,
+    feedApplied: 0, feedIgnored: 0, heldElsewhere: 0,
   };
+  /** this engine, as the holder of measures' leases */
+  const owner = randomUUID();
 
   const network = new NetworkMonitor({
     client, gateway: o.gateway, life, now, random, log,
@@ -276,6 +292,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   /** Every write goes through here: none after stop (a stopped engine is a dead process). */
   function save(job: Job, patch: MeasurePatch): Measure {
     life.check();
+    if (!holds(job)) throw new Withdrawn('held elsewhere');
     const m = store.updateMeasure(job.id, patch);
     job.m = m;
     safely('measure', () => o.events.measure(m));
@@ -286,6 +303,91 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     if (job.m.state === state && Object.keys(extra).length === 0) return;
     if (state === 'unknown' && job.m.state !== 'unknown') counters.unknownOutcomes += 1;
     save(job, { state, ...extra });
+  }
+
+  // ---- leases (a store shared by two processes) ----
+
+  /** Takes or renews this engine's lease on the measure; true when the store has no leases. */
+  function claim(id: string, extraMs = 0, job?: Job): boolean {
+    if (!store.claimMeasure) return true;
+    const t = now().getTime();
+    const until = t + tuning.claimLeaseMs + extraMs;
+    if (!store.claimMeasure(id, owner, new Date(until).toISOString(), new Date(t).toISOString())) return false;
+    if (job) job.leaseUntil = until;
+    return true;
+  }
+
+  /**
+   * Before a write: the lease this engine last took is still good for half its length (nobody
+   * else can have taken it), or it is taken again now.
+   */
+  function holds(job: Job): boolean {
+    if (!store.claimMeasure) return true;
+    return now().getTime() < job.leaseUntil - tuning.claimLeaseMs / 2 || claim(job.id, 0, job);
+  }
+
+  /** Measures another engine holds, with what is needed to take them up when its lease runs out. */
+  const elsewhere = new Map<string, MeasureContext>();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  function leaveToHolder(m: Measure, ctx: MeasureContext): void {
+    counters.heldElsewhere += 1;
+    elsewhere.set(m.id, ctx);
+    log('debug', 'measure held by another process; left to it', { measureId: m.id, channel: m.channel });
+    retryTimer ??= setTimeout(retryElsewhere, Math.max(1, Math.floor(tuning.claimLeaseMs / 2)));
+  }
+
+  function retryElsewhere(): void {
+    retryTimer = undefined;
+    if (life.stopped) return;
+    for (const [id, ctx] of [...elsewhere]) {
+      if (busy(id)) {
+        elsewhere.delete(id);
+        continue;
+      }
+      try {
+        const m = store.getMeasure(id);
+        if (!m || !SENDABLE.has(m.state)) {
+          elsewhere.delete(id);
+          continue;
+        }
+        if (!claim(id)) continue;
+        elsewhere.delete(id);
+        const p = prepare(m, ctx);
+        if (p) start(p.m, ctx, p.body, p.first);
+      } catch (e) {
+        elsewhere.delete(id);
+        log('warn', 'measure held elsewhere could not be taken up', { measureId: id, code: e instanceof AppFailure ? e.error.code : 'INTERNAL' });
+      }
+    }
+    if (elsewhere.size > 0) retryTimer = setTimeout(retryElsewhere, Math.max(1, Math.floor(tuning.claimLeaseMs / 2)));
+    settleIdle();
+  }
+
+  /** Renews every lease this engine holds while it works on measures. */
+  function keepLeases(): void {
+    if (!store.renewClaims || heartbeat || life.stopped) return;
+    heartbeat = setInterval(() => {
+      if (life.stopped || active.size === 0) {
+        clearInterval(heartbeat);
+        heartbeat = undefined;
+        return;
+      }
+      try {
+        store.renewClaims!(owner, new Date(now().getTime() + tuning.claimLeaseMs).toISOString());
+      } catch (e) {
+        log('warn', 'measure leases could not be renewed', { error: (e as Error)?.name ?? 'unknown' });
+      }
+    }, Math.max(1, Math.floor(tuning.claimLeaseMs / 3)));
+  }
+
+  function release(id?: string): void {
+    try {
+      store.releaseClaims?.(owner, id);
+    } catch {
+      /* the store is gone (a dead process): the lease runs out by itself */
+    }
   }
 
   function record(job: Job, direction: 'sent' | 'received', text: string): void {
@@ -367,6 +469,8 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           const cur = store.getMeasure(job.id);
           if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
           job.m = cur;
+          // held for the whole call: no other engine may take it while these bytes may be on the wire
+          if (!claim(job.id, job.limits.timeoutMs, job)) throw new Withdrawn('held elsewhere');
           assertSameBody(job);
           // Written before the bytes leave: after a crash it is asked about, never re-sent blindly.
           save(job, { state: 'sent', attempts: cur.attempts + 1, ...(cur.sentAt ? {} : { sentAt: now().toISOString() }) });
@@ -588,6 +692,12 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       }
     } catch (e) {
       if (e instanceof Stopped || life.stopped) return;
+      if (e instanceof Withdrawn && e.state === 'held elsewhere') {
+        // another engine took it (this one's lease ran out): it is that one's now, unless it dies too
+        log('info', 'measure taken over by another process; left to it', { measureId: job.id, channel: job.channel });
+        leaveToHolder(job.m, job.ctx);
+        return;
+      }
       if (e instanceof Withdrawn) {
         log('info', 'measure not sent: no longer in the outbox', { measureId: job.id, channel: job.channel, state: e.state });
         return;
@@ -621,15 +731,18 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     const job: Job = {
       id: m.id, channel: m.channel, ctx, lane: laneFor(m.channel), limits: adapters[m.channel]!.limits, m, body, text, digest: sha256Of(text),
       polls: 0, failures: 0, garbage: 0, forgotten: 0, resubmits: 0, uncertain: first !== 'submit', refused: undefined, conflict: false,
-      last: undefined, pollNow: false, done: false, wake: undefined,
+      last: undefined, pollNow: false, done: false, wake: undefined, leaseUntil: 0,
     };
     jobs.set(m.id, job);
     const p = run(job, first).finally(() => {
       active.delete(m.id);
       jobs.delete(m.id);
+      // nothing is written after stop; the leases of a stopped engine are let go in stop()
+      if (!life.stopped) release(m.id);
       settleIdle();
     });
     active.set(m.id, p);
+    keepLeases();
     readFeed();
   }
 
@@ -701,13 +814,18 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       }
     } catch (e) {
       if (e instanceof Stopped || life.stopped) throw e;
+      if (e instanceof Withdrawn) {
+        // another engine holds the measure: its own polling or feed writes the outcome
+        counters.feedIgnored += 1;
+        return;
+      }
       // the write failed: the measure keeps its stored state and its own polling writes the outcome
       log('error', 'outcome from the feed could not be written', { measureId: job.id, channel: job.channel, error: (e as Error)?.name ?? 'unknown' });
     }
   }
 
   function settleIdle(): void {
-    if (active.size > 0 || queued.size > 0 || requeries > 0) return;
+    if (active.size > 0 || queued.size > 0 || requeries > 0 || elsewhere.size > 0) return;
     const w = idleWaiters;
     idleWaiters = [];
     for (const f of w) f();
@@ -718,6 +836,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
   }
 
   const busy = (id: string) => active.has(id) || queued.has(id);
+  const waiting = (id: string) => busy(id) || elsewhere.has(id);
 
   /** Checks and builds; undefined when there is nothing to do. Throws AppFailure. */
   function prepare(given: Measure, ctx: MeasureContext): { m: Measure; body: SubmitBody; first: Phase } | undefined {
@@ -852,7 +971,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
     send(given, ctx) {
       assertRunning();
-      if (busy(given.id)) {
+      if (waiting(given.id)) {
         counters.duplicateSends += 1;
         log('debug', 'measure already being sent; nothing more done', { measureId: given.id });
         return store.getMeasure(given.id)!;
@@ -863,6 +982,10 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         log('debug', 'measure already concluded; nothing sent', { measureId: given.id });
         return store.getMeasure(given.id)!;
       }
+      if (!claim(p.m.id)) {
+        leaveToHolder(p.m, ctx);
+        return p.m;
+      }
       counters.sent += 1;
       start(p.m, ctx, p.body, p.first);
       return p.m;
@@ -872,7 +995,7 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       assertRunning();
       let n = 0;
       for (const m of store.listOutbox()) {
-        if (busy(m.id)) continue;
+        if (waiting(m.id)) continue;
         let ctx: MeasureContext | undefined;
         let p: ReturnType<typeof prepare>;
         try {
@@ -886,6 +1009,10 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           continue;
         }
         if (!p) continue;
+        if (!claim(p.m.id)) {
+          leaveToHolder(p.m, ctx);
+          continue;
+        }
         start(p.m, ctx, p.body, p.first);
         n += 1;
       }
@@ -915,12 +1042,17 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     counters: () => ({ ...counters }),
 
     idle() {
-      if (active.size === 0 && queued.size === 0 && requeries === 0) return Promise.resolve();
+      if (active.size === 0 && queued.size === 0 && requeries === 0 && elsewhere.size === 0) return Promise.resolve();
       return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
 
     async stop() {
       life.stop();
+      // let go at once: a measure of ours another engine resumes is not held back by a stopped one
+      release();
+      clearTimeout(retryTimer);
+      clearInterval(heartbeat);
+      elsewhere.clear();
       starts.clear();
       queued.clear();
       network.stop();

@@ -2,9 +2,10 @@
  * An in-memory MeasureStore for tests and benchmarks, keeping the encrypted store's contract
  * (electron/store/measures.ts): one decision, one id (a second insert is refused); nothing enters
  * the outbox already sent; no move out of a final state (MEASURE_MOVES); the body first sent under
- * an id is remembered by its SHA-256. Every write is synchronous, as a synchronous=FULL commit
- * is: what a call returned from is "on disk", which is what a crash test needs. Nothing here is
- * persisted and nothing is encrypted: never use it for real data.
+ * an id is remembered by its SHA-256; an outbox measure is leased to one engine at a time. Every
+ * write is synchronous, as a synchronous=FULL commit is: what a call returned from is "on disk",
+ * which is what a crash test needs. Nothing here is persisted and nothing is encrypted: never
+ * use it for real data.
  */
 import { createHash } from 'node:crypto';
 import type { Measure, MeasureState } from '../../../shared/domain/measures';
@@ -44,6 +45,7 @@ export class MemoryMeasureStore implements MeasureStore {
   private readonly exchanges: MeasureExchangeRecord[] = [];
   private readonly digests = new Map<string, string>();
   private cursor: string | undefined;
+  private readonly claims = new Map<string, { owner: string; until: string }>();
   private readonly watchers = new Set<(m: Measure) => void>();
   private readonly waiters = new Map<string, Set<(m: Measure) => void>>();
   /** counts of calls, for tests that check what the engine wrote */
@@ -113,7 +115,30 @@ export class MemoryMeasureStore implements MeasureStore {
     this.cursor = cursor;
   }
 
+  claimMeasure(id: string, owner: string, until: string, now: string): boolean {
+    const m = this.measures.get(id);
+    if (!m || !OUTBOX_STATES.includes(m.state)) return false;
+    const held = this.claims.get(id);
+    if (held && held.owner !== owner && held.until >= now) return false;
+    this.claims.set(id, { owner, until });
+    return true;
+  }
+
+  renewClaims(owner: string, until: string): void {
+    for (const c of this.claims.values()) if (c.owner === owner) c.until = until;
+  }
+
+  releaseClaims(owner: string, id?: string): void {
+    for (const [k, c] of this.claims) if (c.owner === owner && (id === undefined || k === id)) this.claims.delete(k);
+  }
+
   // ---- for tests and benchmarks ----
+
+  /** who holds a measure now, if anyone */
+  claimOf(id: string): { owner: string; until: string } | undefined {
+    const c = this.claims.get(id);
+    return c ? { ...c } : undefined;
+  }
 
   all(): Measure[] {
     return [...this.measures.values()].map(copy);
@@ -161,6 +186,7 @@ export class MemoryMeasureStore implements MeasureStore {
     s.exchanges.push(...this.exchanges.map((e) => ({ ...e })));
     for (const [k, v] of this.digests) s.digests.set(k, v);
     s.cursor = this.cursor;
+    for (const [k, v] of this.claims) s.claims.set(k, { ...v });
     return s;
   }
 
