@@ -107,7 +107,7 @@ export function monthsDeadline(start: IsoDate, months: number, cal: HolidayCalen
   return rollToWorkingDay(addMonths(start, months), cal);
 }
 
-/** Case with property concludes within 6 months of filing (DOMAIN rule 11). */
+/** Case with property concludes within 6 months of filing (docs/domain.md rule 11). */
 export function executionDeadline(filedOn: IsoDate, cal: HolidayCalendar): IsoDate {
   return monthsDeadline(filedOn, 6, cal);
 }

@@ -2,7 +2,7 @@
  * Delays between attempts. Retries use exponential backoff with full jitter (a uniformly random
  * delay up to the exponential cap) so that many requests failing together do not come back
  * together; polls for feedback use a growing interval, since an agency may answer in seconds or
- * in hours (DOMAIN "Feedback is asynchronous"). Pure functions; `random` is injected for tests.
+ * in hours (docs/domain.md, "Feedback is asynchronous"). Pure functions; `random` is injected for tests.
  */
 
 export interface BackoffOptions {

@@ -57,7 +57,7 @@ export interface EngineTuning {
   probeBaseMs: number;
   probeMaxMs: number;
   probeTimeoutMs: number;
-  /** feedback processing slower than this is logged (STYLE 10) */
+  /** feedback processing slower than this is logged (docs/architecture.md, principle 10) */
   slowMs: number;
 }
 
@@ -474,7 +474,7 @@ export function createEngine(o: EngineOptions): Engine {
     if (life.stopped) throw new AppFailure('INTERNAL', { zh: '查控引擎已停止', en: 'the connector engine has stopped' });
   }
 
-  /** Only a debtor of this very case may be queried (DOMAIN "the purpose"). */
+  /** Only a debtor of this very case may be queried (docs/domain.md, "The purpose"). */
   function assertDebtor(ctx: QueryContext, p: Party): void {
     if (p.role !== 'debtor' || p.caseId !== ctx.caseId) {
       throw new AppFailure('NOT_A_DEBTOR', { zh: '所选当事人不是本案被执行人', en: 'the party chosen is not a debtor of this case' });

@@ -4,7 +4,7 @@
  * answer is parsed strictly: anything that is not the protocol's JSON envelope is a
  * GatewayGarbage, never a half-trusted object. Transport failures (http-transport.ts) come out as
  * GatewayUnreachable (never sent) or GatewayNoAnswer (may have arrived), which the engine treats
- * differently (DOMAIN rule 7).
+ * differently (docs/domain.md rule 7).
  */
 import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * What can go wrong talking to the gateway, as typed errors the engine can act on. The split that
- * matters most (DOMAIN rule 7): "unreachable" means the request never left this machine (the
+ * matters most (docs/domain.md rule 7): "unreachable" means the request never left this machine (the
  * network is down: wait and send it later), while "no answer" means it may have arrived (ask about
  * the same request id before doing anything else). Messages carry codes only, never the body.
  */

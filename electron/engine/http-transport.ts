@@ -1,7 +1,7 @@
 /**
  * One HTTP exchange with the gateway over node:http / node:https with keep-alive sockets. Chosen
  * over global fetch because it costs about a third of the CPU per round trip, which keeps the main
- * process responsive while thousands of answers stream in (STYLE 10; tests/bench/engine.bench.mjs).
+ * process responsive while thousands of answers stream in (docs/architecture.md, principle 10; tests/bench/engine.bench.mjs).
  * Failures come out as the engine's typed transport errors: never sent (unreachable) or sent
  * without an answer (timeout, reset), see gateway-errors.ts. A certificate that fails verification
  * is its own failure (GatewayCertificate). With a pinned CA (gateway.json `caFile` / `ca`) that CA is

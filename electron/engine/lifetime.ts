@@ -2,7 +2,7 @@
  * The engine's lifetime: every sleep and every in-flight call hangs off one AbortSignal, so that
  * stop() cancels all timers and calls at once and leaves each request in the state the store
  * already holds (a request caught on the wire stays 'sent' and is resolved by asking about its id
- * after the restart, DOMAIN rule 7). Sleeps are kept in one set instead of one abort listener each,
+ * after the restart, docs/domain.md rule 7). Sleeps are kept in one set instead of one abort listener each,
  * so tens of thousands of sleeping requests cost nothing extra.
  */
 import { setMaxListeners } from 'node:events';

@@ -1,6 +1,6 @@
 /**
  * What the engine needs from the store for measures (freeze, renew, unfreeze, deduct).
- * The outbox rule (DOMAIN rule 7): a measure is written — durably, synchronous=FULL — before it is
+ * The outbox rule (docs/domain.md rule 7): a measure is written — durably, synchronous=FULL — before it is
  * sent, and its state is written before each step it guards, so that after a crash the program
  * knows exactly which measures may have reached the agency and asks about them by their own id.
  */

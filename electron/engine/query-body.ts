@@ -2,9 +2,9 @@
  * The body of a query request (docs/gateway-protocol.md, "Submit a request"). It is a pure
  * function of the stored request, the case context and the subject, so that a request submitted
  * again under its own id after a lost answer or a restart carries the same body and is not refused
- * as an idempotency conflict (DOMAIN rule 7).
+ * as an idempotency conflict (docs/domain.md rule 7).
  *
- * Every query carries its purpose, legal basis and source document (DOMAIN "a request carries";
+ * Every query carries its purpose, legal basis and source document (docs/domain.md, "A request carries";
  * the Estonian e-arest practice): the 协助查询通知书. Until documents are generated and sealed
  * elsewhere, the notice's text is composed here and its SHA-256 is sent with it.
  */
@@ -17,7 +17,7 @@ import type { ChannelAdapter, QueryContext } from './types';
 import type { SubmitBody, WireDocument } from './gateway-wire';
 
 export const QUERY_DOCUMENT_TYPE = '协助查询通知书';
-/** only a debtor of the case, only for that case (DOMAIN "the purpose") */
+/** only a debtor of the case, only for that case (docs/domain.md, "The purpose") */
 export const QUERY_PURPOSE = '查询被执行人财产及下落';
 /** what a query cites, on the wire and in its notice */
 export const QUERY_LEGAL_BASIS = LEGAL_BASIS.query;

@@ -1,6 +1,6 @@
 /**
  * Work is started a batch per turn of the event loop, so that a fan-out of tens of thousands (a
- * bureau-wide re-query, a resume after restart) never holds the main thread (STYLE 10).
+ * bureau-wide re-query, a resume after restart) never holds the main thread (docs/architecture.md, principle 10).
  */
 export interface StartQueue<T> {
   push(item: T): void;

@@ -56,7 +56,7 @@ export interface EngineStore {
   listUnfinishedRequests(): ChannelRequest[];
   /**
    * Optional: keeps every request body sent and every answer received for a request, verbatim, as
-   * evidence (DESIGN "every request and answer is kept as evidence"). Holds personal data, so it
+   * evidence (docs/architecture.md §7). Holds personal data, so it
    * belongs in the encrypted store only.
    */
   recordExchange?(e: Exchange): void;
@@ -76,7 +76,7 @@ export interface Exchange {
 
 /**
  * Log sink of the engine. `fields` carry only ids, channel names, codes, counts and durations:
- * never names, ID numbers, accounts, balances or places (DESIGN "no personal data in logs").
+ * never names, ID numbers, accounts, balances or places (docs/architecture.md §9).
  */
 export type EngineLogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type EngineLogFields = Record<string, string | number | boolean | undefined>;
@@ -103,6 +103,6 @@ export interface QueryContext {
   officer: { code: string; name: string };
   /** which channels a case query asks: property (the one click), whereabouts (after the finding), absent = every channel */
   channels?: 'property' | 'whereabouts';
-  /** by party id: the recorded finding a whereabouts query carries to the gateway (DOMAIN rule 10) */
+  /** by party id: the recorded finding a whereabouts query carries to the gateway (docs/domain.md rule 10) */
   findings?: Record<string, { ground: 'evading' | 'missing'; recordedAt: string }>;
 }

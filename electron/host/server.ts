@@ -1,5 +1,5 @@
 /**
- * Host mode (DESIGN "IPC: one contract, two transports"): the same services and router in plain
+ * Host mode (docs/architecture.md §3): the same services and router in plain
  * Node, serving the built renderer to a browser on loopback and carrying the IPC contract over a
  * WebSocket. The printed address `/open?token=…` is exchanged once for an HttpOnly, SameSite=Strict
  * session cookie (the notebook-server pattern), so that more tabs and a reopened browser get in;

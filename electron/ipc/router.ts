@@ -1,10 +1,10 @@
 /**
  * The IPC router, independent of transport: Electron's ipcMain and host mode's WebSocket both hand
  * it (group, method, raw input) and send back what it answers. In order, before any handler runs:
- * the call must exist in the contract; its payload must pass the call's zod schema (STYLE 5); its
- * policy must be met (DESIGN "Authority": the authorizer finds the officer's session, the case the
+ * the call must exist in the contract; its payload must pass the call's zod schema (docs/architecture.md, principle 5); its
+ * policy must be met (docs/architecture.md §4: the authorizer finds the officer's session, the case the
  * input names and the access the officer has to it, refuses with the reason and records the
- * refusal). Every answer is a Result (STYLE 6); an unexpected exception becomes INTERNAL without
+ * refusal). Every answer is a Result (docs/architecture.md, principle 6); an unexpected exception becomes INTERNAL without
  * leaking its text (it may hold personal data).
  */
 import type { z } from 'zod';

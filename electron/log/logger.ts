@@ -1,6 +1,6 @@
 /**
  * A small structured logger: JSON lines to <dataDir>/logs/app.log (rotated by size) and, when asked, to
- * stderr. It never writes personal data (DESIGN "Secure local cache"): messages are constant
+ * stderr. It never writes personal data (docs/architecture.md §9): messages are constant
  * strings (enforced by the type of `msg`), only whitelisted field keys are written, and every value
  * is passed through the masker, so an ID, credit code, account or phone number that slips into a
  * field is cut down to its first and last four characters.

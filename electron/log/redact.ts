@@ -1,6 +1,6 @@
 /**
  * Masks anything in a string that looks like personal data, so no log line and no audit reference
- * ever carries it in full (DESIGN "Secure local cache": no personal data in plaintext on disk).
+ * ever carries it in full (docs/architecture.md §9: no personal data in plaintext on disk).
  * Patterns are deliberately broad: a false mask costs a log reader a few digits, a miss leaks a
  * debtor's identity.
  */

@@ -1,5 +1,5 @@
 /**
- * One strict Content-Security-Policy for the renderer (STYLE 8), in Electron and in host mode. The
+ * One strict Content-Security-Policy for the renderer (docs/architecture.md, principle 8), in Electron and in host mode. The
  * page may connect to nothing but its one socket: in host mode the loopback WebSocket of this very
  * server (`ws://127.0.0.1:PORT`), in Electron nothing at all, since calls go over IPC.
  */

@@ -1,5 +1,5 @@
 /**
- * Window hardening in one place (STYLE 8): deny navigation away from our origin, redirects,
+ * Window hardening in one place (docs/architecture.md, principle 8): deny navigation away from our origin, redirects,
  * new windows, <webview> and every permission request but full screen, for every web contents ever created.
  */
 import { app, session, type WebContents } from 'electron';

@@ -1,5 +1,5 @@
 /**
- * Which frames may call the IPC API (STYLE 5, VS Code's validatedIpcMain): only the main frame of
+ * Which frames may call the IPC API (docs/architecture.md, principle 5, VS Code's validatedIpcMain): only the main frame of
  * our own window, showing our own origin. Parsed with URL, never by string prefix. No Electron
  * import, so the rule is tested in plain Node.
  */

@@ -1,5 +1,5 @@
 /**
- * The one bridge (STYLE 4): one method per call of the contract, plus `on` for events.
+ * The one bridge (docs/architecture.md, principle 4): one method per call of the contract, plus `on` for events.
  * ipcRenderer itself and the IPC event object never reach the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';

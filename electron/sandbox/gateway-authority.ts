@@ -1,7 +1,7 @@
 /**
  * What the gateway itself enforces of the permission matrix (docs/authority.md, "Where it is
  * enforced"), whatever the workstation did: the case must be one the court's case-management
- * system holds and the subject one of its debtors (DOMAIN rule 15); a query comes from the case's
+ * system holds and the subject one of its debtors (docs/domain.md rule 15); a query comes from the case's
  * 承办人 or his team; a whereabouts query carries the recorded finding (rule 10); a measure is
  * decided by the 承办人 himself, signed with his registered key, only in an enforcement case
  * (rule 13); a deduction above the court's threshold carries the signed approval of a chief or the

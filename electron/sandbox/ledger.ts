@@ -426,7 +426,7 @@ export class Ledger {
     });
   }
 
-  /** The frozen-balance query (DOMAIN rule 6): what this case's freeze holds now. */
+  /** The frozen-balance query (docs/domain.md rule 6): what this case's freeze holds now. */
   frozenBalance(o: FrozenBalanceOrder): MeasureFeedback {
     return this.once(o, 'query', () => {
       const found = this.freezeOf(o, true);

@@ -1,11 +1,11 @@
 /**
- * The one place the permission matrix is enforced in main (DESIGN "Authority"; docs/authority.md).
+ * The one place the permission matrix is enforced in main (docs/architecture.md §4; docs/authority.md).
  * For every call the router hands over, before its handler runs: the window's own session (a page
  * that has not signed in has none), the case the input names (directly or through a measure, a
  * request or a document of that case), the access the officer has to it from the case's 承办人 and
  * the officer's team, and the act's rule. A refusal is answered with its reason and recorded in the
  * audit log; a read of personal data is recorded too, once per officer, case and ten minutes
- * (DOMAIN rule 15).
+ * (docs/domain.md rule 15).
  */
 import { AppFailure } from '../../shared/app-failure';
 import { caseAccess, permits, type Act, type AccessCase, type AccessHolder } from '../../shared/authority/matrix';

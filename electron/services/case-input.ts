@@ -38,7 +38,7 @@ export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date =
   const today = todayCst(now);
   const num = parseCaseNumber(input.number, { maxYear: Number(today.slice(0, 4)) });
   if (!num.ok) throw new AppFailure({ ...num.error, field: 'number' });
-  // DOMAIN rule 13: only this court's own cases are entered here
+  // docs/domain.md rule 13: only this court's own cases are entered here
   if (court && num.value.court !== court) {
     throw new AppFailure(appError('CASE_NUMBER_INVALID', {
       zh: `案号中的法院代码“${num.value.court}”不是本院（${court}）：其他法院的案件由该院办理，本院只能通过执协案件协助`,

@@ -1,5 +1,5 @@
 /**
- * What a handler receives besides its parsed input (DESIGN "Authority"): the router has already
+ * What a handler receives besides its parsed input (docs/architecture.md §4): the router has already
  * enforced the call's policy, so a handler of a signed-in act gets the officer and his session,
  * and one of a case act gets the case itself, with the access the officer has to it. Handler
  * types are derived from the contract: a feature's handler object is typed by its group.

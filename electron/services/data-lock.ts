@@ -1,5 +1,5 @@
 /**
- * One writer per data folder (DESIGN "Authority"): an exclusive lock file holding the owner's pid,
+ * One writer per data folder (docs/architecture.md §4): an exclusive lock file holding the owner's pid,
  * taken before any store or engine starts, in Electron and in host mode alike. Created with
  * O_CREAT|O_EXCL (`wx`), so two starts can never both create it; a lock left by a process that is
  * no longer running (a crash, a power cut) is recognised by its pid and taken over.

@@ -1,6 +1,6 @@
 /**
  * A filing entered by hand is pending until the court's case-management system confirms it
- * (docs/authority.md, "Purpose and gates"; DOMAIN rule 15): the system must hold the number, for
+ * (docs/authority.md, "Purpose and gates"; docs/domain.md rule 15): the system must hold the number, for
  * this court, with the same applicant, and every debtor entered here must be a debtor there. Until
  * then nobody may query or act in it; a mismatch is refused with the party named.
  */

@@ -85,7 +85,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     sessions.start(s, connection);
     void stopAnchor();
     startAnchor(store);
-    // DOMAIN rule 7: measures in the outbox from before a restart are finished under their own ids
+    // docs/domain.md rule 7: measures in the outbox from before a restart are finished under their own ids
     measures.resume((m) => contextFor(store, m));
     // Unfinished requests from before a restart or a lock are finished under their own ids.
     engine.resume((r) => {

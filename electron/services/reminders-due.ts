@@ -1,5 +1,5 @@
 /**
- * Freeze-expiry reminders due today or missed (DOMAIN rule 2), for the cases an officer acts in,
+ * Freeze-expiry reminders due today or missed (docs/domain.md rule 2), for the cases an officer acts in,
  * keyed on the measure that set the current end date (a renewal resets them). Called by the
  * reminders handler and by the half-hourly timer alike: a plain function of the store, never an
  * IPC handler called with a made-up context.

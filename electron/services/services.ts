@@ -1,6 +1,6 @@
 /**
  * The handlers of every call, per feature, with the authorizer that enforces each call's policy
- * before its handler runs (DESIGN "Authority"). Plain Node: the store, the engine factories, the
+ * before its handler runs (docs/architecture.md §4). Plain Node: the store, the engine factories, the
  * gateway client and the clock are passed in, so the same services run under Electron, in host
  * mode and in tests.
  */

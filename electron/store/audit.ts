@@ -4,7 +4,7 @@
  * sha256(prevHash + canonicalJson(entry)), so an edited, removed or reordered entry breaks the
  * chain at its sequence number; checkpoints acknowledged by the gateway catch a chain re-hashed or
  * cut at its end (docs/audit.md). Subjects are references (party id, masked ID), never a name with
- * a full ID number: the log outlives the case and is exported as evidence (DOMAIN "purpose":
+ * a full ID number: the log outlives the case and is exported as evidence (docs/domain.md, "The purpose":
  * query data serves only its case).
  */
 import { createHash } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * The frozen amount re-queried before a deduction (DOMAIN rule 6: never deduct on a stale balance).
+ * The frozen amount re-queried before a deduction (docs/domain.md rule 6: never deduct on a stale balance).
  * Each check is kept, with the request that asked, as evidence of what the deduction relied on.
  */
 import { AppFailure } from '../../shared/app-failure';

@@ -1,7 +1,7 @@
 /**
  * Cases and their parties. A case number (案号) is unique; the docket import is idempotent by it.
  * Deadlines are not stored: they depend on the holiday table of the year and are computed by the
- * case service from filedOn (DOMAIN rule 11).
+ * case service from filedOn (docs/domain.md rule 11).
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyRole } from '../../shared/domain/types';

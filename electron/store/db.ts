@@ -39,7 +39,7 @@ export function openEncryptedDb(file: string, key: Buffer, opts: OpenDbOptions =
     // temporary tables and sort spills stay in memory: SQLite's temp files are not encrypted
     db.pragma('temp_store=MEMORY');
     db.pragma('journal_mode=WAL');
-    // FULL: a measure or an audit entry acknowledged is on disk (DESIGN "Secure local cache")
+    // FULL: a measure or an audit entry acknowledged is on disk (docs/architecture.md §9)
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
     db.pragma(`busy_timeout=${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);

@@ -8,7 +8,7 @@ import type { FreezeView, Measure, MeasureState } from '../../shared/domain/meas
 import type { Fen } from '../../shared/money';
 import { isIndivisible } from '../../shared/rules/cap';
 
-/** A freeze decided but whose outcome is not in yet: it counts against the cap (DOMAIN rule 1). */
+/** A freeze decided but whose outcome is not in yet: it counts against the cap (docs/domain.md rule 1). */
 export const PENDING_FREEZE_STATES: ReadonlySet<MeasureState> = new Set(['awaiting_approval', 'queued', 'sent', 'unknown']);
 
 export interface LiveFreeze extends FreezeView {
@@ -99,7 +99,7 @@ export function freezeViews(measures: readonly Measure[], today: IsoDate, refere
 }
 
 /**
- * What counts against the cap (DOMAIN rule 1): frozen amounts in force plus amounts asked by
+ * What counts against the cap (docs/domain.md rule 1): frozen amounts in force plus amounts asked by
  * freezes still pending, a flat, car or shareholding sealed whole at its reference value (where the
  * query found one). A waiting freeze (轮候) freezes nothing until it takes effect; a lapsed
  * one no longer holds anything.

@@ -1,5 +1,5 @@
 /**
- * The secure local cache (DESIGN "Secure local cache"): an encrypted SQLite database in the main
+ * The secure local cache (docs/architecture.md §9): an encrypted SQLite database in the main
  * process, its key protected by officers' passwords or the OS key store, and an append-only,
  * hash-chained audit log. Services use the Vault for the lifecycle and the SecureStore it opens.
  */

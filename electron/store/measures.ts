@@ -1,5 +1,5 @@
 /**
- * The measures outbox: the MeasureStore the engine writes through (DOMAIN rule 7). A measure is
+ * The measures outbox: the MeasureStore the engine writes through (docs/domain.md rule 7). A measure is
  * written before it is sent, each state change before the step it guards, and every write is its
  * own immediate transaction on a synchronous=FULL connection, so what was acknowledged survives
  * a crash. In that same transaction each state change is appended to the measure's history and to

@@ -1,5 +1,5 @@
 /**
- * Freeze-expiry reminders delivered (DOMAIN rule 2: renew before the end date, or the freeze
+ * Freeze-expiry reminders delivered (docs/domain.md rule 2: renew before the end date, or the freeze
  * lapses and loses its priority). One row per measure and days-before, so a reminder is shown once
  * even when the check runs every hour or after a restart. The measure is the one whose end date the
  * reminder is about: the freeze, or the renewal that last moved its end date (LiveFreeze.endsOnSetBy),

@@ -1,7 +1,7 @@
 /**
  * The OS key store, as Electron's `safeStorage` offers it, passed in as a plain object so the store
  * never imports Electron. The Linux `basic_text` backend "encrypts" with a hard-coded password, so
- * a database key wrapped by it would be as good as plaintext on disk: refuse it (STYLE 7, Signal's
+ * a database key wrapped by it would be as good as plaintext on disk: refuse it (docs/architecture.md, principle 7, Signal's
  * getSQLKey). 'unknown' means the app was not ready yet; refusing it is the safe reading.
  */
 import { AppFailure } from '../../shared/app-failure';

@@ -61,7 +61,7 @@ export interface SecureStore {
   readonly documents: DocumentRepo;
   readonly reminders: ReminderRepo;
   readonly approvals: ApprovalRepo;
-  /** frozen amounts re-queried before deducting (DOMAIN rule 6) */
+  /** frozen amounts re-queried before deducting (docs/domain.md rule 6) */
   readonly balanceChecks: BalanceCheckRepo;
   readonly whereaboutsFindings: WhereaboutsFindingRepo;
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */

@@ -6,7 +6,7 @@
  *  - by passphrase (field laptops, host mode): sealed to each enrolled officer's X25519 key, whose
  *    private half only his own password unwraps; or
  *  - by the OS key store (Electron safeStorage on the workstation), refusing Linux 'basic_text'
- *    (STYLE 7); officers then sign in by unwrapping their credentials with their passwords.
+ *    (docs/architecture.md, principle 7); officers then sign in by unwrapping their credentials with their passwords.
  * Every password check goes through the sign-in guard (back-off and lockout per officer code).
  * The key stays in this object's buffer, is never returned, and is zeroed on lock().
  */

@@ -1,5 +1,5 @@
 /**
- * The judge's finding that a debtor refuses to perform and evades, or is missing (DOMAIN rule 10;
+ * The judge's finding that a debtor refuses to perform and evades, or is missing (docs/domain.md rule 10;
  * docs/authority.md, "Purpose and gates"): recorded with its facts and legal basis, audited, and
  * the only thing that opens the whereabouts channels (hotel lodging, exit and entry, household
  * register) for that debtor in that case.

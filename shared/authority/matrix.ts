@@ -1,5 +1,5 @@
 /**
- * The permission matrix (DOMAIN rule 14, docs/authority.md): every act an officer can take, the
+ * The permission matrix (docs/domain.md rule 14, docs/authority.md): every act an officer can take, the
  * roles that may take it and the access to the case it needs. The router enforces it before any
  * handler runs; the sandbox gateway enforces the part an agency can see (who decides a measure,
  * who approves a deduction); docs/authority.md prints this table and a test keeps the two equal.
@@ -83,7 +83,7 @@ export interface AccessCase {
   pending?: boolean;
 }
 
-/** How far an officer may go with a case (DOMAIN rule 14). */
+/** How far an officer may go with a case (docs/domain.md rule 14). */
 export function caseAccess(o: AccessHolder, c: AccessCase): CaseAccess {
   if (o.court !== c.court) return 'none';
   if (c.pending && c.enteredBy === o.code) return 'act';

@@ -1,5 +1,5 @@
 /**
- * The lawful purpose of an act on a case (docs/authority.md, "Purpose and gates"; DOMAIN rules 10,
+ * The lawful purpose of an act on a case (docs/authority.md, "Purpose and gates"; docs/domain.md rules 10,
  * 13, 15), beside who may act: a query or a measure only in a case the court's case-management
  * system has confirmed; measures only in 执, 执恢 and 执保 cases; no deduction in a 执保 case. Main
  * and the gateway apply the same table.

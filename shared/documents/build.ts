@@ -45,7 +45,7 @@ export const DEFAULT_SIGNATORY_TITLE = '审判员';
 
 /**
  * Money held for the debtor: a freeze, renewal or deduction of it must state the amount, which
- * the no-over-seizure rule (DOMAIN rule 1) measures against the debt and costs.
+ * the no-over-seizure rule (docs/domain.md rule 1) measures against the debt and costs.
  */
 const FUNDS: ReadonlySet<AssetKind> = new Set(['deposit', 'online_funds', 'provident_fund', 'wealth']);
 const AMOUNT_FOR_FUNDS: ReadonlySet<DocumentType> = new Set([

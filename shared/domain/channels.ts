@@ -1,6 +1,6 @@
 /**
  * The agency channels of the national (总对总) and provincial (点对点) networks, with the measures
- * each allows (DOMAIN.md table). Banks are one channel per institution: each has its own gateway
+ * each allows (docs/domain.md's channel table). Banks are one channel per institution: each has its own gateway
  * behaviour and feedback format.
  */
 export const CHANNEL_IDS = [
@@ -91,7 +91,7 @@ export function isChannelId(s: string): s is ChannelId {
 /** Channels that apply to a subject: person-only channels are skipped for companies. */
 /**
  * The channels asked for a subject of this kind; `scope` narrows them to the one-click property
- * query or to the whereabouts channels that need the judge's recorded finding (DOMAIN rule 10).
+ * query or to the whereabouts channels that need the judge's recorded finding (docs/domain.md rule 10).
  */
 export function channelsFor(kind: 'person' | 'company', scope?: 'property' | 'whereabouts'): ChannelInfo[] {
   return CHANNELS.filter((c) => (kind === 'person' || c.forCompanies) && (!scope || (c.yields === 'whereabouts') === (scope === 'whereabouts')));

@@ -18,9 +18,9 @@ export interface BureauSettings {
   /** reminder days before a freeze lapses */
   reminderDays: number[];
   courtAccounts: CourtAccount[];
-  /** living costs left to a person debtor (DOMAIN rule 5) */
+  /** living costs left to a person debtor (docs/domain.md rule 5) */
   exemptLivingAllowance: Fen;
-  /** how fresh the frozen balance must be before deducting (DOMAIN rule 6) */
+  /** how fresh the frozen balance must be before deducting (docs/domain.md rule 6) */
   balanceMaxAgeMinutes: number;
 }
 
@@ -50,18 +50,18 @@ export interface FreezeCandidate {
   notFreezableReason?: { zh: string; en: string };
   /** real estate, vehicles, equity: frozen (sealed) whole */
   indivisible: boolean;
-  /** the latest end date the law allows for a freeze starting today (DOMAIN rule 2) */
+  /** the latest end date the law allows for a freeze starting today (docs/domain.md rule 2) */
   maxEndDate: string;
   /** other courts' freezes already on it: a new freeze would wait behind them (轮候) */
   freezesAhead: number;
-  /** what this case holds frozen on it now: counted when living costs are left (DOMAIN rule 5) */
+  /** what this case holds frozen on it now: counted when living costs are left (docs/domain.md rule 5) */
   frozenByCase: Fen;
 }
 
 export interface FreezePlan {
   caseId: string;
   today: string;
-  /** outstanding amount plus enforcement costs (DOMAIN rule 1) */
+  /** outstanding amount plus enforcement costs (docs/domain.md rule 1) */
   cap: Fen;
   alreadyFrozen: Fen;
   remaining: Fen;
@@ -80,7 +80,7 @@ export interface CaseMeasures {
 export interface DeductionPrep {
   freezeId: string;
   caseId: string;
-  /** re-queried just now from the agency (DOMAIN rule 6); offline: the last balance known */
+  /** re-queried just now from the agency (docs/domain.md rule 6); offline: the last balance known */
   frozenNow: Fen;
   checkedAt: string;
   /**

@@ -1,7 +1,7 @@
 /**
  * Measures: freeze (seal), renew, release (unfreeze) and deduct. Unlike a query, a measure acts on
  * money and property: it is decided once, written to the outbox before it is sent, sent under one
- * client request id, and never re-sent under another (DOMAIN rule 7).
+ * client request id, and never re-sent under another (docs/domain.md rule 7).
  */
 import type { Fen } from '../money';
 import type { ChannelId } from './channels';
@@ -29,7 +29,7 @@ export type DocumentType =
   | '解除冻结裁定书' | '协助解除冻结通知书'
   | '扣划裁定书' | '协助扣划通知书';
 
-/** Which documents a measure carries (DOMAIN "A request carries"). */
+/** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {
   freeze: ['冻结裁定书', '协助冻结通知书'],
   renew: ['续行冻结裁定书', '协助续行冻结通知书'],
@@ -95,13 +95,13 @@ export interface Measure {
   state: MeasureState;
   /** freeze: amount to freeze; deduct: amount to deduct; unfreeze: amount to release (absent = all) */
   amount?: Fen;
-  /** freeze and renew: end date from the ruling, within the legal cap (DOMAIN rule 2) */
+  /** freeze and renew: end date from the ruling, within the legal cap (docs/domain.md rule 2) */
   endsOn?: string;
   /** renew, unfreeze, deduct: the freeze measure acted on */
   freezeId?: string;
   /** deduct: the court's receiving account */
   courtAccount?: CourtAccount;
-  /** recorded reason for an indivisible asset above the cap (DOMAIN rule 1) */
+  /** recorded reason for an indivisible asset above the cap (docs/domain.md rule 1) */
   overCapReason?: string;
   decidedBy: string;
   approvedBy?: string;

@@ -34,7 +34,7 @@ export interface Party {
 
 export type CaseStatus = 'open' | 'closed';
 
-/** evading: refuses to perform and evades enforcement; missing: his whereabouts are unknown (DOMAIN rule 10) */
+/** evading: refuses to perform and evades enforcement; missing: his whereabouts are unknown (docs/domain.md rule 10) */
 export type WhereaboutsGround = 'evading' | 'missing';
 
 /** The judge's recorded finding that opens the whereabouts channels for one debtor of one case. */

@@ -1,8 +1,8 @@
 /**
  * The IPC contract: one source of truth for every call and event between renderer and main.
- * Channel names, argument and result types are derived from this object (STYLE 3); the preload
- * exposes one method per call, main parses every payload with the call's zod schema (STYLE 5) and
- * answers a Result (STYLE 6). Host mode carries the same contract over a loopback WebSocket.
+ * Channel names, argument and result types are derived from this object (docs/architecture.md, principle 3); the preload
+ * exposes one method per call, main parses every payload with the call's zod schema (docs/architecture.md, principle 5) and
+ * answers a Result (docs/architecture.md, principle 6). Host mode carries the same contract over a loopback WebSocket.
  */
 import { z } from 'zod';
 import type { Result } from '../result';
@@ -151,7 +151,7 @@ export const contract = {
   whereabouts: {
     /** the findings in force that open whereabouts channels, per debtor */
     findings: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<WhereaboutsFinding[]>() },
-    /** the judge records that a debtor refuses and evades, or is missing, with the facts (DOMAIN rule 10) */
+    /** the judge records that a debtor refuses and evades, or is missing, with the facts (docs/domain.md rule 10) */
     recordFinding: {
       policy: { act: 'finding.record', case: 'caseId' },
       input: z.object({ caseId: id, partyId: id, ground: z.enum(['evading', 'missing']), facts: text(1000).min(4) }).strict(),
@@ -204,7 +204,7 @@ export const contract = {
     calendar: { policy: { act: 'case.read', read: true }, input: z.object({ from: isoDate, to: isoDate }).strict(), output: out<ExpiryDay[]>() },
   },
   deduction: {
-    /** re-queries the frozen balance from the agency before anything else (DOMAIN rule 6) */
+    /** re-queries the frozen balance from the agency before anything else (docs/domain.md rule 6) */
     prepare: { policy: { act: 'measure.draft', case: 'freezeId' }, input: z.object({ freezeId: id }).strict(), output: out<DeductionPrep>() },
     /** the officer confirms with their password (PIN); above the threshold it waits for approval */
     submit: {

@@ -1,5 +1,5 @@
 /**
- * A call's policy, declared next to its schema in the contract (DESIGN "Authority"): the act of
+ * A call's policy, declared next to its schema in the contract (docs/architecture.md §4): the act of
  * the permission matrix it is (shared/authority/matrix.ts), where its input names the case the
  * act concerns, whether it reads personal data (then each read is audited, collapsed per officer
  * and case) and whether it only reads. The router enforces it before any handler runs.

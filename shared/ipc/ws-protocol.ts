@@ -1,5 +1,5 @@
 /**
- * Host mode: the IPC contract carried over a loopback WebSocket (DESIGN "Host mode").
+ * Host mode: the IPC contract carried over a loopback WebSocket (docs/architecture.md §3).
  * The browser opens `http://127.0.0.1:PORT/open?token=ONE_TIME_TOKEN`; the server exchanges the
  * token once for an HttpOnly session cookie and redirects to `/`. The bridge connects to
  * `ws://127.0.0.1:PORT/ipc` (the cookie goes with it), adding `?resume=…` when it holds a resume

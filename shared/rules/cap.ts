@@ -1,10 +1,10 @@
 /**
- * No over-seizure (超标的, DOMAIN rule 1). What a case may hold frozen or sealed is the amount
+ * No over-seizure (超标的, docs/domain.md rule 1). What a case may hold frozen or sealed is the amount
  * still owed plus enforcement costs (查扣冻规定 art. 19: "以其价额足以清偿法律文书确定的债权额及
  * 执行费用为限"). Listed shares are valued at the previous close with a margin of at most 20%
  * (善意文明执行意见, 法发〔2019〕35号, item 7). An indivisible asset may go above the cap only where
  * other property does not cover it, and then with a recorded reason (art. 19, proviso). Living
- * costs of a person debtor are exempt (查扣冻规定 art. 3(2); DOMAIN rule 5).
+ * costs of a person debtor are exempt (查扣冻规定 art. 3(2); docs/domain.md rule 5).
  *
  * All money is integer fen; the 20% margin is computed with exact integer arithmetic.
  */
@@ -258,7 +258,7 @@ export function checkFreezeSet(
   for (const item of items) {
     const { asset } = item;
     if (seen.has(asset.id)) {
-      // The same asset twice in one decision would be sent twice (DOMAIN rule 7).
+      // The same asset twice in one decision would be sent twice (docs/domain.md rule 7).
       violations.push({ assetId: asset.id, code: 'DUPLICATE_ASSET', zh: '同一财产在本次冻结中出现两次', en: 'The same asset appears twice in this freeze' });
       continue;
     }

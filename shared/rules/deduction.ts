@@ -1,6 +1,6 @@
 /**
  * Deducting frozen funds to the court's account (扣划). Never on a stale balance: the frozen amount
- * is queried again first (DOMAIN rule 6), because another court may have deducted, or a waiting
+ * is queried again first (docs/domain.md rule 6), because another court may have deducted, or a waiting
  * freeze taken effect, since the last look. Never more than is frozen for this case, and never more
  * than is still owed (民事诉讼法 art. 253: no more than the debtor's obligation; 查扣冻规定 art. 19).
  */

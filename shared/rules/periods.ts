@@ -1,11 +1,11 @@
 /**
- * Freeze periods (DOMAIN rule 2; 《民事诉讼法司法解释》第485条): bank deposits and other funds at
+ * Freeze periods (docs/domain.md rule 2; 《民事诉讼法司法解释》第485条): bank deposits and other funds at
  * most one year, movables at most two, real estate and other property rights at most three. The
  * ruling's own end date is what counts; these caps are only upper limits. Renewal (续行冻结) must
  * be done before the period ends and each renewal is again at most the same cap. A measure not
  * renewed lapses by itself and loses its priority (查扣冻规定 art. 27).
  *
- * Counting, as courts write it (DOMAIN rule 2, corrected): the start day counts and a period of
+ * Counting, as courts write it (docs/domain.md rule 2, corrected): the start day counts and a period of
  * years ends the day before its anniversary — "冻结期限一年，自2026年12月2日起至2027年12月1日止".
  * No holiday roll applies to the legal cap: holidays only bring reminders earlier. A renewal's
  * period starts the day after the current end.
@@ -54,7 +54,7 @@ export function maxEndDate(startsOn: IsoDate, kind: AssetKind): IsoDate {
   return anniversary.slice(8) !== startsOn.slice(8) ? anniversary : addDays(anniversary, -1);
 }
 
-/** The first day of a renewal's period: the day after the current last day (DOMAIN rule 2). */
+/** The first day of a renewal's period: the day after the current last day (docs/domain.md rule 2). */
 export function renewalStart(currentEndsOn: IsoDate): IsoDate {
   return addDays(isoDate(currentEndsOn, 'currentEndsOn'), 1);
 }

@@ -1,5 +1,5 @@
 /**
- * The waiting queue (轮候, DOMAIN rule 3) of one asset: its freezes in the order they were
+ * The waiting queue (轮候, docs/domain.md rule 3) of one asset: its freezes in the order they were
  * registered. A later freeze on an asset already frozen waits; when an earlier one is released,
  * the earliest waiting one takes effect by itself (查扣冻规定 art. 26; for land and buildings the
  * order is that of delivery of the notices, 法发〔2004〕5号 art. 20). A freeze that reaches its
@@ -108,13 +108,13 @@ export interface Applied {
   position: number;
   /** funds: the part it holds now */
   frozen?: Fen;
-  /** the same holder had already been registered: nothing changed (DOMAIN rule 7) */
+  /** the same holder had already been registered: nothing changed (docs/domain.md rule 7) */
   duplicate: boolean;
 }
 
 /**
  * Registers a freeze at the end of the queue. Registering the same holder again changes nothing
- * and answers its present place, so a repeated request can never freeze twice (DOMAIN rule 7).
+ * and answers its present place, so a repeated request can never freeze twice (docs/domain.md rule 7).
  */
 export function applyFreeze(q: FreezeQueue, req: FreezeRequest): Applied {
   const existing = entryOf(q, req.caseRef);

@@ -1,5 +1,5 @@
 /**
- * Renewal reminders. A freeze not renewed by its last day lapses and loses its priority (DOMAIN
+ * Renewal reminders. A freeze not renewed by its last day lapses and loses its priority (docs/domain.md
  * rule 2; 《民事诉讼法司法解释》第485条), so the judge is told in time — 30, 7 and 1 day(s) before
  * by default — and a reminder missed (the program was closed, the judge away) is shown again
  * until it has been delivered.

@@ -1,6 +1,6 @@
 /**
  * What a rule check says when it refuses: a stable code the program can act on, and the same
- * sentence in zh-CN and English for the judge (DESIGN "Errors are typed and worded for judges").
+ * sentence in zh-CN and English for the judge (docs/architecture.md §3).
  */
 import { assertFen, formatYuanSymbol, type Fen } from '../money';
 import { parseIsoDate, type IsoDate } from '../dates';

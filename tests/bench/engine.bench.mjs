@@ -3,7 +3,7 @@
 // against bounds measured in the same run, never absolute targets; it never fails on speed.
 //   1. round trips: the engine's whole path (outbox writes, gates, signing, parsing, normalising,
 //      events) for every request, against bare node:http calls doing the same round trips;
-//   2. main-thread responsiveness while the feedback streams in (event-loop delay, STYLE 10);
+//   2. main-thread responsiveness while the feedback streams in (event-loop delay, docs/architecture.md, principle 10);
 //   3. normalising and saving feedback records against JSON.parse of the same answers.
 import { build } from 'esbuild';
 import http from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * E2E harness: each test owns a fresh data folder (STYLE 11) and its own host-mode process with the
+ * E2E harness: each test owns a fresh data folder (docs/architecture.md, principle 11) and its own host-mode process with the
  * embedded sandbox network; Debian's Chromium is driven through playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

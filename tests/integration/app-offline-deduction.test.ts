@@ -1,7 +1,7 @@
 /**
  * A deduction prepared on a field trip, with no network: it is kept as a draft on the last known
  * balance, nothing is sent; back online it goes only after a fresh re-query and a new confirmation
- * (DOMAIN rule 6).
+ * (docs/domain.md rule 6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';

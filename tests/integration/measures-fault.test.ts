@@ -1,5 +1,5 @@
 /**
- * Exactly once under faults (DOMAIN rule 7), randomized and seeded: at least 1,000 runs of
+ * Exactly once under faults (docs/domain.md rule 7), randomized and seeded: at least 1,000 runs of
  * freezes and deductions (some with a renewal and a part release, some a second case's freeze on an
  * account already frozen) against the sandbox network with timeouts, answers lost after execution,
  * busy gateways, unreadable answers, feedback held back (out of order) and delivered twice, stale

@@ -136,7 +136,7 @@ describe('deduction', () => {
     // another case may not touch it
     const foreign = await execute(measureBody('query', ch, d, caseNo(399), { purpose: 'frozen_balance', freezeRequestId: f.clientRequestId }));
     expect([foreign.status, foreign.rejection.code, foreign.feedback.rejection.code]).toEqual(['rejected', 'NOT_FROZEN_BY_THIS_CASE', 'NOT_FROZEN_BY_THIS_CASE']);
-    // DOMAIN rule 6: ask what is frozen now, then deduct at most that
+    // docs/domain.md rule 6: ask what is frozen now, then deduct at most that
     const re = await execute(measureBody('query', ch, d, caseNo(301), { purpose: 'frozen_balance', freezeRequestId: f.clientRequestId }));
     const frozen = re.feedback.frozenAmount as number;
     expect(frozen).toBe(250_000);

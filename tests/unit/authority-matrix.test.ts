@@ -41,7 +41,7 @@ describe('the permission matrix in docs/authority.md', () => {
   });
 });
 
-describe('access to a case (DOMAIN rule 14)', () => {
+describe('access to a case (docs/domain.md rule 14)', () => {
   const court = '黔0103';
   const judge = { code: 'J1', role: 'judge' as const, court };
   const other = { code: 'J2', role: 'judge' as const, court };

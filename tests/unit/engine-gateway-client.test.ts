@@ -159,7 +159,7 @@ describe('transport error classification', () => {
     expect(classifyTransportError(new TypeError('fetch failed', { cause: new AggregateError([err('ECONNREFUSED'), err('EHOSTUNREACH')]) }))).toBeInstanceOf(GatewayUnreachable);
     expect(classifyTransportError(new TypeError('fetch failed', { cause: err('ECONNRESET') }))).toBeInstanceOf(GatewayNoAnswer);
     expect(classifyTransportError(new TypeError('terminated', { cause: err('UND_ERR_SOCKET') }))).toBeInstanceOf(GatewayNoAnswer);
-    // unknown: assume it may have arrived (the safe side for DOMAIN rule 7)
+    // unknown: assume it may have arrived (the safe side for docs/domain.md rule 7)
     expect(classifyTransportError(new Error('weird'))).toBeInstanceOf(GatewayNoAnswer);
   });
 

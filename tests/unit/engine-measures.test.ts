@@ -1,7 +1,7 @@
 /**
  * The measure engine driven down one protocol path at a time against a scripted gateway over real
  * HTTP (tests/helpers/fake-gateway.ts), with a MemoryMeasureStore as the outbox. What is checked
- * is DOMAIN rule 7: written before sent, sent under one id, an unknown outcome resolved by asking
+ * is docs/domain.md rule 7: written before sent, sent under one id, an unknown outcome resolved by asking
  * about that id, the same bytes when it must go again, never lost.
  */
 import { createHash, randomUUID } from 'node:crypto';

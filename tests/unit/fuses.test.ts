@@ -1,6 +1,6 @@
 /**
  * What a packaged build is allowed to do: the Electron fuses electron-builder flips (electronFuses
- * in electron-builder.yml, STYLE 9), each named as @electron/fuses names it so that a misspelt key
+ * in electron-builder.yml, docs/architecture.md, principle 9), each named as @electron/fuses names it so that a misspelt key
  * (which electron-builder would ignore without a word) fails here; the Content-Security-Policy of
  * the Electron window; and no DevTools once packaged.
  */

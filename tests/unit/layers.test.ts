@@ -1,5 +1,5 @@
 /**
- * Layering, checked by a tool rather than by hope (DESIGN "Layers and who may import whom"):
+ * Layering, checked by a tool rather than by hope (docs/architecture.md §2):
  *
  *   shared/    imports nothing of ours outside shared/, no Node built-in, no Electron, no React;
  *   renderer/  imports shared/ only: never electron/, never a Node built-in, never 'electron';

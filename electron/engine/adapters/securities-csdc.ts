@@ -1,6 +1,6 @@
 /**
  * 中国结算 feedback: positions with quantity, previous close (元, four decimals) and market value
- * (元). Value = quantity × previous close in fen, the basis for listed shares (DOMAIN rule 1);
+ * (元). Value = quantity × previous close in fen, the basis for listed shares (docs/domain.md rule 1);
  * the stated market value must agree.
  */
 import type { ChannelAdapter } from '../types';

@@ -3,7 +3,7 @@
  * re-query. A measure's body is a pure function of the stored measure and its context, built with
  * a fixed key order, so that the same measure submitted again under its own id — after a lost
  * answer, a 404, a restart — is byte-identical and never refused as an idempotency conflict
- * (DOMAIN rule 7).
+ * (docs/domain.md rule 7).
  */
 import { AppFailure } from '../../../shared/app-failure';
 import { channelInfo } from '../../../shared/domain/channels';
@@ -38,7 +38,7 @@ export const MEASURE_PURPOSE: Readonly<Record<MeasureKind, string>> = {
   deduct: '扣划被执行人存款',
 };
 
-/** re-query before deducting (DOMAIN rule 6) */
+/** re-query before deducting (docs/domain.md rule 6) */
 export const FROZEN_BALANCE_PURPOSE = '扣划前复查冻结余额';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

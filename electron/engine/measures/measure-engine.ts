@@ -1,6 +1,6 @@
 /**
  * The measure engine: sends freezes, renewals, releases and deductions that are already in the
- * outbox, each exactly once (DOMAIN rule 7), and follows them to the agency's answer.
+ * outbox, each exactly once (docs/domain.md rule 7), and follows them to the agency's answer.
  *
  *   queued ──'sent' written, then on the wire──▶ sent ──poll by id…──▶ executed | rejected
  *     ▲  │                                        │
@@ -168,7 +168,7 @@ export interface MeasureEngine {
   send(m: Measure, ctx: MeasureContext): Measure;
   /** After a restart: 'queued' → send; 'sent'/'unknown' → ask by id first. Returns how many were picked up. */
   resume(resolve: MeasureResolver): number;
-  /** The frozen-balance re-query before a deduction (DOMAIN rule 6): a new query id each time. Throws MeasureFailure. */
+  /** The frozen-balance re-query before a deduction (docs/domain.md rule 6): a new query id each time. Throws MeasureFailure. */
   frozenBalance(freeze: Measure, ctx: MeasureContext): Promise<FrozenBalance>;
   checkNetwork(): Promise<NetworkStatus>;
   networkStatus(): NetworkStatus;

@@ -99,7 +99,7 @@ export function verdictOf(m: Pick<Measure, 'id' | 'kind' | 'freezeId' | 'assetId
   return { state: 'executed', outcome, feedback: f };
 }
 
-/** What the frozen-balance re-query reports (DOMAIN rule 6). */
+/** What the frozen-balance re-query reports (docs/domain.md rule 6). */
 export interface FrozenBalance {
   /** the re-query's own client request id */
   requestId: string;

@@ -1,5 +1,5 @@
 /**
- * Deductions (DOMAIN rules 6, 7, 13, 14): the frozen balance is re-queried from the agency before
+ * Deductions (docs/domain.md rules 6, 7, 13, 14): the frozen balance is re-queried from the agency before
  * anything else, the judge confirms with his password, and above the bureau's threshold the
  * deduction waits for a chief's or the director's approval before it goes. Prepared offline, it
  * waits as a draft until re-confirmed on a fresh balance.
@@ -43,7 +43,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       if (!channelInfo(f.channel).measures.includes('deduct')) fail(`${channelInfo(f.channel).zh}不办理网络扣划`, `${channelInfo(f.channel).en} does not deduct online`, 'freezeId');
       const ctx = contextFor(store, f);
       if (!ctx) throw new AppFailure('INTERNAL');
-      // DOMAIN rule 6: the balance comes from the agency now, never from what was stored
+      // docs/domain.md rule 6: the balance comes from the agency now, never from what was stored
       let frozenNow: number;
       let checkedAt: string;
       let fresh = true;

@@ -1,5 +1,5 @@
 /**
- * Freeze, renew and release (DOMAIN rules 1, 2, 3, 7) and the views across a case's measures: the
+ * Freeze, renew and release (docs/domain.md rules 1, 2, 3, 7) and the views across a case's measures: the
  * plan with the cap and a suggested allocation, the measures list with release proposals, the
  * outbox and the expiry calendar of the cases the officer may see.
  */

@@ -1,5 +1,5 @@
 /**
- * The one-click query (DOMAIN "purpose", rule 15): every channel for every debtor of an open case,
+ * The one-click query (docs/domain.md, "The purpose", rule 15): every channel for every debtor of an open case,
  * recorded before anything is sent; its view; re-sending one failed query under a new id.
  */
 import { AppFailure } from '../../../shared/app-failure';
@@ -25,11 +25,11 @@ export function queryContext(c: StoredCase, officer: Officer, findings: readonly
 export function queryHandlers(): FeatureHandlers<'query'> {
   return {
     start: ({ caseId }, { store, officer, session, case: c }) => {
-      // Query data may be gathered only for an unfinished case (DOMAIN "purpose"; rule 10).
+      // Query data may be gathered only for an unfinished case (docs/domain.md, "The purpose"; rule 10).
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       const debtors = c.parties.filter((p) => p.role === 'debtor');
       if (debtors.length === 0) throw new AppFailure('NOT_A_DEBTOR', { zh: '本案没有被执行人', en: 'the case has no debtor' });
-      // Audit first: the record of who queried whom, for which case, on which basis (DOMAIN "purpose").
+      // Audit first: the record of who queried whom, for which case, on which basis (docs/domain.md, "The purpose").
       for (const p of debtors) {
         store.audit.append({
           officer: officer.code, action: 'query.start', caseId, caseNumber: c.number, subject: auditSubject(p), legalBasis: LEGAL_BASIS.query,

@@ -1,5 +1,5 @@
 /**
- * Whereabouts (DOMAIN rule 10; docs/authority.md, "Purpose and gates"): hotel lodging, exit and
+ * Whereabouts (docs/domain.md rule 10; docs/authority.md, "Purpose and gates"): hotel lodging, exit and
  * entry and the household register are not part of the one-click property query. The 承办法官
  * records the finding that a debtor refuses and evades, or is missing, with its facts; only then
  * are those channels asked for that debtor, and each request carries the finding to the gateway.

@@ -1,5 +1,5 @@
 /**
- * The two documents a measure carries (DOMAIN "A request carries": ruling + assistance notice),
+ * The two documents a measure carries (docs/domain.md, "A request carries": ruling + assistance notice),
  * generated from the templates, numbered in the case's sequence and saved — PDF and content —
  * inside the encrypted store before the measure enters the outbox.
  */

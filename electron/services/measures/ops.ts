@@ -58,7 +58,7 @@ export function liveByAsset(freezes: LiveFreeze[]): Map<string, LiveFreeze> {
   return m;
 }
 
-/** Living costs left to each person debtor (DOMAIN rule 5). */
+/** Living costs left to each person debtor (docs/domain.md rule 5). */
 export function exemptFor(store: SecureStore, c: Pick<StoredCase, 'parties'>): Record<string, number> {
   const allowance = store.settings.get('exemptLivingAllowance');
   const persons = c.parties.filter((p) => p.role === 'debtor' && p.kind === 'person');
@@ -150,7 +150,7 @@ export function measureOps(d: Deps): MeasureOps {
     const documents = await makeMeasureDocuments(s.store, {
       kind, court: d.courtName, c, debtor, asset: assetFor(s.store, f), officer: s.officer, today: today(),
       ...(extra.amount !== undefined ? { amount: extra.amount } : kind === 'renew' ? { amount: view.frozen } : {}),
-      // a renewal's period starts the day after the current end, not on the decision day (DOMAIN rule 2)
+      // a renewal's period starts the day after the current end, not on the decision day (docs/domain.md rule 2)
       ...(extra.endsOn ? { period: { start: kind === 'renew' && current ? renewalStart(current) : today(), end: extra.endsOn } } : {}),
       ...(f.documents[0] ? { previousRulingNumber: f.documents[0].number } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),

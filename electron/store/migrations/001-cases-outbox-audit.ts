@@ -70,15 +70,14 @@ CREATE TABLE requests (
 CREATE INDEX requests_case ON requests (case_id, created_at);
 CREATE INDEX requests_unfinished ON requests (created_at) WHERE state IN ('pending', 'sent', 'waiting');
 
--- only a debtor of the case may be queried, never a third party (DOMAIN "A request carries": purpose)
+-- only a debtor of the case may be queried, never a third party (docs/domain.md, "A request carries": purpose)
 CREATE TRIGGER requests_debtor_only BEFORE INSERT ON requests
 WHEN NOT EXISTS (SELECT 1 FROM parties WHERE id = NEW.party_id AND case_id = NEW.case_id AND role = 'debtor')
 BEGIN
   SELECT RAISE(ABORT, 'NOT_A_DEBTOR');
 END;
 
--- every request body sent and every answer received, verbatim, with its digest (DESIGN
--- "every request and answer is kept as evidence"); holds personal data, so only here
+-- every request body sent and every answer received, verbatim, with its digest (docs/architecture.md §7); holds personal data, so only here
 CREATE TABLE exchanges (
   seq         INTEGER PRIMARY KEY,
   request_id  TEXT NOT NULL REFERENCES requests (id),

@@ -2,7 +2,7 @@
 import type { Migration } from './migration';
 
 const SQL = /* sql */ `
--- the measures outbox (DOMAIN rule 7): a freeze, renewal, release or deduction is written here,
+-- the measures outbox (docs/domain.md rule 7): a freeze, renewal, release or deduction is written here,
 -- durably, before it is sent; id is the client request id the gateway deduplicates on, so one
 -- decision is one row and one id for ever. state carries no CHECK (as in requests) so later
 -- migrations can add states; the repository checks each move against its transition table.
@@ -180,7 +180,7 @@ BEGIN
   SELECT RAISE(ABORT, 'approvals is append-only');
 END;
 
--- the frozen amount re-queried before deducting (DOMAIN rule 6: never on a stale balance)
+-- the frozen amount re-queried before deducting (docs/domain.md rule 6: never on a stale balance)
 CREATE TABLE frozen_balance_checks (
   seq        INTEGER PRIMARY KEY,
   freeze_id  TEXT NOT NULL REFERENCES measures (id),

@@ -2,7 +2,7 @@
  * Version 3: authority (docs/authority.md). The officer register's five roles and the team of a
  * clerk or assistant (the judges whose cases he prepares); each case's 承办人 from the
  * case-management system; and a filing entered by hand, which stays pending until that system
- * confirms its number, court and parties (DOMAIN rule 15).
+ * confirms its number, court and parties (docs/domain.md rule 15).
  */
 import type { Migration } from './migration';
 

@@ -36,7 +36,7 @@ BEGIN
   SELECT RAISE(ABORT, 'MEASURE_DECISION_FIXED');
 END;
 
--- the judge's recorded finding that a debtor refuses and evades, or is missing (DOMAIN rule 10):
+-- the judge's recorded finding that a debtor refuses and evades, or is missing (docs/domain.md rule 10):
 -- what opens the whereabouts channels for that debtor in that case; ended, never edited
 CREATE TABLE whereabouts_findings (
   seq         INTEGER PRIMARY KEY,

@@ -1,5 +1,5 @@
 /**
- * Numbered schema migrations, one file per version (STYLE 18). Each runs in its own transaction together with the bump of
+ * Numbered schema migrations, one file per version (docs/architecture.md, principle 18). Each runs in its own transaction together with the bump of
  * PRAGMA user_version, so a crash leaves the database at the last complete version. Later
  * versions add tables (measures, documents, alerts …) as new entries at the end of MIGRATIONS;
  * a shipped entry is never edited.

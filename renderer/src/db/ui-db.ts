@@ -1,5 +1,5 @@
 /**
- * Dexie holds only non-sensitive UI state (DESIGN "Renderer", STYLE 13): IndexedDB is not
+ * Dexie holds only non-sensitive UI state (docs/architecture.md §10, docs/architecture.md, principle 13): IndexedDB is not
  * encrypted at rest and Chromium's LevelDB logs keep old values. So: recently opened cases as
  * case id + case number only, saved list filters as status only (never free-text searches), and
  * UI preferences. No party name, ID number, account or balance is ever written here.

@@ -1,5 +1,5 @@
 /**
- * The one store (STYLE 12): slices combined at the root, actions inside, no middleware needed.
+ * The one store (docs/architecture.md, principle 12): slices combined at the root, actions inside, no middleware needed.
  * `bindApi` gives the actions their Api and subscribes to main's events exactly once;
  * `resetAppStore` puts everything back for the next test.
  */

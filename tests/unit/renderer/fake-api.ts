@@ -119,7 +119,7 @@ export const ONLINE: NetworkStatus = { online: true, network: 'sandbox', gateway
 
 /** The fake main's "today" (plan.today) and the legal maxima computed from it. */
 export const TODAY = '2026-03-02';
-/** one year for funds from 2026-03-02, that day counted (第485条; DOMAIN rule 2) */
+/** one year for funds from 2026-03-02, that day counted (第485条; docs/domain.md rule 2) */
 export const MAX_END_FUNDS = '2027-03-01';
 /** three years for real estate and equity */
 export const MAX_END_PROPERTY = '2029-03-01';
@@ -219,7 +219,7 @@ export function deductionPrep(over: Partial<DeductionPrep> = {}): DeductionPrep 
     freezeId: 'f1',
     caseId: 'case-1',
     frozenNow: 12_345_00,
-    // just now: DOMAIN rule 6 refuses an old balance
+    // just now: docs/domain.md rule 6 refuses an old balance
     checkedAt: new Date().toISOString(),
     fresh: true,
     outstanding: CASE_CAP,

@@ -1,5 +1,5 @@
 /**
- * No over-seizure (DOMAIN rule 1; 查扣冻规定 art. 19): a case may hold frozen no more than it is
+ * No over-seizure (docs/domain.md rule 1; 查扣冻规定 art. 19): a case may hold frozen no more than it is
  * still owed plus enforcement costs. Listed shares count at the previous close with up to 20% margin
  * (法发〔2019〕35号 item 7); an indivisible asset may go above the cap only when other property does
  * not cover it, and then with a recorded reason; living costs stay with a person debtor

@@ -1,6 +1,6 @@
 /**
  * Deducting frozen funds (扣划): never on a stale balance — the frozen amount is queried first
- * (DOMAIN rule 6) — never more than is frozen, never more than is still owed; above the bureau's
+ * (docs/domain.md rule 6) — never more than is frozen, never more than is still owed; above the bureau's
  * threshold a division chief approves first.
  */
 import { describe, expect, it } from 'vitest';

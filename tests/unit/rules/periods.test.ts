@@ -1,5 +1,5 @@
 /**
- * Freeze periods (DOMAIN rule 2, as corrected; 《民事诉讼法司法解释》第485条): deposits and other
+ * Freeze periods (docs/domain.md rule 2, as corrected; 《民事诉讼法司法解释》第485条): deposits and other
  * funds at most one year, movables two, real estate and other property rights three; counted as
  * courts write it — the start day counts and the period ends the day before the anniversary, with no
  * holiday roll on the cap. Renewal before expiry, from the day after the current end, again at most

@@ -1,5 +1,5 @@
 /**
- * The waiting queue (轮候, DOMAIN rule 3; 查扣冻规定 art. 26): a later freeze on an asset already
+ * The waiting queue (轮候, docs/domain.md rule 3; 查扣冻规定 art. 26): a later freeze on an asset already
  * frozen waits; when the earlier one is released the earliest waiting one takes effect; a freeze
  * that ends unrenewed lapses and loses its place. Plain immutable data: the same model the
  * sandbox's ledger keeps accounts with, so money is conserved.
@@ -57,7 +57,7 @@ describe('one flat, several courts', () => {
     expect(r.promoted).toEqual([]);
   });
 
-  it('registering the same freeze twice changes nothing (exactly once, DOMAIN rule 7)', () => {
+  it('registering the same freeze twice changes nothing (exactly once, docs/domain.md rule 7)', () => {
     const q = frozen(queueOf('A', 'B'));
     const again = applyFreeze(q, { caseRef: 'B', at: '2025-09-01' });
     expect(again).toMatchObject({ position: 1, duplicate: true });

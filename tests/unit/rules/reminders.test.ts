@@ -1,5 +1,5 @@
 /**
- * Renewal reminders: a freeze not renewed by its last day lapses and loses its priority (DOMAIN
+ * Renewal reminders: a freeze not renewed by its last day lapses and loses its priority (docs/domain.md
  * rule 2), so the judge is reminded 30, 7 and 1 day(s) before, earlier when that day is a holiday,
  * and a reminder not yet delivered is shown again until it is.
  */

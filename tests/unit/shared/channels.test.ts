@@ -1,5 +1,5 @@
 /**
- * The agency channels and the measures each allows, as in DOMAIN.md's table: only banks, online
+ * The agency channels and the measures each allows, as in docs/domain.md's channel table: only banks, online
  * funds and the housing provident fund may deduct; information channels take no measures;
  * channels about persons are never queried for a company.
  */
@@ -11,7 +11,7 @@ import {
 const SEAL: Measure[] = ['freeze', 'renew', 'unfreeze'];
 const FULL: Measure[] = ['freeze', 'renew', 'unfreeze', 'deduct'];
 
-/** DOMAIN.md, "The two networks it connects to": what each kind of channel may do online. */
+/** docs/domain.md, "What each kind of channel may do online": what each kind of channel may do online. */
 const TABLE: Record<ChannelKind, Measure[]> = {
   bank: FULL,
   wealth: SEAL,

@@ -132,7 +132,7 @@ describe('rolling a deadline to the next working day', () => {
   });
 });
 
-describe('the six-month execution deadline (DOMAIN rule 11)', () => {
+describe('the six-month execution deadline (docs/domain.md rule 11)', () => {
   it('does not count the filing day: filed 10 March, due 10 September', () => {
     expect(weekday('2025-09-10')).toBe('Wed');
     expect(executionDeadline('2025-03-10', cal)).toBe('2025-09-10');

@@ -1,5 +1,5 @@
 /**
- * The audit log (DOMAIN rule 15; docs/audit.md): who did what, for which case, on which basis,
+ * The audit log (docs/domain.md rule 15; docs/audit.md): who did what, for which case, on which basis,
  * newest first, a page at a time, found by case number, by officer and by action; and 核验, which
  * walks the chain and checks it against the checkpoints the gateway acknowledged. A chief or the
  * director sees the bureau; anyone else his own acts, or the whole trail of a case he may read.

@@ -1,6 +1,6 @@
 /**
  * The deduction of one freeze, in the workspace and in hearing mode alike: the frozen balance
- * re-queried from the agency with the time it was verified (DOMAIN rule 6) before anything can be
+ * re-queried from the agency with the time it was verified (docs/domain.md rule 6) before anything can be
  * confirmed; the amount, never above what is frozen nor what is still owed (checkDeduction); the
  * court's receiving account; the officer's password; then the state, the chief's approval above the
  * threshold, and the receipt once the agency has paid.

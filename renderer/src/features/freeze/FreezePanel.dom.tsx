@@ -1,5 +1,5 @@
 /**
- * The freeze panel (DOMAIN rules 1–3): the cap and what remains, live; the assets the case may
+ * The freeze panel (docs/domain.md rules 1–3): the cap and what remains, live; the assets the case may
  * freeze; "建议方案"; and "一键冻结" (F), which sends the whole set in one call and stays disabled,
  * saying why, while any rule is broken. Below it, the case's measures.
  */

@@ -1,8 +1,8 @@
 /**
  * The freeze the judge is putting together, checked as it is typed with the same rules main applies
- * again on sending (shared/rules): the cap (DOMAIN rule 1, 查扣冻规定 art. 19), each asset's
+ * again on sending (shared/rules): the cap (docs/domain.md rule 1, 查扣冻规定 art. 19), each asset's
  * available balance, the recorded reason for an indivisible asset above the cap, and the legal end
- * date (DOMAIN rule 2, 民诉法解释 第485条). Pure: plan and draft in, verdict out.
+ * date (docs/domain.md rule 2, 民诉法解释 第485条). Pure: plan and draft in, verdict out.
  */
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { FreezeCandidate, FreezePlan } from '../../../../shared/domain/measure-views';

@@ -1,5 +1,5 @@
 /**
- * The outbox (DOMAIN rule 7): every measure decided and not yet concluded, across cases — waiting
+ * The outbox (docs/domain.md rule 7): every measure decided and not yet concluded, across cases — waiting
  * for the network (sent by itself when it is back), sent and awaiting feedback, of unknown outcome
  * (being verified by asking the agency about the same request id, never re-sent), or awaiting a
  * division chief's approval, or a deduction decided offline waiting to be re-confirmed on a fresh

@@ -1,5 +1,5 @@
 /**
- * Whereabouts behind the judge's finding (DOMAIN rule 10; docs/authority.md, "Purpose and gates"):
+ * Whereabouts behind the judge's finding (docs/domain.md rule 10; docs/authority.md, "Purpose and gates"):
  * hotel lodging, exit and entry and the household register are not part of 一键查询. For each
  * person debtor the 承办法官 records that he refuses and evades, or is missing, with the facts;
  * then 查询下落 asks those channels for him, and the answers join the grid.

@@ -1,5 +1,5 @@
 /**
- * Renewals (续冻, DOMAIN rule 2): every freeze ending in the next 90 days, grouped by its last day and
+ * Renewals (续冻, docs/domain.md rule 2): every freeze ending in the next 90 days, grouped by its last day and
  * coloured by the days left, with one-click renewal of one or of all (R). An unrenewed freeze lapses
  * by itself and loses its priority, so the nearest days come first.
  */

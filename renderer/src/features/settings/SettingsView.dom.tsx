@@ -1,7 +1,7 @@
 /**
  * The bureau's settings: the deduction approval threshold, the renewal reminder days, the living
- * allowance left to a person debtor (DOMAIN rule 5) and how fresh a frozen balance must be before
- * deducting (DOMAIN rule 6). Amounts typed in 元, sent as fen. The court's receiving accounts change
+ * allowance left to a person debtor (docs/domain.md rule 5) and how fresh a frozen balance must be before
+ * deducting (docs/domain.md rule 6). Amounts typed in 元, sent as fen. The court's receiving accounts change
  * only under four eyes, in their own panel (CourtAccountsPanel).
  */
 import { useEffect, useState } from 'react';

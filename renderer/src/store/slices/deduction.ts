@@ -1,6 +1,6 @@
 /**
  * Deducting frozen funds to the court's account (扣划): the frozen balance is queried from the agency
- * again first (DOMAIN rule 6), the officer confirms with their password, a division chief approves
+ * again first (docs/domain.md rule 6), the officer confirms with their password, a division chief approves
  * above the bureau's threshold, and the receipt follows the agency's confirmation. Hearing mode
  * (庭审模式) is the same flow, one account at a time, on a screen the parties may see.
  */

@@ -33,7 +33,7 @@ export const workspaceInitial: WorkspaceData = {
 };
 
 function remember(detail: CaseDetail): void {
-  // only the id and the case number go to IndexedDB (STYLE 13)
+  // only the id and the case number go to IndexedDB (docs/architecture.md, principle 13)
   void rememberRecentCase({ caseId: detail.id, number: detail.number }).catch((e: unknown) => console.error(e));
 }
 
