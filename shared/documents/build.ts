@@ -12,6 +12,7 @@ import type { DocumentType } from '../domain/measures';
 import type { AssetKind, PartyKind } from '../domain/types';
 import { parseCaseNumber } from '../ids/case-number';
 import { validateSubjectId } from '../ids/subject-id';
+import { parseResidentId } from '../ids/resident-id';
 import { parseIsoDate } from '../dates';
 import { formatYuan, isFen } from '../money';
 import { appError, type AppError } from '../errors';
@@ -54,13 +55,28 @@ const AMOUNT_FOR_FUNDS: ReadonlySet<DocumentType> = new Set([
 
 type Resolved = { value: string } | { missing: PlaceholderKey[] };
 
+/** The procedure law's article on deposits, bonds and shares; other property is 第二百五十五条 (template cplArticle). */
+const CPL_253 = '《中华人民共和国民事诉讼法》第二百五十三条';
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
+/** 男，1985年3月15日出生， — a person's particulars as a ruling states them, read from his ID number. */
+function personParticulars(id: string): string | undefined {
+  const p = parseResidentId(id);
+  return p.ok ? `${p.value.sex === 'M' ? '男' : '女'}，${arabicDate(p.value.birthDate)}出生，` : undefined;
+}
 
 /** A person's ID is 17 digits and a check character; anything else is taken for a credit code. */
 const guessPartyKind = (id: string): PartyKind => (/^\d{17}[\dXx]$/.test(id) ? 'person' : 'company');
 
-/** A document number as documentNumber writes it (half-width parentheses). */
-const canonicalNumber = (n: { caseNumber: string; seq: number }): string => (n.seq ? documentNumber(n.caseNumber, n.seq) : n.caseNumber);
+/**
+ * A case or document number as a court prints it: with full-width parentheses, （2026）黔0103执5号之一.
+ * The program stores and sends the half-width form; only the printed page uses this one.
+ */
+export const printedNumber = (n: string): string => n.replace(/^\((\d{4})\)/, '（$1）');
+
+/** A document number as documentNumber writes it, printed. */
+const canonicalNumber = (n: { caseNumber: string; seq: number }): string => printedNumber(n.seq ? documentNumber(n.caseNumber, n.seq) : n.caseNumber);
 
 function problem(key: PlaceholderKey | string, zh: string, en: string): DocumentProblem {
   const field = isPlaceholderKey(key) ? PLACEHOLDERS[key].field : key;
@@ -87,7 +103,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
     if (c.ok) caseNumber = c.value.text;
     else problems.push(problem('caseNumber', `案号“${caseText}”不正确：${c.error.detail?.zh ?? c.error.message}`, `case number "${caseText}" is not valid: ${c.error.detail?.en ?? c.error.messageEn}`));
   }
-  set('caseNumber', caseNumber);
+  set('caseNumber', caseNumber && printedNumber(caseNumber));
 
   const numberText = text(data.number);
   if (numberText) {
@@ -117,6 +133,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
     if (r.ok) {
       set('debtor.idNumber', r.value);
       set('debtor.idLabel', templates.partyIdLabels[kind]);
+      set('debtor.particulars', kind === 'person' ? personParticulars(r.value) : undefined);
     } else {
       problems.push(problem('debtor.idNumber', `被执行人${templates.partyIdLabels[kind] ?? '证件号码'}不正确：${r.error.detail?.zh ?? r.error.message}`, `debtor ID is not valid: ${r.error.detail?.en ?? r.error.messageEn}`));
     }
@@ -128,6 +145,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   if (wording) {
     set('asset.kind', wording.name);
     set('asset.identifierLabel', wording.identifierLabel);
+    set('asset.verb', wording.verb);
   }
   set('asset.institution', text(asset?.institution));
   set('asset.identifier', text(asset?.identifier));
@@ -162,7 +180,8 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
 
   const basis = data.legalBasis?.map(text).filter((c): c is string => c !== undefined);
   if (data.legalBasis && !basis?.length) problems.push(problem('legalBasis', '法律依据不能为空', 'the legal basis is empty'));
-  set('legalBasis', (basis?.length ? basis : templates.documents[type].legalBasis).join('、'));
+  const cited = basis?.length ? basis : templates.documents[type].legalBasis.map((c) => (c === CPL_253 && wording?.cplArticle ? wording.cplArticle : c));
+  set('legalBasis', cited.join('、'));
 
   const officerName = text(data.officer?.name);
   set('officer.name', officerName);

@@ -50,6 +50,13 @@ export interface AssetKindWording {
   name: string;
   /** 账号, 不动产权证号, 号牌号码 … */
   identifierLabel: string;
+  /** the act on it: 冻结 for money, shares and securities; 查封 for real estate and vehicles (民事诉讼法 第二百五十五条) */
+  verb: string;
+  /**
+   * The article of the procedure law that empowers the measure when it is not 第二百五十三条 (deposits,
+   * bonds, shares, fund units): 第二百五十五条 for other property. It replaces 第二百五十三条 in the citations.
+   */
+  cplArticle?: string;
   /** the asset as the orders name it, e.g. 在{asset.institution}开立的账户（账号：{asset.identifier}）内的存款 */
   object: string;
 }
@@ -73,11 +80,13 @@ export const PLACEHOLDERS = {
   'debtor.name': { field: 'debtor.name', zh: '被执行人姓名或名称', en: 'debtor name' },
   'debtor.idLabel': { field: 'debtor.idNumber', zh: '被执行人证件号码', en: 'debtor ID number' },
   'debtor.idNumber': { field: 'debtor.idNumber', zh: '被执行人证件号码', en: 'debtor ID number' },
+  'debtor.particulars': { field: 'debtor.idNumber', zh: '被执行人性别、出生日期', en: 'debtor sex and birth date' },
   'asset.kind': { field: 'asset.kind', zh: '财产类型', en: 'asset kind' },
   'asset.institution': { field: 'asset.institution', zh: '财产所在单位', en: 'institution holding the asset' },
   'asset.identifier': { field: 'asset.identifier', zh: '账号、证号或号牌', en: 'account, certificate or plate number' },
   'asset.identifierLabel': { field: 'asset.kind', zh: '财产类型', en: 'asset kind' },
   'asset.object': { field: 'asset', zh: '财产', en: 'asset' },
+  'asset.verb': { field: 'asset.kind', zh: '措施（冻结或查封）', en: 'measure verb (freeze or seal)' },
   'amount.yuan': { field: 'amount', zh: '金额', en: 'amount' },
   'amount.capitals': { field: 'amount', zh: '金额', en: 'amount' },
   'period.start': { field: 'period.start', zh: '冻结期限起始日', en: 'first day of the period' },
@@ -166,6 +175,7 @@ export function parseTemplateSet(json: unknown): TemplateSet {
       continue;
     }
     for (const f of ['name', 'identifierLabel', 'object'] as const) checkText(w[f], `assetKinds.${k}.${f}`, out);
+    if (w.verb !== '冻结' && w.verb !== '查封') out.push(`assetKinds.${k}.verb: 冻结 or 查封, got ${String(w.verb)}`);
   }
   const labels = isRecord(json.partyIdLabels) ? json.partyIdLabels : {};
   for (const k of PARTY_KINDS) checkText(labels[k], `partyIdLabels.${k}`, out);

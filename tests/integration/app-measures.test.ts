@@ -89,7 +89,10 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     expect(done.freezes.reduce((n, f) => n + f.frozen, 0)).toBe(plan.cap);
     const doc = await value<any>('documents', 'get', { documentId: freezes[0]!.documents[0]!.id });
     expect(Buffer.from(doc.pdfBase64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
-    expect(doc.content.caseNumber).toBe(c.number);
+    // as a court prints it: full-width parentheses, the judge and his team's clerk under the ruling
+    expect(doc.content.caseNumber).toBe(c.number.replace(/^\((\d{4})\)/, '（$1）'));
+    const signature = doc.content.blocks.find((x: { kind: string }) => x.kind === 'signature');
+    expect(signature).toMatchObject({ signatories: [{ title: '审判员' }], clerk: { title: '书记员', name: '陈晓雪' } });
     const again = await value<FreezePlan>('measures', 'plan', { caseId: c.id });
     expect(again.remaining).toBe(0);
   });

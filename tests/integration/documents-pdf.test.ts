@@ -19,6 +19,8 @@ import { DOCUMENTS_FOR, type DocumentType } from '../../shared/domain/measures';
 import { residentIdCheckChar } from '../../shared/ids/resident-id';
 
 const CASE = '(2025)黔0103执1234号';
+/** as the page prints it */
+const PRINTED = '（2025）黔0103执1234号';
 const PERSON_ID = `52010319800101001${residentIdCheckChar('52010319800101001')}`;
 const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOCUMENTS_FOR).flat()];
 
@@ -167,7 +169,7 @@ describe('renderPdf', () => {
     const text = extractText(pdf).join('\n');
     expect(text).not.toContain('\uFFFD');
     expect(text).toContain(model.number);
-    expect(text).toContain(CASE);
+    expect(text).toContain(PRINTED);
     expect(text).toContain('贵州省贵阳市云岩区人民法院');
     expect(text).toContain(PERSON_ID);
     expect(text).toContain('二〇二五年三月四日');
@@ -182,7 +184,7 @@ describe('renderPdf', () => {
     const lines = pages.join('\n').split('\n');
     expect(lines[0]).toBe('贵州省贵阳市云岩区人民法院');
     expect(lines[1]).toBe('执行裁定书');
-    expect(lines[2]).toBe(`${CASE}之一`);
+    expect(lines[2]).toBe(`${PRINTED}之一`);
     const last = pages.at(-1)!;
     expect(last.indexOf('审判员')).toBeGreaterThan(last.indexOf('冻结期限'));
     expect(last.indexOf('二〇二五年三月四日')).toBeGreaterThan(last.indexOf('审判员'));
@@ -298,7 +300,7 @@ describe('finding a Chinese font', () => {
     if (!fs.existsSync(sans)) return;
     const pdf = await renderPdf(buildDocument('协助冻结通知书', dataFor('协助冻结通知书')), { fontPath: sans });
     expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/);
-    expect(extractText(pdf).join('\n')).toContain(`${CASE}之二`);
+    expect(extractText(pdf).join('\n')).toContain(`${PRINTED}之二`);
   });
 
   it('refuses a font without Chinese characters rather than print empty boxes', async () => {

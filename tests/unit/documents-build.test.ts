@@ -22,6 +22,8 @@ const isRuling = (t: DocumentType) => RULINGS.includes(t);
 const PERSON_ID = `52010319800101001${residentIdCheckChar('52010319800101001')}`;
 const COMPANY_ID = `91520103MA6H7K8L2${creditCodeCheckChar('91520103MA6H7K8L2')}`;
 const CASE = '(2025)黔0103执1234号';
+/** as the page prints it */
+const PRINTED = '（2025）黔0103执1234号';
 
 /** A complete set of data; each type takes what its template needs. */
 function dataFor(type: DocumentType): DocumentData {
@@ -96,7 +98,7 @@ describe('the shipped templates', () => {
   });
 
   it('title every ruling 执行裁定书 and every notice by its name', () => {
-    for (const t of ALL_TYPES) expect(TEMPLATES.documents[t].title, t).toBe(isRuling(t) ? '执行裁定书' : t);
+    for (const t of ALL_TYPES) expect(buildDocument(t, dataFor(t)).title, t).toBe(isRuling(t) ? '执行裁定书' : t);
   });
 
   it('are what electron/documents builds with', () => {
@@ -150,8 +152,8 @@ describe('buildDocument', () => {
     const text = fullText(m);
     expect(m.type).toBe(type);
     expect(m.court).toBe('贵州省贵阳市云岩区人民法院');
-    expect(m.caseNumber).toBe(CASE);
-    expect(m.number).toBe(dataFor(type).number);
+    expect(m.caseNumber).toBe(PRINTED);
+    expect(m.number).toBe(dataFor(type).number!.replace('(2025)', '（2025）'));
     expect(m.date).toBe('2025-03-04');
     expect(m.dateText).toBe('二〇二五年三月四日');
     // Nothing left unfilled, no "undefined" or "null" printed.
@@ -170,7 +172,8 @@ describe('buildDocument', () => {
       expect(s.kind === 'signature' && s.signatories).toEqual([{ title: '审判员', name: '王五' }]);
       expect(s.kind === 'signature' && s.clerk).toEqual({ title: '书记员', name: '赵六' });
       expect(text).toContain('申请执行人：贵州黔城商贸有限公司。');
-      expect(text).toContain(`被执行人：李四，公民身份号码${PERSON_ID}。`);
+      // a person is stated with his sex and birth date, read from his ID number
+      expect(text).toContain(`被执行人：李四，男，1980年1月1日出生，公民身份号码${PERSON_ID}。`);
       expect(text).toContain('裁定如下：');
       expect(text).toContain('本裁定立即执行。');
     } else {
@@ -195,9 +198,9 @@ describe('buildDocument', () => {
 
   it('names the ruling a notice carries out', () => {
     const m = buildDocument('协助冻结通知书', dataFor('协助冻结通知书'));
-    expect(fullText(m)).toContain(`已作出${CASE}之一执行裁定`);
+    expect(fullText(m)).toContain(`已作出${PRINTED}之一执行裁定`);
     const terms = m.blocks.find((b) => b.kind === 'terms');
-    expect(terms?.kind === 'terms' && terms.rows.find((r) => r.label === '执行裁定书')?.value).toBe(`${CASE}之一`);
+    expect(terms?.kind === 'terms' && terms.rows.find((r) => r.label === '执行裁定书')?.value).toBe(`${PRINTED}之一`);
   });
 
   it('sends a deduction to the court account', () => {
@@ -207,7 +210,7 @@ describe('buildDocument', () => {
   });
 
   it('renews under the earlier ruling and releases for a stated reason', () => {
-    expect(fullText(buildDocument('续行冻结裁定书', dataFor('续行冻结裁定书')))).toContain('已作出(2024)黔0103执988号之二执行裁定，冻结了被执行人李四');
+    expect(fullText(buildDocument('续行冻结裁定书', dataFor('续行冻结裁定书')))).toContain('已作出（2024）黔0103执988号之二执行裁定，冻结了被执行人李四');
     expect(fullText(buildDocument('续行冻结裁定书', dataFor('续行冻结裁定书')))).toContain('续行冻结期限自2025年3月4日起至2026年3月3日止');
     const release = fullText(buildDocument('解除冻结裁定书', dataFor('解除冻结裁定书')));
     expect(release).toContain('因被执行人已履行生效法律文书确定的全部义务，依照');
@@ -224,8 +227,13 @@ describe('buildDocument', () => {
   it('freezes real estate, a vehicle or equity without an amount, but never money', () => {
     const estate = { ...dataFor('冻结裁定书'), amount: undefined, asset: { kind: 'real_estate' as const, institution: '贵阳市不动产登记中心', identifier: '黔(2021)贵阳市不动产权第0123456号' } };
     const text = fullText(buildDocument('冻结裁定书', estate));
-    expect(text).toContain('冻结被执行人李四在贵阳市不动产登记中心登记的不动产（不动产权证号：黔(2021)贵阳市不动产权第0123456号），冻结期限自');
-    expect(text).not.toContain('冻结数额');
+    // real estate is sealed (查封), not frozen (民事诉讼法 第二百五十五条), in the order and in the notice's title
+    expect(text).toContain('查封被执行人李四在贵阳市不动产登记中心登记的不动产（不动产权证号：黔(2021)贵阳市不动产权第0123456号），查封期限自');
+    expect(text.replace(/《[^》]*》/g, '')).not.toMatch(/冻结/);
+    expect(text).toContain('依照《中华人民共和国民事诉讼法》第二百五十五条、');
+    expect(buildDocument('协助冻结通知书', estate).title).toBe('协助查封通知书');
+    const car = { ...estate, asset: { kind: 'vehicle' as const, institution: '贵阳市公安局交通管理局车辆管理所', identifier: '贵A·3B821' } };
+    expect(fullText(buildDocument('续行冻结裁定书', car))).toContain('续行查封期限自');
     const equity = { ...estate, asset: { kind: 'equity' as const, institution: '贵阳市云岩区市场监督管理局', identifier: '贵州某某科技有限公司' } };
     expect(fullText(buildDocument('协助冻结通知书', equity))).toContain('持有的贵州某某科技有限公司的股权（登记机关：贵阳市云岩区市场监督管理局）');
     for (const kind of ['deposit', 'online_funds', 'provident_fund', 'wealth'] as const) {

@@ -25,6 +25,12 @@ export interface MeasureDocInput {
   courtAccount?: CourtAccount;
 }
 
+/** The ruling's 书记员: the clerk on the deciding judge's team, as the officer register knows him. */
+function clerkOf(store: SecureStore, judge: Officer): { clerk?: { name: string } } {
+  const clerk = store.officers.list().find((o) => o.role === 'clerk' && o.court === judge.court && o.team?.includes(judge.code));
+  return clerk ? { clerk: { name: clerk.name } } : {};
+}
+
 /** Serialises document numbering: a number is taken and saved before the next is asked for. */
 let chain: Promise<unknown> = Promise.resolve();
 
@@ -45,6 +51,7 @@ export function makeMeasureDocuments(store: SecureStore, i: MeasureDocInput): Pr
       ...(i.reason ? { reason: i.reason } : {}),
       ...(i.courtAccount ? { courtAccount: { name: i.courtAccount.name, bank: i.courtAccount.bank, account: i.courtAccount.accountNo } } : {}),
       officer: { name: i.officer.name },
+      ...clerkOf(store, i.officer),
       date: i.today,
     };
     const [rulingType, noticeType] = DOCUMENTS_FOR[i.kind];
