@@ -14,7 +14,8 @@
  *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
  * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
  * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed;
- * - a deduction the agency refuses voids its ruling and notice (作废) in the same transaction.
+ * - a measure the agency refuses, or one withdrawn before it went out, voids its ruling and notice
+ *   (作废) in the same transaction (docs/documents.md).
  */
 import { AppFailure } from '../../shared/app-failure';
 import { todayCst, type IsoDate } from '../../shared/dates';
@@ -270,8 +271,8 @@ export class MeasureRepo implements MeasureStore {
             credited: credit, approvedBy: next.approvedBy === cur.approvedBy ? undefined : next.approvedBy,
           });
         }
-        if (cur.state !== 'rejected' && stored.state === 'rejected' && stored.kind === 'deduct') {
-          voidDocumentsOfMeasure(this.db, this.audit, stored, { reason: refusalReason(stored), at: stored.updatedAt }, actor ?? SYSTEM);
+        if (cur.state !== stored.state && (stored.state === 'rejected' || stored.state === 'cancelled')) {
+          voidDocumentsOfMeasure(this.db, this.audit, stored, { reason: voidReason(stored), at: stored.updatedAt }, actor ?? SYSTEM);
           return this.getMeasure(id)!;
         }
         return stored;
@@ -520,8 +521,13 @@ export class MeasureRepo implements MeasureStore {
 }
 
 /** The 作废 reason of a refused deduction's documents, in the agency's words where it gave them. */
-function refusalReason(m: Measure): string {
+const ACT_ZH: Record<MeasureKind, string> = { freeze: '冻结', renew: '续行冻结', unfreeze: '解除冻结', deduct: '扣划' };
+
+/** Why a measure's documents are 作废: the agency's refusal in its own words, or the withdrawal. */
+function voidReason(m: Measure): string {
+  if (m.state === 'cancelled') return m.error?.message ? `措施已撤回，未发出：${m.error.message}` : '措施已撤回，未发出';
+  const act = ACT_ZH[m.kind];
   const r = m.outcome?.rejection;
-  if (r) return `协助执行单位拒绝扣划：${r.message}（${r.code}）`;
-  return m.error ? `协助执行单位拒绝扣划：${m.error.message}（${m.error.code}）` : '协助执行单位拒绝扣划';
+  if (r) return `协助执行单位拒绝${act}：${r.message}（${r.code}）`;
+  return m.error ? `协助执行单位拒绝${act}：${m.error.message}（${m.error.code}）` : `协助执行单位拒绝${act}`;
 }

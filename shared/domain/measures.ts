@@ -48,6 +48,18 @@ export interface DocumentRef {
   voided?: DocumentVoid;
 }
 
+/** A document as the case's document list shows it: which, to whom, for how much, and whether it stands. */
+export interface CaseDocument extends DocumentRef {
+  /** as printed: 执行裁定书, 协助查封通知书 … */
+  title: string;
+  /** the agency a notice goes to */
+  addressee?: string;
+  /** the amount of the measure it carries (absent: sealed whole, or released whole) */
+  amount?: number;
+  measureKind?: MeasureKind;
+  measureState?: MeasureState;
+}
+
 /** Why and when a document was marked 作废. */
 export interface DocumentVoid {
   reason: string;

@@ -12,7 +12,7 @@ import type {
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
 import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
-import type { DocumentRef, Measure } from '../domain/measures';
+import type { CaseDocument, DocumentRef, Measure } from '../domain/measures';
 import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
 import type {
@@ -242,7 +242,7 @@ export const contract = {
     ack: { policy: { act: 'case.read' }, input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
   },
   documents: {
-    list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<DocumentRef[]>() },
+    list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseDocument[]>() },
     get: { policy: caseRead('documentId'), input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; content: DocumentModel; pdfBase64: string }>() },
     /** a copy to keep outside the encrypted store (personal data in plaintext): each one is audited */
     export: { policy: { act: 'document.export', case: 'documentId' }, input: z.object({ documentId: id }).strict(), output: out<{ ref: DocumentRef; pdfBase64: string }>() },

@@ -90,8 +90,11 @@ describe('approval from the chief’s own workstation', () => {
 
   it('the chief sees it in his inbox on his workstation, and approves it with his own password and key', async () => {
     const inbox = await waitFor(async () => {
-      const items = await chief.value<ApprovalInboxItem[]>('approvals', 'inbox');
-      return items.find((i) => i.id === waiting.id);
+      const r = await chief.call('approvals', 'inbox');
+      // a gateway slow to answer is asked again; any other refusal fails the test
+      if (!r.ok && r.error.code === 'GATEWAY_TIMEOUT') return undefined;
+      if (!r.ok) throw new Error(`approvals.inbox: ${r.error.code} ${r.error.message}`);
+      return (r.value as ApprovalInboxItem[]).find((i) => i.id === waiting.id);
     });
     expect(inbox).toMatchObject({ caseNumber: c.number, amount: 20_000, decidedBy: JUDGE, status: 'pending' });
     expect(inbox.subject).toMatch(/\*{8}/);

@@ -283,7 +283,18 @@ describe('checks', () => {
       await submit(sb, late);
       await submit(sb, early);
       const [a, b] = await Promise.all([waitAnswered(sb, late.clientRequestId as string), waitAnswered(sb, early.clientRequestId as string)]);
-      expect(Date.parse(a.json.answeredAt)).toBeGreaterThan(Date.parse(b.json.answeredAt));
+      expect(Date.parse(a.json.answeredAt)).toBeGreaterThanOrEqual(Date.parse(b.json.answeredAt));
+      // the station's feed is in the order the agencies delivered: the one sent first comes after
+      const feed: { clientRequestId: string }[] = [];
+      for (let after = ''; ;) {
+        const page = (await call(sb, 'GET', `/gw/v1/feedback?limit=500${after ? `&after=${after}` : ''}`)).json;
+        feed.push(...page.items);
+        if (page.items.length === 0 || page.next === after) break;
+        after = page.next;
+      }
+      const at = (id: unknown) => feed.findIndex((i) => i.clientRequestId === id);
+      expect(at(late.clientRequestId)).toBeGreaterThan(at(early.clientRequestId));
+      expect(at(early.clientRequestId)).toBeGreaterThanOrEqual(0);
     } finally {
       sb.setKnobs({ channels: { 'funds.alipay': { outOfOrderRate: 0 } } });
     }

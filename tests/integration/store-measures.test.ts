@@ -473,6 +473,21 @@ describe('documents', () => {
 
   const pdfWith = (text: string) => Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /Title ('), Buffer.from(text, 'utf8'), Buffer.from(') >>\n%%EOF\n')]);
 
+  it('a measure withdrawn before it went out, or refused by the agency, leaves its documents 作废 with the reason', () => {
+    const save = (type: '冻结裁定书' | '协助冻结通知书') => store.documents.save({ caseId: c.id, type, pdf: pdfWith(type), content: {}, createdBy: JUDGE });
+    const ref = (d: ReturnType<typeof save>) => ({ id: d.id, type: d.type, number: d.number, sha256: d.sha256, createdAt: d.createdAt });
+    const withdrawn = measure(c, assets[0]!, { amount: 100_000, documents: [ref(save('冻结裁定书')), ref(save('协助冻结通知书'))] });
+    store.measureStore.insertMeasure(withdrawn);
+    store.measureStore.updateMeasure(withdrawn.id, { state: 'cancelled' });
+    expect(store.measureStore.getMeasure(withdrawn.id)!.documents.map((d) => d.voided?.reason)).toEqual(['措施已撤回，未发出', '措施已撤回，未发出']);
+    const refused = measure(c, assets[1]!, { amount: 100_000, documents: [ref(save('冻结裁定书'))] });
+    store.measureStore.insertMeasure(refused);
+    store.measureStore.updateMeasure(refused.id, { state: 'sent', attempts: 1 });
+    store.measureStore.updateMeasure(refused.id, { state: 'rejected', outcome: { rejection: { code: 'ACCOUNT_CLOSED', message: '账户已销户' } } });
+    expect(store.measureStore.getMeasure(refused.id)!.documents[0]!.voided?.reason).toBe('协助执行单位拒绝冻结：账户已销户（ACCOUNT_CLOSED）');
+    expect(store.audit.list({ caseId: c.id }).filter((e) => e.action === 'document.voided')).toHaveLength(3);
+  });
+
   it('numbers the documents of a case 之一, 之二 …, keeps the PDF with its digest, and attaches to one measure', () => {
     expect(store.documents.nextNumber(c.id)).toEqual({ seq: 1, number: '(2025)黔0103执1234号之一' });
     const pdf = pdfWith(`被执行人 ${NAME}`);

@@ -8,6 +8,7 @@ import { AppFailure } from '../../../shared/app-failure';
 import { maskId } from '../../../shared/ids/subject-id';
 import type { ApprovalInboxItem } from '../../../shared/ipc/contract';
 import type { ApprovalItem } from '../../engine/gateway-wire';
+import { GatewayHttpError } from '../../engine/gateway-errors';
 import { signText } from '../../gateway/ed25519';
 import { signedText } from '../../gateway/measure-signatures';
 import { pullApprovals } from '../approvals';
@@ -23,9 +24,15 @@ function toInbox(a: ApprovalItem): ApprovalInboxItem {
   };
 }
 
-const unreachable = (e: unknown) => (isNetworkDown(e)
-  ? new AppFailure('NETWORK_DOWN', { zh: '查控网络不可用，审批待联网后进行', en: 'the network is unreachable: approve once it is back' })
-  : new AppFailure('GATEWAY_ERROR', { zh: '网关拒绝了审批', en: 'the gateway refused the approval' }));
+const unreachable = (e: unknown) => {
+  if (isNetworkDown(e)) return new AppFailure('NETWORK_DOWN', { zh: '查控网络不可用，审批待联网后进行', en: 'the network is unreachable: approve once it is back' });
+  if ((e as { kind?: string })?.kind === 'no_answer') {
+    return new AppFailure('GATEWAY_TIMEOUT', { zh: '查控网关暂未应答，请稍后再试（已作出的审批不会重复）', en: 'the gateway did not answer in time: try again (an approval given is not given twice)' });
+  }
+  // the gateway's own code and message name the field or the rule, never personal data
+  const why = e instanceof GatewayHttpError ? `（${e.httpStatus} ${e.gatewayCode}：${e.gatewayMessage}）` : '';
+  return new AppFailure('GATEWAY_ERROR', { zh: `网关拒绝了审批请求${why}`, en: `the gateway refused the approval request${why}` });
+};
 
 export function approvalHandlers(d: Deps): FeatureHandlers<'approvals'> {
   return {

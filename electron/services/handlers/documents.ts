@@ -11,7 +11,8 @@ import type { FeatureHandlers } from '../context';
 import type { DocumentModel } from '../../../shared/documents/model';
 import { renderPdf } from '../../documents';
 import type { SecureStore } from '../../store';
-import { toRef } from '../../store/documents';
+import { toRef, type StoredDocument } from '../../store/documents';
+import type { CaseDocument } from '../../../shared/domain/measures';
 
 /** The document and the PDF to hand out: the stored one, or for a voided document a copy stamped 作废. */
 async function stored(store: SecureStore, documentId: string) {
@@ -23,9 +24,21 @@ async function stored(store: SecureStore, documentId: string) {
   return { ref, pdf: await renderPdf(store.documents.content(documentId) as DocumentModel, { voided: ref.voided }) };
 }
 
+/** A row of the case's document list: the title and addressee as printed, the measure's amount and state. */
+function caseDocument(store: SecureStore, d: StoredDocument): CaseDocument {
+  const content = store.documents.content(d.id) as Partial<DocumentModel> | undefined;
+  const m = d.measureId ? store.measures.getMeasure(d.measureId) : undefined;
+  return {
+    ...toRef(d), title: content?.title ?? d.type,
+    ...(content?.addressee ? { addressee: content.addressee } : {}),
+    ...(m?.amount !== undefined ? { amount: m.amount } : {}),
+    ...(m ? { measureKind: m.kind, measureState: m.state } : {}),
+  };
+}
+
 export function documentHandlers(): FeatureHandlers<'documents'> {
   return {
-    list: ({ caseId }, { store }) => store.documents.listForCase(caseId).map(toRef),
+    list: ({ caseId }, { store }) => store.documents.listForCase(caseId).map((d) => caseDocument(store, d)),
     get: async ({ documentId }, { store }) => {
       const { ref, pdf } = await stored(store, documentId);
       return { ref, content: store.documents.content(documentId) as never, pdfBase64: pdf.toString('base64') };

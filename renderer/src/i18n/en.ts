@@ -432,6 +432,12 @@ export const en: Dict = {
     unknownHint: 'Being verified with the agency under the same request id; never sent twice',
   },
   documents: {
+    number: 'Number',
+    addressee: 'Addressee',
+    amount: 'Amount',
+    date: 'Date',
+    state: 'State',
+    inForce: 'in force',
     voided: 'Void',
     voidedBecause: 'This document is void',
     title: 'Document',

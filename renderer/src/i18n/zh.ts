@@ -430,6 +430,12 @@ export const zh = {
     unknownHint: '正以同一请求号向协助单位核实结果，不会重复发送',
   },
   documents: {
+    number: '文号',
+    addressee: '协助执行单位',
+    amount: '金额',
+    date: '日期',
+    state: '状态',
+    inForce: '有效',
     voided: '作废',
     voidedBecause: '本文书已作废',
     title: '文书',

@@ -6,7 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { CaseDocuments } from '../../../renderer/src/features/documents/CaseDocuments.dom';
 import { DocumentLinks } from '../../../renderer/src/features/documents/DocumentLinks.dom';
 import { useAppStore } from '../../../renderer/src/store';
 import { createFakeApi, docRef, fail, RULING } from './fake-api';
@@ -120,6 +121,31 @@ describe('document viewer: print, and an audited copy only after a warning', () 
     await openViewer();
     expect(screen.queryByTestId('doc-void-stamp')).toBeNull();
     expect(screen.queryByTestId('doc-voided-badge')).toBeNull();
+  });
+
+  it('the case’s register shows number, document, addressee, amount, date and state, and opens the viewer', async () => {
+    const fake = createFakeApi();
+    fake.handle('documents.get', (i) => ({ ok: true, value: { ref: docRef(i.documentId, '冻结裁定书'), content: RULING, pdfBase64: btoa('%PDF-1.7 fake') } }));
+    renderApp({ fake });
+    await screen.findByTestId('case-search');
+    const voided = { reason: '措施已撤回，未发出', at: '2026-03-02T03:04:05.000Z' };
+    render(<CaseDocuments docs={[
+      { ...docRef('d-1', '冻结裁定书'), number: '(2025)黔0103执1234号之一', title: '执行裁定书', measureKind: 'freeze', measureState: 'executed', amount: 1_234_500, createdAt: '2026-03-01T17:00:00.000Z' },
+      { ...docRef('d-2', '协助冻结通知书'), number: '(2025)黔0103执1234号之二', title: '协助查封通知书', addressee: '贵阳市不动产登记中心', measureKind: 'freeze', measureState: 'cancelled', voided },
+    ]} />);
+    const first = screen.getByTestId('case-doc-row-d-1').textContent!;
+    expect(first).toContain('(2025)黔0103执1234号之一');
+    expect(first).toContain('执行裁定书');
+    expect(first).toContain('¥12,345.00');
+    expect(first).toContain('2026-03-02'); // the day in China Standard Time
+    expect(first).toContain('有效');
+    const second = screen.getByTestId('case-doc-row-d-2').textContent!;
+    expect(second).toContain('协助查封通知书');
+    expect(second).toContain('贵阳市不动产登记中心');
+    expect(second).toContain('作废');
+    expect(second).toContain('措施已撤回，未发出');
+    fireEvent.click(screen.getByTestId('case-doc-d-1'));
+    await waitFor(() => expect(fake.callsOf('documents.get').at(-1)).toEqual({ documentId: 'd-1' }));
   });
 
   it('the document list marks a voided document 作废 and leaves the others as they are', () => {

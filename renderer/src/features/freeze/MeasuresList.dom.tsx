@@ -11,7 +11,7 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { FreezeRow } from './FreezeRow.dom';
-import { DocumentLinks } from '../documents/DocumentLinks.dom';
+import { CaseDocuments } from '../documents/CaseDocuments.dom';
 import { assetLabel, entriesOf } from './measure-entries';
 
 export function MeasuresList() {
@@ -57,7 +57,7 @@ export function MeasuresList() {
       )}
       <div className="case-documents" data-testid="case-documents">
         <h3 className="section-title">{t.measures.caseDocuments}</h3>
-        {docs && docs.length === 0 ? <p className="muted small">{t.measures.noDocuments}</p> : <DocumentLinks docs={docs ?? []} testPrefix="case-doc" />}
+        {docs && docs.length === 0 ? <p className="muted small">{t.measures.noDocuments}</p> : <CaseDocuments docs={docs ?? []} />}
       </div>
     </section>
   );

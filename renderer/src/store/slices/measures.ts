@@ -5,7 +5,7 @@
  * (features/freeze/freeze-draft.ts); main checks them again and its word counts.
  */
 import type { AppError } from '../../../../shared/errors';
-import type { DocumentRef, FreezeView, Measure } from '../../../../shared/domain/measures';
+import type { CaseDocument, DocumentRef, FreezeView, Measure } from '../../../../shared/domain/measures';
 import type { CaseMeasures, FreezePlan } from '../../../../shared/domain/measure-views';
 import type { CallOutput } from '../../../../shared/ipc/contract';
 import { todayCst } from '../../../../shared/dates';
@@ -40,7 +40,7 @@ export interface MeasuresData {
   measureBusy: Record<string, true>;
   /** main's refusal of a renewal, release or cancel, by the measure it concerns */
   measureErrors: Record<string, AppError>;
-  caseDocuments: DocumentRef[] | null;
+  caseDocuments: CaseDocument[] | null;
 }
 
 export interface MeasuresSlice extends MeasuresData {
