@@ -44,7 +44,7 @@ export function createServices(sd: ServiceDeps): Services {
   const handlers: AllHandlers = {
     app: appHandlers(d),
     session: sessionHandlers(d, life),
-    cases: caseHandlers(d),
+    cases: caseHandlers(d, ops),
     query: queryHandlers(),
     whereabouts: whereaboutsHandlers(),
     network: networkHandlers(d, life.sessions),

@@ -4,7 +4,7 @@
  * case service from filedOn (docs/domain.md rule 11).
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyRole } from '../../shared/domain/types';
+import type { CaseClosing, CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyRole } from '../../shared/domain/types';
 import type { CaseTypeCode } from '../../shared/ids/case-number';
 import { parseCaseNumber } from '../../shared/ids/case-number';
 import { AppFailure } from '../../shared/app-failure';
@@ -72,6 +72,9 @@ interface CaseRow {
   entered_by: string | null;
   filing: FilingState;
   filing_note: string | null;
+  closed_on: string | null;
+  closed_by: string | null;
+  closing: CaseClosing | null;
 }
 
 interface PartyRow {
@@ -100,6 +103,8 @@ function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }
     filing: r.filing,
   };
   if (r.assignee !== null) s.assignee = r.assignee;
+  if (r.closed_on !== null) s.closedOn = r.closed_on;
+  if (r.closing !== null) s.closing = r.closing;
   return s;
 }
 
@@ -146,6 +151,7 @@ export class CaseRepo {
     const c: StoredCase = { ...summary(r, parties), costs: r.costs, cause: r.cause, parties, createdAt: r.created_at };
     if (r.entered_by !== null) c.enteredBy = r.entered_by;
     if (r.filing_note !== null) c.filingNote = r.filing_note;
+    if (r.closed_by !== null) c.closedBy = r.closed_by;
     return c;
   }
 
@@ -257,6 +263,19 @@ export class CaseRepo {
 
   setStatus(caseId: string, status: CaseStatus): StoredCase {
     this.update(caseId, 'status', status);
+    return this.get(caseId)!;
+  }
+
+  /**
+   * Closes an open case: the day (CST), who and the way, in one write. A case already closed is
+   * refused (CASE_CLOSED), so two windows cannot close it twice.
+   */
+  close(caseId: string, how: { closedOn: string; closedBy: string; closing: CaseClosing }): StoredCase {
+    const r = this.db.prepare(
+      `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, closing = @closing, updated_at = @now
+       WHERE id = @id AND status = 'open'`,
+    ).run({ id: caseId, ...how, now: this.clock().toISOString() });
+    if (r.changes === 0) throw this.get(caseId) ? new AppFailure('CASE_CLOSED') : new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
     return this.get(caseId)!;
   }
 

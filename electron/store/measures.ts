@@ -93,7 +93,7 @@ interface MeasureRow {
   approved_by: string | null; outcome: string | null; attempts: number; error_code: string | null;
   error_message: string | null; error_message_en: string | null; body_sha256: string | null; credited: number | null;
   credited_at: string | null; created_at: string; updated_at: string; sent_at: string | null;
-  decision_id: string | null; balance_check: number | null; signatures: string | null;
+  decision_id: string | null; balance_check: number | null; signatures: string | null; retry_of: string | null;
 }
 
 const SYSTEM = 'system';
@@ -113,6 +113,7 @@ function translate(e: unknown, id: string): unknown {
   if (msg.includes('BALANCE_CHECK_NOT_OF_FREEZE')) return validationError('所依据的余额查询不是该冻结的查询', 'the balance check relied on is not of this freeze', 'checkedAt');
   const code = (e as { code?: string }).code;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new MeasureExistsError(id);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('retry_of')) return new AppFailure('DECISION_TAKEN', { zh: '该被拒绝的扣划已重新扣划过', en: 'the refused deduction has already been decided again' }, 'retryOf');
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('balance_check')) return new AppFailure('BALANCE_CHECK_USED', undefined, 'checkedAt');
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('decision_id')) return new AppFailure('DECISION_TAKEN', undefined, 'decisionId');
   if (code === 'SQLITE_CONSTRAINT_CHECK') return validationError('措施内容不完整或不一致', `the measure is incomplete or inconsistent (${msg})`);
@@ -157,6 +158,7 @@ export class MeasureRepo implements MeasureStore {
     if (r.approved_by !== null) m.approvedBy = r.approved_by;
     if (r.decision_id !== null) m.decisionId = r.decision_id;
     if (r.balance_check !== null) m.balanceCheck = r.balance_check;
+    if (r.retry_of !== null) m.retryOf = r.retry_of;
     if (r.signatures !== null) m.signatures = JSON.parse(r.signatures) as MeasureSignature[];
     if (r.outcome !== null) m.outcome = JSON.parse(r.outcome) as MeasureOutcome;
     if (r.sent_at !== null) m.sentAt = r.sent_at;
@@ -188,10 +190,10 @@ export class MeasureRepo implements MeasureStore {
         this.db.prepare(
           `INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount,
              ends_on, freeze_id, court_account, over_cap_reason, decided_by, approved_by, outcome, attempts, error_code,
-             error_message, error_message_en, created_at, updated_at, sent_at, decision_id, balance_check, signatures)
+             error_message, error_message_en, created_at, updated_at, sent_at, decision_id, balance_check, signatures, retry_of)
            VALUES (@id, @caseId, @partyId, @assetId, @channel, @assetKind, @assetIdentifier, @kind, @state, @amount,
              @endsOn, @freezeId, @courtAccount, @overCapReason, @decidedBy, @approvedBy, @outcome, @attempts, @errorCode,
-             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt, @decisionId, @balanceCheck, @signatures)`,
+             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt, @decisionId, @balanceCheck, @signatures, @retryOf)`,
         ).run({
           id: m.id, caseId: m.caseId, partyId: m.partyId, assetId: m.assetId, channel: m.channel, assetKind: m.assetKind,
           assetIdentifier: m.assetIdentifier, kind: m.kind, state: m.state, amount: m.amount ?? null, endsOn: m.endsOn ?? null,
@@ -201,7 +203,9 @@ export class MeasureRepo implements MeasureStore {
           errorCode: m.error?.code ?? null, errorMessage: m.error?.message ?? null, errorMessageEn: m.error?.messageEn ?? null,
           createdAt: m.createdAt, updatedAt: m.updatedAt, sentAt: m.sentAt ?? null,
           decisionId: m.decisionId ?? null, balanceCheck: m.balanceCheck ?? null, signatures: signaturesJson(m.signatures),
+          retryOf: m.retryOf ?? null,
         });
+        if (m.retryOf !== undefined) this.assertRetryOf(m);
         if (m.approvedBy !== undefined) this.assertFourEyes(m, m.approvedBy);
         if (m.state !== 'draft') this.assertDecisionAllowed(m);
         if (m.documents?.length) attachDocuments(this.db, m, m.documents);
@@ -209,6 +213,7 @@ export class MeasureRepo implements MeasureStore {
         this.record(stored, undefined, actor ?? m.decidedBy, {
           amount: m.amount, endsOn: m.endsOn, freezeId: m.freezeId, assetId: m.assetId, channel: m.channel,
           assetKind: m.assetKind, overCapReason: m.overCapReason, documents: stored.documents.map((d) => d.number),
+          retryOf: m.retryOf,
         });
       }).immediate();
     } catch (e) {
@@ -418,6 +423,14 @@ export class MeasureRepo implements MeasureStore {
   }
 
   // ---- inside the write transaction ----------------------------------------------------------
+
+  /** A deduction taken up again names a deduction of the same freeze that the agency refused. */
+  private assertRetryOf(m: Measure): void {
+    const r = this.row(m.retryOf!);
+    if (!r || m.kind !== 'deduct' || r.kind !== 'deduct' || r.freeze_id !== (m.freezeId ?? null) || r.state !== 'rejected') {
+      throw validationError('只能就本冻结被协助单位拒绝的扣划重新扣划', 'only a deduction of this freeze that the agency refused can be decided again', 'retryOf');
+    }
+  }
 
   /** A measure is approved by someone other than who decided it. */
   private assertFourEyes(m: Pick<Measure, 'decidedBy'>, approver: string): void {

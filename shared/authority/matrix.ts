@@ -49,6 +49,7 @@ export const ACTS = {
   'measure.draft': { roles: PREPARERS, case: 'act', zh: '拟定冻结、续冻、解冻、扣划草稿', en: 'draft a freeze, renewal, release or deduction' },
   'measure.decide': { roles: JUDGE, case: 'act', zh: '决定并发送冻结、续冻、解冻', en: 'decide and send a freeze, renewal or release' },
   'deduction.decide': { roles: JUDGE, case: 'act', zh: '决定扣划（超过审批额度的须经审批）', en: 'decide a deduction (above the threshold it waits for approval)' },
+  'case.close': { roles: ['judge', 'chief', 'director'], case: 'read', byRole: { judge: 'act' }, zh: '结案（执行完毕，解除其余冻结）', en: 'close a case paid in full, releasing what is still frozen' },
   'deduction.approve': { roles: SENIOR, case: 'read', zh: '审批超过额度的扣划', en: 'approve a deduction above the threshold' },
   'settings.bureau': { roles: SENIOR, case: 'none', zh: '修改审批额度、生活费保留标准、提醒与复查时限', en: 'change the threshold, the exempt allowance, reminders and the re-query age' },
   'settings.courtAccounts': { roles: SENIOR, case: 'none', zh: '变更执行款专户（须另一名庭长或局长确认）', en: 'change the court’s receiving accounts (confirmed by a second chief or the director)' },

@@ -124,6 +124,8 @@ export interface Measure {
   decisionId?: string;
   /** deduct: the frozen-balance check (its seq) this deduction relied on; one check authorises one deduction */
   balanceCheck?: number;
+  /** deduct: the refused deduction this new decision takes up again, on a new balance check */
+  retryOf?: string;
   /** the decision's signature, then any approval's, over the request body */
   signatures?: MeasureSignature[];
   documents: DocumentRef[];

@@ -34,6 +34,13 @@ export interface Party {
 
 export type CaseStatus = 'open' | 'closed';
 
+/** How a case was closed: 执行完毕, paid in full (终本, docs/domain.md rule 12, is not implemented). */
+export type CaseClosing = 'completed';
+
+export const CASE_CLOSINGS: Readonly<Record<CaseClosing, { zh: string; en: string }>> = {
+  completed: { zh: '执行完毕', en: 'enforcement completed' },
+};
+
 /** evading: refuses to perform and evades enforcement; missing: his whereabouts are unknown (docs/domain.md rule 10) */
 export type WhereaboutsGround = 'evading' | 'missing';
 
@@ -70,6 +77,9 @@ export interface CaseSummary {
   /** 承办人: the judge the case-management system assigned */
   assignee?: string;
   filing: FilingState;
+  /** a closed case: the day (CST) and the way it was closed */
+  closedOn?: string;
+  closing?: CaseClosing;
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -77,6 +87,8 @@ export interface CaseDetail extends CaseSummary {
   enteredBy?: string;
   /** the case-management system's answer about a filing, in the judge's words */
   filingNote?: string;
+  /** who closed the case */
+  closedBy?: string;
   costs: Fen;
   cause: string;
   /** the case type's time limit (docs/domain.md rule 11): absent for types the program keeps none for */

@@ -136,6 +136,16 @@ export const contract = {
     importFromCourt: { policy: { act: 'case.import' }, input: z.object({}).strict(), output: out<{ imported: number; total: number }>() },
     /** asks the case-management system again about a filing entered by hand */
     confirmFiling: { policy: { act: 'case.enter', case: 'caseId' }, input: z.object({ caseId: id }).strict(), output: out<CaseDetail>() },
+    /**
+     * 结案, paid in full (执行完毕): one decision releases every freeze still held (查扣冻规定 第二十八条)
+     * and closes the case; the case's judge, a chief or the director; refused while a measure is
+     * in flight or of unknown outcome, or while anything is still owed
+     */
+    close: {
+      policy: { act: 'case.close', case: 'caseId' },
+      input: z.object({ caseId: id, decisionId }).strict(),
+      output: out<{ case: CaseDetail; releases: Measure[] }>(),
+    },
   },
   query: {
     /** one click: every channel × every debtor of the case */
@@ -209,7 +219,11 @@ export const contract = {
     /** the officer confirms with their password (PIN); above the threshold it waits for approval */
     submit: {
       policy: { act: 'deduction.decide', case: 'freezeId' },
-      input: z.object({ freezeId: id, decisionId, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password }).strict(),
+      input: z.object({
+        freezeId: id, decisionId, amount: fen.min(1), courtAccountId: id, checkedAt: z.string().max(40), pin: password,
+        /** the deduction of this freeze the agency refused, decided again on a new balance check */
+        retryOf: id.optional(),
+      }).strict(),
       output: out<{ measure: Measure }>(),
     },
     /** a deduction prepared offline (a draft) goes only after a fresh re-query and a new confirmation */

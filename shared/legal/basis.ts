@@ -43,3 +43,16 @@ export const MEASURE_LEGAL_BASIS: Readonly<Record<MeasureKind, string>> = {
   unfreeze: ARTICLES.seizure28,
   deduct: ARTICLES.cpl253,
 };
+
+/**
+ * Why the program proposes a release (docs/domain.md rule 1): the reason shown with the proposal
+ * and written into the 解除冻结裁定书. Paid in full, the debt is settled: 查扣冻规定 第二十八条
+ * (第一款第四项, 债务已经清偿); more frozen than is still owed: the excess (第十九条).
+ */
+export const RELEASE_REASONS = {
+  paidInFull: {
+    zh: `案款已全部执行到位，债务已经清偿，依照${ARTICLES.seizure28}第一款第四项解除冻结`,
+    en: 'paid in full: the debt is settled, so the freeze is released (查扣冻规定 art. 28(1)(4))',
+  },
+  excess: { zh: '冻结总额超过尚未执行的金额，应解除超出部分', en: 'more is frozen than is still owed: release the excess' },
+} as const;

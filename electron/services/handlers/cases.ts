@@ -1,6 +1,6 @@
 /**
  * Cases: the list the officer may see, one case with its type's time limit (docs/domain.md rule 11), a case
- * entered by hand, and the docket from the court's case-management system.
+ * entered by hand, the docket from the court's case-management system, and 结案 once paid in full.
  */
 import { AppFailure } from '../../../shared/app-failure';
 import { daysBetween, todayCst } from '../../../shared/dates';
@@ -13,6 +13,8 @@ import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { importDocket } from '../docket';
 import { confirmFiling } from '../filing';
+import { closePaidInFull } from '../case-closing';
+import type { MeasureOps } from '../measures/ops';
 
 export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
   const limit = caseTimeLimit(c.type, c.filedOn, d.holidays);
@@ -20,7 +22,7 @@ export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
   return { ...c, deadline: limit.deadline, daysLeft: daysBetween(todayCst(d.now()), limit.deadline), deadlineBasis: limit.basis };
 }
 
-export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
+export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'> {
   return {
     list: ({ mine, ...q }, { store, officer }) => {
       const scope = listScope(officer);
@@ -40,6 +42,10 @@ export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
       return withDeadline(d, await confirmFiling(d, store, officer, created));
     },
     confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c)),
+    close: async ({ decisionId }, { session: s, case: c }) => {
+      const r = await closePaidInFull(ops, s, c, decisionId);
+      return { case: withDeadline(d, r.case), releases: r.releases };
+    },
     importFromCourt: async (_input, { store, officer }) => {
       if (!store.isOpen) throw new AppFailure('STORE_LOCKED');
       return importDocket(d, store, officer);

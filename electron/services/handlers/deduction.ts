@@ -35,6 +35,21 @@ function owedAfterInFlight(store: SecureStore, c: StoredCase, exceptId?: string)
   return freezeCap(c) - store.measures.deductionsInFlight({ caseId: c.id, ...(exceptId ? { exceptId } : {}) });
 }
 
+/**
+ * A deduction decided again after the agency refused one (docs/domain.md rule 7): a new decision on
+ * a new balance check, naming the refused measure, never the refused request sent again. Only a
+ * refusal of this freeze, and only once (the store's unique index is the last guard).
+ */
+function assertRetryable(store: SecureStore, retryOf: string, freezeId: string): void {
+  const refused = store.measures.getMeasure(retryOf);
+  if (!refused || refused.kind !== 'deduct' || refused.freezeId !== freezeId || refused.state !== 'rejected') {
+    fail('只能就本冻结被协助单位拒绝的扣划重新扣划', 'only a deduction of this freeze that the agency refused can be decided again', 'retryOf');
+  }
+  if (store.measures.list({ kind: 'deduct' }).some((m) => m.retryOf === retryOf)) {
+    throw new AppFailure('DECISION_TAKEN', { zh: '该被拒绝的扣划已重新扣划过', en: 'the refused deduction has already been decided again' }, 'retryOf');
+  }
+}
+
 export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'deduction'> {
   return {
     prepare: async ({ freezeId }, { session: s, store, officer, case: c }) => {
@@ -68,16 +83,18 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       };
     },
 
-    submit: async ({ freezeId, decisionId, amount, courtAccountId, checkedAt, pin }, { session: s, store, officer, case: c }) => {
+    submit: async ({ freezeId, decisionId, amount, courtAccountId, checkedAt, pin, retryOf }, { session: s, store, officer, case: c }) => {
       await d.vault.verifyPassword(officer.code, pin);
+      if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       const view = ops.liveFreeze(store, freezeId);
       assertDecisionOpen(store, decisionId, view.measure.assetId);
+      if (retryOf !== undefined) assertRetryable(store, retryOf, freezeId);
       const settings = store.settings.all();
       const account = settings.courtAccounts.find((a) => a.id === courtAccountId);
       if (!account) fail('请选择本院执行款专户', 'choose the court\'s receiving account', 'courtAccountId');
       const latest = store.balanceChecks.latest(freezeId);
       const offline = !s.measures.networkStatus().online;
-      if (offline && (!latest || latest.checkedAt !== checkedAt)) {
+      if (offline && retryOf === undefined && (!latest || latest.checkedAt !== checkedAt)) {
         // Prepared offline on the last known balance: kept as a draft in the outbox, never sent
         // until re-confirmed on a fresh balance (deduction.confirm).
         const lastKnown = (latest?.amount ?? view.frozen) - store.measures.deductionsInFlight({ freezeId });
@@ -94,7 +111,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
-      const measure = await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state });
+      const measure = await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state, ...(retryOf ? { retryOf } : {}) });
       // waiting for a chief: offered to the gateway's inbox, so he may approve from his own session
       if (measure.state === 'awaiting_approval') void offerForApproval(d, s, measure);
       return { measure };
@@ -106,6 +123,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       if (m.kind !== 'deduct' || m.state !== 'draft' || !m.freezeId || m.amount === undefined) {
         fail('只有离线准备的扣划需要重新确认', 'only a deduction prepared offline is re-confirmed', 'measureId');
       }
+      if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       if (m.decidedBy !== officer.code) fail('只有准备该扣划的承办法官可以确认', 'only the judge who prepared the deduction confirms it', 'measureId');
       const latest = store.balanceChecks.latest(m.freezeId);
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');

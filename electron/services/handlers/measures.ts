@@ -9,6 +9,7 @@ import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
   checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, renewalStart, suggestAllocation,
 } from '../../../shared/rules';
+import { RELEASE_REASONS } from '../../../shared/legal/basis';
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
@@ -88,9 +89,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         releaseProposals: advice.releases.map((r) => ({
           freezeId: r.freezeId,
           ...(r.action === 'reduce' ? { amount: r.amount } : {}),
-          reason: paid
-            ? { zh: '案款已全部执行到位，应解除冻结', en: 'the case is paid in full: release the freeze' }
-            : { zh: '冻结总额超过尚未执行的金额，应解除超出部分', en: 'more is frozen than is still owed: release the excess' },
+          reason: paid ? RELEASE_REASONS.paidInFull : RELEASE_REASONS.excess,
         })),
       };
     },
@@ -100,6 +99,8 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       const out: Measure[] = [];
       for (const [i, id] of freezeIds.entries()) {
         const view = ops.liveFreeze(store, id);
+        // a closed case takes no new measure but releases (docs/domain.md rule 1: nothing stays seized past what is owed)
+        if (byId.get(view.measure.caseId)!.status !== 'open') throw new AppFailure('CASE_CLOSED', undefined, `freezeIds.${i}`);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
         const target = endsOn ?? maxEndDate(renewalStart(current), view.measure.assetKind);

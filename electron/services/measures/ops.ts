@@ -103,6 +103,8 @@ export interface ActExtra {
   reason?: string;
   courtAccount?: CourtAccount;
   state?: Measure['state'];
+  /** a deduction decided again: the refused one it takes up */
+  retryOf?: string;
 }
 
 export function measureOps(d: Deps): MeasureOps {
@@ -164,6 +166,7 @@ export function measureOps(d: Deps): MeasureOps {
       ...(extra.endsOn ? { endsOn: extra.endsOn } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
       ...(extra.state ? { state: extra.state } : {}),
+      ...(extra.retryOf ? { retryOf: extra.retryOf } : {}),
     });
     return sendNew(s, m);
   }
