@@ -9,16 +9,13 @@
  */
 import { AppFailure } from '../../shared/app-failure';
 import { channelInfo } from '../../shared/domain/channels';
-import type { Measure, MeasureKind, MeasureState } from '../../shared/domain/measures';
+import { UNSETTLED_MEASURE_STATES, type Measure, type MeasureKind, type MeasureState } from '../../shared/domain/measures';
 import { ARTICLES, RELEASE_REASONS } from '../../shared/legal/basis';
 import { formatYuanSymbol } from '../../shared/money';
 import { freezeCap } from '../../shared/rules';
 import type { StoredCase } from '../store/cases';
 import { fail, type MeasureOps } from './measures/ops';
 import type { ActiveSession } from './session';
-
-/** The states of a measure not yet concluded: a case holding one is not closed. */
-export const UNSETTLED_STATES: readonly MeasureState[] = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'];
 
 const KIND: Record<MeasureKind, { zh: string; en: string }> = {
   freeze: { zh: '冻结', en: 'freeze' }, renew: { zh: '续冻', en: 'renewal' }, unfreeze: { zh: '解除冻结', en: 'release' }, deduct: { zh: '扣划', en: 'deduction' },
@@ -46,7 +43,7 @@ function refuse(s: ActiveSession, c: StoredCase, reason: string, zh: string, en:
 function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measure: Measure }[]): void {
   if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
   // first what is under way: its answer may still pay the rest, or not
-  const unsettled = s.store.measures.list({ caseId: c.id, states: UNSETTLED_STATES });
+  const unsettled = s.store.measures.list({ caseId: c.id, states: UNSETTLED_MEASURE_STATES });
   if (unsettled.length > 0) {
     const zh = unsettled.map((m) => `${KIND[m.kind].zh}（${STATE[m.state]?.zh ?? m.state}）`).join('、');
     const en = unsettled.map((m) => `${KIND[m.kind].en} (${STATE[m.state]?.en ?? m.state})`).join(', ');

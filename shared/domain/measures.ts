@@ -22,6 +22,9 @@ export type MeasureKind = 'freeze' | 'renew' | 'unfreeze' | 'deduct';
  */
 export type MeasureState = 'draft' | 'awaiting_approval' | 'queued' | 'sent' | 'unknown' | 'executed' | 'rejected' | 'cancelled';
 
+/** A measure not yet concluded: its answer may still change what is frozen or recovered, so its case is not closed. */
+export const UNSETTLED_MEASURE_STATES: readonly MeasureState[] = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'];
+
 export type DocumentType =
   | '协助查询通知书'
   | '冻结裁定书' | '协助冻结通知书'

@@ -312,6 +312,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'cases.get': (i) => (i.caseId === 'case-1' ? ok(CASE_DETAIL) : ok({ ...CASE_DETAIL, ...cases.find((c) => c.id === i.caseId), parties: CASE_DETAIL.parties })),
     'cases.create': (i) => ok({ ...CASE_DETAIL, id: 'case-new', number: i.number }),
     'cases.importFromCourt': () => ok({ imported: 3, total: 120 }),
+    'cases.close': (i) => ok({ case: { ...CASE_DETAIL, id: i.caseId, status: 'closed', closedOn: TODAY, closedBy: OFFICER.code, closing: 'completed' }, releases: [] }),
     'query.start': () => ok({ requests: [] }),
     'whereabouts.findings': () => ok([]),
     'whereabouts.recordFinding': (i) => ok({ seq: 1, caseId: i.caseId, partyId: i.partyId, ground: i.ground, facts: i.facts, recordedBy: OFFICER.code, recordedAt: '2026-12-01T02:00:00.000Z' }),

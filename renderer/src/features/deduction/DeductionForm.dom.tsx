@@ -3,7 +3,9 @@
  * re-queried from the agency with the time it was verified (docs/domain.md rule 6) before anything can be
  * confirmed; the amount, never above what is frozen nor what is still owed (checkDeduction); the
  * court's receiving account; the officer's password; then the state, the chief's approval above the
- * threshold, and the receipt once the agency has paid.
+ * threshold, and the receipt once the agency has paid. A deduction the agency refuses shows its
+ * reason and offers a new balance check, then 重新扣划 on what that check allows: a new decision
+ * naming the refused one (docs/domain.md rule 7), never the refused request sent again.
  */
 import { useState } from 'react';
 import type { DeductionPrep } from '../../../../shared/domain/measure-views';
@@ -19,6 +21,7 @@ import { measureStateOf } from '../freeze/measure-state';
 import { yuanText } from '../freeze/freeze-draft';
 import { StateBadge } from '../freeze/StateBadge.dom';
 import { Receipt } from './Receipt.dom';
+import { Refusal } from './Refusal.dom';
 
 export type Variant = 'normal' | 'hearing';
 
@@ -85,6 +88,7 @@ function ConfirmForm({ prep, variant }: { prep: DeductionPrep; variant: Variant 
   const submitting = useAppStore((s) => s.deductPhase === 'submitting');
   const maxAge = useAppStore((s) => s.settings?.balanceMaxAgeMinutes) ?? DEFAULT_BALANCE_MAX_AGE_MINUTES;
   const submit = useAppStore((s) => s.submitDeduction);
+  const retry = useAppStore((s) => (s.deductRetryOf?.freezeId === prep.freezeId ? s.deductRetryOf : null));
   useNow(); // re-render as time passes: the balance may go stale while the form is open
   const [amountText, setAmountText] = useState(() => yuanText(prep.suggested));
   const [accountId, setAccountId] = useState(() => (prep.courtAccounts.length === 1 ? prep.courtAccounts[0]!.id : ''));
@@ -121,6 +125,11 @@ function ConfirmForm({ prep, variant }: { prep: DeductionPrep; variant: Variant 
         void confirm();
       }}
     >
+      {retry && (
+        <p className="notice" data-testid="deduct-retry-note">
+          {t.deduct.retryNote(formatYuanSymbol(retry.amount ?? 0), formatYuanSymbol(prep.suggested))}
+        </p>
+      )}
       <div className={`field${violations.length ? ' field-invalid' : ''}`}>
         <label htmlFor="deduct-amount">{t.deduct.amount}</label>
         <input
@@ -182,7 +191,7 @@ function ConfirmForm({ prep, variant }: { prep: DeductionPrep; variant: Variant 
         </p>
       )}
       <button type="submit" className={`btn btn-primary ${big ? 'btn-huge' : 'btn-big'}`} data-testid="deduct-confirm" disabled={!ok || submitting}>
-        {submitting ? t.deduct.confirming : prep.fresh ? t.deduct.confirm : t.deduct.saveDraft}
+        {submitting ? t.deduct.confirming : !prep.fresh ? t.deduct.saveDraft : retry ? t.deduct.retry : t.deduct.confirm}
       </button>
     </form>
   );
@@ -250,9 +259,7 @@ function DeductionStatus({ measure, variant }: { measure: Measure; variant: Vari
       ? t.deduct.draftSaved
       : measure.state === 'sent' || measure.state === 'queued'
       ? t.deduct.waitingAgency
-      : measure.state === 'rejected' && measure.outcome?.rejection
-        ? t.deduct.rejected(measure.outcome.rejection.message)
-        : null;
+      : null;
   return (
     <div className="deduct-status" data-testid="deduct-status" data-state={measure.state}>
       <span className="muted">{t.deduct.status}</span> <StateBadge state={state} testId="deduct-state" />
@@ -263,6 +270,7 @@ function DeductionStatus({ measure, variant }: { measure: Measure; variant: Vari
         </button>
       )}
       {measure.state === 'executed' && <Receipt measure={measure} masked={variant === 'hearing'} />}
+      {measure.state === 'rejected' && <Refusal measure={measure} />}
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * time; the same re-query of the frozen balance first, one big confirmation with the officer's
  * password. Nothing personal is shown but the account being deducted: the debtor's name and the
  * masked account number — never an ID number, never another account, never another party.
- * H or Esc leaves it.
+ * ← and → (or the buttons) go to the previous and next account, before and after a deduction
+ * alike: an account deducted here keeps its place and shows its result. H or Esc leaves it.
  */
 import { useEffect, useMemo } from 'react';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
@@ -13,7 +14,7 @@ import { useT } from '../../store/selectors';
 import { hasModifier, isEditable } from '../../ui/keys';
 import { maskAccount } from '../../ui/mask';
 import { DeductionForm } from './DeductionForm.dom';
-import { deductibleFreezes } from './deductible';
+import { deductibleFreezes, hearingRoster } from './deductible';
 
 export function HearingMode() {
   const { t, lang } = useT();
@@ -23,17 +24,26 @@ export function HearingMode() {
   const busy = useAppStore((s) => s.deductPhase === 'submitting');
   const choose = useAppStore((s) => s.chooseDeductFreeze);
   const setHearing = useAppStore((s) => s.setHearing);
+  const results = useAppStore((s) => s.deductResults);
   const freezes = useMemo(() => deductibleFreezes(cm), [cm]);
-  const index = freezes.findIndex((v) => v.measure.id === chosen);
+  const roster = useMemo(() => hearingRoster(cm, Object.keys(results)), [cm, results]);
+  const index = roster.findIndex((m) => m.id === chosen);
   const decided = useAppStore((s) => s.deductMeasure !== null);
-  // a freeze deducted in full leaves the list; its account stays on screen with the receipt
-  const current = index >= 0 ? freezes[index]!.measure : decided && chosen ? cm?.measures.find((m) => m.id === chosen) : undefined;
+  const current = index >= 0 ? roster[index] : undefined;
   const debtorName = useAppStore((s) => s.currentCase?.parties.find((p) => p.id === current?.partyId)?.name);
 
   // one account at a time: the first, unless one is already in hand
   useEffect(() => {
     if (freezes.length > 0 && index < 0 && !decided) void choose(freezes[0]!.measure.id);
   }, [freezes, index, decided, choose]);
+
+  const go = (delta: number) => {
+    const s = useAppStore.getState();
+    if (s.deductPhase === 'submitting' || roster.length < 2) return;
+    const at = roster.findIndex((m) => m.id === s.deductFreezeId);
+    const next = roster[(Math.max(at, 0) + delta + roster.length) % roster.length];
+    if (next) void choose(next.id);
+  };
 
   // full screen where the platform allows it
   useEffect(() => {
@@ -51,16 +61,14 @@ export function HearingMode() {
       if (e.key === 'Escape' || ((e.key === 'h' || e.key === 'H') && !isEditable(e.target))) {
         e.preventDefault();
         setHearing(false);
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !isEditable(e.target)) {
+        e.preventDefault();
+        go(e.key === 'ArrowRight' ? 1 : -1);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [setHearing]);
-
-  const go = (delta: number) => {
-    const next = freezes[(index + delta + freezes.length) % freezes.length];
-    if (next) void choose(next.measure.id);
-  };
+  });
   const institution = current && (isChannelId(current.channel) ? channelName(channelInfo(current.channel), lang) : current.channel);
 
   return (
@@ -88,13 +96,13 @@ export function HearingMode() {
             <div className="hearing-number mono" data-testid="hearing-account">
               {institution} {maskAccount(current.assetIdentifier)}
             </div>
-            {freezes.length > 1 && index >= 0 && (
+            {roster.length > 1 && (
               <div className="hearing-nav">
-                <button type="button" className="btn" data-testid="hearing-prev" disabled={busy} onClick={() => go(-1)}>
+                <button type="button" className="btn" data-testid="hearing-prev" aria-keyshortcuts="ArrowLeft" disabled={busy} onClick={() => go(-1)}>
                   ← {t.hearing.prev}
                 </button>
-                <span data-testid="hearing-position">{t.hearing.position(index + 1, freezes.length)}</span>
-                <button type="button" className="btn" data-testid="hearing-next" disabled={busy} onClick={() => go(1)}>
+                <span data-testid="hearing-position">{t.hearing.position(index + 1, roster.length)}</span>
+                <button type="button" className="btn" data-testid="hearing-next" aria-keyshortcuts="ArrowRight" disabled={busy} onClick={() => go(1)}>
                   {t.hearing.next} →
                 </button>
               </div>

@@ -1,5 +1,5 @@
 /** Which freezes can be deducted online now: in force, holding money, on a channel that deducts. */
-import type { FreezeView } from '../../../../shared/domain/measures';
+import type { FreezeView, Measure } from '../../../../shared/domain/measures';
 import type { CaseMeasures } from '../../../../shared/domain/measure-views';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
 
@@ -8,4 +8,16 @@ export function deductibleFreezes(cm: CaseMeasures | null): FreezeView[] {
   return cm.freezes.filter(
     (v) => v.status === 'in_force' && v.frozen > 0 && isChannelId(v.measure.channel) && channelInfo(v.measure.channel).measures.includes('deduct'),
   );
+}
+
+/**
+ * The accounts hearing mode steps through: the deductible ones, and those deducted here in this
+ * sitting — an account taken in full leaves the deductible list but keeps its place and its
+ * result, so the judge's next and previous stay where they were. Oldest freeze first.
+ */
+export function hearingRoster(cm: CaseMeasures | null, deductedHere: readonly string[]): Measure[] {
+  if (!cm) return [];
+  const open = new Set(deductibleFreezes(cm).map((v) => v.measure.id));
+  const keep = new Set(deductedHere);
+  return cm.measures.filter((m) => m.kind === 'freeze' && (open.has(m.id) || keep.has(m.id)));
 }

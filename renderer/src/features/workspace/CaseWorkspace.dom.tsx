@@ -2,7 +2,8 @@
  * The case workspace: header (amounts, filing date, the 6-month time limit), then three tabs —
  * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction.
  * Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
- * deduction panel; H switches hearing mode on; Esc goes back.
+ * deduction panel; H switches hearing mode on; Esc goes back. A case paid in full proposes 结案
+ * above the tabs.
  */
 import { useEffect } from 'react';
 import { errorText } from '../../i18n/dict';
@@ -13,6 +14,7 @@ import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
 import { DeductionPanel } from '../deduction/DeductionPanel.dom';
+import { PaidInFull } from '../deduction/PaidInFull.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
@@ -74,6 +76,7 @@ export function CaseWorkspace() {
       ) : (
         <>
           <CaseHeader detail={detail} />
+          <PaidInFull />
           <WorkspaceTabs />
           {tab === 'query' && (
             <div className="workspace-body" id="ws-panel-query" role="tabpanel" aria-labelledby="ws-tab-query">

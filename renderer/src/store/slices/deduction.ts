@@ -23,6 +23,13 @@ export interface DeductionData {
   deductError: AppError | null;
   /** the deduction decided in this panel, as main last reported it */
   deductMeasure: Measure | null;
+  /** the deductions decided here, by freeze, as main last reported them: an account shows its result when the judge comes back to it */
+  deductResults: Record<string, Measure>;
+  /** the refused deduction a new decision takes up again (重新扣划), once its balance is re-queried */
+  deductRetryOf: Measure | null;
+  /** 结案 of a case paid in full: under way, and main's refusal */
+  closingCase: boolean;
+  closeCaseError: AppError | null;
   hearing: boolean;
   /** the deduction a division chief is approving in the dialog */
   approvalFor: Measure | null;
@@ -56,6 +63,8 @@ export interface DeductionSlice extends DeductionData {
   openApproval(m: Measure | null): void;
   approveDeduction(input: ApprovalInput): Promise<Result<CallOutput<'deduction', 'approve'>> | null>;
   setHearing(on: boolean): void;
+  /** paid in full: one decision releases the freezes still held and closes the case (cases.close) */
+  closePaidInFull(): Promise<Result<CallOutput<'cases', 'close'>> | null>;
   /** 'measure.updated' for the deduction in hand */
   applyDeductMeasure(m: Measure): void;
 }
@@ -66,6 +75,10 @@ export const deductionInitial: DeductionData = {
   deductPrep: null,
   deductError: null,
   deductMeasure: null,
+  deductResults: {},
+  deductRetryOf: null,
+  closingCase: false,
+  closeCaseError: null,
   hearing: false,
   approvalFor: null,
   approving: false,
@@ -84,6 +97,13 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
     else set({ deductPhase: 'ready', deductPrep: r.value });
   }
 
+  /** the deduction just decided (or moved): in hand, and kept as its account's result */
+  function decided(m: Measure): void {
+    set({ deductPhase: 'submitted', deductMeasure: m, deductRetryOf: null, deductResults: m.freezeId ? { ...get().deductResults, [m.freezeId]: m } : get().deductResults });
+    get().applyMeasureUpdate(m);
+    if (m.state === 'executed') void get().refreshCurrentCase();
+  }
+
   return {
     ...deductionInitial,
 
@@ -95,15 +115,25 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
 
     async chooseDeductFreeze(freezeId) {
       if (get().deductPhase === 'submitting') return;
-      set({ deductFreezeId: freezeId, deductMeasure: null });
+      // an account deducted here shows its result (receipt, refusal, approval wait) until the judge asks again
+      const result = get().deductResults[freezeId];
+      set({ deductFreezeId: freezeId, deductMeasure: result ?? null, deductRetryOf: null });
+      if (result) {
+        prepSeq++;
+        set({ deductPhase: 'submitted', deductPrep: null, deductError: null });
+        return;
+      }
       await prepare(freezeId);
     },
 
     async recheckBalance() {
       const id = get().deductFreezeId;
       if (!id || get().deductPhase === 'submitting') return;
+      const m = get().deductMeasure;
+      // a refusal is taken up again by a new decision on the new balance (docs/domain.md rule 7), never re-sent
+      if (m?.state === 'rejected') set({ deductRetryOf: m, deductMeasure: null });
       // a draft stays in hand: it is what the fresh balance is for
-      if (get().deductMeasure?.state !== 'draft') set({ deductMeasure: null });
+      else if (m?.state !== 'draft') set({ deductMeasure: null });
       await prepare(id);
     },
 
@@ -123,25 +153,22 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
         set({ deductPhase: 'ready', deductError: r.error });
         return r;
       }
-      set({ deductPhase: 'submitted', deductMeasure: r.value.measure });
-      get().applyMeasureUpdate(r.value.measure);
-      if (r.value.measure.state === 'executed') void get().refreshCurrentCase();
+      decided(r.value.measure);
       return r;
     },
 
     async submitDeduction({ amount, courtAccountId, pin }) {
-      const { deductPrep: prep, deductPhase } = get();
+      const { deductPrep: prep, deductPhase, deductRetryOf: retry } = get();
       if (!prep || deductPhase !== 'ready') return null;
       set({ deductPhase: 'submitting', deductError: null });
-      const r = await api().deduction.submit({ freezeId: prep.freezeId, decisionId: newDecisionId(), amount, courtAccountId, checkedAt: prep.checkedAt, pin });
+      const retryOf = retry && retry.freezeId === prep.freezeId ? { retryOf: retry.id } : {};
+      const r = await api().deduction.submit({ freezeId: prep.freezeId, decisionId: newDecisionId(), amount, courtAccountId, checkedAt: prep.checkedAt, pin, ...retryOf });
       if (get().deductFreezeId !== prep.freezeId) return r;
       if (!r.ok) {
         set({ deductPhase: 'ready', deductError: r.error });
         return r;
       }
-      set({ deductPhase: 'submitted', deductMeasure: r.value.measure });
-      get().applyMeasureUpdate(r.value.measure);
-      if (r.value.measure.state === 'executed') void get().refreshCurrentCase();
+      decided(r.value.measure);
       return r;
     },
 
@@ -174,7 +201,25 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
       }
     },
 
+    async closePaidInFull() {
+      const c = get().currentCase;
+      if (!c || get().closingCase) return null;
+      set({ closingCase: true, closeCaseError: null });
+      const r = await api().cases.close({ caseId: c.id, decisionId: newDecisionId() });
+      if (get().currentCaseId !== c.id) return r;
+      if (!r.ok) {
+        set({ closingCase: false, closeCaseError: r.error });
+        return r;
+      }
+      set({ closingCase: false, currentCase: r.value.case });
+      for (const m of r.value.releases) get().applyMeasureUpdate(m);
+      void get().loadMeasures();
+      return r;
+    },
+
     applyDeductMeasure(m) {
+      const kept = m.freezeId ? get().deductResults[m.freezeId] : undefined;
+      if (kept?.id === m.id && kept.updatedAt <= m.updatedAt) set({ deductResults: { ...get().deductResults, [m.freezeId!]: m } });
       const mine = get().deductMeasure;
       if (!mine || mine.id !== m.id || mine.updatedAt > m.updatedAt) return;
       set({ deductMeasure: m });
