@@ -229,10 +229,12 @@ describe('a deduction the bank refuses is taken up again, and the court is paid 
       expect((await value<CaseDetail>('cases', 'get', { caseId: c.id })).status).toBe('closed');
     });
 
-    it('a closed case is not closed twice and takes no new query or freeze', async () => {
+    it('a closed case is not closed twice and takes no new query, balance check or renewal', async () => {
       const again = await call('cases', 'close', { caseId: c.id, decisionId: 'close-judge-2' });
       expect(again).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
       expect(await call('query', 'start', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
+      expect(await call('deduction', 'prepare', { freezeId: deposit.id })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
+      expect(await call('measures', 'renew', { freezeIds: [other.id] })).toMatchObject({ ok: false, error: { code: 'CASE_CLOSED' } });
       expect(await value<any>('audit', 'verify')).toMatchObject({ ok: true });
     });
   });

@@ -53,6 +53,8 @@ function assertRetryable(store: SecureStore, retryOf: string, freezeId: string):
 export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'deduction'> {
   return {
     prepare: async ({ freezeId }, { session: s, store, officer, case: c }) => {
+      // a closed case is not asked about again (docs/domain.md rule 6 asks the agency)
+      if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       const view = ops.liveFreeze(store, freezeId);
       const f = view.measure;
       if (!channelInfo(f.channel).measures.includes('deduct')) fail(`${channelInfo(f.channel).zh}不办理网络扣划`, `${channelInfo(f.channel).en} does not deduct online`, 'freezeId');

@@ -95,12 +95,12 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
     },
 
     renew: async ({ freezeIds, decisionId, endsOn }, { session: s, store, cases }) => {
+      // a closed case takes no new measure; only a release (nothing stays seized past what is owed, docs/domain.md rule 1)
+      if (cases.some((c) => c.status !== 'open')) throw new AppFailure('CASE_CLOSED');
       const byId = new Map(cases.map((c) => [c.id, c]));
       const out: Measure[] = [];
       for (const [i, id] of freezeIds.entries()) {
         const view = ops.liveFreeze(store, id);
-        // a closed case takes no new measure but releases (docs/domain.md rule 1: nothing stays seized past what is owed)
-        if (byId.get(view.measure.caseId)!.status !== 'open') throw new AppFailure('CASE_CLOSED', undefined, `freezeIds.${i}`);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
         const target = endsOn ?? maxEndDate(renewalStart(current), view.measure.assetKind);
