@@ -382,6 +382,7 @@ export const en: Dict = {
     confirmNone: 'Close the case (enforcement completed)',
     closing: 'Releasing and closing…',
     closed: (on: string, way: string) => `Case closed on ${on} (${way})`,
+    closedPlain: 'The case is closed',
   },
   hearing: {
     title: 'Hearing mode · deduction in court',

@@ -380,6 +380,7 @@ export const zh = {
     confirmNone: '确认结案（执行完毕）',
     closing: '正在解除并结案…',
     closed: (on: string, way: string) => `本案已于 ${on} 结案（${way}）`,
+    closedPlain: '本案已结案',
   },
   hearing: {
     title: '庭审模式 · 当庭扣划',

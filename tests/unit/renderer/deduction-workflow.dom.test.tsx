@@ -172,6 +172,16 @@ describe('a deduction the agency refuses', () => {
     expect(text('deduct-refusal-recheck')).toBe('Query the frozen balance again');
   });
 
+  it('in hearing mode the account stays masked even inside the bank’s words', async () => {
+    const { fake } = await openHearing();
+    await deductWithPin();
+    const notFound = { code: 'ASSET_NOT_FOUND', message: '被执行人名下无此财产（6222021234567890123）' };
+    act(() => fake.emit('measure.updated', { measure: deduction('d1', 'f1', { state: 'rejected', updatedAt: '2026-03-02T06:03:00.000Z', outcome: { rejection: notFound } }) }));
+    expect((await screen.findByTestId('deduct-refusal-reason')).textContent).toBe('协助单位拒绝扣划：被执行人名下无此账户');
+    expect(text('deduct-refusal-agency')).toContain(maskAccount('6222021234567890123'));
+    expect(document.body.textContent).not.toContain('6222021234567890123');
+  });
+
   it('main refusing the retry (already decided again) shows why and sends nothing else', async () => {
     const { fake } = await openHearing((f) => f.handle('deduction.submit', (i) => (i.retryOf
       ? fail('DECISION_TAKEN', { zh: '该被拒绝的扣划已重新扣划过', en: 'the refused deduction has already been decided again' }, 'retryOf')

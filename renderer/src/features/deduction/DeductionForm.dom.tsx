@@ -270,7 +270,7 @@ function DeductionStatus({ measure, variant }: { measure: Measure; variant: Vari
         </button>
       )}
       {measure.state === 'executed' && <Receipt measure={measure} masked={variant === 'hearing'} />}
-      {measure.state === 'rejected' && <Refusal measure={measure} />}
+      {measure.state === 'rejected' && <Refusal measure={measure} masked={variant === 'hearing'} />}
     </div>
   );
 }

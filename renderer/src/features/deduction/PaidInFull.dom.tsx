@@ -36,7 +36,7 @@ export function PaidInFull() {
   if (c?.status === 'closed') {
     return (
       <p className="notice" data-testid="case-closed-note">
-        {t.closeCase.closed(c.closedOn ?? '', c.closing ? CASE_CLOSINGS[c.closing][lang] : '')}
+        {c.closedOn && c.closing ? t.closeCase.closed(c.closedOn, CASE_CLOSINGS[c.closing][lang]) : t.closeCase.closedPlain}
       </p>
     );
   }

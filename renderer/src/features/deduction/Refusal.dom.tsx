@@ -6,12 +6,15 @@
 import type { Measure } from '../../../../shared/domain/measures';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
+import { maskAccount } from '../../ui/mask';
 
-export function Refusal({ measure: m }: { measure: Measure }) {
+/** In hearing mode the parties watch: the account stays masked even inside the agency's words. */
+export function Refusal({ measure: m, masked }: { measure: Measure; masked: boolean }) {
   const { t } = useT();
   const recheck = useAppStore((s) => s.recheckBalance);
   const busy = useAppStore((s) => s.deductPhase === 'checking' || s.deductPhase === 'submitting');
-  const r = m.outcome?.rejection ?? (m.error ? { code: m.error.code, message: m.error.message } : undefined);
+  const given = m.outcome?.rejection ?? (m.error ? { code: m.error.code, message: m.error.message } : undefined);
+  const r = given && masked && m.assetIdentifier ? { ...given, message: given.message.split(m.assetIdentifier).join(maskAccount(m.assetIdentifier)) } : given;
   const known = r ? (t.deduct.refusals as Record<string, string>)[r.code] : undefined;
   return (
     <div className="deduct-refusal" role="alert" data-testid="deduct-refusal" data-code={r?.code}>
