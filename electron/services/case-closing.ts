@@ -28,9 +28,6 @@ const STATE: Partial<Record<MeasureState, { zh: string; en: string }>> = {
   unknown: { zh: '结果未知，正在核实', en: 'outcome unknown, being verified' },
 };
 
-/** One close at a time per case: two windows must not both send the releases. */
-const closing = new Set<string>();
-
 function refuse(s: ActiveSession, c: StoredCase, reason: string, zh: string, en: string): never {
   s.store.audit.append({
     officer: s.officer.code, action: 'case.close.refused', caseId: c.id, caseNumber: c.number,
@@ -61,7 +58,15 @@ function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measur
   }
 }
 
-export async function closePaidInFull(ops: MeasureOps, s: ActiveSession, c: StoredCase, decisionId: string): Promise<{ case: StoredCase; releases: Measure[] }> {
+export type ClosePaidInFull = (s: ActiveSession, c: StoredCase, decisionId: string) => Promise<{ case: StoredCase; releases: Measure[] }>;
+
+/** The close of the services: one at a time per case, so that two windows never both send the releases. */
+export function casesClosing(ops: MeasureOps): ClosePaidInFull {
+  const closing = new Set<string>();
+  return (s, c, decisionId) => closePaidInFull(ops, closing, s, c, decisionId);
+}
+
+async function closePaidInFull(ops: MeasureOps, closing: Set<string>, s: ActiveSession, c: StoredCase, decisionId: string): Promise<{ case: StoredCase; releases: Measure[] }> {
   if (closing.has(c.id)) refuse(s, c, 'closing', '本案正在结案，请稍候', 'the case is being closed already');
   closing.add(c.id);
   try {

@@ -13,7 +13,7 @@ import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { importDocket } from '../docket';
 import { confirmFiling } from '../filing';
-import { closePaidInFull } from '../case-closing';
+import { casesClosing } from '../case-closing';
 import type { MeasureOps } from '../measures/ops';
 
 export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
@@ -23,6 +23,7 @@ export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
 }
 
 export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'> {
+  const closePaidInFull = casesClosing(ops);
   return {
     list: ({ mine, ...q }, { store, officer }) => {
       const scope = listScope(officer);
@@ -43,7 +44,7 @@ export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'>
     },
     confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c)),
     close: async ({ decisionId }, { session: s, case: c }) => {
-      const r = await closePaidInFull(ops, s, c, decisionId);
+      const r = await closePaidInFull(s, c, decisionId);
       return { case: withDeadline(d, r.case), releases: r.releases };
     },
     importFromCourt: async (_input, { store, officer }) => {
