@@ -76,6 +76,15 @@ describe('access to a case (docs/domain.md rule 14)', () => {
     expect(can('evidence.export', clerk, 'act')).toBe(false);
   });
 
+  it('a case paid in full is closed by its own judge, a chief or the director — never by a clerk or another judge', () => {
+    expect(permits('case.close', 'judge', 'act').ok).toBe(true);
+    expect(permits('case.close', 'chief', 'read').ok).toBe(true);
+    expect(permits('case.close', 'director', 'read').ok).toBe(true);
+    expect(permits('case.close', 'judge', 'read')).toMatchObject({ ok: false, reason: 'case' });
+    expect(permits('case.close', 'clerk', 'act')).toMatchObject({ ok: false, reason: 'role' });
+    expect(permits('case.close', 'assistant', 'act')).toMatchObject({ ok: false, reason: 'role' });
+  });
+
   it('says why, in the judge’s words', () => {
     const r = permits('deduction.decide', 'clerk', 'act');
     expect(r).toMatchObject({ ok: false, reason: 'role' });
