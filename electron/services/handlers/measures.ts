@@ -36,7 +36,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         caseId, today: today(), cap, alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
         suggestion: { items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })), total: s.total, reachesCap: s.capReached },
         livingCosts,
-        disposals: disposalsOf(candidates, new Set(s.items.map((i) => i.assetId)), new Set(live.keys())),
+        disposals: disposalsOf(candidates),
       };
     },
 

@@ -114,13 +114,12 @@ export function withExemptions(
 }
 
 /**
- * What the plan proposes after sealing a flat or a car — its valuation and sale by auction, offline —
- * for those the suggestion seals or this case has sealed; an only home is never proposed for sale
- * (查扣冻规定 第四条), and the row says why.
+ * What the plan proposes for a flat or a car once sealed — its valuation and sale by auction,
+ * offline; an only home is never proposed for sale (查扣冻规定 第四条), and the row says why.
  */
-export function disposalsOf(candidates: readonly FreezeCandidate[], sealing: ReadonlySet<string>, sealed: ReadonlySet<string>): FreezePlan['disposals'] {
+export function disposalsOf(candidates: readonly FreezeCandidate[]): FreezePlan['disposals'] {
   return candidates
-    .filter((c) => (c.asset.kind === 'real_estate' || c.asset.kind === 'vehicle') && (sealing.has(c.asset.id) || sealed.has(c.asset.id)))
+    .filter((c) => c.asset.kind === 'real_estate' || c.asset.kind === 'vehicle')
     .map((c) => (c.onlyHome?.onlyHome
       ? { assetId: c.asset.id, proposed: false, ...ONLY_HOME_NOTE }
       : { assetId: c.asset.id, proposed: true, zh: '查封后可依法评估、拍卖（线下办理）', en: 'Once sealed it may be valued and sold by auction (offline)' }));
