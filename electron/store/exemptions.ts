@@ -69,7 +69,7 @@ export class ExemptionRepo {
       ).run(p.id, input.caseId, n, by, at);
       this.audit.append({
         officer: by, action: 'exemption.dependants', caseId: input.caseId, caseNumber: p.number,
-        subject: auditSubject({ id: p.id, idNumber: p.id_number }), legalBasis: LEGAL_BASIS.dependants, detail: { from: before, to: n },
+        subject: auditSubject({ id: p.id, idNumber: p.id_number }), legalBasis: LEGAL_BASIS.livingCosts, detail: { from: before, to: n },
       });
       return { partyId: p.id, dependants: n, recordedBy: by, recordedAt: at };
     }).immediate();

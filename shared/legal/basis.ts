@@ -42,8 +42,8 @@ export const LEGAL_BASIS = {
   caseImport: ARTICLES.enforcementWork,
   /** a read of personal data is recorded: query data serves only its case */
   caseRead: ARTICLES.networkQuery7,
-  /** the judge's record of a debtor's dependants, for the living costs left to him */
-  dependants: ARTICLES.seizure3,
+  /** the living costs left to a person debtor and his dependants: the judge's record of them, a refused freeze */
+  livingCosts: ARTICLES.seizure3,
   /** the judge's finding that a flat is, or is not, the debtor's only home */
   onlyHome: `${ARTICLES.seizure4}；${ARTICLES.objection20}`,
   /** a provident fund deduction refused: no withdrawal condition met */

@@ -112,6 +112,9 @@ describe('living costs for the debtor and his dependants (查扣冻规定 第三
       expect(all.error.detail?.zh).toContain('此项最多可冻结');
     }
     expect((await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures).toHaveLength(0);
+    const refused = (await value<AuditEntry[]>('audit', 'list', { caseId: c.id })).find((e) => e.action === 'measure.freeze.refused');
+    expect(refused?.legalBasis).toContain('第三条');
+    expect(JSON.parse(refused!.detail)).toMatchObject({ code: 'LIVING_COSTS_NOT_LEFT' });
   });
 });
 

@@ -13,7 +13,7 @@ import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { makeMeasureDocuments } from '../measures/documents';
-import { disposalsOf, livingCostsOf, onlyHomesOf, withExemptions } from '../measures/exempt';
+import { disposalsOf, livingCostsOf, onlyHomesOf, refusedForLivingCosts, withExemptions } from '../measures/exempt';
 import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
@@ -63,6 +63,9 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       });
       if (!check.ok) {
         const v = check.violations[0]!;
+        const living = check.violations.find((x) => x.code === 'LIVING_COSTS_NOT_LEFT');
+        // docs/domain.md rule 5: taking what the debtor must keep to live on is a prohibited act, recorded
+        if (living) refusedForLivingCosts(store, s.officer.code, c, living);
         fail(v.zh, v.en, `items.${items.findIndex((i) => i.assetId === v.assetId)}`);
       }
       const out: Measure[] = [];

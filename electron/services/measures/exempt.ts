@@ -124,3 +124,14 @@ export function disposalsOf(candidates: readonly FreezeCandidate[]): FreezePlan[
       ? { assetId: c.asset.id, proposed: false, ...ONLY_HOME_NOTE }
       : { assetId: c.asset.id, proposed: true, zh: '查封后可依法评估、拍卖（线下办理）', en: 'Once sealed it may be valued and sold by auction (offline)' }));
 }
+
+/** A freeze refused for the living costs it would take (查扣冻规定 第三条), in the audit log. */
+export function refusedForLivingCosts(store: SecureStore, officer: string, c: StoredCase, v: { assetId: string; maxAmount?: number }): void {
+  const asset = store.caseQueryView(c.id).assets.find((a) => a.id === v.assetId);
+  const debtor = c.parties.find((p) => p.id === asset?.partyId);
+  store.audit.append({
+    officer, action: 'measure.freeze.refused', caseId: c.id, caseNumber: c.number,
+    ...(debtor ? { subject: auditSubject(debtor) } : {}), legalBasis: LEGAL_BASIS.livingCosts,
+    detail: { code: 'LIVING_COSTS_NOT_LEFT', assetId: v.assetId, maxAmount: v.maxAmount ?? null },
+  });
+}
