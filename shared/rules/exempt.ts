@@ -12,7 +12,6 @@
  *
  * Pure functions: the freeze plan, the freeze panel and the deduction handler all call these.
  */
-import { ARTICLES } from '../legal/basis';
 import type { PfWithdrawal } from '../domain/types';
 import type { Fen } from '../money';
 import { fen, yuan, type RuleViolation } from './violation';
@@ -113,8 +112,6 @@ export const ONLY_HOME_NOTE = {
   zh: `唯一住房：可以查封，但不得拍卖、变卖或者抵债（查扣冻规定第四条；例外情形见执行异议复议规定第二十条）`,
   en: 'Only home: it may be sealed, but not auctioned, sold or taken in payment (seizure provisions, art. 4; its exceptions: provisions on enforcement objections, art. 20)',
 } as const;
-
-export const ONLY_HOME_BASIS = `${ARTICLES.seizure4}；${ARTICLES.objection20}`;
 
 // ---------------------------------------------------------------------------------------------
 // The housing provident fund
