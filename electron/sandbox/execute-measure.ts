@@ -19,6 +19,15 @@ const MEASURE_REFUSALS: readonly Rejection[] = [
   { code: 'DOCUMENT_INCOMPLETE', message: '执行裁定书信息不完整' },
 ];
 
+/** The provident fund center pays out only on a withdrawal condition (住房公积金管理条例 第二十四条). */
+const PF_REFUSAL: Rejection = { code: 'PF_NOT_WITHDRAWABLE', message: '该职工不符合住房公积金提取条件，住房公积金中心不予扣划（住房公积金管理条例第二十四条）' };
+
+function pfNotWithdrawable(st: SandboxState, owner: string, p: MeasureParams): boolean {
+  if (p.kind !== 'deduct') return false;
+  const account = st.population.byId.get(owner)?.holdings.providentFund.find((a) => a.accountNo === p.assetIdentifier);
+  return account !== undefined && account.withdrawal === undefined;
+}
+
 function apply(st: SandboxState, a: Actor, p: MeasureParams): MeasureFeedback {
   switch (p.kind) {
     case 'freeze':
@@ -49,6 +58,8 @@ export function executeMeasure(st: SandboxState, body: SubmitBody, bodyHash: str
   let fb: MeasureFeedback;
   if (known && known.name !== body.subject.name) {
     fb = st.ledger.refuse(actor, kind, { code: 'SUBJECT_MISMATCH', message: '被执行人名称与证件号码不一致' });
+  } else if (pfNotWithdrawable(st, body.subject.idNumber, checked.params)) {
+    fb = st.ledger.refuse(actor, kind, PF_REFUSAL);
   } else if (st.dice.roll(k.rejectRate, ch, id, 0, 'reject')) {
     st.stats.fault(ch, 'reject');
     fb = st.ledger.refuse(actor, kind, MEASURE_REFUSALS[Math.floor(st.dice.value(ch, id, 'refusal') * MEASURE_REFUSALS.length)]!);

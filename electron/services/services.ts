@@ -15,6 +15,7 @@ import { caseHandlers } from './handlers/cases';
 import { deductionHandlers } from './handlers/deduction';
 import { documentHandlers } from './handlers/documents';
 import { evidenceHandlers } from './handlers/evidence';
+import { exemptionHandlers } from './handlers/exemptions';
 import { measureHandlers } from './handlers/measures';
 import { networkHandlers } from './handlers/network';
 import { queryHandlers } from './handlers/query';
@@ -47,6 +48,7 @@ export function createServices(sd: ServiceDeps): Services {
     cases: caseHandlers(d, ops),
     query: queryHandlers(),
     whereabouts: whereaboutsHandlers(),
+    exemptions: exemptionHandlers(),
     network: networkHandlers(d, life.sessions),
     measures: measureHandlers(d, ops),
     deduction: deductionHandlers(d, ops),

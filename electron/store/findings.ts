@@ -14,7 +14,7 @@ import type { Db } from './db';
 interface AssetRow {
   id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: AssetKind;
   institution: string; identifier: string; description: string; value: number | null; available: number | null;
-  existing_freezes: string; found_at: string;
+  existing_freezes: string; found_at: string; details?: string | null;
 }
 interface WhereaboutsRow {
   id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: WhereaboutsKind;
@@ -33,6 +33,7 @@ const toAsset = (r: AssetRow): Asset => {
   };
   if (r.value !== null) a.value = r.value;
   if (r.available !== null) a.available = r.available;
+  if (r.details) Object.assign(a, JSON.parse(r.details) as AssetDetails);
   return a;
 };
 
@@ -50,22 +51,40 @@ const toInfo = (r: InfoRow): InfoRecord => {
   return i;
 };
 
+/** What an agency said of an asset beyond its value (migration 9, assets.details). */
+type AssetDetails = Pick<Asset, 'usage' | 'withdrawal'>;
+
+function detailsOf(a: AssetDetails): string | null {
+  const d: AssetDetails = {};
+  if (a.usage !== undefined) d.usage = a.usage;
+  if (a.withdrawal !== undefined) d.withdrawal = a.withdrawal;
+  return Object.keys(d).length ? JSON.stringify(d) : null;
+}
+
 const optFen = (v: number | undefined, what: string): number | null => (v === undefined ? null : assertFen(v, what));
 
 /** Inserts one request's findings (caller holds the transaction and has stored the feedback). */
 export function insertFindings(db: Db, req: ChannelRequest, f: Findings, foundAt: string): void {
   const base = { case_id: req.caseId, party_id: req.partyId, request_id: req.id, channel: req.channel, found_at: foundAt };
-  const asset = db.prepare(
+  const asset = (details: boolean) => db.prepare(
     `INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description,
-       value, available, existing_freezes, found_at)
+       value, available, existing_freezes, found_at${details ? ', details' : ''})
      VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @institution, @identifier, @description,
-       @value, @available, @existing_freezes, @found_at)`,
+       @value, @available, @existing_freezes, @found_at${details ? ', @details' : ''})`,
   );
-  f.assets.forEach((a, position) => asset.run({
-    ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
-    description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
-    existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
-  }));
+  // the details column (migration 9) is named only when there are details to keep
+  const plain = asset(false);
+  let detailed: ReturnType<typeof asset> | undefined;
+  f.assets.forEach((a, position) => {
+    const details = detailsOf(a);
+    const row = {
+      ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
+      description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
+      existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
+    };
+    if (details === null) plain.run(row);
+    else (detailed ??= asset(true)).run({ ...row, details });
+  });
   const where = db.prepare(
     `INSERT INTO whereabouts (id, case_id, party_id, request_id, position, channel, kind, place, at, detail, found_at)
      VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @place, @at, @detail, @found_at)`,

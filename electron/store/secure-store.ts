@@ -11,6 +11,7 @@ import { ApprovalRepo } from './approvals';
 import { AuditLog } from './audit';
 import { AuditCheckpointRepo } from './audit-checkpoints';
 import { WhereaboutsFindingRepo } from './whereabouts-findings';
+import { ExemptionRepo } from './exemptions';
 import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
@@ -64,6 +65,8 @@ export interface SecureStore {
   /** frozen amounts re-queried before deducting (docs/domain.md rule 6) */
   readonly balanceChecks: BalanceCheckRepo;
   readonly whereaboutsFindings: WhereaboutsFindingRepo;
+  /** dependants and only-home findings the judge records (docs/domain.md rule 5) */
+  readonly exemptions: ExemptionRepo;
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
   readonly courtAccountProposals: CourtAccountProposalRepo;
@@ -114,6 +117,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     approvals: new ApprovalRepo(conn, clock, audit, measures),
     balanceChecks: new BalanceCheckRepo(conn, audit, settings),
     whereaboutsFindings: new WhereaboutsFindingRepo(conn, clock, audit),
+    exemptions: new ExemptionRepo(conn, clock, audit),
     settings,
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),

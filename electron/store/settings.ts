@@ -6,6 +6,7 @@
 import { AppFailure } from '../../shared/app-failure';
 import type { BureauSettings, CourtAccount } from '../../shared/domain/measure-views';
 import { isFen } from '../../shared/money';
+import { MAX_ALLOWANCE_MONTHS } from '../../shared/rules/exempt';
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -21,6 +22,8 @@ export const DEFAULT_SETTINGS: Readonly<MeasureSettings> = Object.freeze({
   courtAccounts: [],
   // ¥900 a month, in the range of Guizhou's urban minimum-living standards; set the local figure
   exemptLivingAllowance: 90_000,
+  // months of living costs left: one, until the bureau sets its own practice
+  exemptLivingMonths: 1,
   balanceMaxAgeMinutes: 10,
 });
 
@@ -59,6 +62,11 @@ export function validateSetting<K extends SettingKey>(key: K, value: unknown): M
       if (new Set(accounts.map((a) => a.id)).size !== accounts.length) invalid(key, '账户编号重复', 'account ids must be unique');
       return accounts as MeasureSettings[K];
     }
+    case 'exemptLivingMonths':
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_ALLOWANCE_MONTHS) {
+        invalid(key, `应为 1 至 ${MAX_ALLOWANCE_MONTHS} 个月`, `must be between 1 and ${MAX_ALLOWANCE_MONTHS} months`);
+      }
+      return value as MeasureSettings[K];
     case 'balanceMaxAgeMinutes':
       if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 1440) {
         invalid(key, '应为 1 至 1440 分钟', 'must be between 1 and 1440 minutes');

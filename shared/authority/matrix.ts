@@ -45,6 +45,7 @@ export const ACTS = {
   'case.enter': { roles: PREPARERS, case: 'none', zh: '录入案件，待案件管理系统确认', en: 'enter a case for the case-management system to confirm' },
   'query.property': { roles: PREPARERS, case: 'act', zh: '财产查询、复查（书记员代承办法官查询并留痕）', en: 'query property, re-query (a clerk on the judge’s behalf, recorded)' },
   'finding.record': { roles: JUDGE, case: 'act', zh: '认定被执行人拒不履行并逃避或下落不明', en: 'record the finding that a debtor refuses and evades, or is missing' },
+  'exemption.record': { roles: JUDGE, case: 'act', zh: '记录所扶养家属人数、认定或取消唯一住房', en: 'record a debtor’s dependants, set or clear the only-home flag' },
   'query.whereabouts': { roles: JUDGE, case: 'act', zh: '下落查询（须已认定）', en: 'query whereabouts (after the finding is recorded)' },
   'measure.draft': { roles: PREPARERS, case: 'act', zh: '拟定冻结、续冻、解冻、扣划草稿', en: 'draft a freeze, renewal, release or deduction' },
   'measure.decide': { roles: JUDGE, case: 'act', zh: '决定并发送冻结、续冻、解冻', en: 'decide and send a freeze, renewal or release' },

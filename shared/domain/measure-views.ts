@@ -2,6 +2,7 @@
 import type { Fen } from '../money';
 import type { Asset } from './types';
 import type { Measure, FreezeView } from './measures';
+import type { LivingAllowanceBasis, OnlyHomeFlag } from '../rules/exempt';
 
 export interface CourtAccount {
   id: string;
@@ -18,8 +19,10 @@ export interface BureauSettings {
   /** reminder days before a freeze lapses */
   reminderDays: number[];
   courtAccounts: CourtAccount[];
-  /** living costs left to a person debtor (docs/domain.md rule 5) */
+  /** living costs left to a person debtor, per person (he and each dependant) per month (docs/domain.md rule 5) */
   exemptLivingAllowance: Fen;
+  /** how many months of living costs are left (docs/domain.md rule 5) */
+  exemptLivingMonths: number;
   /** how fresh the frozen balance must be before deducting (docs/domain.md rule 6) */
   balanceMaxAgeMinutes: number;
 }
@@ -56,6 +59,33 @@ export interface FreezeCandidate {
   freezesAhead: number;
   /** what this case holds frozen on it now: counted when living costs are left (docs/domain.md rule 5) */
   frozenByCase: Fen;
+  /** the suggestion leaves the debtor's living costs on this account: how much, and why (docs/domain.md rule 5) */
+  livingCostsLeft?: { amount: Fen; zh: string; en: string };
+  /** real estate: the debtor's only home — sealed, never proposed for sale (docs/domain.md rule 5) */
+  onlyHome?: OnlyHomeFlag;
+  /** provident fund: whether it may be deducted once frozen (住房公积金管理条例 第二十四条) */
+  deductible?: { ok: boolean; zh: string; en: string };
+}
+
+/** What a person debtor keeps to live on in this case (docs/domain.md rule 5). */
+export interface DebtorLivingCosts {
+  partyId: string;
+  basis: LivingAllowanceBasis;
+  /** per person per month × (debtor + dependants) × months */
+  allowance: Fen;
+  /** "每人每月¥900.00 × 2人 × 3个月" */
+  formula: { zh: string; en: string };
+  /** who recorded the dependants, when; absent while none were recorded */
+  recordedBy?: string;
+  recordedAt?: string;
+}
+
+/** The case's exempt property as the workspace shows it on the parties and the assets. */
+export interface CaseExemptions {
+  caseId: string;
+  debtors: DebtorLivingCosts[];
+  /** flats flagged (or cleared) as a debtor's only home, by asset id */
+  onlyHomes: { assetId: string; flag: OnlyHomeFlag }[];
 }
 
 export interface FreezePlan {
@@ -67,6 +97,13 @@ export interface FreezePlan {
   remaining: Fen;
   candidates: FreezeCandidate[];
   suggestion: { items: { assetId: string; amount?: Fen }[]; total: Fen; reachesCap: boolean };
+  /** each person debtor's living allowance and how it is made up: the freeze panel checks with it (docs/domain.md rule 5) */
+  livingCosts: DebtorLivingCosts[];
+  /**
+   * what the plan proposes after sealing: real estate and vehicles are sold by auction offline; an
+   * only home is never proposed for sale (查扣冻规定 第四条), and says why
+   */
+  disposals: { assetId: string; proposed: boolean; zh: string; en: string }[];
 }
 
 export interface CaseMeasures {

@@ -155,7 +155,20 @@ export interface Asset {
   /** available (not frozen by others) part of value, when the agency reports it */
   available?: Fen;
   existingFreezes: ExistingFreeze[];
+  /** real estate: the registry's 用途 of the unit (住宅, 商业 …), for the only home (docs/domain.md rule 5) */
+  usage?: string;
+  /** provident fund: the center's account status and the withdrawal condition met (docs/domain.md rule 5) */
+  withdrawal?: PfWithdrawal;
   foundAt: string;
+}
+
+/**
+ * The housing provident fund center's word on an account: its status and the withdrawal condition
+ * of 住房公积金管理条例 第二十四条 the debtor meets, absent when he meets none.
+ */
+export interface PfWithdrawal {
+  status: string;
+  condition?: string;
 }
 
 export type WhereaboutsKind = 'hotel' | 'exit_entry' | 'household';

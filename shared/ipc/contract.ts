@@ -16,7 +16,7 @@ import type { CaseDocument, DocumentRef, Measure } from '../domain/measures';
 import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
 import type {
-  BureauSettings, CaseMeasures, CourtAccountProposal, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
+  BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -174,6 +174,22 @@ export const contract = {
       output: out<{ requests: ChannelRequest[] }>(),
     },
   },
+  exemptions: {
+    /** each person debtor's dependants and living allowance, and the flats flagged as an only home (docs/domain.md rule 5) */
+    get: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseExemptions>() },
+    /** the judge records a person debtor's dependants (所扶养家属人数) in this case */
+    setDependants: {
+      policy: { act: 'exemption.record', case: 'caseId' },
+      input: z.object({ caseId: id, partyId: id, dependants: z.number().int().min(0).max(20) }).strict(),
+      output: out<DebtorLivingCosts>(),
+    },
+    /** the judge sets or clears a flat's only-home flag, with his reason (执行异议复议规定 第二十条 for the exceptions) */
+    markOnlyHome: {
+      policy: { act: 'exemption.record', case: 'caseId' },
+      input: z.object({ caseId: id, assetId: id, onlyHome: z.boolean(), reason: text(500).min(2) }).strict(),
+      output: out<CaseExemptions>(),
+    },
+  },
   network: {
     status: { policy: PUBLIC_READ, input: z.object({}).strict(), output: out<NetworkStatus>() },
   },
@@ -270,6 +286,7 @@ export const contract = {
         reminderDays: z.array(z.number().int().min(0).max(365)).max(10).optional(),
         courtAccounts: z.array(z.object({ id, bank: text(100).min(1), accountNo: text(40).min(1), name: text(100).min(1) }).strict()).max(20).optional(),
         exemptLivingAllowance: fen.optional(),
+        exemptLivingMonths: z.number().int().min(1).max(24).optional(),
         balanceMaxAgeMinutes: z.number().int().min(1).max(1440).optional(),
       }).strict(),
       output: out<BureauSettings>(),

@@ -14,6 +14,14 @@ export const ARTICLES = {
   cpl255: '《中华人民共和国民事诉讼法》第二百五十五条',
   /** the freeze period and its renewal */
   interp485: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条',
+  /** property that may not be frozen: the living costs of the debtor and his dependants among it */
+  seizure3: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第三条',
+  /** the residence the debtor and his dependants need: sealed, never auctioned, sold or taken in payment */
+  seizure4: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第四条',
+  /** when an objection that the flat is the residence the debtor needs fails (the only home's exceptions) */
+  objection20: '《最高人民法院关于人民法院办理执行异议和复议案件若干问题的规定》第二十条',
+  /** the withdrawal conditions of the housing provident fund */
+  providentFund24: '《住房公积金管理条例》第二十四条',
   /** release when the ground has gone */
   seizure28: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第二十八条',
   /** network inquiry and freezing of deposits */
@@ -34,6 +42,12 @@ export const LEGAL_BASIS = {
   caseImport: ARTICLES.enforcementWork,
   /** a read of personal data is recorded: query data serves only its case */
   caseRead: ARTICLES.networkQuery7,
+  /** the living costs left to a person debtor and his dependants: the judge's record of them, a refused freeze */
+  livingCosts: ARTICLES.seizure3,
+  /** the judge's finding that a flat is, or is not, the debtor's only home */
+  onlyHome: `${ARTICLES.seizure4}；${ARTICLES.objection20}`,
+  /** a provident fund deduction refused: no withdrawal condition met */
+  providentFund: ARTICLES.providentFund24,
 } as const;
 
 /** The grounds each kind of measure cites: in its audit entries and on the wire. */

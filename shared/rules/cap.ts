@@ -11,6 +11,7 @@
 import { channelInfo } from '../domain/channels';
 import type { Asset, AssetKind } from '../domain/types';
 import type { Fen } from '../money';
+import { livingAllowance, livingAllowanceFormula, type LivingAllowanceBasis } from './exempt';
 import { fen, yuan, type RuleViolation } from './violation';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,12 +111,24 @@ function split(already: AlreadyFrozen): { other: Fen; securities: Fen } {
   return { other: total - securities, securities };
 }
 
-/** A person debtor's exempt living allowance: one amount for every party, or per party id. */
-export type LivingAllowance = Fen | Readonly<Record<string, Fen>>;
+/**
+ * A person debtor's exempt living allowance: one amount for every party, or per party id — an
+ * amount, or how it is made up (per person per month × persons × months, shared/rules/exempt.ts).
+ */
+export type LivingAllowance = Fen | Readonly<Record<string, Fen | LivingAllowanceBasis>>;
 
 function allowanceFor(a: LivingAllowance | undefined, partyId: string): Fen {
   if (a === undefined) return 0;
-  return fen(typeof a === 'number' ? a : (a[partyId] ?? 0), 'exemptLivingAllowance');
+  const v = typeof a === 'number' ? a : (a[partyId] ?? 0);
+  return typeof v === 'number' ? fen(v, 'exemptLivingAllowance') : livingAllowance(v);
+}
+
+/** "（每人每月¥900.00 × 2人 × 3个月）" when the allowance's make-up is known. */
+function allowanceWhy(a: LivingAllowance, partyId: string): { zh: string; en: string } {
+  const v = typeof a === 'number' ? undefined : a[partyId];
+  if (v === undefined || typeof v === 'number') return { zh: '', en: '' };
+  const f = livingAllowanceFormula(v);
+  return { zh: `，${f.zh}`, en: ` (${f.en})` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,10 +236,11 @@ function livingCostsRefusals(funds: readonly { item: FreezeItem; amount: Fen }[]
     const left = Math.max(0, p.available - p.held);
     if (left >= keep) continue;
     const maxAmount = Math.max(0, p.lastAmount - (keep - left));
+    const why = allowanceWhy(allowance, partyId);
     out.push({
       assetId: p.last, code: 'LIVING_COSTS_NOT_LEFT', maxAmount,
-      zh: `应为被执行人保留生活必需费用 ${yuan(keep)}（查扣冻规定第三条），本次冻结后其已知存款账户仅余 ${yuan(left)}；此项最多可冻结 ${yuan(maxAmount)}`,
-      en: `Living costs of ${yuan(keep)} must be left to the debtor; after this freeze his known deposit accounts keep only ${yuan(left)}; at most ${yuan(maxAmount)} may be frozen on this one`,
+      zh: `应为被执行人及其所扶养家属保留生活必需费用 ${yuan(keep)}（查扣冻规定第三条${why.zh}），本次冻结后其已知存款账户仅余 ${yuan(left)}；此项最多可冻结 ${yuan(maxAmount)}`,
+      en: `Living costs of ${yuan(keep)} must be left to the debtor and his dependants (seizure provisions, art. 3)${why.en}; after this freeze his known deposit accounts keep only ${yuan(left)}; at most ${yuan(maxAmount)} may be frozen on this one`,
     });
   }
   return out;

@@ -162,6 +162,32 @@ describe('deduction', () => {
     expect((await totals()).conserved).toBe(true);
   });
 
+  it('deducting a working debtor’s provident fund is refused at the gateway; a retired debtor’s is deducted (住房公积金管理条例 第二十四条)', async () => {
+    const endsOn = addMonths((await admin(sb, 'GET', '/sandbox/v1/clock')).json.today, 3);
+    const courtAccount = { bank: sb.courtAccount.bank, accountNo: sb.courtAccount.accountNo, name: sb.courtAccount.name };
+    const holder = (retired: boolean) => {
+      const p = sb.population.persons.find((x) => !used.has(x.idNumber) && x.holdings.providentFund.some((a) => a.balance >= 10_000 && (a.withdrawal !== undefined) === retired))!;
+      used.add(p.idNumber);
+      return { p, account: p.holdings.providentFund.find((a) => a.balance >= 10_000 && (a.withdrawal !== undefined) === retired)! };
+    };
+    const deduct = async (retired: boolean, n: number) => {
+      const { p, account } = holder(retired);
+      const before = (await ledgerView(account.accountNo)).balance as number;
+      const f = await execute(measureBody('freeze', 'providentfund.gy', party(p), caseNo(n), { assetIdentifier: account.accountNo, amount: 5_000, endsOn }));
+      expect(f.feedback).toMatchObject({ result: 'executed', frozenAmount: 5_000 });
+      const d = await execute(measureBody('deduct', 'providentfund.gy', party(p), caseNo(n), { freezeRequestId: f.clientRequestId, assetIdentifier: account.accountNo, amount: 5_000, courtAccount }));
+      return { d, before, after: (await ledgerView(account.accountNo)).balance as number };
+    };
+    const working = await deduct(false, 303);
+    expect(working.d.feedback).toMatchObject({ result: 'rejected', rejection: { code: 'PF_NOT_WITHDRAWABLE' } });
+    expect(working.d.feedback.rejection.message).toContain('不符合住房公积金提取条件');
+    expect(working.after).toBe(working.before);
+    const retired = await deduct(true, 304);
+    expect(retired.d.feedback).toMatchObject({ result: 'executed', deductedAmount: 5_000 });
+    expect(retired.after).toBe(retired.before - 5_000);
+    expect((await totals()).conserved).toBe(true);
+  });
+
   it('refuses a receiving account that is not the court’s', async () => {
     const { person, account } = debtorWithMoney(sb, 10_000);
     const endsOn = addMonths((await admin(sb, 'GET', '/sandbox/v1/clock')).json.today, 3);

@@ -582,7 +582,7 @@ describe('reminders, balance checks, settings and the audit chain', () => {
 
   it('has typed settings with defaults; updates are validated, kept and audited', () => {
     expect(store.settings.all()).toEqual({
-      approvalThreshold: 10_000_000, reminderDays: [30, 7, 1], courtAccounts: [], exemptLivingAllowance: 90_000, balanceMaxAgeMinutes: 10,
+      approvalThreshold: 10_000_000, reminderDays: [30, 7, 1], courtAccounts: [], exemptLivingAllowance: 90_000, exemptLivingMonths: 1, balanceMaxAgeMinutes: 10,
     });
     expect(store.settings.changedBy('reminderDays')).toBeUndefined();
     expect(store.settings.set('reminderDays', [7, 60, 7, 15], CHIEF)).toEqual([60, 15, 7]);
@@ -593,6 +593,9 @@ describe('reminders, balance checks, settings and the audit chain', () => {
     expect(store.settings.changedBy('approvalThreshold')).toMatchObject({ by: CHIEF });
     expect(code(() => store.settings.set('approvalThreshold', 12.5, CHIEF))).toBe('VALIDATION');
     expect(code(() => store.settings.set('balanceMaxAgeMinutes', 0, CHIEF))).toBe('VALIDATION');
+    expect(code(() => store.settings.set('exemptLivingMonths', 0, CHIEF))).toBe('VALIDATION');
+    expect(code(() => store.settings.set('exemptLivingMonths', 2.5, CHIEF))).toBe('VALIDATION');
+    expect(store.settings.set('exemptLivingMonths', 3, CHIEF)).toBe(3);
     expect(code(() => store.settings.update({ exemptLivingAllowance: 1, reminderDays: [-1] }, CHIEF))).toBe('VALIDATION');
     expect(store.settings.get('exemptLivingAllowance')).toBe(90_000); // all or none
     expect(code(() => store.settings.set('courtAccounts', [{ id: 'x', name: '', bank: 'b', accountNo: '1' }], CHIEF))).toBe('VALIDATION');
@@ -603,7 +606,7 @@ describe('reminders, balance checks, settings and the audit chain', () => {
     store = openSecureStore({ file, key, clock });
     expect(store.settings.get('approvalThreshold')).toBe(5_000_000);
     const audited = store.audit.list().filter((e) => e.action.startsWith('settings.'));
-    expect(audited).toHaveLength(4);
+    expect(audited).toHaveLength(5);
     expect(audited.map((e) => e.detail).join('\n')).not.toContain('2402000000000000000'); // the account is masked in the log
   });
 

@@ -181,3 +181,33 @@ describe('hand-written bank samples, amounts exact in fen', () => {
     }
   });
 });
+
+describe('what exempt property needs from the answers (docs/domain.md rule 5)', () => {
+  const pf = (rows: string[]) => ({ center: '贵阳住房公积金管理中心', format: 'csv', content: ['个人账号,单位名称,账户余额,月缴存额,账户状态,提取条件', ...rows].join('\r\n') + '\r\n' });
+
+  it('住房公积金: the withdrawal condition met, or none, is kept with the account; anything else is refused', () => {
+    const [working, retired] = ADAPTERS['providentfund.gy'].normalize(pf([
+      '52011234567890,贵阳鑫盛商贸有限公司,45678.90,1080.00,正常,无',
+      '52019876543210,贵阳鑫盛商贸有限公司,1000.00,0.00,封存,离休、退休',
+    ])).assets;
+    expect(working!.withdrawal).toEqual({ status: '正常' });
+    expect(working!.description).toContain('提取条件 不符合');
+    expect(retired!.withdrawal).toEqual({ status: '封存', condition: '离休、退休' });
+    expect(formatError('providentfund.gy', pf(['52011234567890,贵阳鑫盛商贸有限公司,45678.90,1080.00,正常,想取就取']))).toThrow(FeedbackFormatError);
+    expect(formatError('providentfund.gy', pf(['52011234567890,贵阳鑫盛商贸有限公司,45678.90,1080.00,正常']))).toThrow(FeedbackFormatError);
+  });
+
+  it('不动产登记: the unit’s 用途 is kept, so that one 住宅 marks the only home', () => {
+    const owner = everyone.find((s) => s.holdings.realEstate.some((r) => r.usage === '住宅'))!;
+    const assets = ADAPTERS['realestate.gz'].normalize(render('realestate.gz', owner)).assets;
+    expect(assets.map((a) => a.usage)).toEqual(owner.holdings.realEstate.map((r) => r.usage));
+  });
+
+  it('the sandbox center reports a retired holder’s condition and none for a working one', () => {
+    const holders = pop.persons.filter((p) => p.holdings.providentFund.length > 0);
+    const retired = holders.find((p) => p.birthDate <= '1965-12-31')!;
+    const working = holders.find((p) => p.birthDate > '1965-12-31')!;
+    expect(ADAPTERS['providentfund.gy'].normalize(render('providentfund.gy', retired)).assets[0]!.withdrawal?.condition).toBe('离休、退休');
+    expect(ADAPTERS['providentfund.gy'].normalize(render('providentfund.gy', working)).assets[0]!.withdrawal?.condition).toBeUndefined();
+  });
+});

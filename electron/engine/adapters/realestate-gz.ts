@@ -1,6 +1,7 @@
 /**
  * 不动产登记 feedback: lower-case pinyin keys (bdcqzh, zl, mj, yt, gyfs, djsj, djjg, cfxx). The
- * registry gives no value; seals by other courts carry no amount.
+ * registry gives no value; seals by other courts carry no amount. The unit's 用途 (yt) is kept: one
+ * residential unit (住宅) is the debtor's only home (docs/domain.md rule 5).
  */
 import type { ChannelAdapter } from '../types';
 import { dedupeAssets } from './bank-common';
@@ -23,8 +24,10 @@ export const realEstateAdapter: ChannelAdapter = {
       if (!/^\d+\.\d{2}$/.test(area)) s.fail(`${p}.mj`, `"${area}" is not an area`);
       const registered = s.str(a.djsj, `${p}.djsj`);
       if (!/ 00:00:00$/.test(registered)) s.fail(`${p}.djsj`, 'expected "YYYY-MM-DD 00:00:00"');
+      const usage = s.text(a.yt, `${p}.yt`);
       return {
         kind: 'real_estate' as const,
+        usage,
         institution: s.text(a.djjg, `${p}.djjg`),
         identifier: s.text(a.bdcqzh, `${p}.bdcqzh`),
         description: `${s.text(a.zl, `${p}.zl`)}，${area}平方米，${s.text(a.yt, `${p}.yt`)}，${s.text(a.gyfs, `${p}.gyfs`)}，登记于 ${s.date(registered.slice(0, 10), 'iso', `${p}.djsj`)}`,

@@ -21,6 +21,8 @@ function unique(u: Uniq, make: () => string): string {
 }
 
 const adult = (p: PersonSubject) => p.birthDate <= '2005-01-01';
+/** born by then: past the retirement age in the sandbox's year */
+const RETIRED_BORN_BY = '1965-12-31';
 
 export function addEmployment(rng: Rng, u: Uniq, p: PersonSubject, companies: CompanySubject[]): void {
   if (!adult(p) || p.tier === 'none' && rng.chance(0.6)) return;
@@ -42,6 +44,9 @@ export function addEmployment(rng: Rng, u: Uniq, p: PersonSubject, companies: Co
       balance: rng.logInt(50_000, p.tier === 'rich' ? 40_000_000 : 8_000_000),
       monthlyDeposit: monthly,
       status: status === '参保缴费' ? '正常' : '封存',
+      // past the retirement age the account may be drawn (住房公积金管理条例 第二十四条 (二)); a
+      // working account holder meets no condition, so his account is frozen, never deducted
+      ...(p.birthDate <= RETIRED_BORN_BY ? { withdrawal: '离休、退休' as const } : {}),
     });
   }
 }

@@ -4,6 +4,7 @@
  * agency's own feedback format; `/sandbox/v1/subjects/:idNumber` serves it to tests and trainers.
  */
 import type { Fen } from '../../../shared/money';
+import type { PfWithdrawalCondition } from '../../../shared/rules/exempt';
 
 export type BankChannel = 'bank.icbc' | 'bank.ccb' | 'bank.abc' | 'bank.boc' | 'bank.bocom' | 'bank.cmb' | 'bank.gyb';
 export type FundsChannel = 'funds.alipay' | 'funds.tenpay';
@@ -99,6 +100,8 @@ export interface ProvidentFund {
   balance: Fen;
   monthlyDeposit: Fen;
   status: '正常' | '封存';
+  /** the withdrawal condition he meets (住房公积金管理条例 第二十四条); absent: none, so no deduction */
+  withdrawal?: PfWithdrawalCondition;
 }
 
 export interface TaxRecord {

@@ -1,5 +1,5 @@
 /**
- * Deductions (docs/domain.md rules 6, 7, 13, 14): the frozen balance is re-queried from the agency before
+ * Deductions (docs/domain.md rules 5, 6, 7, 13, 14): the frozen balance is re-queried from the agency before
  * anything else, the judge confirms with his password, and above the bureau's threshold the
  * deduction waits for a chief's or the director's approval before it goes. Prepared offline, it
  * waits as a draft until re-confirmed on a fresh balance.
@@ -17,6 +17,7 @@ import type { Deps } from '../deps';
 import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import { assertDecisionOpen, contextFor, fail, measureOf, sendStored, type MeasureOps } from '../measures/ops';
+import { assertDeductible } from '../measures/exempt';
 import { signMeasure, withDecision } from '../measures/sign';
 
 const STALE = { zh: '请先重新查询冻结余额，并按最新余额确认', en: 'query the frozen balance again and confirm on the newest one' };
@@ -58,6 +59,8 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const view = ops.liveFreeze(store, freezeId);
       const f = view.measure;
       if (!channelInfo(f.channel).measures.includes('deduct')) fail(`${channelInfo(f.channel).zh}不办理网络扣划`, `${channelInfo(f.channel).en} does not deduct online`, 'freezeId');
+      // docs/domain.md rule 5: a provident fund account is deducted only on a withdrawal condition
+      assertDeductible(store, officer, c, f);
       const ctx = contextFor(store, f);
       if (!ctx) throw new AppFailure('INTERNAL');
       // docs/domain.md rule 6: the balance comes from the agency now, never from what was stored
@@ -91,6 +94,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const view = ops.liveFreeze(store, freezeId);
       assertDecisionOpen(store, decisionId, view.measure.assetId);
       if (retryOf !== undefined) assertRetryable(store, retryOf, freezeId);
+      assertDeductible(store, officer, c, view.measure);
       const settings = store.settings.all();
       const account = settings.courtAccounts.find((a) => a.id === courtAccountId);
       if (!account) fail('请选择本院执行款专户', 'choose the court\'s receiving account', 'courtAccountId');
@@ -127,6 +131,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       }
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       if (m.decidedBy !== officer.code) fail('只有准备该扣划的承办法官可以确认', 'only the judge who prepared the deduction confirms it', 'measureId');
+      assertDeductible(store, officer, c, measureOf(store, m.freezeId));
       const latest = store.balanceChecks.latest(m.freezeId);
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');
       const settings = store.settings.all();

@@ -14,6 +14,7 @@ import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { makeMeasureDocuments } from '../measures/documents';
+import { disposalsOf, livingCostsOf, onlyHomesOf, refusedForLivingCosts, withExemptions } from '../measures/exempt';
 import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
@@ -25,12 +26,18 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       const cap = freezeCap(c);
       const frozen = store.measures.frozenTotalForCase(caseId, today());
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
-      const candidates = [...assetsOf(store, caseId).values()].map((a) => ops.candidate(a, live));
-      const freezable = candidates.filter((x) => x.freezable).map((x) => x.asset);
-      const s = suggestAllocation(cap, frozen, freezable, { exemptLivingAllowance: exemptFor(store, c) });
+      const assets = [...assetsOf(store, caseId).values()];
+      const bare = assets.map((a) => ops.candidate(a, live));
+      const freezable = bare.filter((x) => x.freezable).map((x) => x.asset);
+      const livingCosts = livingCostsOf(store, c);
+      const s = suggestAllocation(cap, frozen, freezable, { exemptLivingAllowance: Object.fromEntries(livingCosts.map((x) => [x.partyId, x.basis])) });
+      // docs/domain.md rule 5: each row says what living costs it keeps, and whether it is an only home
+      const candidates = withExemptions(bare, s.items, livingCosts, onlyHomesOf(store, caseId, assets));
       return {
         caseId, today: today(), cap, alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
         suggestion: { items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })), total: s.total, reachesCap: s.capReached },
+        livingCosts,
+        disposals: disposalsOf(candidates),
       };
     },
 
@@ -57,6 +64,9 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       });
       if (!check.ok) {
         const v = check.violations[0]!;
+        const living = check.violations.find((x) => x.code === 'LIVING_COSTS_NOT_LEFT');
+        // docs/domain.md rule 5: taking what the debtor must keep to live on is a prohibited act, recorded
+        if (living) refusedForLivingCosts(store, s.officer.code, c, living);
         fail(v.zh, v.en, `items.${items.findIndex((i) => i.assetId === v.assetId)}`);
       }
       const out: Measure[] = [];

@@ -58,12 +58,8 @@ export function liveByAsset(freezes: LiveFreeze[]): Map<string, LiveFreeze> {
   return m;
 }
 
-/** Living costs left to each person debtor (docs/domain.md rule 5). */
-export function exemptFor(store: SecureStore, c: Pick<StoredCase, 'parties'>): Record<string, number> {
-  const allowance = store.settings.get('exemptLivingAllowance');
-  const persons = c.parties.filter((p) => p.role === 'debtor' && p.kind === 'person');
-  return Object.fromEntries(persons.map((p) => [p.id, allowance]));
-}
+/** Living costs left to each person debtor (docs/domain.md rule 5): measures/exempt.ts. */
+export { exemptFor } from './exempt';
 
 export function newMeasure(now: Date, base: Pick<Measure, 'caseId' | 'partyId' | 'assetId' | 'channel' | 'assetKind' | 'assetIdentifier' | 'kind' | 'decidedBy' | 'documents'> & Partial<Measure>): Measure {
   const at = now.toISOString();

@@ -15,11 +15,12 @@ import { migration006 } from './006-court-account-proposals';
 import { migration007 } from './007-document-voids';
 import { migration008 } from './008-measure-claims';
 import { migration009 } from './009-case-closing';
+import { migration010 } from './010-exempt-property';
 
 export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010,
 ];
 
 export interface MigrationReport {

@@ -209,14 +209,18 @@ describe('bureau settings', () => {
     type('settings-threshold', '¥200,000');
     type('settings-reminder-days', '15，3, 400');
     type('settings-max-age', '5');
+    expect((screen.getByTestId('settings-allowance-months') as HTMLInputElement).value).toBe('1');
+    type('settings-allowance-months', '0');
     fireEvent.click(screen.getByTestId('settings-save'));
     expect(text('settings-reminder-days-error')).toContain('0–365');
+    expect(text('settings-allowance-months-error')).toContain('1–24');
+    type('settings-allowance-months', '3');
     expect(fake.callsOf('settings.set')).toHaveLength(0);
     type('settings-reminder-days', '15，3');
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(fake.callsOf('settings.set')).toHaveLength(1));
     const sent = fake.callsOf('settings.set')[0];
-    expect(sent).toEqual({ approvalThreshold: 200_000_00, reminderDays: [15, 3], exemptLivingAllowance: 1_500_00, balanceMaxAgeMinutes: 5 });
+    expect(sent).toEqual({ approvalThreshold: 200_000_00, reminderDays: [15, 3], exemptLivingAllowance: 1_500_00, exemptLivingMonths: 3, balanceMaxAgeMinutes: 5 });
     expect((await screen.findByTestId('settings-saved')).textContent).toBe('设置已保存');
   });
 

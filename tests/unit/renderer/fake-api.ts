@@ -16,7 +16,7 @@ import type {
   BureauSettings, CaseMeasures, CourtAccount, CourtAccountProposal, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
 } from '../../../shared/domain/measure-views';
 import type { DocumentModel } from '../../../shared/documents/model';
-import { isIndivisible } from '../../../shared/rules';
+import { isIndivisible, livingAllowance, livingAllowanceFormula } from '../../../shared/rules';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -132,6 +132,7 @@ export const SETTINGS: BureauSettings = {
   reminderDays: [30, 7, 1],
   courtAccounts: [COURT_ACCOUNT],
   exemptLivingAllowance: 1_500_00,
+  exemptLivingMonths: 1,
   balanceMaxAgeMinutes: 10,
 };
 
@@ -162,6 +163,8 @@ export function freezePlan(over: Partial<FreezePlan> = {}): FreezePlan {
     remaining: Math.max(0, cap - alreadyFrozen),
     candidates: [],
     suggestion: { items: [], total: 0, reachesCap: false },
+    livingCosts: [],
+    disposals: [],
     ...over,
   };
 }
@@ -314,6 +317,12 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'cases.importFromCourt': () => ok({ imported: 3, total: 120 }),
     'cases.close': (i) => ok({ case: { ...CASE_DETAIL, id: i.caseId, status: 'closed', closedOn: TODAY, closedBy: OFFICER.code, closing: 'completed' }, releases: [] }),
     'query.start': () => ok({ requests: [] }),
+    'exemptions.get': (i) => ok({ caseId: i.caseId, debtors: [], onlyHomes: [] }),
+    'exemptions.setDependants': (i) => {
+      const basis = { monthlyPerPerson: 1_500_00, dependants: i.dependants, months: 1 };
+      return ok({ partyId: i.partyId, basis, allowance: livingAllowance(basis), formula: livingAllowanceFormula(basis), recordedBy: OFFICER.code, recordedAt: '2026-12-01T02:00:00.000Z' });
+    },
+    'exemptions.markOnlyHome': (i) => ok({ caseId: i.caseId, debtors: [], onlyHomes: [{ assetId: i.assetId, flag: { onlyHome: i.onlyHome, source: 'judge', reason: i.reason, by: OFFICER.code } }] }),
     'whereabouts.findings': () => ok([]),
     'whereabouts.recordFinding': (i) => ok({ seq: 1, caseId: i.caseId, partyId: i.partyId, ground: i.ground, facts: i.facts, recordedBy: OFFICER.code, recordedAt: '2026-12-01T02:00:00.000Z' }),
     'whereabouts.query': (i) => ok({ requests: (['household.gz', 'exitentry.gz', 'hotel.gz'] as const).map((ch) => request(ch, i.partyId, 'pending', { caseId: i.caseId })) }),

@@ -243,8 +243,8 @@ describe('checking the freezes a judge has chosen', () => {
       expect(r.ok).toBe(false);
       expect(r.violations).toEqual([{
         assetId: 'icbc', code: 'LIVING_COSTS_NOT_LEFT', maxAmount: Y('8,500.00'),
-        zh: '应为被执行人保留生活必需费用 ¥1,500.00（查扣冻规定第三条），本次冻结后其已知存款账户仅余 ¥1,000.00；此项最多可冻结 ¥8,500.00',
-        en: 'Living costs of ¥1,500.00 must be left to the debtor; after this freeze his known deposit accounts keep only ¥1,000.00; at most ¥8,500.00 may be frozen on this one',
+        zh: '应为被执行人及其所扶养家属保留生活必需费用 ¥1,500.00（查扣冻规定第三条），本次冻结后其已知存款账户仅余 ¥1,000.00；此项最多可冻结 ¥8,500.00',
+        en: 'Living costs of ¥1,500.00 must be left to the debtor and his dependants (seizure provisions, art. 3); after this freeze his known deposit accounts keep only ¥1,000.00; at most ¥8,500.00 may be frozen on this one',
       }]);
     });
 

@@ -1,7 +1,9 @@
 /**
  * One asset the case could freeze: tick, amount in 元 (divisible assets), end date (defaulting to the
  * legal maximum), the reason an indivisible asset above the cap needs, other courts' freezes ahead
- * (轮候), and every rule it breaks, worded as the rule words it.
+ * (轮候), what exempt property does to it (docs/domain.md rule 5: living costs left, only home,
+ * provident fund), and every rule it breaks, worded as the rule words it — a row refused for living
+ * costs says the most it may take and how the allowance is made up.
  */
 import type { AppError } from '../../../../shared/errors';
 import type { FreezeCandidate } from '../../../../shared/domain/measure-views';
@@ -11,6 +13,7 @@ import { sayText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
+import { ExemptNotes } from './ExemptNotes.dom';
 import type { ItemEval } from './freeze-draft';
 
 export interface CandidateRowProps {
@@ -68,6 +71,7 @@ export function CandidateRow({ c, today, debtor, ev, serverError }: CandidateRow
               {t.freeze.queue(c.freezesAhead)}
             </div>
           )}
+          <ExemptNotes c={c} caseId={a.caseId} />
           {!c.freezable && c.notFreezableReason && (
             <div className="muted small" data-testid={`freeze-not-freezable-${id}`}>
               {c.notFreezableReason[lang]}

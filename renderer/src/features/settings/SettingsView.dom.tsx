@@ -1,6 +1,6 @@
 /**
  * The bureau's settings: the deduction approval threshold, the renewal reminder days, the living
- * allowance left to a person debtor (docs/domain.md rule 5) and how fresh a frozen balance must be before
+ * allowance left to a person debtor — per person per month, and the months (docs/domain.md rule 5) — and how fresh a frozen balance must be before
  * deducting (docs/domain.md rule 6). Amounts typed in 元, sent as fen. The court's receiving accounts change
  * only under four eyes, in their own panel (CourtAccountsPanel).
  */
@@ -9,6 +9,7 @@ import type { BureauSettings } from '../../../../shared/domain/measure-views';
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { AppError } from '../../../../shared/errors';
 import { parseYuan } from '../../../../shared/money';
+import { MAX_ALLOWANCE_MONTHS } from '../../../../shared/rules/exempt';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
@@ -21,6 +22,7 @@ interface SettingsDraft {
   threshold: string;
   reminderDays: string;
   allowance: string;
+  months: string;
   maxAge: string;
 }
 
@@ -29,13 +31,14 @@ function draftOf(s: BureauSettings): SettingsDraft {
     threshold: yuanText(s.approvalThreshold),
     reminderDays: s.reminderDays.join(', '),
     allowance: yuanText(s.exemptLivingAllowance),
+    months: String(s.exemptLivingMonths),
     maxAge: String(s.balanceMaxAgeMinutes),
   };
 }
 
-type Problems = Partial<Record<'threshold' | 'reminderDays' | 'allowance' | 'maxAge', string | AppError>>;
+type Problems = Partial<Record<'threshold' | 'reminderDays' | 'allowance' | 'months' | 'maxAge', string | AppError>>;
 
-export function validateSettings(d: SettingsDraft, t: { invalidDays: string; invalidMinutes: string; required: string }): { problems: Problems; patch: CallInput<'settings', 'set'> | null } {
+export function validateSettings(d: SettingsDraft, t: { invalidDays: string; invalidMinutes: string; invalidMonths: string; required: string }): { problems: Problems; patch: CallInput<'settings', 'set'> | null } {
   const problems: Problems = {};
   const money = (key: 'threshold' | 'allowance', text: string) => {
     const r = parseYuan(text);
@@ -50,10 +53,12 @@ export function validateSettings(d: SettingsDraft, t: { invalidDays: string; inv
   if (days.length > 10 || days.some((n) => !Number.isInteger(n) || n < 0 || n > 365)) problems.reminderDays = t.invalidDays;
   const maxAge = /^\d{1,4}$/.test(d.maxAge.trim()) ? Number(d.maxAge.trim()) : NaN;
   if (!(maxAge >= 1 && maxAge <= 1440)) problems.maxAge = t.invalidMinutes;
+  const months = /^\d{1,2}$/.test(d.months.trim()) ? Number(d.months.trim()) : NaN;
+  if (!(months >= 1 && months <= MAX_ALLOWANCE_MONTHS)) problems.months = t.invalidMonths;
   if (Object.keys(problems).length) return { problems, patch: null };
   return {
     problems,
-    patch: { approvalThreshold, exemptLivingAllowance, reminderDays: [...new Set(days)].sort((a, b) => b - a), balanceMaxAgeMinutes: maxAge },
+    patch: { approvalThreshold, exemptLivingAllowance, exemptLivingMonths: months, reminderDays: [...new Set(days)].sort((a, b) => b - a), balanceMaxAgeMinutes: maxAge },
   };
 }
 
@@ -107,7 +112,7 @@ export function SettingsView() {
     } else setSaveError(r.error);
   };
 
-  const field = (k: 'threshold' | 'reminderDays' | 'allowance' | 'maxAge', label: string, testId: string, inputMode: 'decimal' | 'numeric' | 'text') => (
+  const field = (k: 'threshold' | 'reminderDays' | 'allowance' | 'months' | 'maxAge', label: string, testId: string, inputMode: 'decimal' | 'numeric' | 'text') => (
     <div className={`field${problem(k) ? ' field-invalid' : ''}`}>
       <label htmlFor={testId}>{label}</label>
       <input id={testId} data-testid={testId} inputMode={inputMode} value={draft[k]} onChange={(e) => edit({ [k]: e.target.value })} />
@@ -136,6 +141,7 @@ export function SettingsView() {
           {field('threshold', t.settings.threshold, 'settings-threshold', 'decimal')}
           {field('reminderDays', t.settings.reminderDays, 'settings-reminder-days', 'text')}
           {field('allowance', t.settings.allowance, 'settings-allowance', 'decimal')}
+          {field('months', t.settings.allowanceMonths, 'settings-allowance-months', 'numeric')}
           {field('maxAge', t.settings.maxAge, 'settings-max-age', 'numeric')}
         </div>
         {tried && !patch && <p className="field-error">{t.settings.fixErrors}</p>}

@@ -1,14 +1,20 @@
-/** Parties of the case; ID numbers masked (maskId) until the judge reveals one. */
+/**
+ * Parties of the case; ID numbers masked (maskId) until the judge reveals one; a person debtor's
+ * dependants and the living costs kept for them (docs/domain.md rule 5).
+ */
 import { maskId } from '../../../../shared/ids/subject-id';
 import type { Party } from '../../../../shared/domain/types';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
+import { DebtorLivingCosts, useExemptions } from './DebtorLivingCosts.dom';
 
 export function PartiesPanel({ parties }: { parties: Party[] }) {
   const { t } = useT();
   const revealed = useAppStore((s) => s.revealedIds);
   const toggleReveal = useAppStore((s) => s.toggleReveal);
   const ordered = [...parties].sort((a, b) => (a.role === b.role ? 0 : a.role === 'applicant' ? -1 : 1));
+  const caseId = parties[0]?.caseId;
+  const [exemptions, setExemptions] = useExemptions(caseId);
   return (
     <div className="parties">
       <h2 className="section-title">{t.workspace.parties}</h2>
@@ -21,6 +27,9 @@ export function PartiesPanel({ parties }: { parties: Party[] }) {
                 <td className="muted">{p.role === 'debtor' ? t.workspace.roleDebtor : t.workspace.roleApplicant}</td>
                 <td>
                   {p.name} <span className="muted">{p.kind === 'person' ? t.newCase.kindPerson : t.newCase.kindCompany}</span>
+                  {p.role === 'debtor' && p.kind === 'person' && caseId && (
+                    <DebtorLivingCosts caseId={caseId} partyId={p.id} exemptions={exemptions} onChange={setExemptions} />
+                  )}
                 </td>
                 <td className="mono" data-testid={`party-id-${p.id}`}>
                   {shown ? p.idNumber : maskId(p.idNumber)}

@@ -10,7 +10,7 @@ import type { CaseMeasures, FreezePlan } from '../../../../shared/domain/measure
 import type { CallOutput } from '../../../../shared/ipc/contract';
 import { todayCst } from '../../../../shared/dates';
 import type { Result } from '../../../../shared/result';
-import type { LivingAllowance } from '../../../../shared/rules';
+import { livingAllowance, type LivingAllowance } from '../../../../shared/rules';
 import {
   defaultItem, evaluateDraft, itemIndexFromField, suggestionDraft, type DraftItem, type FreezeDraft,
 } from '../../features/freeze/freeze-draft';
@@ -81,12 +81,18 @@ export const measuresInitial: MeasuresData = {
   caseDocuments: null,
 };
 
-/** Living costs left to each person debtor of the open case (查扣冻规定 art. 3(2)), when the bureau set them. */
-export function allowanceOf(s: Pick<AppState, 'settings' | 'currentCase'>): LivingAllowance | undefined {
+/**
+ * Living costs left to each person debtor of the open case (查扣冻规定 第三条): as main's plan made them
+ * up — per person per month × (debtor + dependants) × months; before a plan, from the bureau's
+ * settings with no dependants.
+ */
+export function allowanceOf(s: Pick<AppState, 'settings' | 'currentCase' | 'plan'>): LivingAllowance | undefined {
+  if (s.plan?.livingCosts?.length && s.plan.caseId === s.currentCase?.id) return Object.fromEntries(s.plan.livingCosts.map((d) => [d.partyId, d.basis]));
   const a = s.settings?.exemptLivingAllowance;
   if (a === undefined || !s.currentCase) return undefined;
+  const basis = { monthlyPerPerson: a, dependants: 0, months: s.settings?.exemptLivingMonths ?? 1 };
   const persons = s.currentCase.parties.filter((p) => p.role === 'debtor' && p.kind === 'person');
-  return Object.fromEntries(persons.map((p) => [p.id, a]));
+  return Object.fromEntries(persons.map((p) => [p.id, livingAllowance(basis)]));
 }
 
 function evalOpts(s: AppState) {
