@@ -1,6 +1,7 @@
 /** What the freeze, deduction, renewal and settings panels receive from main. */
 import type { Fen } from '../money';
 import type { Asset } from './types';
+import type { SkipReason } from '../rules/cap';
 import type { Measure, FreezeView } from './measures';
 
 export interface CourtAccount {
@@ -66,7 +67,13 @@ export interface FreezePlan {
   alreadyFrozen: Fen;
   remaining: Fen;
   candidates: FreezeCandidate[];
-  suggestion: { items: { assetId: string; amount?: Fen }[]; total: Fen; reachesCap: boolean };
+  suggestion: {
+    items: { assetId: string; amount?: Fen }[];
+    total: Fen;
+    reachesCap: boolean;
+    /** each freezable asset the suggestion leaves out, and why (shared/rules/cap.ts SkipReason) */
+    skipped: { assetId: string; reason: SkipReason }[];
+  };
 }
 
 export interface CaseMeasures {
@@ -108,6 +115,10 @@ export interface ReminderView {
   dueOn: string;
   /** due earlier and not yet delivered: shown again */
   missed: boolean;
+  /** the period a renewal decided now carries (shared/rules/periods.ts renewalPeriod) */
+  renewal: { start: string; end: string };
+  /** what the freeze holds now (fen; 0 for an asset sealed whole) */
+  frozen: Fen;
 }
 
 export interface ExpiryDay {

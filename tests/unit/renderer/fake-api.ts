@@ -16,7 +16,7 @@ import type {
   BureauSettings, CaseMeasures, CourtAccount, CourtAccountProposal, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
 } from '../../../shared/domain/measure-views';
 import type { DocumentModel } from '../../../shared/documents/model';
-import { isIndivisible } from '../../../shared/rules';
+import { isIndivisible, renewalPeriod } from '../../../shared/rules';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -161,7 +161,7 @@ export function freezePlan(over: Partial<FreezePlan> = {}): FreezePlan {
     alreadyFrozen,
     remaining: Math.max(0, cap - alreadyFrozen),
     candidates: [],
-    suggestion: { items: [], total: 0, reachesCap: false },
+    suggestion: { items: [], total: 0, reachesCap: false, skipped: [] },
     ...over,
   };
 }
@@ -249,7 +249,10 @@ export function reminderView(key: string, over: Partial<ReminderView> = {}): Rem
     daysBefore: 7,
     dueOn: '2026-03-02',
     missed: false,
+    frozen: 12_345_00,
     ...over,
+    // the period follows the end date, as main computes it (shared/rules/periods.ts)
+    renewal: over.renewal ?? renewalPeriod(over.endsOn ?? '2026-03-09', 'deposit'),
   };
 }
 

@@ -24,7 +24,7 @@ const PLAN: FreezePlan = freezePlan({
   cap: 100_000_00,
   alreadyFrozen: 20_000_00,
   candidates: [candidate(A1), candidate(A2), candidate(A3), candidate(A4)],
-  suggestion: { items: [{ assetId: 'a1', amount: 50_000_00 }, { assetId: 'a2', amount: 30_000_00 }], total: 80_000_00, reachesCap: true },
+  suggestion: { items: [{ assetId: 'a1', amount: 50_000_00 }, { assetId: 'a2', amount: 30_000_00 }], total: 80_000_00, reachesCap: true, skipped: [] },
 });
 
 async function openFreeze(setup?: (fake: FakeApi) => void) {
