@@ -109,6 +109,8 @@ export interface ReminderView {
   freezeId: string;
   caseId: string;
   caseNumber: string;
+  /** the debtor whose asset it is, as the case names him */
+  debtor: string;
   assetDescription: string;
   endsOn: string;
   daysBefore: number;

@@ -244,6 +244,7 @@ export function reminderView(key: string, over: Partial<ReminderView> = {}): Rem
     freezeId: 'f1',
     caseId: 'case-1',
     caseNumber: CASE_DETAIL.number,
+    debtor: '张三',
     assetDescription: '中国工商银行 6222021234567890123',
     endsOn: '2026-03-09',
     daysBefore: 7,

@@ -177,6 +177,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
 
     applyMeasureUpdate(m) {
       get().applyCaseMeasure(m);
+      get().applySendUpdate(m);
       get().applyDeductMeasure(m);
       const outbox = get().outbox;
       if (outbox) {
