@@ -31,6 +31,7 @@ export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureO
     .map((r) => ({
       key: r.key, measureId: r.measureId, freezeId: r.freeze.measure.id, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
       debtor: store.cases.get(r.freeze.measure.caseId)?.parties.find((p) => p.id === r.freeze.measure.partyId)?.name ?? '',
+      assetKind: r.freeze.measure.assetKind,
       assetDescription: `${channelInfo(r.freeze.measure.channel).zh} ${r.freeze.measure.assetIdentifier}`,
       endsOn: r.endsOn, daysBefore: r.daysBefore, dueOn: r.dueOn, missed: r.dueOn < today,
       renewal: renewalPeriod(r.endsOn, r.freeze.measure.assetKind), frozen: r.freeze.frozen,

@@ -1,6 +1,6 @@
 /** What the freeze, deduction, renewal and settings panels receive from main. */
 import type { Fen } from '../money';
-import type { Asset } from './types';
+import type { Asset, AssetKind } from './types';
 import type { SkipReason } from '../rules/cap';
 import type { Measure, FreezeView } from './measures';
 
@@ -111,6 +111,7 @@ export interface ReminderView {
   caseNumber: string;
   /** the debtor whose asset it is, as the case names him */
   debtor: string;
+  assetKind: AssetKind;
   assetDescription: string;
   endsOn: string;
   daysBefore: number;

@@ -448,6 +448,7 @@ export const en: Dict = {
     periodText: (kind: 'freeze' | 'renew', start: string, end: string) =>
       `${kind === 'renew' ? 'Renewal' : 'Freeze'} from ${start} until ${end}`,
     total: (v: string) => `Total ${v}`,
+    renewEnd: 'Renewed until (by default the longest the law allows)',
     confirm: 'Confirm and send',
     back: 'Back to edit',
     close: 'Close',

@@ -447,6 +447,7 @@ export const zh = {
     periodText: (kind: 'freeze' | 'renew', start: string, end: string) =>
       `${kind === 'renew' ? '续行冻结期限' : '冻结期限'}自${dateLong(start)}起至${dateLong(end)}止`,
     total: (v: string) => `合计 ${v}`,
+    renewEnd: '续行冻结截止日（默认法定最长）',
     confirm: '确认发送',
     back: '返回修改',
     close: '关闭',

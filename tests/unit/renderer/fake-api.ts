@@ -245,6 +245,7 @@ export function reminderView(key: string, over: Partial<ReminderView> = {}): Rem
     caseId: 'case-1',
     caseNumber: CASE_DETAIL.number,
     debtor: '张三',
+    assetKind: 'deposit',
     assetDescription: '中国工商银行 6222021234567890123',
     endsOn: '2026-03-09',
     daysBefore: 7,
@@ -253,7 +254,7 @@ export function reminderView(key: string, over: Partial<ReminderView> = {}): Rem
     frozen: 12_345_00,
     ...over,
     // the period follows the end date, as main computes it (shared/rules/periods.ts)
-    renewal: over.renewal ?? renewalPeriod(over.endsOn ?? '2026-03-09', 'deposit'),
+    renewal: over.renewal ?? renewalPeriod(over.endsOn ?? '2026-03-09', over.assetKind ?? 'deposit'),
   };
 }
 

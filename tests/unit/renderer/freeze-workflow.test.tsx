@@ -8,6 +8,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok, type Result } from '../../../shared/result';
+import { addDays, todayCst } from '../../../shared/dates';
+import { renewalPeriod } from '../../../shared/rules';
+import { dateLong } from '../../../renderer/src/ui/format';
 import type { FreezePlan } from '../../../shared/domain/measure-views';
 import type { Measure } from '../../../shared/domain/measures';
 import {
@@ -165,6 +168,29 @@ describe('renewal reminders, live and grouped by case', () => {
     // the reminder has been answered: recorded delivered, and off the badge
     await waitFor(() => expect(fake.callsOf('reminders.ack')).toEqual([{ key: r.key }]));
     await waitFor(() => expect(screen.queryByTestId('reminders-count')).toBeNull());
+  });
+
+  it('a single renewal may end earlier, typed 年-月-日; past the legal cap it is refused with the rule and nothing is sent', async () => {
+    const { fake } = renderApp();
+    // a deposit freeze ending in 8 days: renewed from the day after, for at most a year
+    const endsOn = addDays(todayCst(), 8);
+    const { start, end } = renewalPeriod(endsOn, 'deposit');
+    const r = reminderView(`f1@${endsOn}-7d`, { endsOn });
+    fake.handle('reminders.due', () => ok([r]));
+    fireEvent.click(await screen.findByTestId('reminders-toggle'));
+    fireEvent.click(screen.getByTestId(`reminder-renew-${r.key}`));
+    expect((screen.getByTestId('send-renew-end') as HTMLInputElement).value).toBe(end);
+    type('send-renew-end', addDays(end, 1));
+    expect(text('send-renew-end-error')).toBe(`存款及其他资金的续行冻结期限不得超过1年：自 ${start} 起最迟至 ${end} 止；所填 ${addDays(end, 1)} 超出 1 天`);
+    expect((screen.getByTestId('send-confirm') as HTMLButtonElement).disabled).toBe(true);
+    const earlier = addDays(start, 180);
+    type('send-renew-end', earlier.replace(/-0?/g, '/'));
+    fireEvent.blur(screen.getByTestId('send-renew-end'));
+    expect((screen.getByTestId('send-renew-end') as HTMLInputElement).value).toBe(earlier);
+    expect(screen.queryByTestId('send-renew-end-error')).toBeNull();
+    expect(text('send-period-f1')).toBe(`续行冻结期限自${dateLong(start)}起至${dateLong(earlier)}止`);
+    fireEvent.click(screen.getByTestId('send-confirm'));
+    await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f1'], endsOn: earlier }]));
   });
 
   it('reminders of two freezes of one case appear under that case, with the debtor; 知道了 still records delivery', async () => {

@@ -9,7 +9,9 @@ import { formatYuanSymbol } from '../../../../shared/money';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
-import { progressOf, type SendBatch, type SendItem } from './send-batch';
+import { todayCst } from '../../../../shared/dates';
+import { DateField } from '../../ui/DateField.dom';
+import { progressOf, renewEndError, type SendBatch, type SendItem } from './send-batch';
 
 export function SendDialog() {
   const { t, lang } = useT();
@@ -29,6 +31,7 @@ export function SendDialog() {
   const total = b.items.reduce((n, i) => n + (i.amount ?? 0), 0);
   const spansCases = b.items.some((i) => i.caseNumber);
   const showState = b.phase !== 'confirm' || Object.keys(b.itemErrors).length > 0;
+  const endError = renewEndError(b, todayCst());
 
   return (
     <div className="overlay" role="presentation">
@@ -91,7 +94,7 @@ export function SendDialog() {
                 type="button"
                 className="btn btn-primary"
                 data-testid="send-confirm"
-                disabled={b.phase === 'sending'}
+                disabled={b.phase === 'sending' || endError !== null}
                 onClick={() => void confirm()}
               >
                 {b.phase === 'sending' ? t.send.sending : t.send.confirm}
@@ -124,7 +127,10 @@ function ItemRow({ b, i, spansCases, showState, offline }: { b: SendBatch; i: Se
       <td className="num" data-testid={`send-amount-${i.key}`}>
         {i.amount === undefined ? t.send.whole : formatYuanSymbol(i.amount)}
       </td>
-      <td data-testid={`send-period-${i.key}`}>{t.send.periodText(b.kind, i.start, i.end)}</td>
+      <td>
+        <div data-testid={`send-period-${i.key}`}>{t.send.periodText(b.kind, i.start, endOf(b, i))}</div>
+        {b.kind === 'renew' && b.items.length === 1 && b.phase === 'confirm' && <RenewEnd b={b} i={i} />}
+      </td>
       <td className="small" data-testid={`send-docs-${i.key}`}>
         {m && m.documents.length > 0 ? (
           <span data-testid={`send-docs-made-${i.key}`}>
@@ -151,5 +157,36 @@ function ItemRow({ b, i, spansCases, showState, offline }: { b: SendBatch; i: Se
         </td>
       ) : null}
     </tr>
+  );
+}
+
+/** The end a renewal will carry: the judge's date once it is lawful, else the longest the law allows. */
+function endOf(b: SendBatch, i: SendItem): string {
+  return b.kind === 'renew' && b.items.length === 1 && b.endsOn && !renewEndError(b, todayCst()) ? b.endsOn : i.end;
+}
+
+/** A single renewal may end earlier than the law allows: its end date, typed 年-月-日. */
+function RenewEnd({ b, i }: { b: SendBatch; i: SendItem }) {
+  const { t, lang } = useT();
+  const setEnd = useAppStore((s) => s.setRenewEnd);
+  const error = renewEndError(b, todayCst());
+  return (
+    <div className="small">
+      <label htmlFor="send-renew-end">{t.send.renewEnd}</label>{' '}
+      <DateField
+        id="send-renew-end"
+        testId="send-renew-end"
+        value={b.endsOn ?? i.end}
+        max={i.end}
+        invalid={error !== null}
+        describedBy={error ? 'send-renew-end-error' : undefined}
+        onChange={setEnd}
+      />
+      {error && (
+        <div className="field-error" id="send-renew-end-error" data-testid="send-renew-end-error" role="alert">
+          {lang === 'zh' ? error.zh : error.en}
+        </div>
+      )}
+    </div>
   );
 }

@@ -9,7 +9,8 @@ import { DOCUMENTS_FOR, type DocumentType, type FreezeView, type Measure } from 
 import type { FreezePlan, ReminderView } from '../../../../shared/domain/measure-views';
 import type { AssetKind } from '../../../../shared/domain/types';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
-import { isIndivisible, renewalPeriod } from '../../../../shared/rules';
+import { checkRenewal, isIndivisible, renewalPeriod } from '../../../../shared/rules';
+import { readDateText } from '../../ui/date-input';
 import type { Fen } from '../../../../shared/money';
 import { channelName, type Lang } from '../../i18n/dict';
 import type { DraftEval } from './freeze-draft';
@@ -25,6 +26,8 @@ export interface SendItem {
   amount?: Fen;
   start: string;
   end: string;
+  /** a renewal: the freeze's current last day */
+  currentEnd?: string;
   documents: readonly DocumentType[];
   /** the case, when the batch spans several (renewals from the calendar or a reminder) */
   caseNumber?: string;
@@ -46,6 +49,8 @@ export interface SendBatch {
   itemErrors: Record<string, AppError>;
   /** reminders this renewal answers: recorded delivered once it has gone */
   reminderKeys: string[];
+  /** a single renewal's end date as the judge typed it (else the longest the law allows) */
+  endsOn?: string;
 }
 
 function batch(kind: SendBatch['kind'], items: SendItem[], extra: Partial<SendBatch> = {}): SendBatch {
@@ -77,7 +82,7 @@ export function renewItemOf(view: FreezeView & { caseNumber?: string }, lang: La
   return {
     key: m.id, institution, account: m.assetIdentifier, assetKind: m.assetKind,
     ...(isIndivisible(m.assetKind) ? {} : { amount: view.frozen }),
-    start: p.start, end: p.end, documents: DOCUMENTS_FOR.renew,
+    start: p.start, end: p.end, currentEnd: endsOn, documents: DOCUMENTS_FOR.renew,
     ...(view.caseNumber ? { caseNumber: view.caseNumber } : {}),
   };
 }
@@ -91,9 +96,9 @@ export function renewBatch(views: (FreezeView & { caseNumber?: string })[], lang
 export function reminderBatch(reminders: ReminderView[]): SendBatch | null {
   if (reminders.length === 0) return null;
   const items = reminders.map((r): SendItem => ({
-    key: r.freezeId, institution: r.assetDescription, account: '',
-    ...(r.frozen > 0 ? { amount: r.frozen } : {}),
-    start: r.renewal.start, end: r.renewal.end, documents: DOCUMENTS_FOR.renew, caseNumber: r.caseNumber,
+    key: r.freezeId, institution: r.assetDescription, account: '', assetKind: r.assetKind,
+    ...(r.frozen > 0 && !isIndivisible(r.assetKind) ? { amount: r.frozen } : {}),
+    start: r.renewal.start, end: r.renewal.end, currentEnd: r.endsOn, documents: DOCUMENTS_FOR.renew, caseNumber: r.caseNumber,
   }));
   return batch('renew', items, { reminderKeys: reminders.map((r) => r.key) });
 }
@@ -140,4 +145,18 @@ export function progressOf(b: SendBatch, key: string, offline: boolean): ItemPro
 /** Every item has its agency's final answer (or main refused the call). */
 export function batchSettled(b: SendBatch, offline: boolean): boolean {
   return b.items.every((i) => ['confirmed', 'waiting', 'rejected', 'cancelled', 'refused'].includes(progressOf(b, i.key, offline)));
+}
+
+/**
+ * A single renewal's end date as typed, checked with the rule main applies again (docs/domain.md
+ * rule 2): read as 年-月-日, after the current end, within the legal cap from the day after it.
+ */
+export function renewEndError(b: SendBatch, today: string): { zh: string; en: string } | null {
+  const item = b.items[0];
+  if (b.kind !== 'renew' || b.items.length !== 1 || b.endsOn === undefined || !item?.currentEnd || !item.assetKind) return null;
+  const read = readDateText(b.endsOn);
+  if (!read.ok) return read;
+  if (read.value !== b.endsOn) return { zh: `请按 年-月-日 填写：${read.value}`, en: `Write the date as YYYY-MM-DD: ${read.value}` };
+  const r = checkRenewal(today, item.currentEnd, read.value, item.assetKind);
+  return r.ok ? null : { zh: r.zh, en: r.en };
 }

@@ -8,7 +8,8 @@ import type { FreezeView, Measure } from '../../../../shared/domain/measures';
 import type { ReminderView } from '../../../../shared/domain/measure-views';
 import type { AppError } from '../../../../shared/errors';
 import { evaluateDraft, itemIndexFromField } from '../../features/freeze/freeze-draft';
-import { batchAfterUpdate, freezeBatch, reminderBatch, renewBatch, type SendBatch } from '../../features/freeze/send-batch';
+import { batchAfterUpdate, freezeBatch, reminderBatch, renewBatch, renewEndError, type SendBatch } from '../../features/freeze/send-batch';
+import { todayCst } from '../../../../shared/dates';
 import { api } from '../api-holder';
 import { newDecisionId } from '../decision-id';
 import type { SliceCreator } from '../types';
@@ -22,6 +23,8 @@ export interface SendingSlice {
   reviewRenewal(views: (FreezeView & { caseNumber?: string })[]): boolean;
   /** 续冻 from reminders */
   reviewReminderRenewal(reminders: ReminderView[]): boolean;
+  /** a single renewal's end date, typed on its confirmation */
+  setRenewEnd(text: string): void;
   /** 确认发送 */
   confirmSend(): Promise<boolean>;
   /** 返回修改 before sending, 关闭 after */
@@ -87,9 +90,14 @@ export const createSendingSlice: SliceCreator<SendingSlice> = (set, get) => {
       return b !== null;
     },
 
+    setRenewEnd(text) {
+      const b = get().sendBatch;
+      if (b?.kind === 'renew' && b.phase === 'confirm' && b.items.length === 1) set({ sendBatch: { ...b, endsOn: text } });
+    },
+
     async confirmSend() {
       const b = get().sendBatch;
-      if (!b || b.phase !== 'confirm') return false;
+      if (!b || b.phase !== 'confirm' || renewEndError(b, todayCst())) return false;
       const decisionId = newDecisionId();
       const sending: SendBatch = { ...b, phase: 'sending', decisionId, error: null, itemErrors: {}, measures: {} };
       set({ sendBatch: sending });
@@ -117,7 +125,8 @@ export const createSendingSlice: SliceCreator<SendingSlice> = (set, get) => {
       const busy = { ...get().measureBusy };
       for (const id of freezeIds) busy[id] = true;
       set({ measureBusy: busy, measureErrors: Object.fromEntries(Object.entries(get().measureErrors).filter(([k]) => !freezeIds.includes(k))) });
-      const r = await api().measures.renew({ freezeIds, decisionId });
+      const chosen = b.endsOn !== undefined && b.endsOn !== b.items[0]?.end ? b.endsOn : undefined;
+      const r = await api().measures.renew(chosen ? { freezeIds, decisionId, endsOn: chosen } : { freezeIds, decisionId });
       const after = { ...get().measureBusy };
       for (const id of freezeIds) delete after[id];
       set({ measureBusy: after });
