@@ -129,7 +129,10 @@ export async function startCore(o: CoreOptions): Promise<Core> {
         store: store.measureStore,
         log,
         events: {
-          measure: (measure) => emit('measure.updated', { measure }),
+          measure: (measure) => {
+            emit('measure.updated', { measure });
+            services.measureUpdated(measure);
+          },
           network: (status) => emit('network.status', status),
         },
       }),

@@ -1,10 +1,12 @@
 /**
  * Starting and ending the workstation's session: the engines that work for the signed-in officer,
- * the outbox resumed under its own ids after a restart, the reminders pushed at sign-in and every
- * half hour, the audit anchor that has the gateway acknowledge the audit chain (docs/audit.md), and
+ * the outbox resumed under its own ids after a restart, the reminders pushed as they fall due (at
+ * sign-in, when an agency's answer brings a freeze into its reminder window, at the turn of the day
+ * in China Standard Time and every half hour), the audit anchor that has the gateway acknowledge the audit chain (docs/audit.md), and
  * the lock (sign-out or idle) that stops the engines, anchors the chain once more and closes the store.
  */
 import type { Officer } from '../../shared/domain/types';
+import type { Measure } from '../../shared/domain/measures';
 import { AppFailure } from '../../shared/app-failure';
 import type { OfficerKeys, SecureStore } from '../store';
 import { AuditAnchor, checkpointClient } from './audit-anchor';
@@ -23,11 +25,22 @@ export interface Lifecycle {
   lock(reason: 'signout' | 'idle'): Promise<void>;
   /** the officers the network's register holds for this court */
   registered(): Promise<Officer[]>;
+  /** an agency's answer on a measure: a freeze confirmed or renewed may bring a reminder due */
+  measureUpdated(m: Measure): void;
   shutdown(): Promise<void>;
 }
 
 /** how often a workstation asks the gateway about its deductions awaiting approval */
 const APPROVAL_PULL_MS = 20_000;
+
+const DAY_MS = 86_400_000;
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** Milliseconds from `now` to the next midnight in China Standard Time, when "today" changes. */
+export function msUntilNextCstDay(now: Date): number {
+  const cst = now.getTime() + CST_OFFSET_MS;
+  return DAY_MS - (((cst % DAY_MS) + DAY_MS) % DAY_MS);
+}
 
 export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   const sessions = new Sessions(d.idleLockMs ?? 0, () => void lock('idle'));
@@ -56,19 +69,43 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     d.emit('session.locked', { reason }, ended.audience);
   }
 
-  /** Freezes about to lapse, announced to the officer's windows. */
+  /**
+   * Freezes about to lapse, announced to the officer's windows: the whole list now due, so that one
+   * renewed or delivered elsewhere leaves the badge as well.
+   */
   function pushReminders(): void {
     const s = sessions.current;
     if (!s?.store.isOpen) return;
     try {
-      const reminders = remindersDue(s.store, s.officer, ops, d.holidays);
-      if (reminders.length) d.emit('reminder.due', { reminders });
+      d.emit('reminder.due', { reminders: remindersDue(s.store, s.officer, ops, d.holidays) });
     } catch {
       // locked meanwhile: nothing to remind
     }
   }
   const reminderTimer = setInterval(pushReminders, 30 * 60_000);
   reminderTimer.unref?.();
+
+  // The day turns in Beijing: the reminders due on the new day go out then, not half an hour later.
+  let dayTimer: ReturnType<typeof setTimeout> | undefined;
+  function armDayTurn(): void {
+    dayTimer = setTimeout(() => {
+      pushReminders();
+      armDayTurn();
+    }, msUntilNextCstDay(d.now()) + 1_000);
+    dayTimer.unref?.();
+  }
+  armDayTurn();
+
+  // A burst of answers (a whole set confirmed) makes one push.
+  let pushQueued = false;
+  function measureUpdated(m: Measure): void {
+    if (m.state !== 'executed' || (m.kind !== 'freeze' && m.kind !== 'renew') || pushQueued) return;
+    pushQueued = true;
+    setTimeout(() => {
+      pushQueued = false;
+      pushReminders();
+    }, 0);
+  }
 
   /** Decisions of a chief on another workstation, taken back (docs/authority.md). */
   function takeApprovals(): void {
@@ -114,8 +151,10 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     start,
     lock,
     registered,
+    measureUpdated,
     async shutdown() {
       clearInterval(reminderTimer);
+      clearTimeout(dayTimer);
       clearInterval(approvalTimer);
       const ended = sessions.clear();
       if (ended) await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);

@@ -9,7 +9,7 @@ import { channelInfo } from '../../shared/domain/channels';
 import type { ReminderView } from '../../shared/domain/measure-views';
 import type { Officer } from '../../shared/domain/types';
 import type { HolidayCalendar } from '../../shared/dates';
-import { dueReminders } from '../../shared/rules';
+import { dueReminders, renewalPeriod } from '../../shared/rules';
 import type { SecureStore } from '../store';
 import { accessCase, accessHolder } from './authority';
 import type { MeasureOps } from './measures/ops';
@@ -30,7 +30,10 @@ export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureO
     .filter((r) => !delivered.has(`${r.measureId}|${r.daysBefore}`))
     .map((r) => ({
       key: r.key, measureId: r.measureId, freezeId: r.freeze.measure.id, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
+      debtor: store.cases.get(r.freeze.measure.caseId)?.parties.find((p) => p.id === r.freeze.measure.partyId)?.name ?? '',
+      assetKind: r.freeze.measure.assetKind,
       assetDescription: `${channelInfo(r.freeze.measure.channel).zh} ${r.freeze.measure.assetIdentifier}`,
       endsOn: r.endsOn, daysBefore: r.daysBefore, dueOn: r.dueOn, missed: r.dueOn < today,
+      renewal: renewalPeriod(r.endsOn, r.freeze.measure.assetKind), frozen: r.freeze.frozen,
     }));
 }

@@ -4,6 +4,7 @@
  * gateway client and the clock are passed in, so the same services run under Electron, in host
  * mode and in tests.
  */
+import type { Measure } from '../../shared/domain/measures';
 import type { Authorizer } from '../ipc/router';
 import { createAuthorizer } from './authority';
 import type { AllHandlers } from './context';
@@ -35,6 +36,8 @@ export interface Services {
   audience(): ReadonlySet<string>;
   /** a window closed for good: it leaves the session */
   connectionGone(connection: string): void;
+  /** the measure engine's update of a measure (after 'measure.updated' went out) */
+  measureUpdated(m: Measure): void;
   shutdown(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export function createServices(sd: ServiceDeps): Services {
     authorizer: createAuthorizer({ sessions: life.sessions, now: d.now }),
     audience: () => life.sessions.audience(),
     connectionGone: (c) => life.sessions.detach(c),
+    measureUpdated: (m) => life.measureUpdated(m),
     shutdown: () => life.shutdown(),
   };
 }

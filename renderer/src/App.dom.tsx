@@ -27,6 +27,7 @@ import { SettingsView } from './features/settings/SettingsView.dom';
 import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
 import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
 import { AuditView } from './features/audit/AuditView.dom';
+import { SendDialog } from './features/freeze/SendDialog.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -88,6 +89,7 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         <DocumentViewer />
         <ApprovalDialog />
+        <SendDialog />
       </>
     );
   }

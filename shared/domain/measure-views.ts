@@ -1,6 +1,7 @@
 /** What the freeze, deduction, renewal and settings panels receive from main. */
 import type { Fen } from '../money';
-import type { Asset } from './types';
+import type { Asset, AssetKind } from './types';
+import type { SkipReason } from '../rules/cap';
 import type { Measure, FreezeView } from './measures';
 import type { LivingAllowanceBasis, OnlyHomeFlag } from '../rules/exempt';
 
@@ -96,7 +97,13 @@ export interface FreezePlan {
   alreadyFrozen: Fen;
   remaining: Fen;
   candidates: FreezeCandidate[];
-  suggestion: { items: { assetId: string; amount?: Fen }[]; total: Fen; reachesCap: boolean };
+  suggestion: {
+    items: { assetId: string; amount?: Fen }[];
+    total: Fen;
+    reachesCap: boolean;
+    /** each freezable asset the suggestion leaves out, and why (shared/rules/cap.ts SkipReason) */
+    skipped: { assetId: string; reason: SkipReason }[];
+  };
   /** each person debtor's living allowance and how it is made up: the freeze panel checks with it (docs/domain.md rule 5) */
   livingCosts: DebtorLivingCosts[];
   /**
@@ -139,12 +146,19 @@ export interface ReminderView {
   freezeId: string;
   caseId: string;
   caseNumber: string;
+  /** the debtor whose asset it is, as the case names him */
+  debtor: string;
+  assetKind: AssetKind;
   assetDescription: string;
   endsOn: string;
   daysBefore: number;
   dueOn: string;
   /** due earlier and not yet delivered: shown again */
   missed: boolean;
+  /** the period a renewal decided now carries (shared/rules/periods.ts renewalPeriod) */
+  renewal: { start: string; end: string };
+  /** what the freeze holds now (fen; 0 for an asset sealed whole) */
+  frozen: Fen;
 }
 
 export interface ExpiryDay {

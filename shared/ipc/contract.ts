@@ -365,6 +365,7 @@ export const events = {
   }),
   'network.status': z.custom<NetworkStatus>(),
   'measure.updated': z.object({ measure: z.custom<Measure>() }),
+  /** every reminder now due for the signed-in officer: the list replaces the one shown */
   'reminder.due': z.object({ reminders: z.array(z.custom<ReminderView>()) }),
   'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
 } as const;

@@ -389,7 +389,23 @@ export interface AllocationItem {
   exemptLeft?: Fen;
 }
 
-export type SkipReason = 'NOT_FREEZABLE' | 'NOTHING_AVAILABLE' | 'LIVING_COSTS';
+/**
+ * Why the suggestion leaves a freezable asset out, so that the judge reads a reason on every row it
+ * does not tick (the renderer words each code in its dictionaries).
+ */
+export type SkipReason =
+  /** its channel does not freeze over the network */
+  | 'NOT_FREEZABLE'
+  /** nothing on it to freeze */
+  | 'NOTHING_AVAILABLE'
+  /** other courts' freezes hold all of it: a freeze would only wait its turn (轮候, docs/domain.md rule 3) */
+  | 'FROZEN_BY_OTHERS'
+  /** what it holds is the debtor's living costs (查扣冻规定 art. 3; docs/domain.md rule 5) */
+  | 'LIVING_COSTS'
+  /** other property already covers the cap: freezing or sealing it would be over-seizure (art. 19) */
+  | 'CAP_REACHED'
+  /** indivisible, of unknown value, and one such asset is already proposed: to be valued (询价) first */
+  | 'VALUE_UNKNOWN';
 
 export interface Allocation {
   items: AllocationItem[];
@@ -400,10 +416,13 @@ export interface Allocation {
   capReached: boolean;
   /** what the suggestion leaves uncovered */
   shortfall: Fen;
-  /** indivisible assets of unknown value, listed when the cap is not reached: the judge decides */
+  /** indivisible assets of unknown value, listed when the cap is not reached (the first is proposed) */
   unvalued: string[];
   skipped: { assetId: string; reason: SkipReason }[];
 }
+
+/** An asset offered to the suggestion: other courts' freezes on it tell an empty account from a held one. */
+export type SuggestableAsset = FreezableAsset & { existingFreezes?: readonly unknown[] };
 
 export interface AllocationOptions {
   /** living costs to leave on a person debtor's deposits (pass it for person debtors only) */
@@ -418,13 +437,15 @@ function byIdAsc(a: { id: string }, b: { id: string }): number {
  * Reaches the cap with the fewest, most liquid assets: kinds in LIQUIDITY_ORDER; within a
  * divisible kind the largest available first, the last one cut to what remains; within an
  * indivisible kind the smallest asset that covers what remains (least excess), else the largest
- * and on. Assets whose channel cannot freeze, and divisible ones with nothing available, are
- * skipped; indivisible assets of unknown value are never suggested, only listed.
+ * and on. When money and valued property do not reach the cap, the most liquid indivisible asset
+ * of unknown value is proposed as well, sealed whole (查扣冻规定 art. 19 proviso: its value is
+ * established after sealing); further ones wait for a valuation. Every asset left out is listed in
+ * `skipped` with its reason.
  */
 export function suggestAllocation(
   cap: Fen,
   alreadyFrozen: AlreadyFrozen,
-  assets: readonly FreezableAsset[],
+  assets: readonly SuggestableAsset[],
   opts: AllocationOptions = {},
 ): Allocation {
   fen(cap, 'cap');
@@ -433,10 +454,10 @@ export function suggestAllocation(
   let remaining = cap - start;
   const items: AllocationItem[] = [];
   const skipped: Allocation['skipped'] = [];
-  const unvaluedAll: FreezableAsset[] = [];
+  const unvaluedAll: SuggestableAsset[] = [];
   const allowanceLeft = new Map<string, Fen>();
 
-  const byKind = new Map<AssetKind, FreezableAsset[]>();
+  const byKind = new Map<AssetKind, SuggestableAsset[]>();
   const seen = new Set<string>();
   for (const a of assets) {
     if (seen.has(a.id)) continue;
@@ -446,7 +467,7 @@ export function suggestAllocation(
       if (a.value === undefined) { unvaluedAll.push(a); continue; }
       if (a.value <= 0) { skipped.push({ assetId: a.id, reason: 'NOTHING_AVAILABLE' }); continue; }
     } else if ((availableOf(a) ?? 0) <= 0) {
-      skipped.push({ assetId: a.id, reason: 'NOTHING_AVAILABLE' });
+      skipped.push({ assetId: a.id, reason: (a.existingFreezes?.length ?? 0) > 0 ? 'FROZEN_BY_OTHERS' : 'NOTHING_AVAILABLE' });
       continue;
     }
     const list = byKind.get(a.kind) ?? [];
@@ -461,7 +482,7 @@ export function suggestAllocation(
       while (remaining > 0 && left.length > 0) {
         // The smallest one that covers what remains; if none does, the largest, and go on.
         const covering = left.filter((a) => a.value! >= remaining);
-        const pick = covering.reduce<FreezableAsset | undefined>(
+        const pick = covering.reduce<SuggestableAsset | undefined>(
           (best, a) => (best === undefined || a.value! < best.value! ? a : best), undefined) ?? left[0]!;
         left.splice(left.indexOf(pick), 1);
         items.push({ assetId: pick.id, kind, counted: pick.value!, partial: false, needsReason: pick.value! > remaining });
@@ -490,15 +511,26 @@ export function suggestAllocation(
     }
   }
 
-  const total = items.reduce((s, i) => s + i.counted, 0);
+  const unvalued = unvaluedAll.sort((a, b) => (liquidityRank(a.kind) - liquidityRank(b.kind)) || byIdAsc(a, b));
   const capReached = remaining <= 0;
+  // Short of the cap: the first asset of unknown value is sealed whole; the others wait for its valuation.
+  const proposed = capReached ? undefined : unvalued[0];
+  if (proposed) items.push({ assetId: proposed.id, kind: proposed.kind, counted: 0, partial: false, needsReason: false });
+  const taken = new Set(items.map((i) => i.assetId));
+  const left = new Set(skipped.map((x) => x.assetId));
+  for (const a of [...byKind.values()].flat()) {
+    if (!taken.has(a.id) && !left.has(a.id)) skipped.push({ assetId: a.id, reason: 'CAP_REACHED' });
+  }
+  for (const a of unvalued) if (!taken.has(a.id)) skipped.push({ assetId: a.id, reason: capReached ? 'CAP_REACHED' : 'VALUE_UNKNOWN' });
+
+  const total = items.reduce((s, i) => s + i.counted, 0);
   return {
     items,
     total,
     frozenAfter: start + total,
     capReached,
     shortfall: Math.max(0, remaining),
-    unvalued: capReached ? [] : unvaluedAll.sort((a, b) => (liquidityRank(a.kind) - liquidityRank(b.kind)) || byIdAsc(a, b)).map((a) => a.id),
+    unvalued: capReached ? [] : unvalued.map((a) => a.id),
     skipped,
   };
 }

@@ -59,6 +59,16 @@ export function renewalStart(currentEndsOn: IsoDate): IsoDate {
   return addDays(isoDate(currentEndsOn, 'currentEndsOn'), 1);
 }
 
+/**
+ * The period a renewal of a freeze now ending on `currentEndsOn` carries when no end is chosen: from
+ * the day after the current end, as long as the law allows for this kind of asset (docs/domain.md
+ * rule 2). The renewal handler, the reminders and the confirmation the judge reads all take it from here.
+ */
+export function renewalPeriod(currentEndsOn: IsoDate, kind: AssetKind): { start: IsoDate; end: IsoDate } {
+  const start = renewalStart(currentEndsOn);
+  return { start, end: maxEndDate(start, kind) };
+}
+
 const NAME_ZH: Record<PeriodClass, string> = { funds: '存款及其他资金', movables: '动产', property_rights: '不动产及其他财产权' };
 const NAME_EN: Record<PeriodClass, string> = { funds: 'deposits and other funds', movables: 'movables', property_rights: 'real estate and other property rights' };
 

@@ -1,6 +1,7 @@
 /**
  * The hearing-room flow, as a judge clicks it in Chromium against host mode: query a demo case,
- * freeze up to the cap with the suggested allocation, then deduct in hearing mode with the PIN, and
+ * freeze up to the cap with the suggested allocation (read on the confirmation, sent on 确认发送,
+ * followed item by item), then deduct in hearing mode with the PIN, and
  * see the receipt and the recovered amount change. Prints how long query → freeze → deduct took.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,13 +43,34 @@ describe('query → freeze → deduct in a hearing', () => {
     expect(answered).toBe(total);
   });
 
-  it('freezes up to the cap with the suggested allocation, in one click', async () => {
+  it('freezes up to the cap with the suggested allocation: one click lists it, 确认发送 sends it, each item shows its state', async () => {
     await page.getByTestId('ws-tab-freeze').click();
     // the panel opens on the suggested allocation: the cap, reached
     await expect.poll(() => page.getByTestId('freeze-remaining').textContent(), { timeout: 10_000 }).toContain('¥0.00');
     const send = page.getByTestId('freeze-send');
     await expect.poll(() => send.isEnabled()).toBe(true);
     await send.click();
+    // what will be sent is listed first, with its period and documents; nothing has gone yet
+    const dialog = page.getByTestId('send-dialog');
+    await dialog.waitFor();
+    const items = page.locator('[data-testid^="send-item-"]');
+    expect(await items.count()).toBeGreaterThan(0);
+    const periods = await page.locator('[data-testid^="send-period-"]').allTextContents();
+    expect(periods.every((p) => /^冻结期限自\d{4}年\d{1,2}月\d{1,2}日起至\d{4}年\d{1,2}月\d{1,2}日止$/.test(p))).toBe(true);
+    expect(await page.locator('[data-testid^="send-docs-"]').first().textContent()).toContain('冻结裁定书');
+    expect(await page.getByTestId('send-total').textContent()).toContain(formatYuanSymbol(cap));
+    await page.screenshot({ path: path.join(shots, '3-confirm.png') });
+    expect(await page.locator('[data-testid^="measure-row-"]').count()).toBe(0);
+    await page.getByTestId('send-confirm').click();
+    // each item follows its own measure until its agency confirms it
+    const states = page.locator('[data-testid^="send-state-"]');
+    await expect.poll(async () => {
+      const s = await states.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+      return s.length > 0 && s.every((x) => x === 'confirmed');
+    }, { timeout: 60_000, interval: 250 }).toBe(true);
+    expect(await page.locator('[data-testid^="send-docs-made-"]').count()).toBe(await items.count());
+    await page.getByTestId('send-close').click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('freeze-sent').waitFor({ timeout: 30_000 });
     const rows = page.locator('[data-testid^="measure-row-"]');
     await expect.poll(async () => {

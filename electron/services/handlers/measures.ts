@@ -7,7 +7,7 @@ import { AppFailure } from '../../../shared/app-failure';
 import type { Measure } from '../../../shared/domain/measures';
 import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
-  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, renewalStart, suggestAllocation,
+  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, renewalPeriod, suggestAllocation,
 } from '../../../shared/rules';
 import { RELEASE_REASONS } from '../../../shared/legal/basis';
 import { canRead } from '../authority';
@@ -35,7 +35,10 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       const candidates = withExemptions(bare, s.items, livingCosts, onlyHomesOf(store, caseId, assets));
       return {
         caseId, today: today(), cap, alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
-        suggestion: { items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })), total: s.total, reachesCap: s.capReached },
+        suggestion: {
+          items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })),
+          total: s.total, reachesCap: s.capReached, skipped: s.skipped,
+        },
         livingCosts,
         disposals: disposalsOf(candidates),
       };
@@ -113,7 +116,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         const view = ops.liveFreeze(store, id);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
-        const target = endsOn ?? maxEndDate(renewalStart(current), view.measure.assetKind);
+        const target = endsOn ?? renewalPeriod(current, view.measure.assetKind).end;
         const r = checkRenewal(today(), current, target, view.measure.assetKind);
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
         out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { decisionId, endsOn: target }));

@@ -20,6 +20,7 @@ import { createDeductionSlice } from './slices/deduction';
 import { createDeskSlice } from './slices/desk';
 import { createDocumentsSlice } from './slices/documents';
 import { createAuditSlice } from './slices/audit';
+import { createSendingSlice } from './slices/sending';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -36,6 +37,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDeskSlice(...a),
   ...createDocumentsSlice(...a),
   ...createAuditSlice(...a),
+  ...createSendingSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

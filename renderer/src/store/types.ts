@@ -10,8 +10,9 @@ import type { DeductionSlice } from './slices/deduction';
 import type { DeskSlice } from './slices/desk';
 import type { DocumentsSlice } from './slices/documents';
 import type { AuditSlice } from './slices/audit';
+import type { SendingSlice } from './slices/sending';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok } from '../../../shared/result';
 import { addDays, todayCst } from '../../../shared/dates';
+import { renewalPeriod } from '../../../shared/rules';
+import { dateLong } from '../../../renderer/src/ui/format';
 import {
   CASE_DETAIL, COURT_ACCOUNT, OFFICER, OFFICER_2, SETTINGS, asset, candidate, courtAccountProposal, createFakeApi, fail, freezePlan, freezeView, measure, reminderView,
 } from './fake-api';
@@ -127,7 +129,10 @@ describe('outbox', () => {
     // the debtor's living costs stay on the account
     fireEvent.change(screen.getByTestId('freeze-amount-a1'), { target: { value: '3,000.00' } });
     fireEvent.click(screen.getByTestId('freeze-send'));
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     await waitFor(() => expect(text('outbox-count')).toBe('1'));
+    expect(text('send-state-a1')).toBe('已排队');
+    fireEvent.click(screen.getByTestId('send-close'));
     fireEvent.click(screen.getByTestId('nav-outbox'));
     expect(text('outbox-state-new-1')).toBe('待发送');
     expect(text('outbox-row-new-1')).toContain(CASE_DETAIL.number);
@@ -162,14 +167,25 @@ describe('expiry calendar', () => {
     expect(text('calendar-row-f3')).toContain('(2025)黔0103执2号');
 
     fireEvent.click(screen.getByTestId('calendar-renew-f2'));
+    // the period it will carry is read first; nothing goes before 确认发送
+    const p2 = renewalPeriod(soon, 'deposit');
+    expect(p2.start).toBe(addDays(soon, 1));
+    expect(text('send-period-f2')).toBe(`续行冻结期限自${dateLong(p2.start)}起至${dateLong(p2.end)}止`);
+    expect(fake.callsOf('measures.renew')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f2'] }]));
-    expect((await screen.findByTestId('calendar-result')).textContent).toBe('已发出 1 项续冻');
+    expect((await screen.findByTestId('send-intro')).textContent).toBe('已发出 1 项，协助单位反馈后逐项更新');
+    fireEvent.click(screen.getByTestId('send-close'));
 
     expect(text('calendar-renew-all')).toContain('全部续冻（3 项）');
     fireEvent.click(screen.getByTestId('calendar-renew-all'));
+    // a flat is sealed whole, for three years
+    expect(text('send-amount-f3')).toBe('整体查封');
+    expect(text('send-period-f3')).toContain(`至${dateLong(renewalPeriod(later, 'real_estate').end)}止`);
+    fireEvent.click(screen.getByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.renew')).toHaveLength(2));
     expect(fake.callsOf('measures.renew')[1]).toEqual({ decisionId: expect.any(String), freezeIds: ['f1', 'f2', 'f3'] });
-    expect((await screen.findByTestId('calendar-result')).textContent).toBe('已发出 3 项续冻');
+    expect((await screen.findByTestId('send-intro')).textContent).toBe('已发出 3 项，协助单位反馈后逐项更新');
   });
 
   it('R opens the calendar, and there renews everything listed', async () => {
@@ -180,6 +196,9 @@ describe('expiry calendar', () => {
     await screen.findByTestId(`calendar-day-${soon}`);
     expect(fake.callsOf('measures.renew')).toHaveLength(0);
     fireEvent.keyDown(document.body, { key: 'R' });
+    await screen.findByTestId('send-dialog');
+    expect(fake.callsOf('measures.renew')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f1', 'f2', 'f3'] }]));
   });
 

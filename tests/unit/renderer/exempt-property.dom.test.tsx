@@ -29,7 +29,7 @@ const PLAN: FreezePlan = freezePlan({
     candidate(FLAT, { onlyHome: { onlyHome: true, source: 'registry' } }),
     candidate(PF, { deductible: { ok: false, ...PF_NOT_WITHDRAWABLE } }),
   ],
-  suggestion: { items: [{ assetId: 'd1', amount: 14_600_00 }], total: 14_600_00, reachesCap: false },
+  suggestion: { items: [{ assetId: 'd1', amount: 14_600_00 }], total: 14_600_00, reachesCap: false, skipped: [] },
   livingCosts: living,
   disposals: [{ assetId: 'f1', proposed: false, zh: '唯一住房', en: 'only home' }],
 });

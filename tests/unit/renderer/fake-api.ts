@@ -16,7 +16,7 @@ import type {
   BureauSettings, CaseMeasures, CourtAccount, CourtAccountProposal, DeductionPrep, FreezeCandidate, FreezePlan, ReminderView,
 } from '../../../shared/domain/measure-views';
 import type { DocumentModel } from '../../../shared/documents/model';
-import { isIndivisible, livingAllowance, livingAllowanceFormula } from '../../../shared/rules';
+import { isIndivisible, livingAllowance, livingAllowanceFormula, renewalPeriod } from '../../../shared/rules';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -162,7 +162,7 @@ export function freezePlan(over: Partial<FreezePlan> = {}): FreezePlan {
     alreadyFrozen,
     remaining: Math.max(0, cap - alreadyFrozen),
     candidates: [],
-    suggestion: { items: [], total: 0, reachesCap: false },
+    suggestion: { items: [], total: 0, reachesCap: false, skipped: [] },
     livingCosts: [],
     disposals: [],
     ...over,
@@ -247,12 +247,17 @@ export function reminderView(key: string, over: Partial<ReminderView> = {}): Rem
     freezeId: 'f1',
     caseId: 'case-1',
     caseNumber: CASE_DETAIL.number,
+    debtor: '张三',
+    assetKind: 'deposit',
     assetDescription: '中国工商银行 6222021234567890123',
     endsOn: '2026-03-09',
     daysBefore: 7,
     dueOn: '2026-03-02',
     missed: false,
+    frozen: 12_345_00,
     ...over,
+    // the period follows the end date, as main computes it (shared/rules/periods.ts)
+    renewal: over.renewal ?? renewalPeriod(over.endsOn ?? '2026-03-09', over.assetKind ?? 'deposit'),
   };
 }
 

@@ -24,7 +24,7 @@ const PLAN: FreezePlan = freezePlan({
   cap: 100_000_00,
   alreadyFrozen: 20_000_00,
   candidates: [candidate(A1), candidate(A2), candidate(A3), candidate(A4)],
-  suggestion: { items: [{ assetId: 'a1', amount: 50_000_00 }, { assetId: 'a2', amount: 30_000_00 }], total: 80_000_00, reachesCap: true },
+  suggestion: { items: [{ assetId: 'a1', amount: 50_000_00 }, { assetId: 'a2', amount: 30_000_00 }], total: 80_000_00, reachesCap: true, skipped: [] },
 });
 
 async function openFreeze(setup?: (fake: FakeApi) => void) {
@@ -99,6 +99,7 @@ describe('freeze panel', () => {
     expect(screen.queryByTestId('freeze-excess')).toBeNull();
     expect(send().disabled).toBe(false);
     fireEvent.click(send());
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.freeze')).toHaveLength(1));
     expect(fake.callsOf('measures.freeze')[0]).toEqual({
       caseId: 'case-1',
@@ -117,7 +118,7 @@ describe('freeze panel', () => {
     await openFreeze();
     fireEvent.click(screen.getByTestId('freeze-pick-a1'));
     const input = screen.getByTestId('freeze-ends-a1') as HTMLInputElement;
-    expect(input.max).toBe(MAX_END_FUNDS);
+    expect(input.dataset.max).toBe(MAX_END_FUNDS);
     type('freeze-ends-a1', '2027-03-10');
     const message = '存款及其他资金的冻结期限不得超过1年：自 2026-03-02 起最迟至 2027-03-01 止；所填 2027-03-10 超出 9 天';
     expect(text('freeze-ends-a1-error')).toBe(message);
@@ -147,6 +148,7 @@ describe('freeze panel', () => {
     expect(screen.getByTestId('freeze-reason-a3')).toBeTruthy();
     expect(send().disabled).toBe(false);
     fireEvent.click(send());
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.freeze')).toHaveLength(1));
     expect(fake.callsOf('measures.freeze')[0].items).toEqual([
       { assetId: 'a3', endsOn: MAX_END_PROPERTY, overCapReason: '被执行人无其他可供执行的财产' },
@@ -189,6 +191,7 @@ describe('freeze panel', () => {
     await screen.findByTestId('freeze-cap');
     await waitFor(() => expect(send().disabled).toBe(false));
     fireEvent.click(send());
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     await waitFor(() => expect(r.fake.callsOf('measures.freeze')).toHaveLength(1));
     const sent = r.fake.callsOf('measures.freeze')[0] as { items: { assetId: string; amount?: number }[] };
     expect(sent.items.map((i) => i.assetId)).toEqual(PLAN.suggestion.items.map((i) => i.assetId));
@@ -208,6 +211,10 @@ describe('freeze panel', () => {
     fireEvent.keyDown(screen.getByTestId('freeze-amount-a1'), { key: 'f' });
     expect(r.fake.callsOf('measures.freeze')).toHaveLength(0);
     fireEvent.keyDown(document.body, { key: 'F' });
+    // F lists what will be sent; nothing goes before 确认发送
+    await screen.findByTestId('send-dialog');
+    expect(r.fake.callsOf('measures.freeze')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId('send-confirm'));
     await waitFor(() => expect(r.fake.callsOf('measures.freeze')).toHaveLength(1));
   });
 
@@ -218,6 +225,7 @@ describe('freeze panel', () => {
     fireEvent.click(screen.getByTestId('freeze-pick-a1'));
     fireEvent.click(screen.getByTestId('freeze-pick-a2'));
     fireEvent.click(send());
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     expect((await screen.findByTestId('freeze-server-error-a2')).textContent).toContain('该账户已销户');
     expect(screen.queryByTestId('freeze-server-error-a1')).toBeNull();
     // the set stays as it was, to be corrected
@@ -325,7 +333,9 @@ describe("the case's measures", () => {
     await waitFor(() => expect(screen.queryByTestId('release-form-f-live')).toBeNull());
 
     fireEvent.click(screen.getByTestId('measure-renew-f-live'));
+    fireEvent.click(await screen.findByTestId('send-confirm'));
     await waitFor(() => expect(fake.callsOf('measures.renew')).toEqual([{ decisionId: expect.any(String), freezeIds: ['f-live'] }]));
+    fireEvent.click(await screen.findByTestId('send-close'));
 
     const banner = screen.getByTestId('release-proposals');
     expect(within(banner).getByTestId('release-proposal-f-live').textContent).toContain('解除 ¥2,345.00');
@@ -340,6 +350,9 @@ describe("the case's measures", () => {
       f.handle('measures.renew', () => fail('VALIDATION', { zh: '原冻结已于 2026-02-20 届满失效，不能续行冻结', en: 'lapsed' }, 'freezeIds.0'));
     });
     fireEvent.click(await screen.findByTestId('measure-renew-f-live'));
+    fireEvent.click(await screen.findByTestId('send-confirm'));
+    // the refusal stays by its item on the confirmation, and by its freeze in the list
+    expect((await screen.findByTestId('send-refusal-f-live')).textContent).toContain('不能续行冻结');
     expect((await screen.findByTestId('measure-error-f-live')).textContent).toContain('不能续行冻结');
     expect(fake.callsOf('measures.renew')).toHaveLength(1);
   });

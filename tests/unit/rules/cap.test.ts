@@ -343,10 +343,26 @@ describe('suggesting what to freeze: fewest, most liquid assets first', () => {
     expect(r.items.map((i) => i.assetId)).toEqual(['ok']);
   });
 
-  it('never suggests a flat of unknown value, but lists it when the cap is not reached', () => {
-    const r = suggestAllocation(Y('100,000.00'), 0, [asset('icbc', 'deposit', { available: '30,000.00' }), asset('flat', 'real_estate')]);
-    expect(r).toMatchObject({ capReached: false, shortfall: Y('70,000.00'), unvalued: ['flat'] });
-    expect(suggestAllocation(Y('10,000.00'), 0, [asset('icbc', 'deposit', { available: '30,000.00' }), asset('flat', 'real_estate')]).unvalued).toEqual([]);
+  it('short of the cap with money, proposes sealing the car of unknown value whole, and says the flat waits for a valuation', () => {
+    const r = suggestAllocation(Y('100,000.00'), 0, [asset('icbc', 'deposit', { available: '30,000.00' }), asset('flat', 'real_estate'), asset('car', 'vehicle')]);
+    expect(r).toMatchObject({ capReached: false, shortfall: Y('70,000.00'), unvalued: ['car', 'flat'] });
+    expect(r.items.map((i) => [i.assetId, i.amount ?? null, i.counted])).toEqual([['icbc', Y('30,000.00'), Y('30,000.00')], ['car', null, 0]]);
+    expect(r.skipped).toEqual([{ assetId: 'flat', reason: 'VALUE_UNKNOWN' }]);
+  });
+
+  it('does not seal a flat when the deposits already reach the cap, and says so', () => {
+    const r = suggestAllocation(Y('10,000.00'), 0, [asset('icbc', 'deposit', { available: '30,000.00' }), asset('flat', 'real_estate'), asset('ccb', 'deposit', { available: '5,000.00' })]);
+    expect(r.unvalued).toEqual([]);
+    expect(r.items.map((i) => i.assetId)).toEqual(['icbc']);
+    expect(r.skipped).toEqual([{ assetId: 'ccb', reason: 'CAP_REACHED' }, { assetId: 'flat', reason: 'CAP_REACHED' }]);
+  });
+
+  it('tells an account other courts have frozen in full from an empty one', () => {
+    const r = suggestAllocation(Y('10,000.00'), 0, [
+      { ...asset('held', 'deposit', { value: '9,000.00', available: '0.00' }), existingFreezes: [{ court: '贵阳市中级人民法院' }] },
+      asset('empty', 'deposit', { value: '0.00', available: '0.00' }),
+    ]);
+    expect(r.skipped).toEqual([{ assetId: 'held', reason: 'FROZEN_BY_OTHERS' }, { assetId: 'empty', reason: 'NOTHING_AVAILABLE' }]);
   });
 
   it('suggests nothing when the case already holds enough', () => {

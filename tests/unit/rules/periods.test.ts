@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssetKind } from '../../../shared/domain/types';
 import {
-  checkEndDate, checkRenewal, daysLeft, freezeStatus, maxEndDate, periodCapYears, periodClass, renewalStart,
+  checkEndDate, checkRenewal, daysLeft, freezeStatus, maxEndDate, periodCapYears, periodClass, renewalPeriod, renewalStart,
 } from '../../../shared/rules';
 
 describe('the legal caps by kind of asset (第485条)', () => {
@@ -90,6 +90,12 @@ describe('renewal (续行冻结)', () => {
     expect(checkRenewal('2027-11-20', current, '2028-12-01', 'deposit')).toEqual({
       ok: true, renewsFrom: '2027-12-02', maxEndDate: '2028-12-01', daysLeft: 11,
     });
+  });
+
+  it('a freeze ending 2026-03-10 renews 自2026年3月11日起至2027年3月10日止; a flat for three years', () => {
+    expect(renewalPeriod('2026-03-10', 'deposit')).toEqual({ start: '2026-03-11', end: '2027-03-10' });
+    expect(renewalPeriod('2026-03-10', 'real_estate')).toEqual({ start: '2026-03-11', end: '2029-03-10' });
+    expect(() => renewalPeriod('2026-02-30', 'deposit')).toThrow(RangeError);
   });
 
   it('refuses a renewal beyond the cap, dated from the day after the current end, not from the decision', () => {

@@ -10,6 +10,7 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { FieldError, TextField } from '../../ui/TextField.dom';
+import { DateField } from '../../ui/DateField.dom';
 import {
   emptyDraft, emptyParty, fieldOfServerError, isIdField, MAX_DEBTORS, validateDraft,
   type CaseDraft, type FieldProblem, type PartyDraft,
@@ -68,7 +69,7 @@ export function NewCaseDialog() {
   };
   const touch = (key: string) => setTouched((s) => (s[key] ? s : { ...s, [key]: true }));
 
-  const field = (key: 'number' | 'filedOn' | 'cause' | 'amountOwed' | 'costs', label: string, testId: string, extra?: { placeholder?: string; inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean }) => (
+  const field = (key: 'number' | 'cause' | 'amountOwed' | 'costs', label: string, testId: string, extra?: { placeholder?: string; inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean }) => (
     <TextField
       id={`newcase-${key}`}
       testId={testId}
@@ -161,7 +162,19 @@ export function NewCaseDialog() {
         <h2 id="newcase-title">{t.newCase.title}</h2>
         <div className="form-grid">
           {field('number', t.newCase.number, 'newcase-number', { placeholder: t.newCase.numberPlaceholder, autoFocus: true })}
-          {field('filedOn', t.newCase.filedOn, 'newcase-filed-on', { placeholder: 'YYYY-MM-DD', inputMode: 'numeric' })}
+          <div className={`field${errorFor('filedOn') ? ' field-invalid' : ''}`}>
+            <label htmlFor="newcase-filedOn">{t.newCase.filedOn}</label>
+            <DateField
+              id="newcase-filedOn"
+              testId="newcase-filed-on"
+              value={draft.filedOn}
+              invalid={!!errorFor('filedOn')}
+              describedBy={errorFor('filedOn') ? 'newcase-filedOn-error' : undefined}
+              onChange={(v) => edit('filedOn', (d) => ({ ...d, filedOn: v }))}
+              onBlur={() => touch('filedOn')}
+            />
+            <FieldError id="newcase-filedOn-error" testId="newcase-filed-on-error" text={errorFor('filedOn')} />
+          </div>
           {field('cause', t.newCase.cause, 'newcase-cause')}
           {field('amountOwed', t.newCase.amountOwed, 'newcase-amount', { inputMode: 'decimal' })}
           {field('costs', t.newCase.costs, 'newcase-costs', { inputMode: 'decimal' })}

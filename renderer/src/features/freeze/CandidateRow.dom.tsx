@@ -7,6 +7,7 @@
  */
 import type { AppError } from '../../../../shared/errors';
 import type { FreezeCandidate } from '../../../../shared/domain/measure-views';
+import type { SkipReason } from '../../../../shared/rules';
 import { formatYuanSymbol } from '../../../../shared/money';
 import { addDays } from '../../../../shared/dates';
 import { sayText } from '../../i18n/dict';
@@ -14,6 +15,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { ExemptNotes } from './ExemptNotes.dom';
+import { DateField } from '../../ui/DateField.dom';
 import type { ItemEval } from './freeze-draft';
 
 export interface CandidateRowProps {
@@ -22,9 +24,11 @@ export interface CandidateRowProps {
   debtor: string;
   ev: ItemEval | undefined;
   serverError: AppError | undefined;
+  /** why the suggestion leaves this asset out (plan.suggestion.skipped) */
+  skipped?: SkipReason | undefined;
 }
 
-export function CandidateRow({ c, today, debtor, ev, serverError }: CandidateRowProps) {
+export function CandidateRow({ c, today, debtor, ev, serverError, skipped }: CandidateRowProps) {
   const { t, lang } = useT();
   const toggle = useAppStore((s) => s.toggleFreezeAsset);
   const edit = useAppStore((s) => s.editFreezeItem);
@@ -74,7 +78,13 @@ export function CandidateRow({ c, today, debtor, ev, serverError }: CandidateRow
           <ExemptNotes c={c} caseId={a.caseId} />
           {!c.freezable && c.notFreezableReason && (
             <div className="muted small" data-testid={`freeze-not-freezable-${id}`}>
-              {c.notFreezableReason[lang]}
+              {t.freeze.notFreezable(c.notFreezableReason[lang])}
+            </div>
+          )}
+          {c.freezable && !picked && skipped && (
+            <div className="muted small" data-testid={`freeze-skipped-${id}`} data-reason={skipped}>
+              {t.freeze.skipped}
+              {t.freeze.skip[skipped]}
             </div>
           )}
         </td>
@@ -110,20 +120,19 @@ export function CandidateRow({ c, today, debtor, ev, serverError }: CandidateRow
         <td className="col-date">
           {picked && (
             <>
-              <input
-                type="date"
-                className={ev.endsError ? 'invalid' : undefined}
-                data-testid={`freeze-ends-${id}`}
-                aria-label={t.freeze.endsOn}
+              <DateField
+                testId={`freeze-ends-${id}`}
+                ariaLabel={t.freeze.endsOn}
                 min={addDays(today, 1)}
                 max={c.maxEndDate}
                 value={ev.item.endsOn}
-                aria-invalid={ev.endsError ? true : undefined}
-                onChange={(e) => edit(id, { endsOn: e.target.value })}
+                invalid={!!ev.endsError}
+                describedBy={ev.endsError ? `freeze-ends-${id}-error` : undefined}
+                onChange={(v) => edit(id, { endsOn: v })}
               />
               <div className="muted small">{t.freeze.maxEnd(c.maxEndDate)}</div>
               {ev.endsError && (
-                <div className="field-error" role="alert" data-testid={`freeze-ends-${id}-error`}>
+                <div className="field-error" role="alert" id={`freeze-ends-${id}-error`} data-testid={`freeze-ends-${id}-error`}>
                   {sayText(ev.endsError, lang)}
                 </div>
               )}

@@ -31,7 +31,7 @@ export function FreezePanel() {
   const allowance = useAppStore(useShallow((s) => allowanceOf(s) ?? NO_ALLOWANCE));
   const applySuggestion = useAppStore((s) => s.applySuggestion);
   const clearDraft = useAppStore((s) => s.clearFreezeDraft);
-  const sendFreeze = useAppStore((s) => s.sendFreeze);
+  const reviewFreeze = useAppStore((s) => s.reviewFreeze);
   const names = usePartyNames();
 
   const ev = useMemo(() => {
@@ -53,9 +53,11 @@ export function FreezePanel() {
     );
   }
 
+  const seals = plan.suggestion.items.some((i) => plan.candidates.find((c) => c.asset.id === i.assetId)?.indivisible);
   const suggestionNote = plan.suggestion.reachesCap
     ? t.freeze.suggestReaches
-    : t.freeze.suggestShort(formatYuanSymbol(Math.max(0, plan.remaining - plan.suggestion.total)));
+    : `${t.freeze.suggestShort(formatYuanSymbol(Math.max(0, plan.remaining - plan.suggestion.total)))}${seals ? `；${t.freeze.suggestSeal}` : ''}`;
+  const skipped = new Map((plan.suggestion.skipped ?? []).map((x) => [x.assetId, x.reason]));
 
   return (
     <section className="freeze-panel" data-testid="freeze-panel" aria-label={t.freeze.title}>
@@ -117,6 +119,7 @@ export function FreezePanel() {
                   debtor={names[c.asset.partyId] ?? ''}
                   ev={byAsset.get(c.asset.id)}
                   serverError={itemErrors[c.asset.id]}
+                  skipped={skipped.get(c.asset.id)}
                 />
               ))}
             </tbody>
@@ -129,10 +132,10 @@ export function FreezePanel() {
           className="btn btn-primary btn-big"
           data-testid="freeze-send"
           aria-keyshortcuts="F"
-          title={t.freeze.sendTitle}
+          title={t.freeze.sendTitleConfirm}
           disabled={!ev!.ok || sending}
           aria-describedby={!ev!.ok && picked > 0 ? 'freeze-blocked' : undefined}
-          onClick={() => void sendFreeze()}
+          onClick={() => reviewFreeze()}
         >
           {sending ? t.freeze.sending : t.freeze.send}
           <kbd>{t.keys.freeze}</kbd>

@@ -22,7 +22,7 @@ export function FreezeRow({ entry }: { entry: FreezeEntry }) {
   const today = useAppStore((s) => s.plan?.today) ?? todayCst();
   const busy = useAppStore((s) => !!s.measureBusy[m.id]);
   const error = useAppStore((s) => s.measureErrors[m.id]);
-  const renew = useAppStore((s) => s.renewFreezes);
+  const reviewRenewal = useAppStore((s) => s.reviewRenewal);
   const cancel = useAppStore((s) => s.cancelMeasure);
   const [releasing, setReleasing] = useState(false);
 
@@ -90,7 +90,7 @@ export function FreezeRow({ entry }: { entry: FreezeEntry }) {
               data-testid={`measure-renew-${m.id}`}
               title={t.measures.renewTitle}
               disabled={busy}
-              onClick={() => void renew([m.id])}
+              onClick={() => view && reviewRenewal([view])}
             >
               {busy ? t.measures.renewing : t.measures.renew}
             </button>

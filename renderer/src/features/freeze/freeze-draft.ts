@@ -7,7 +7,8 @@
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { FreezeCandidate, FreezePlan } from '../../../../shared/domain/measure-views';
 import type { AssetKind } from '../../../../shared/domain/types';
-import { addDays, addMonths, parseIsoDate, type HolidayCalendar, type IsoDate } from '../../../../shared/dates';
+import { addDays, addMonths, type HolidayCalendar, type IsoDate } from '../../../../shared/dates';
+import { readDateText } from '../../ui/date-input';
 import { fenToYuanString, parseYuan, type Fen } from '../../../../shared/money';
 import {
   availableOf, checkEndDate, checkFreezeSet, periodCapYears,
@@ -62,8 +63,10 @@ export const DATE_REQUIRED: Wording = { zh: '请填写冻结截止日期', en: '
 /** The end date's verdict, in the rule's own wording. */
 export function checkItemEndDate(today: IsoDate, c: FreezeCandidate, endsOn: string): Wording | undefined {
   if (!endsOn.trim()) return DATE_REQUIRED;
-  const parsed = parseIsoDate(endsOn);
-  if (!parsed.ok) return parsed.error.detail ?? { zh: parsed.error.message, en: parsed.error.messageEn };
+  const parsed = readDateText(endsOn);
+  if (!parsed.ok) return { zh: parsed.zh, en: parsed.en };
+  // 2027/3/10 reads as a date, and becomes 2027-03-10 once the field is left (ui/DateField.dom.tsx)
+  if (parsed.value !== endsOn) return { zh: `请按 年-月-日 填写：${parsed.value}`, en: `Write the date as YYYY-MM-DD: ${parsed.value}` };
   const r = checkEndDate(today, parsed.value, c.asset.kind);
   if (!r.ok) return { zh: r.zh, en: r.en };
   // main's date wins should today differ between renderer and main around midnight

@@ -1,9 +1,10 @@
 /**
  * Renewals (续冻, docs/domain.md rule 2): every freeze ending in the next 90 days, grouped by its last day and
- * coloured by the days left, with one-click renewal of one or of all (R). An unrenewed freeze lapses
- * by itself and loses its priority, so the nearest days come first.
+ * coloured by the days left, with one-click renewal of one or of all (R), each first listed with the
+ * period it will carry and sent on 确认发送 (features/freeze/SendDialog.dom.tsx). An unrenewed freeze
+ * lapses by itself and loses its priority, so the nearest days come first.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { daysBetween, todayCst } from '../../../../shared/dates';
 import { formatYuanSymbol } from '../../../../shared/money';
 import { errorText } from '../../i18n/dict';
@@ -23,39 +24,28 @@ export function ExpiryCalendar() {
   const error = useAppStore((s) => s.calendarError);
   const busy = useAppStore((s) => s.measureBusy);
   const errors = useAppStore((s) => s.measureErrors);
-  const renew = useAppStore((s) => s.renewFreezes);
-  const reload = useAppStore((s) => s.loadCalendar);
+  const review = useAppStore((s) => s.reviewRenewal);
   const openCase = useAppStore((s) => s.openCase);
-  const [renewed, setRenewed] = useState<number | null>(null);
-  const [renewError, setRenewError] = useState<string | null>(null);
   const today = todayCst();
 
-  const ids = useMemo(() => (days ?? []).flatMap((d) => d.freezes.map((f) => f.measure.id)), [days]);
+  const all = useMemo(() => (days ?? []).flatMap((d) => d.freezes), [days]);
+  const ids = all.map((f) => f.measure.id);
   const anyBusy = ids.some((id) => busy[id]);
-
-  const renewSome = async (list: string[]) => {
-    if (list.length === 0) return;
-    setRenewed(null);
-    setRenewError(null);
-    const r = await renew(list);
-    if (r.ok) setRenewed(r.value.measures.length);
-    else if (list.length > 1) setRenewError(errorText(r.error, lang));
-    void reload();
-  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isEditable(e.target) || hasModifier(e)) return;
       if (e.key === 'r' || e.key === 'R') {
-        e.preventDefault();
         const s = useAppStore.getState();
-        const all = (s.calendar ?? []).flatMap((d) => d.freezes.map((f) => f.measure.id));
-        if (!all.some((id) => s.measureBusy[id])) void renewSome(all);
+        if (s.sendBatch) return;
+        e.preventDefault();
+        const listed = (s.calendar ?? []).flatMap((d) => d.freezes);
+        if (!listed.some((f) => s.measureBusy[f.measure.id])) review(listed);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }); // re-bound each render: renewSome reads the current language
+  }, [review]);
 
   return (
     <main className="page desk-page" data-testid="calendar-view">
@@ -71,21 +61,16 @@ export function ExpiryCalendar() {
             aria-keyshortcuts="R"
             title={t.calendar.renewAllTitle}
             disabled={anyBusy}
-            onClick={() => void renewSome(ids)}
+            onClick={() => review(all)}
           >
             {t.calendar.renewAll(ids.length)}
             <kbd>{t.keys.renew}</kbd>
           </button>
         )}
       </div>
-      {renewed !== null && (
-        <p className="notice" role="status" data-testid="calendar-result">
-          {t.calendar.renewed(renewed)}
-        </p>
-      )}
-      {(error || renewError) && (
+      {error && (
         <p className="field-error" role="alert" data-testid="calendar-error">
-          {renewError ?? (error ? errorText(error, lang) : '')}
+          {errorText(error, lang)}
         </p>
       )}
       {days === null ? (
@@ -127,7 +112,7 @@ export function ExpiryCalendar() {
                               data-testid={`calendar-renew-${id}`}
                               title={t.measures.renewTitle}
                               disabled={!!busy[id]}
-                              onClick={() => void renewSome([id])}
+                              onClick={() => review([f])}
                             >
                               {busy[id] ? t.measures.renewing : t.measures.renew}
                             </button>

@@ -11,7 +11,7 @@ export function DeskShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || hasModifier(e)) return;
       const s = useAppStore.getState();
-      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.hearing) return;
+      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.hearing || s.sendBatch) return;
       if ((e.key === 'r' || e.key === 'R') && !isEditable(e.target) && s.deskView !== 'calendar') {
         e.preventDefault();
         s.setDeskView('calendar');

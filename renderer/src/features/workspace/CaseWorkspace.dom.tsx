@@ -32,7 +32,7 @@ export function CaseWorkspace() {
       if (e.defaultPrevented) return;
       const s = useAppStore.getState();
       // a dialog open on top has the keyboard
-      if (s.docViewer || s.approvalFor || s.newCaseOpen) return;
+      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.sendBatch) return;
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
         e.preventDefault();
         void s.startQuery();
@@ -45,7 +45,7 @@ export function CaseWorkspace() {
       } else if (e.key === 'f' || e.key === 'F') {
         e.preventDefault();
         if (s.workspaceTab !== 'freeze') s.setWorkspaceTab('freeze');
-        else void s.sendFreeze();
+        else s.reviewFreeze();
       } else if (e.key === 'd' || e.key === 'D') {
         e.preventDefault();
         s.setWorkspaceTab('deduct');

@@ -41,6 +41,7 @@ export interface DeskSlice extends DeskData {
   loadDesk(): Promise<void>;
   clearDesk(): void;
   loadReminders(): Promise<void>;
+  /** 'reminder.due': every reminder now due, in place of those shown */
   mergeReminders(list: ReminderView[]): void;
   setRemindersOpen(open: boolean): void;
   ackReminder(key: string): Promise<void>;
@@ -111,9 +112,8 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
     },
 
     mergeReminders(list) {
-      const by = new Map(get().reminders.map((x) => [x.key, x]));
-      for (const x of list) by.set(x.key, x);
-      set({ reminders: [...by.values()].sort(byUrgency) });
+      // main sends the whole list due now: a freeze renewed meanwhile drops out of the badge
+      set({ reminders: [...list].sort(byUrgency) });
     },
 
     setRemindersOpen(open) {
@@ -177,6 +177,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
 
     applyMeasureUpdate(m) {
       get().applyCaseMeasure(m);
+      get().applySendUpdate(m);
       get().applyDeductMeasure(m);
       const outbox = get().outbox;
       if (outbox) {

@@ -12,7 +12,7 @@ import { todayCst } from '../../../../shared/dates';
 import type { Result } from '../../../../shared/result';
 import { livingAllowance, type LivingAllowance } from '../../../../shared/rules';
 import {
-  defaultItem, evaluateDraft, itemIndexFromField, suggestionDraft, type DraftItem, type FreezeDraft,
+  defaultItem, suggestionDraft, type DraftItem, type FreezeDraft,
 } from '../../features/freeze/freeze-draft';
 import { viewAfterUpdate } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
@@ -54,9 +54,8 @@ export interface MeasuresSlice extends MeasuresData {
   editFreezeItem(assetId: string, patch: Partial<Omit<DraftItem, 'assetId'>>): void;
   applySuggestion(): void;
   clearFreezeDraft(): void;
-  /** "一键冻结": sends the whole set if every rule holds; false when nothing was sent */
-  sendFreeze(): Promise<boolean>;
-  renewFreezes(freezeIds: string[]): Promise<Result<CallOutput<'measures', 'renew'>>>;
+  /** a freeze went (after 确认发送, store/slices/sending.ts): plan and list are asked again */
+  afterFreezeSent(): void;
   releaseFreeze(freezeId: string, reason: string, amount?: number): Promise<Result<CallOutput<'measures', 'release'>>>;
   cancelMeasure(measureId: string): Promise<Result<CallOutput<'measures', 'cancel'>>>;
   /** 'measure.updated' for the open case */
@@ -251,46 +250,9 @@ export const createMeasuresSlice: SliceCreator<MeasuresSlice> = (set, get) => {
       set({ freezeDraft: {}, freezeItemErrors: {}, freezeError: null });
     },
 
-    async sendFreeze() {
-      const s = get();
-      const caseId = s.measuresCaseId;
-      if (!caseId || !s.plan || s.freezeSending) return false;
-      const ev = evaluateDraft(s.plan, s.freezeDraft, evalOpts(s));
-      if (!ev.ok || !ev.request) return false;
-      const items = ev.request;
-      set({ freezeSending: true, freezeError: null, freezeItemErrors: {}, freezeSent: null });
-      const r = await api().measures.freeze({ caseId, decisionId: newDecisionId(), items });
-      if (get().measuresCaseId !== caseId) return r.ok;
-      if (!r.ok) {
-        const i = itemIndexFromField(r.error.field);
-        const assetId = i === null ? undefined : items[i]?.assetId;
-        if (assetId) set({ freezeSending: false, freezeItemErrors: { [assetId]: r.error } });
-        else set({ freezeSending: false, freezeError: r.error });
-        return false;
-      }
-      set({ freezeSending: false, freezeDraft: {}, freezeSent: r.value.measures.length });
-      for (const m of r.value.measures) get().applyMeasureUpdate(m);
+    afterFreezeSent() {
+      // what is frozen has changed: the plan and the list are asked again
       scheduleReload(true);
-      return true;
-    },
-
-    async renewFreezes(freezeIds) {
-      const busy = { ...get().measureBusy };
-      for (const id of freezeIds) busy[id] = true;
-      const errors = Object.fromEntries(Object.entries(get().measureErrors).filter(([k]) => !freezeIds.includes(k)));
-      set({ measureBusy: busy, measureErrors: errors });
-      const r = await api().measures.renew({ freezeIds, decisionId: newDecisionId() });
-      const after = { ...get().measureBusy };
-      for (const id of freezeIds) delete after[id];
-      set({ measureBusy: after });
-      if (!r.ok) {
-        const m = /^freezeIds\.(\d+)/.exec(r.error.field ?? '');
-        const id = m ? freezeIds[Number(m[1])] : freezeIds.length === 1 ? freezeIds[0] : undefined;
-        if (id) set({ measureErrors: { ...get().measureErrors, [id]: r.error } });
-        return r;
-      }
-      for (const x of r.value.measures) get().applyMeasureUpdate(x);
-      return r;
     },
 
     async releaseFreeze(freezeId, reason, amount) {
