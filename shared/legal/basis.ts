@@ -14,7 +14,12 @@ export const ARTICLES = {
   cpl255: '《中华人民共和国民事诉讼法》第二百五十五条',
   /** the freeze period and its renewal */
   interp485: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条',
-  /** release when the ground has gone */
+  /**
+   * no seizure clearly above what is owed, and the release of the excess (docs/domain.md rule 1);
+   * 第二十一条 of the 2004 text, renumbered by the 2020 revision
+   */
+  seizure19: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条',
+  /** release when the ground has gone (the debt paid, the application withdrawn …) */
   seizure28: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第二十八条',
   /** network inquiry and freezing of deposits */
   networkQuery1: '《最高人民法院关于网络查询、冻结被执行人存款的规定》第一条',

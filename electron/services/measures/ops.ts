@@ -103,6 +103,8 @@ export interface ActExtra {
   reason?: string;
   courtAccount?: CourtAccount;
   state?: Measure['state'];
+  /** the documents' citations instead of their template's */
+  legalBasis?: string[];
 }
 
 export function measureOps(d: Deps): MeasureOps {
@@ -133,7 +135,7 @@ export function measureOps(d: Deps): MeasureOps {
     return view;
   }
 
-  function assetFor(store: SecureStore, f: Measure): Pick<Asset, 'kind' | 'institution' | 'identifier'> {
+  function assetFor(store: SecureStore, f: Measure): Pick<Asset, 'kind' | 'institution' | 'identifier' | 'particulars'> {
     const a = store.caseQueryView(f.caseId).assets.find((x) => x.id === f.assetId);
     return a ?? { kind: f.assetKind, institution: channelInfo(f.channel).zh, identifier: f.assetIdentifier };
   }
@@ -155,6 +157,7 @@ export function measureOps(d: Deps): MeasureOps {
       ...(f.documents[0] ? { previousRulingNumber: f.documents[0].number } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
+      ...(extra.legalBasis ? { legalBasis: extra.legalBasis } : {}),
     });
     const m = newMeasure(d.now(), {
       caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,
