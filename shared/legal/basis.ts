@@ -16,7 +16,8 @@ export const ARTICLES = {
   interp485: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条',
   /**
    * no seizure clearly above what is owed, and the release of the excess (docs/domain.md rule 1);
-   * 第二十一条 of the 2004 text, renumbered by the 2020 revision
+   * 第二十一条 of the 2004 text, renumbered by the 2020 revision (the number is unconfirmed against an
+   * official text: docs/domain.md rule 1)
    */
   seizure19: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条',
   /** release when the ground has gone (the debt paid, the application withdrawn …) */
