@@ -1,4 +1,4 @@
-/** Parties of the case; ID numbers masked (maskId) until the judge reveals one. */
+/** Parties of the case; ID numbers masked (maskId), and 住所 and 法定代表人 hidden, until the judge reveals one. */
 import { maskId } from '../../../../shared/ids/subject-id';
 import type { Party } from '../../../../shared/domain/types';
 import { useAppStore } from '../../store';
@@ -21,6 +21,14 @@ export function PartiesPanel({ parties }: { parties: Party[] }) {
                 <td className="muted">{p.role === 'debtor' ? t.workspace.roleDebtor : t.workspace.roleApplicant}</td>
                 <td>
                   {p.name} <span className="muted">{p.kind === 'person' ? t.newCase.kindPerson : t.newCase.kindCompany}</span>
+                  {shown && (p.address || p.legalRepresentative) && (
+                    <div className="muted" data-testid={`party-particulars-${p.id}`}>
+                      {[
+                        p.address ? `${p.kind === 'person' ? t.workspace.addressPerson : t.workspace.addressCompany}：${p.address}` : '',
+                        p.legalRepresentative ? `${t.workspace.legalRep}：${p.legalRepresentative.name}${p.legalRepresentative.title ? `（${p.legalRepresentative.title}）` : ''}` : '',
+                      ].filter(Boolean).join('　')}
+                    </div>
+                  )}
                 </td>
                 <td className="mono" data-testid={`party-id-${p.id}`}>
                   {shown ? p.idNumber : maskId(p.idNumber)}
