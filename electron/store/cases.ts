@@ -88,7 +88,7 @@ interface PartyRow {
 
 const toParty = (r: PartyRow): Party => ({
   id: r.id, caseId: r.case_id, role: r.role, kind: r.kind, name: r.name, idNumber: r.id_number,
-  ...(r.particulars !== null ? (JSON.parse(r.particulars) as PartyParticulars) : {}),
+  ...(r.particulars != null ? (JSON.parse(r.particulars) as PartyParticulars) : {}),
 });
 
 /** A party's 住所 and 法定代表人 as the store keeps them (JSON), or null when none is known; a person has no 法定代表人. */

@@ -33,7 +33,8 @@ const toAsset = (r: AssetRow): Asset => {
   };
   if (r.value !== null) a.value = r.value;
   if (r.available !== null) a.available = r.available;
-  if (r.particulars !== null) a.particulars = JSON.parse(r.particulars) as AssetParticulars;
+  // absent (a database not yet migrated) or NULL (found before particulars were kept): none
+  if (r.particulars != null) a.particulars = JSON.parse(r.particulars) as AssetParticulars;
   return a;
 };
 
