@@ -95,7 +95,12 @@ export type OfficerStanding = z.infer<typeof officerStandingSchema>;
 export const courtAccountsAnswerSchema = z.array(z.object({ bank: text, accountNo: text, name: text }));
 export type RegisteredCourtAccount = z.infer<typeof courtAccountsAnswerSchema>[number];
 
-const wireParty = z.object({ kind: z.enum(['person', 'company']), name: text, idNumber: text });
+/** A party as the system holds it; 住所 and a company's 法定代表人 (with his 职务) when it has them. */
+const wireParty = z.object({
+  kind: z.enum(['person', 'company']), name: text, idNumber: text,
+  address: text.optional(),
+  legalRepresentative: z.object({ name: text, title: text.optional() }).optional(),
+});
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** One case as the court's case-management system holds it. */

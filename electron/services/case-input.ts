@@ -15,6 +15,26 @@ export interface NewParty {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  address?: string;
+  legalRepresentative?: { name: string; title?: string };
+}
+
+type TypedParty = CallInput<'cases', 'create'>['applicant'];
+
+/** 住所 and 法定代表人 as typed: blanks are absent; only a company has a 法定代表人, and he has a name. */
+function particulars(p: TypedParty, field: string): Pick<NewParty, 'address' | 'legalRepresentative'> {
+  const address = p.address?.trim();
+  const rep = p.legalRepresentative;
+  const repName = rep?.name.trim();
+  const repTitle = rep?.title?.trim();
+  if (rep && (repName || repTitle)) {
+    if (p.kind !== 'company') throw new AppFailure('VALIDATION', { zh: '自然人没有法定代表人，请删去或将当事人类型改为单位', en: 'a person has no legal representative: remove it or make the party a company' }, `${field}.legalRepresentative`);
+    if (!repName) throw new AppFailure('VALIDATION', { zh: '填写法定代表人职务时须填写其姓名', en: 'the legal representative\'s name is needed with his title' }, `${field}.legalRepresentative.name`);
+  }
+  return {
+    ...(address ? { address } : {}),
+    ...(repName ? { legalRepresentative: { name: repName, ...(repTitle ? { title: repTitle } : {}) } } : {}),
+  };
 }
 
 export interface NewCase {
@@ -26,12 +46,12 @@ export interface NewCase {
   parties: NewParty[];
 }
 
-function party(p: { kind: PartyKind; name: string; idNumber: string }, role: NewParty['role'], field: string, today: string): NewParty {
+function party(p: TypedParty, role: NewParty['role'], field: string, today: string): NewParty {
   const name = p.name.trim();
   if (!name) throw new AppFailure('VALIDATION', { zh: '当事人名称不能为空', en: 'the party name is empty' }, `${field}.name`);
   const id = validateSubjectId(p.kind, p.idNumber, today);
   if (!id.ok) throw new AppFailure({ ...id.error, field: `${field}.idNumber` });
-  return { role, kind: p.kind, name, idNumber: id.value };
+  return { role, kind: p.kind, name, idNumber: id.value, ...particulars(p, field) };
 }
 
 export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date = new Date(), court?: string): NewCase {

@@ -26,6 +26,12 @@ export function filingMismatch(parties: readonly Pick<Party, 'role' | 'name' | '
   return stranger ? `${stranger.name}（${maskId(stranger.idNumber)}）不是案件管理系统中该案的被执行人` : undefined;
 }
 
+/** The system's word on a filing it bears out: its cause, amounts, 承办人 and the parties' 住所 and 法定代表人. */
+function confirmed(store: SecureStore, caseId: string, cms: CourtCase): StoredCase {
+  store.cases.takeParticulars(caseId, [cms.applicant, ...cms.debtors]);
+  return store.cases.settleFiling(caseId, { filing: 'confirmed', from: { cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}) } });
+}
+
 /** Asks the system about one pending filing and records its answer; offline, it stays pending. */
 export async function confirmFiling(d: Deps, store: SecureStore, officer: Officer, c: StoredCase): Promise<StoredCase> {
   if (c.filing === 'confirmed') return c;
@@ -41,7 +47,7 @@ export async function confirmFiling(d: Deps, store: SecureStore, officer: Office
     ? store.cases.settleFiling(c.id, { filing: 'pending', note: '案件管理系统中尚无此案号：请核对案号，或待立案庭立案后再核对' })
     : why
       ? store.cases.settleFiling(c.id, { filing: 'refused', note: why })
-      : store.cases.settleFiling(c.id, { filing: 'confirmed', from: { cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}) } });
+      : confirmed(store, c.id, cms);
   store.audit.append({
     officer: officer.code, action: `case.filing.${after.filing}`, caseId: c.id, caseNumber: c.number,
     detail: { ...(after.filingNote ? { note: after.filingNote } : {}), ...(after.assignee ? { assignee: after.assignee } : {}) },

@@ -4,7 +4,7 @@
  * case service from filedOn (docs/domain.md rule 11).
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseClosing, CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyRole } from '../../shared/domain/types';
+import type { CaseClosing, CaseDetail, CaseStatus, CaseSummary, FilingState, Party, PartyKind, PartyParticulars, PartyRole } from '../../shared/domain/types';
 import type { CaseTypeCode } from '../../shared/ids/case-number';
 import { parseCaseNumber } from '../../shared/ids/case-number';
 import { AppFailure } from '../../shared/app-failure';
@@ -18,6 +18,8 @@ export interface NewParty {
   name: string;
   /** already validated by the caller (resident ID or credit code) */
   idNumber: string;
+  address?: string;
+  legalRepresentative?: { name: string; title?: string };
 }
 
 export interface NewCase {
@@ -84,9 +86,25 @@ interface PartyRow {
   kind: PartyKind;
   name: string;
   id_number: string;
+  particulars: string | null;
 }
 
-const toParty = (r: PartyRow): Party => ({ id: r.id, caseId: r.case_id, role: r.role, kind: r.kind, name: r.name, idNumber: r.id_number });
+const toParty = (r: PartyRow): Party => ({
+  id: r.id, caseId: r.case_id, role: r.role, kind: r.kind, name: r.name, idNumber: r.id_number,
+  ...(r.particulars != null ? (JSON.parse(r.particulars) as PartyParticulars) : {}),
+});
+
+/** A party's 住所 and 法定代表人 as the store keeps them (JSON), or null when none is known; a person has no 法定代表人. */
+export function partyParticulars(p: Pick<NewParty, 'kind' | 'address' | 'legalRepresentative'>): string | null {
+  const address = p.address?.trim();
+  const repName = p.kind === 'company' ? p.legalRepresentative?.name.trim() : undefined;
+  const repTitle = p.legalRepresentative?.title?.trim();
+  const out: PartyParticulars = {
+    ...(address ? { address } : {}),
+    ...(repName ? { legalRepresentative: { name: repName, ...(repTitle ? { title: repTitle } : {}) } } : {}),
+  };
+  return Object.keys(out).length ? JSON.stringify(out) : null;
+}
 
 function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }[]): CaseSummary {
   const s: CaseSummary = {
@@ -231,6 +249,7 @@ export class CaseRepo {
           filedOn: c.filedOn, assignee: c.assignee ?? null, now: this.clock().toISOString(),
         }).changes;
         updated += changes;
+        this.takeParticulars(id, [c.applicant, ...c.debtors]);
       }
     }).immediate();
     return { imported, updated, total: cases.length };
@@ -254,6 +273,18 @@ export class CaseRepo {
       : this.db.prepare(`UPDATE cases SET filing = ?, filing_note = ?, updated_at = ? WHERE id = ? AND filing != 'confirmed'`).run(verdict.filing, verdict.note, now, caseId);
     if (r.changes === 0 && !this.get(caseId)) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
     return this.get(caseId)!;
+  }
+
+  /**
+   * The case-management system's 住所 and 法定代表人 for the parties of a case, matched by ID
+   * number; a party the system says nothing about keeps what it has.
+   */
+  takeParticulars(caseId: string, from: readonly NewParty[]): void {
+    const set = this.db.prepare('UPDATE parties SET particulars = ? WHERE case_id = ? AND id_number = ? AND particulars IS NOT ?');
+    for (const p of from) {
+      const json = partyParticulars(p);
+      if (json !== null) set.run(json, caseId, p.idNumber.trim().toUpperCase(), json);
+    }
   }
 
   setRecovered(caseId: string, recovered: Fen): StoredCase {
@@ -299,10 +330,10 @@ export class CaseRepo {
       assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now,
       c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed');
     const insertParty = this.db.prepare(
-      'INSERT INTO parties (id, case_id, position, role, kind, name, id_number) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO parties (id, case_id, position, role, kind, name, id_number, particulars) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const parties: [PartyRole, NewParty][] = [['applicant', c.applicant], ...c.debtors.map((d): [PartyRole, NewParty] => ['debtor', d])];
-    parties.forEach(([role, p], i) => insertParty.run(randomUUID(), id, i, role, p.kind, p.name.trim(), p.idNumber.trim().toUpperCase()));
+    parties.forEach(([role, p], i) => insertParty.run(randomUUID(), id, i, role, p.kind, p.name.trim(), p.idNumber.trim().toUpperCase(), partyParticulars(p)));
     return id;
   }
 }

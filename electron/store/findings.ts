@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelId } from '../../shared/domain/channels';
 import type {
-  Asset, AssetKind, ChannelRequest, ExistingFreeze, Findings, InfoKind, InfoRecord, Whereabouts, WhereaboutsKind,
+  Asset, AssetKind, AssetParticulars, ChannelRequest, ExistingFreeze, Findings, InfoKind, InfoRecord, Whereabouts, WhereaboutsKind,
 } from '../../shared/domain/types';
 import { assertFen } from '../../shared/money';
 import type { SavedFindings } from '../engine/types';
@@ -14,7 +14,7 @@ import type { Db } from './db';
 interface AssetRow {
   id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: AssetKind;
   institution: string; identifier: string; description: string; value: number | null; available: number | null;
-  existing_freezes: string; found_at: string; details?: string | null;
+  existing_freezes: string; particulars: string | null; found_at: string; details: string | null;
 }
 interface WhereaboutsRow {
   id: string; case_id: string; party_id: string; request_id: string; channel: ChannelId; kind: WhereaboutsKind;
@@ -33,7 +33,9 @@ const toAsset = (r: AssetRow): Asset => {
   };
   if (r.value !== null) a.value = r.value;
   if (r.available !== null) a.available = r.available;
-  if (r.details) Object.assign(a, JSON.parse(r.details) as AssetDetails);
+  // absent (a database not yet migrated) or NULL (found before they were kept): none
+  if (r.details != null) Object.assign(a, JSON.parse(r.details) as AssetDetails);
+  if (r.particulars != null) a.particulars = JSON.parse(r.particulars) as AssetParticulars;
   return a;
 };
 
@@ -63,28 +65,28 @@ function detailsOf(a: AssetDetails): string | null {
 
 const optFen = (v: number | undefined, what: string): number | null => (v === undefined ? null : assertFen(v, what));
 
+/** Money in the particulars is integer fen like every other amount the store keeps. */
+function checkedParticulars(p: AssetParticulars): AssetParticulars {
+  if (p.kind === 'equity' && p.contribution !== undefined) assertFen(p.contribution, 'contribution');
+  return p;
+}
+
 /** Inserts one request's findings (caller holds the transaction and has stored the feedback). */
 export function insertFindings(db: Db, req: ChannelRequest, f: Findings, foundAt: string): void {
   const base = { case_id: req.caseId, party_id: req.partyId, request_id: req.id, channel: req.channel, found_at: foundAt };
-  const asset = (details: boolean) => db.prepare(
+  const asset = db.prepare(
     `INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description,
-       value, available, existing_freezes, found_at${details ? ', details' : ''})
+       value, available, existing_freezes, particulars, details, found_at)
      VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @institution, @identifier, @description,
-       @value, @available, @existing_freezes, @found_at${details ? ', @details' : ''})`,
+       @value, @available, @existing_freezes, @particulars, @details, @found_at)`,
   );
-  // the details column (migration 9) is named only when there are details to keep
-  const plain = asset(false);
-  let detailed: ReturnType<typeof asset> | undefined;
-  f.assets.forEach((a, position) => {
-    const details = detailsOf(a);
-    const row = {
-      ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
-      description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
-      existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
-    };
-    if (details === null) plain.run(row);
-    else (detailed ??= asset(true)).run({ ...row, details });
-  });
+  f.assets.forEach((a, position) => asset.run({
+    ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
+    description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
+    existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
+    particulars: a.particulars ? JSON.stringify(checkedParticulars(a.particulars)) : null,
+    details: detailsOf(a),
+  }));
   const where = db.prepare(
     `INSERT INTO whereabouts (id, case_id, party_id, request_id, position, channel, kind, place, at, detail, found_at)
      VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @place, @at, @detail, @found_at)`,

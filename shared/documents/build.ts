@@ -6,8 +6,8 @@
  */
 import { arabicDate, amountInChineseCapitals, chineseDate } from './numerals';
 import { documentNumber, parseDocumentNumber } from './numbering';
-import { isPlaceholderKey, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn, templateTexts, type BlockTemplate, type Conditional, type PlaceholderKey, type TemplateSet } from './template';
-import type { DocumentBlock, DocumentData, DocumentModel, Signatory } from './model';
+import { isPlaceholderKey, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn, templateTexts, type AssetKindWording, type BlockTemplate, type Conditional, type PlaceholderKey, type TemplateSet } from './template';
+import type { DocumentAsset, DocumentBlock, DocumentData, DocumentModel, DocumentParty, Signatory } from './model';
 import type { DocumentType } from '../domain/measures';
 import type { AssetKind, PartyKind } from '../domain/types';
 import { parseCaseNumber } from '../ids/case-number';
@@ -83,6 +83,75 @@ function problem(key: PlaceholderKey | string, zh: string, en: string): Document
   return { field, kind: 'invalid', zh, en };
 }
 
+type Setter = (k: PlaceholderKey, v: string | undefined) => void;
+
+/** A clause of a party line: its own final stop or comma would break the line. */
+const clause = (v: unknown): string | undefined => text(v)?.replace(/[。；;，,]+$/, '');
+
+/** 60% or 33.33%: basis points as a ruling writes a share, without trailing zeros. */
+function percentOf(bp: number): string {
+  const whole = Math.trunc(bp / 100);
+  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}%` : `${whole}%`;
+}
+
+/**
+ * 住贵州省贵阳市…， for a person, 住所地贵州省贵阳市…， for a company; and a company's 法定代表人 with
+ * his 职务 (a person has none). docs/domain.md, "Documents".
+ */
+function setPartyParticulars(set: Setter, party: DocumentParty | undefined, kind: PartyKind | undefined): void {
+  const address = clause(party?.address);
+  set('debtor.address', address);
+  if (address) set('debtor.domicile', `${kind === 'company' ? '住所地' : '住'}${address}，`);
+  const rep = clause(party?.legalRepresentative?.name);
+  const title = clause(party?.legalRepresentative?.title);
+  if (rep && kind === 'company') set('debtor.representative', title ? `${rep}，${title}` : rep);
+}
+
+/**
+ * What a registry or agency needs to find the asset: real estate's 坐落 and 不动产单元号, a vehicle's
+ * 号牌种类 and VIN, the securities' code, name and quantity, the company and the 出资额 or 比例 of a
+ * stake (docs/domain.md, "Documents"). Particulars of another kind than the asset's are ignored.
+ */
+function setAssetParticulars(set: Setter, asset: DocumentAsset | undefined, problems: DocumentProblem[]): void {
+  const identifier = text(asset?.identifier);
+  // a securities identifier is "account:code"; the account is what the agency keeps
+  set('asset.account', identifier?.split(':')[0]);
+  if (asset?.kind === 'equity') set('asset.company', identifier);
+  const p = asset?.particulars;
+  if (!asset || !p || p.kind !== asset.kind) return;
+  if (p.kind === 'real_estate') {
+    set('asset.location', text(p.location));
+    set('asset.unitNumber', text(p.unitNumber));
+  } else if (p.kind === 'vehicle') {
+    set('asset.plateType', text(p.plateType));
+    set('asset.vin', text(p.vin));
+    const brand = text(p.brand);
+    const model = text(p.model);
+    set('asset.brandModel', brand && model ? `${brand}牌${model}` : model ?? brand);
+  } else if (p.kind === 'securities') {
+    const bad = p.holdings.find((h) => !Number.isSafeInteger(h.quantity) || h.quantity <= 0 || !text(h.code) || !text(h.name));
+    if (bad) problems.push(problem('asset.holdings', `证券“${String(bad.name)}”的代码或数量不正确（数量应为正整数）`, `the securities held are not valid: "${String(bad.name)}" needs a code and a positive whole quantity`));
+    else if (p.holdings.length) set('asset.holdings', p.holdings.map((h) => `证券${h.name.trim()}（证券代码：${h.code.trim()}，数量：${h.quantity}股）`).join('、'));
+  } else {
+    set('asset.company', text(p.company) ?? identifier);
+    if (p.contribution !== undefined) {
+      if (!isFen(p.contribution) || p.contribution <= 0) problems.push(problem('asset.equityContribution', `出资额应为大于零的整数（分），收到 ${String(p.contribution)}`, `the capital contribution must be a positive whole number of fen, got ${String(p.contribution)}`));
+      else set('asset.equityContribution', formatYuan(p.contribution));
+    }
+    if (p.ratioBp !== undefined) {
+      if (!Number.isSafeInteger(p.ratioBp) || p.ratioBp <= 0 || p.ratioBp > 10_000) problems.push(problem('asset.equityRatio', `持股比例应在0至100%之间，收到 ${String(p.ratioBp)} 个基点`, `the share must be between 0 and 100%, got ${String(p.ratioBp)} basis points`));
+      else set('asset.equityRatio', percentOf(p.ratioBp));
+    }
+  }
+}
+
+/** The asset phrase of its kind: the first wording whose condition holds (the last has none). */
+function objectWording(w: AssetKindWording, has: (k: PlaceholderKey) => boolean): string {
+  if (typeof w.object === 'string') return w.object;
+  return (w.object.find((o) => applies(o, has)) ?? w.object[w.object.length - 1]!).text;
+}
+
 /**
  * The values a template may ask for, each resolved only when asked, so that data a document does
  * not need is never required. Invalid data is reported whether or not the template uses it.
@@ -126,6 +195,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   set('debtor.name', text(data.debtor?.name));
 
   const idText = text(data.debtor?.idNumber);
+  setPartyParticulars(set, data.debtor, data.debtor?.kind ?? (idText ? guessPartyKind(idText) : undefined));
   if (idText) {
     const kind = data.debtor?.kind ?? guessPartyKind(idText);
     const today = parseIsoDate(data.date ?? '').ok ? data.date : undefined;
@@ -149,6 +219,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   }
   set('asset.institution', text(asset?.institution));
   set('asset.identifier', text(asset?.identifier));
+  setAssetParticulars(set, asset, problems);
 
   if (data.amount !== undefined) {
     if (!isFen(data.amount) || data.amount <= 0) {
@@ -193,7 +264,7 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
     if (key === 'asset.object') {
       if (!asset) return { missing: ['asset.object'] };
       if (!wording) return { missing: ['asset.kind'] };
-      return fillText(wording.object, resolveNested);
+      return fillText(objectWording(wording, (k) => 'value' in resolveNested(k)), resolveNested);
     }
     const v = plain[key];
     return v === undefined ? { missing: [key] } : { value: v };

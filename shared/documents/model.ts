@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from '../dates';
 import type { DocumentType } from '../domain/measures';
-import type { AssetKind, PartyKind } from '../domain/types';
+import type { AssetKind, AssetParticulars, LegalRepresentative, PartyKind } from '../domain/types';
 import type { Fen } from '../money';
 
 /**
@@ -80,6 +80,10 @@ export interface DocumentParty {
   idNumber?: string;
   /** decides the label of the ID (公民身份号码 or 统一社会信用代码); guessed from the ID when absent */
   kind?: PartyKind;
+  /** 住所 of a person, 住所地 of a company */
+  address?: string;
+  /** a company's 法定代表人 and his 职务, stated under the party's line */
+  legalRepresentative?: LegalRepresentative;
 }
 
 export interface DocumentAsset {
@@ -88,6 +92,8 @@ export interface DocumentAsset {
   institution: string;
   /** account number, certificate number, plate, securities account, company name … */
   identifier?: string;
+  /** 坐落 and 不动产单元号, 号牌种类 and VIN, 证券代码 and 数量, the company and 出资额 or 比例 */
+  particulars?: AssetParticulars;
 }
 
 export interface CourtAccount {

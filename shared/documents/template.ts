@@ -57,8 +57,16 @@ export interface AssetKindWording {
    * bonds, shares, fund units): 第二百五十五条 for other property. It replaces 第二百五十三条 in the citations.
    */
   cplArticle?: string;
-  /** the asset as the orders name it, e.g. 在{asset.institution}开立的账户（账号：{asset.identifier}）内的存款 */
-  object: string;
+  /**
+   * the asset as the orders name it, e.g. 在{asset.institution}开立的账户（账号：{asset.identifier}）内的存款;
+   * or wordings tried in order, each under its `when`/`unless`, the last without a condition, so
+   * that a sentence reads whole whichever particulars are known
+   */
+  object: string | ObjectWording[];
+}
+
+export interface ObjectWording extends Conditional {
+  text: string;
 }
 
 export interface TemplateSet {
@@ -81,11 +89,24 @@ export const PLACEHOLDERS = {
   'debtor.idLabel': { field: 'debtor.idNumber', zh: '被执行人证件号码', en: 'debtor ID number' },
   'debtor.idNumber': { field: 'debtor.idNumber', zh: '被执行人证件号码', en: 'debtor ID number' },
   'debtor.particulars': { field: 'debtor.idNumber', zh: '被执行人性别、出生日期', en: 'debtor sex and birth date' },
+  'debtor.address': { field: 'debtor.address', zh: '被执行人住所', en: 'debtor address' },
+  'debtor.domicile': { field: 'debtor.address', zh: '被执行人住所', en: 'debtor address' },
+  'debtor.representative': { field: 'debtor.legalRepresentative', zh: '被执行人的法定代表人', en: 'debtor\'s legal representative' },
   'asset.kind': { field: 'asset.kind', zh: '财产类型', en: 'asset kind' },
   'asset.institution': { field: 'asset.institution', zh: '财产所在单位', en: 'institution holding the asset' },
   'asset.identifier': { field: 'asset.identifier', zh: '账号、证号或号牌', en: 'account, certificate or plate number' },
   'asset.identifierLabel': { field: 'asset.kind', zh: '财产类型', en: 'asset kind' },
   'asset.object': { field: 'asset', zh: '财产', en: 'asset' },
+  'asset.account': { field: 'asset.identifier', zh: '账号', en: 'account number' },
+  'asset.location': { field: 'asset.particulars.location', zh: '不动产坐落', en: 'location of the real estate' },
+  'asset.unitNumber': { field: 'asset.particulars.unitNumber', zh: '不动产单元号', en: 'real-estate unit number' },
+  'asset.plateType': { field: 'asset.particulars.plateType', zh: '号牌种类', en: 'plate type' },
+  'asset.vin': { field: 'asset.particulars.vin', zh: '车辆识别代号', en: 'vehicle identification number' },
+  'asset.brandModel': { field: 'asset.particulars.model', zh: '品牌型号', en: 'make and model' },
+  'asset.holdings': { field: 'asset.particulars.holdings', zh: '证券代码、名称及数量', en: 'securities code, name and quantity' },
+  'asset.company': { field: 'asset.particulars.company', zh: '股权所在公司', en: 'company of the equity' },
+  'asset.equityContribution': { field: 'asset.particulars.contribution', zh: '出资额', en: 'capital contribution' },
+  'asset.equityRatio': { field: 'asset.particulars.ratioBp', zh: '持股比例', en: 'share of the capital' },
   'asset.verb': { field: 'asset.kind', zh: '措施（冻结或查封）', en: 'measure verb (freeze or seal)' },
   'amount.yuan': { field: 'amount', zh: '金额', en: 'amount' },
   'amount.capitals': { field: 'amount', zh: '金额', en: 'amount' },
@@ -138,6 +159,19 @@ function checkCondition(c: Conditional, where: string, out: string[]): void {
   }
 }
 
+/** A text, or wordings each with a text and a condition, the last unconditional (the fallback). */
+function checkObject(o: unknown, where: string, out: string[]): void {
+  if (!Array.isArray(o)) return checkText(o, where, out);
+  if (o.length === 0) return void out.push(`${where}: at least one wording`);
+  o.forEach((v: unknown, i: number) => {
+    if (!isRecord(v)) return void out.push(`${where}[${i}]: not an object`);
+    checkCondition(v as Conditional, `${where}[${i}]`, out);
+    checkText(v.text, `${where}[${i}].text`, out);
+  });
+  const last = o[o.length - 1] as Conditional;
+  if (last.when !== undefined || last.unless !== undefined) out.push(`${where}: the last wording must have no condition`);
+}
+
 const DOCUMENT_TYPES: readonly DocumentType[] = [
   '协助查询通知书',
   '冻结裁定书', '协助冻结通知书',
@@ -174,7 +208,8 @@ export function parseTemplateSet(json: unknown): TemplateSet {
       out.push(`assetKinds.${k}: missing`);
       continue;
     }
-    for (const f of ['name', 'identifierLabel', 'object'] as const) checkText(w[f], `assetKinds.${k}.${f}`, out);
+    for (const f of ['name', 'identifierLabel'] as const) checkText(w[f], `assetKinds.${k}.${f}`, out);
+    checkObject(w.object, `assetKinds.${k}.object`, out);
     if (w.verb !== '冻结' && w.verb !== '查封') out.push(`assetKinds.${k}.verb: 冻结 or 查封, got ${String(w.verb)}`);
   }
   const labels = isRecord(json.partyIdLabels) ? json.partyIdLabels : {};

@@ -30,7 +30,20 @@ export interface Party {
   name: string;
   /** resident ID (person) or unified social credit code (company) */
   idNumber: string;
+  /** 住所 (a person's domicile) or 住所地 (a company's seat), as the case-management system or the filing gives it */
+  address?: string;
+  /** a company's 法定代表人, with his 职务 (董事长, 执行董事, 经理 …) */
+  legalRepresentative?: LegalRepresentative;
 }
+
+export interface LegalRepresentative {
+  name: string;
+  /** 职务 */
+  title?: string;
+}
+
+/** What a document says of a party besides its name and ID (docs/domain.md, "Documents"). */
+export type PartyParticulars = Pick<Party, 'address' | 'legalRepresentative'>;
 
 export type CaseStatus = 'open' | 'closed';
 
@@ -138,6 +151,58 @@ export interface ExistingFreeze {
   until?: string;
 }
 
+/**
+ * What a registry or an agency needs to find the asset a document names, per kind (docs/domain.md,
+ * "Documents"). Only what the agency's answer gave is present.
+ */
+export interface RealEstateParticulars {
+  kind: 'real_estate';
+  /** 坐落 */
+  location?: string;
+  /** 不动产单元号: 28 characters, e.g. 520102001001GB00001F00010001 */
+  unitNumber?: string;
+  /** 建筑面积 in 0.01 m² (the registry keeps two decimals) */
+  areaCentiM2?: number;
+}
+
+export interface VehicleParticulars {
+  kind: 'vehicle';
+  /** 号牌种类 by its name, e.g. 小型汽车 */
+  plateType?: string;
+  /** 车辆识别代号 (VIN): 17 characters */
+  vin?: string;
+  brand?: string;
+  model?: string;
+}
+
+export interface HeldSecurity {
+  /** 证券代码 */
+  code: string;
+  /** 证券名称 */
+  name: string;
+  /** whole shares (or units) */
+  quantity: number;
+}
+
+export interface SecuritiesParticulars {
+  kind: 'securities';
+  holdings: HeldSecurity[];
+}
+
+export interface EquityParticulars {
+  kind: 'equity';
+  /** the company whose equity it is */
+  company: string;
+  /** its unified social credit code, when the registry gives it */
+  companyCode?: string;
+  /** 出资额 (subscribed contribution), fen */
+  contribution?: Fen;
+  /** 持股比例 in basis points (30% = 3000) */
+  ratioBp?: number;
+}
+
+export type AssetParticulars = RealEstateParticulars | VehicleParticulars | SecuritiesParticulars | EquityParticulars;
+
 export interface Asset {
   id: string;
   caseId: string;
@@ -159,6 +224,8 @@ export interface Asset {
   usage?: string;
   /** provident fund: the center's account status and the withdrawal condition met (docs/domain.md rule 5) */
   withdrawal?: PfWithdrawal;
+  /** the particulars a document states, for real estate, vehicles, securities and equity */
+  particulars?: AssetParticulars;
   foundAt: string;
 }
 

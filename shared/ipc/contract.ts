@@ -24,6 +24,12 @@ const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().max(max);
 const fen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** a party typed into a new case: 住所 and a company's 法定代表人 (with his 职务) are optional */
+const newParty = z.object({
+  kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18),
+  address: text(200).optional(),
+  legalRepresentative: z.object({ name: text(50), title: text(30).optional() }).strict().optional(),
+}).strict();
 const password = z.string().min(1).max(256);
 /** the renderer's id for one click of 冻结, 续冻, 解除 or 扣划: a decision makes its measures once (docs/authority.md) */
 const decisionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'decision id: 8–64 letters, digits, - or _');
@@ -125,10 +131,8 @@ export const contract = {
         cause: text(200),
         amountOwed: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
         costs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-        applicant: z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),
-        debtors: z.array(
-          z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),
-        ).min(1).max(20),
+        applicant: newParty,
+        debtors: z.array(newParty).min(1).max(20),
       }).strict(),
       output: out<CaseDetail>(),
     },

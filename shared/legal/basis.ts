@@ -22,7 +22,12 @@ export const ARTICLES = {
   objection20: '《最高人民法院关于人民法院办理执行异议和复议案件若干问题的规定》第二十条',
   /** the withdrawal conditions of the housing provident fund */
   providentFund24: '《住房公积金管理条例》第二十四条',
-  /** release when the ground has gone */
+  /**
+   * no seizure clearly above what is owed, and the release of the excess (docs/domain.md rule 1);
+   * 第二十一条 of the 2004 text, 第十九条 since the 2020 revision (as 第五条, 第六条 became 第三条, 第四条)
+   */
+  seizure19: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条',
+  /** release when the ground has gone (the debt paid, the application withdrawn …) */
   seizure28: '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第二十八条',
   /** network inquiry and freezing of deposits */
   networkQuery1: '《最高人民法院关于网络查询、冻结被执行人存款的规定》第一条',

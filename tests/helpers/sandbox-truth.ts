@@ -4,7 +4,7 @@
  * kinds, identifiers, exact fen values and freezes; places and times for whereabouts.
  */
 import type { ChannelId } from '../../shared/domain/channels';
-import type { Findings } from '../../shared/domain/types';
+import type { AssetParticulars, Findings } from '../../shared/domain/types';
 import type { OtherFreeze, Subject } from '../../electron/sandbox/population/types';
 
 export interface AssetView {
@@ -14,6 +14,8 @@ export interface AssetView {
   value?: number;
   available?: number;
   freezes: { court: string; caseNumber?: string; amount?: number; until?: string }[];
+  /** 坐落 and 不动产单元号, 号牌种类 and VIN, 证券代码 and 数量, company and 出资额 */
+  particulars?: AssetParticulars;
 }
 export interface Projection {
   assets: AssetView[];
@@ -47,15 +49,35 @@ export function expectedFindings(channel: ChannelId, s: Subject | undefined): Pr
       p.assets.push({ kind: 'online_funds', identifier: a.accountId, value: a.balance, available: avail(a.balance, a.freezes), freezes: fr(a.freezes) });
     }
   } else if (channel === 'securities.csdc') {
-    for (const x of h.securities) p.assets.push({ kind: 'securities', identifier: `${x.account}:${x.code}`, institution: x.custodian, value: x.shares * x.prevClose, freezes: [] });
+    for (const x of h.securities) {
+      p.assets.push({
+        kind: 'securities', identifier: `${x.account}:${x.code}`, institution: x.custodian, value: x.shares * x.prevClose, freezes: [],
+        particulars: { kind: 'securities', holdings: [{ code: x.code, name: x.name, quantity: x.shares }] },
+      });
+    }
   } else if (channel === 'wealth.cwmr') {
     for (const x of h.wealth) p.assets.push({ kind: 'wealth', identifier: x.regCode, institution: x.issuer, value: x.value, freezes: [] });
   } else if (channel === 'realestate.gz') {
-    for (const x of h.realEstate) p.assets.push({ kind: 'real_estate', identifier: x.certificate, freezes: fr(x.seals) });
+    for (const x of h.realEstate) {
+      p.assets.push({
+        kind: 'real_estate', identifier: x.certificate, freezes: fr(x.seals),
+        particulars: { kind: 'real_estate', location: x.address, unitNumber: x.unitNumber, areaCentiM2: x.areaCentiM2 },
+      });
+    }
   } else if (channel === 'vehicle.mps') {
-    for (const x of h.vehicles) p.assets.push({ kind: 'vehicle', identifier: x.plate, freezes: fr(x.seals) });
+    for (const x of h.vehicles) {
+      p.assets.push({
+        kind: 'vehicle', identifier: x.plate, freezes: fr(x.seals),
+        particulars: { kind: 'vehicle', plateType: x.plateType, vin: x.vin, brand: x.brand, model: x.model },
+      });
+    }
   } else if (channel === 'equity.samr') {
-    for (const x of h.equity) p.assets.push({ kind: 'equity', identifier: x.companyName, value: x.contribution, freezes: fr(x.freezes) });
+    for (const x of h.equity) {
+      p.assets.push({
+        kind: 'equity', identifier: x.companyName, value: x.contribution, freezes: fr(x.freezes),
+        particulars: { kind: 'equity', company: x.companyName, companyCode: x.companyCode, contribution: x.contribution, ratioBp: x.shareBp },
+      });
+    }
   } else if (channel === 'providentfund.gy') {
     for (const x of h.providentFund) p.assets.push({ kind: 'provident_fund', identifier: x.accountNo, institution: x.center, value: x.balance, freezes: [] });
   } else if (channel === 'tax.sta') {
@@ -85,6 +107,7 @@ export function project(f: Findings, truth: Projection): Projection {
       ...(inst.get(a.identifier) !== undefined ? { institution: a.institution } : {}),
       ...opt('value', a.value), ...opt('available', a.available),
       freezes: a.existingFreezes.map((x) => ({ court: x.court, caseNumber: x.caseNumber, ...opt('amount', x.amount), until: x.until })),
+      ...opt('particulars', a.particulars),
     })),
     whereabouts: f.whereabouts.map((w) => ({ kind: w.kind, place: w.place, at: w.at })),
     info: f.info.map((i) => ({ kind: i.kind, ...opt('amount', i.amount) })),

@@ -236,6 +236,26 @@ describe('engine × sandbox network', () => {
     expect(ev.findingsOf.size).toBe(0);
   });
 
+  it('a malformed VIN from the vehicle registry: that answer is refused as unreadable and kept as evidence; every other channel\'s findings are saved', async () => {
+    const sb = await sandbox();
+    const subject = sb.population.byId.get(person.idNumber)!;
+    // the registry answers with a VIN whose check character (9th) is wrong: X is due
+    subject.holdings.vehicles.push({ plate: '贵A·7K301', plateType: '小型汽车', brand: '大众', model: '一汽-大众朗逸', color: '白', vin: '1M8GDM9A1KP042788', registeredOn: '2020-05-20', seals: [] });
+    const { engine: e, store, ev } = engine(sb.url);
+    const reqs = e.queryCase(ctx, [person]);
+    await e.idle();
+    const vehicle = reqs.find((q) => q.channel === 'vehicle.mps')!;
+    const refused = store.getRequest(vehicle.id)!;
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.code).toBe('GATEWAY_GARBAGE');
+    expect(ev.findingsOf.has(vehicle.id)).toBe(false);
+    expect(store.exchangesOf(vehicle.id).some((x) => x.direction === 'received' && x.body.includes('1M8GDM9A1KP042788'))).toBe(true);
+    const others = reqs.filter((q) => q.id !== vehicle.id);
+    expect(others.length).toBeGreaterThan(0);
+    for (const q of others) expect(store.getRequest(q.id)!.state).toBe('answered');
+    expect([...ev.findingsOf.values()].some((f) => f.assets.length > 0)).toBe(true);
+  });
+
   it('network gone: offline event, queries stay pending; back on the same port, they complete', async () => {
     const first = await sandbox();
     const url = first.url;

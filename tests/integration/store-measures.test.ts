@@ -77,6 +77,22 @@ function v1CaseOf(): StoredCase {
   };
 }
 
+/** A bank query answered with two accounts, written as a v1 program wrote it (the columns of v1 only). */
+function v1AssetsFor(s: SecureStore, c: StoredCase): Asset[] {
+  const at = '2025-03-01T01:00:00.000Z';
+  const id = randomUUID();
+  const partyId = c.parties.find((p) => p.role === 'debtor')!.id;
+  s.engine.insertRequests([{ id, caseId: c.id, partyId, channel: 'bank.icbc', kind: 'query', state: 'answered', attempts: 1, polls: 1, createdAt: at, updatedAt: at }]);
+  const db = openEncryptedDb(file, key);
+  db.prepare('INSERT INTO feedback (request_id, raw, sha256, received_at) VALUES (?, ?, ?, ?)').run(id, JSON.stringify({ name: NAME, accounts: [ACCOUNT] }), 'h', at);
+  const asset = db.prepare(`INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description, value, available, found_at)
+    VALUES (?, ?, ?, ?, ?, 'bank.icbc', 'deposit', '中国工商银行贵阳分行', ?, ?, ?, ?, ?)`);
+  asset.run(randomUUID(), c.id, partyId, id, 0, ACCOUNT, '活期', 600_000, 600_000, at);
+  asset.run(randomUUID(), c.id, partyId, id, 1, '6222020200007654321', '定期', 900_000, null, at);
+  db.close();
+  return s.caseQueryView(c.id).assets;
+}
+
 const debtorOf = (c: StoredCase) => c.parties.find((p) => p.role === 'debtor')!;
 const applicantOf = (c: StoredCase) => c.parties.find((p) => p.role === 'applicant')!;
 
@@ -130,7 +146,8 @@ describe('migration 1 → 2', () => {
     const v1 = openSecureStore({ file, key, create: true, clock, migrations: MIGRATIONS.slice(0, 1) });
     expect(v1.schemaVersion()).toBe(1);
     const c = v1CaseOf();
-    const assets = assetsFor(v1, c);
+    const assets = v1AssetsFor(v1, c);
+    expect(assets).toHaveLength(2);
     v1.audit.append({ officer: JUDGE, action: 'query.start', caseId: c.id, caseNumber: c.number });
     const before = { requests: v1.requests.listForCase(c.id), view: v1.caseQueryView(c.id) };
     v1.close();

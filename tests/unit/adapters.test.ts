@@ -211,3 +211,60 @@ describe('what exempt property needs from the answers (docs/domain.md rule 5)', 
     expect(ADAPTERS['providentfund.gy'].normalize(render('providentfund.gy', working)).assets[0]!.withdrawal?.condition).toBeUndefined();
   });
 });
+
+describe('the particulars a registry needs on a 查封 or a freeze', () => {
+  const unit = { bdcqzh: '黔(2021)贵阳市不动产权第0012345号', bdcdyh: '520102001001GB00001F00010001', zl: '贵州省贵阳市云岩区北京路88号3栋2单元1502号', mj: '89.56', yt: '住宅', gyfs: '共同共有', djsj: '2021-03-15 00:00:00', djjg: '贵阳市不动产登记中心', cfxx: [] };
+  const realEstate = (u: object) => ({ code: 200, msg: 'ok', data: { qlr: '张三', zjhm: '520103199001011236', bdcdy: [u] } });
+  const car = { hphm: '贵A3B821', hpzl: '02', clpp1: '大众', clxh: '一汽-大众朗逸', csys: 'A', clsbdh: '1M8GDM9AXKP042788', ccdjrq: '2019-05-20', fzjg: '贵阳市公安局交通管理局', zt: 'A', cfxx: [] };
+  const vehicles = (...vs: object[]) => ({ head: { code: '1', message: '成功' }, body: { total: String(vs.length), vehicles: vs } });
+
+  it('real estate: 坐落, 不动产单元号 and area, beside the certificate number', () => {
+    const [a] = ADAPTERS['realestate.gz'].normalize(realEstate(unit)).assets;
+    expect(a).toMatchObject({ identifier: unit.bdcqzh, particulars: { kind: 'real_estate', location: unit.zl, unitNumber: '520102001001GB00001F00010001', areaCentiM2: 8956 } });
+  });
+
+  it('real estate the registry holds no 不动产单元号 for keeps its 坐落 and no unit number', () => {
+    const [a] = ADAPTERS['realestate.gz'].normalize(realEstate({ ...unit, bdcdyh: '' })).assets;
+    expect(a!.particulars).toEqual({ kind: 'real_estate', location: unit.zl, areaCentiM2: 8956 });
+  });
+
+  it('a malformed 不动产单元号 is refused, naming the record and the value', () => {
+    for (const bad of ['520102 001001 GB00001 F00010001', '520102001001GB00001F0001000', '520102001001gb00001F00010001']) {
+      expect(formatError('realestate.gz', realEstate({ ...unit, bdcdyh: bad }))).toThrow(new RegExp(`data\\.bdcdy\\[0\\]\\.bdcdyh: "${bad}" is not a 不动产单元号`));
+    }
+  });
+
+  it('a vehicle: 号牌种类 by name, 车辆识别代号, brand and model', () => {
+    const [a] = ADAPTERS['vehicle.mps'].normalize(vehicles(car)).assets;
+    expect(a).toMatchObject({ identifier: '贵A·3B821', particulars: { kind: 'vehicle', plateType: '小型汽车', vin: '1M8GDM9AXKP042788', brand: '大众', model: '一汽-大众朗逸' } });
+  });
+
+  it('a malformed VIN is refused by its record and value: a wrong check character, a Q, a short one', () => {
+    const cases: [string, RegExp][] = [
+      ['1M8GDM9A1KP042788', /body\.vehicles\[1\]\.clsbdh: "1M8GDM9A1KP042788" is not a 车辆识别代号 \(VIN\): its check character \(9th\) should be X/],
+      ['1M8GDM9AXKQ042788', /body\.vehicles\[1\]\.clsbdh: .*without I, O, Q/],
+      ['1M8GDM9AXKP04278', /body\.vehicles\[1\]\.clsbdh: .*17 characters/],
+    ];
+    for (const [vin, why] of cases) {
+      // the second record is at fault; the first is well formed and is read again with the next answer
+      const fb = vehicles(car, { ...car, hphm: '贵A12345', clsbdh: vin });
+      expect(formatError('vehicle.mps', fb)).toThrow(why);
+      expect(ADAPTERS['vehicle.mps'].normalize(vehicles(car)).assets).toHaveLength(1);
+    }
+  });
+
+  it('securities: 证券代码, 名称 and the number of shares held', () => {
+    const fb = { header: { status: '00', desc: '查询成功', queryNo: 'CSDC-1' }, positions: [{ secAcct: 'A123456789', custodian: '华创证券贵阳营业部', secCode: '600519', secName: '贵州茅台', qty: '200', prevClose: '1488.6600', mktValue: '297732.00' }] };
+    expect(ADAPTERS['securities.csdc'].normalize(fb).assets[0]!.particulars).toEqual({ kind: 'securities', holdings: [{ code: '600519', name: '贵州茅台', quantity: 200 }] });
+    fb.positions[0]!.secCode = '60051';
+    expect(formatError('securities.csdc', fb)).toThrow(/positions\[0\]\.secCode: "60051" is not a 证券代码/);
+  });
+
+  it('equity: the company, its credit code, the 出资额 in fen and the 比例 in basis points', () => {
+    const inv = { entName: '贵阳鑫盛商贸有限公司', uniscid: '91520103MA6DN5XR41', subConAm: '120.000000', currency: '人民币', conProp: '60.00%', frozenInfo: [] };
+    const fb = { status: 'success', message: '', result: { entityName: '张三', investments: [inv] } };
+    expect(ADAPTERS['equity.samr'].normalize(fb).assets[0]!.particulars).toEqual({ kind: 'equity', company: '贵阳鑫盛商贸有限公司', companyCode: '91520103MA6DN5XR41', contribution: 120_000_000, ratioBp: 6_000 });
+    inv.conProp = '100.01%';
+    expect(formatError('equity.samr', fb)).toThrow(/conProp: "100.01%" is more than 100%/);
+  });
+});

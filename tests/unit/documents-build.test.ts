@@ -11,6 +11,7 @@ import { DOCUMENTS_FOR, type DocumentType } from '../../shared/domain/measures';
 import { residentIdCheckChar } from '../../shared/ids/resident-id';
 import { creditCodeCheckChar } from '../../shared/ids/credit-code';
 import { buildDocument as shippedBuild } from '../../electron/documents/templates';
+import { ARTICLES } from '../../shared/legal/basis';
 
 const TEMPLATES = parseTemplateSet(templatesJson);
 const { buildDocument, checkDocumentData, requiredFields } = createDocumentBuilder(TEMPLATES);
@@ -140,6 +141,10 @@ describe('parseTemplateSet refuses a broken template file', () => {
   it('with no or two signatures', () => {
     expect(refusal(broken((t) => { t.documents['冻结裁定书'].blocks.push({ kind: 'signature', style: 'ruling' }); }))).toContain('exactly one signature');
   });
+  it('with an asset phrase whose wordings all stand under a condition', () => {
+    expect(refusal(broken((t) => { t.assetKinds.real_estate.object.pop(); }))).toContain('assetKinds.real_estate.object: the last wording must have no condition');
+    expect(refusal(broken((t) => { t.assetKinds.vehicle.object[0].when = 'asset.vim'; }))).toContain('assetKinds.vehicle.object[0]: when names no placeholder');
+  });
   it('that is not an object or has another version', () => {
     expect(() => parseTemplateSet(null)).toThrow(TemplateError);
     expect(refusal(broken((t) => { t.version = 2; }))).toContain('version');
@@ -264,6 +269,92 @@ describe('buildDocument', () => {
     const text = fullText(buildDocument('冻结裁定书', { ...dataFor('冻结裁定书'), legalBasis: ['《甲法》第一条', '《乙规定》第二条'] }));
     expect(text).toContain('依照《甲法》第一条、《乙规定》第二条的规定，裁定如下：');
     expect(problemsOf('冻结裁定书', { ...dataFor('冻结裁定书'), legalBasis: ['  '] }).problems.map((p) => p.field)).toEqual(['legalBasis']);
+  });
+});
+
+describe('the particulars a registry and a clerk need', () => {
+  const UNIT = '520102001001GB00001F00010001';
+  const CERT = '黔(2021)贵阳市不动产权第0012345号';
+  const LOCATION = '贵州省贵阳市云岩区北京路88号3栋2单元1502号';
+  const estate = (particulars?: object): DocumentData => ({
+    ...dataFor('冻结裁定书'), amount: undefined,
+    asset: { kind: 'real_estate', institution: '贵阳市不动产登记中心', identifier: CERT, ...(particulars ? { particulars: { kind: 'real_estate', ...particulars } } : {}) } as DocumentData['asset'],
+  });
+
+  it('a real-estate ruling says 查封 with 坐落 and 不动产单元号', () => {
+    const text = fullText(buildDocument('冻结裁定书', estate({ location: LOCATION, unitNumber: UNIT, areaCentiM2: 8956 })));
+    expect(text).toContain(`查封被执行人李四坐落于${LOCATION}的不动产（不动产单元号：${UNIT}，不动产权证号：${CERT}），查封期限自2025年3月4日起至2026年3月3日止。`);
+    const notice = fullText(buildDocument('协助冻结通知书', estate({ location: LOCATION, unitNumber: UNIT })));
+    expect(notice).toContain(`不动产单元号：${UNIT}`);
+  });
+
+  it('real estate without a 不动产单元号, or found before the registry gave particulars, still reads whole', () => {
+    expect(fullText(buildDocument('冻结裁定书', estate({ location: LOCATION })))).toContain(`查封被执行人李四坐落于${LOCATION}的不动产（不动产权证号：${CERT}），查封期限`);
+    const old = fullText(buildDocument('解除冻结裁定书', estate()));
+    expect(old).toContain(`解除对被执行人李四在贵阳市不动产登记中心登记的不动产（不动产权证号：${CERT}）的查封。`);
+    expect(old).not.toMatch(/不动产单元号|坐落于|：，|（，/);
+  });
+
+  it('a vehicle notice states 号牌种类 and 车辆识别代号', () => {
+    const data: DocumentData = {
+      ...dataFor('协助冻结通知书'), amount: undefined,
+      asset: { kind: 'vehicle', institution: '贵阳市公安局交通管理局', identifier: '贵A·3B821', particulars: { kind: 'vehicle', plateType: '小型汽车', vin: '1M8GDM9AXKP042788', brand: '大众', model: '一汽-大众朗逸' } },
+    };
+    const m = buildDocument('协助冻结通知书', data);
+    expect(m.title).toBe('协助查封通知书');
+    expect(fullText(m)).toContain('查封被执行人李四在贵阳市公安局交通管理局登记的机动车（号牌种类：小型汽车，号牌号码：贵A·3B821，车辆识别代号：1M8GDM9AXKP042788），查封期限自');
+    // a vehicle found before the particulars were kept is named by its plate alone
+    const bare = fullText(buildDocument('协助冻结通知书', { ...data, asset: { ...data.asset!, particulars: undefined } }));
+    expect(bare).toContain('登记的机动车（号牌号码：贵A·3B821），查封期限');
+  });
+
+  it('a securities freeze names the 证券代码, the name and the number of shares', () => {
+    const data: DocumentData = {
+      ...dataFor('冻结裁定书'), amount: 29_773_200,
+      asset: { kind: 'securities', institution: '华创证券有限责任公司贵阳中华北路证券营业部', identifier: 'A123456789:600519', particulars: { kind: 'securities', holdings: [{ code: '600519', name: '贵州茅台', quantity: 200 }] } },
+    };
+    expect(fullText(buildDocument('冻结裁定书', data))).toContain('冻结被执行人李四在华创证券有限责任公司贵阳中华北路证券营业部开立的证券账户（账号：A123456789）内的证券贵州茅台（证券代码：600519，数量：200股），冻结数额以');
+    const bad = { ...data, asset: { ...data.asset!, particulars: { kind: 'securities' as const, holdings: [{ code: '600519', name: '贵州茅台', quantity: 2.5 }] } } };
+    expect(problemsOf('冻结裁定书', bad).error.detail?.zh).toContain('证券“贵州茅台”的代码或数量不正确');
+  });
+
+  it('an equity freeze names the company and the 出资额', () => {
+    const data: DocumentData = {
+      ...dataFor('冻结裁定书'), amount: undefined,
+      asset: { kind: 'equity', institution: '市场监督管理部门（企业登记）', identifier: '贵阳鑫盛商贸有限公司', particulars: { kind: 'equity', company: '贵阳鑫盛商贸有限公司', contribution: 120_000_000, ratioBp: 6_000 } },
+    };
+    expect(fullText(buildDocument('冻结裁定书', data))).toContain('冻结被执行人李四持有的贵阳鑫盛商贸有限公司60%的股权（出资额：1,200,000.00元；登记机关：市场监督管理部门（企业登记）），冻结期限自');
+    const ratioOnly = { ...data, asset: { ...data.asset!, particulars: { kind: 'equity' as const, company: '贵阳鑫盛商贸有限公司', ratioBp: 3_333 } } };
+    expect(fullText(buildDocument('冻结裁定书', ratioOnly))).toContain('持有的贵阳鑫盛商贸有限公司33.33%的股权（登记机关：');
+    const over = { ...data, asset: { ...data.asset!, particulars: { kind: 'equity' as const, company: '贵阳鑫盛商贸有限公司', ratioBp: 12_000 } } };
+    expect(problemsOf('冻结裁定书', over).problems.map((p) => p.field)).toContain('asset.particulars.ratioBp');
+  });
+
+  it('a person debtor is stated with his 住所', () => {
+    const data = { ...dataFor('冻结裁定书'), debtor: { name: '李四', idNumber: PERSON_ID, address: '贵州省贵阳市云岩区中华北路1号。' } };
+    expect(fullText(buildDocument('冻结裁定书', data))).toContain(`被执行人：李四，男，1980年1月1日出生，住贵州省贵阳市云岩区中华北路1号，公民身份号码${PERSON_ID}。`);
+  });
+
+  it('a company debtor is stated with 住所地 and 法定代表人', () => {
+    const data = { ...dataFor('冻结裁定书'), debtor: { name: '贵州某某建筑工程有限公司', idNumber: COMPANY_ID, kind: 'company' as const, address: '贵州省贵阳市南明区花果园大街18号', legalRepresentative: { name: '李建国', title: '董事长' } } };
+    const m = buildDocument('冻结裁定书', data);
+    const lines = m.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'party').map((b) => b.kind === 'paragraph' && b.text);
+    expect(lines).toEqual([
+      '申请执行人：贵州黔城商贸有限公司。',
+      `被执行人：贵州某某建筑工程有限公司，住所地贵州省贵阳市南明区花果园大街18号，统一社会信用代码${COMPANY_ID}。`,
+      '法定代表人：李建国，董事长。',
+    ]);
+    // without a 职务 the name stands alone; a company with neither is stated as before
+    const noTitle = fullText(buildDocument('扣划裁定书', { ...dataFor('扣划裁定书'), debtor: { ...data.debtor, legalRepresentative: { name: '李建国' } } }));
+    expect(noTitle).toContain('法定代表人：李建国。');
+    const plain = fullText(buildDocument('解除冻结裁定书', { ...dataFor('解除冻结裁定书'), debtor: { name: '贵州某某建筑工程有限公司', idNumber: COMPANY_ID } }));
+    expect(plain).not.toMatch(/法定代表人|住所地/);
+  });
+
+  it('a release of the excess cites 第十九条 when given it, a release for payment keeps 第二十八条', () => {
+    const excess = fullText(buildDocument('解除冻结裁定书', { ...dataFor('解除冻结裁定书'), legalBasis: [ARTICLES.seizure19] }));
+    expect(excess).toContain('依照《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条的规定，裁定如下：');
+    expect(fullText(buildDocument('解除冻结裁定书', dataFor('解除冻结裁定书')))).toContain('冻结财产的规定》第二十八条的规定，裁定如下：');
   });
 });
 

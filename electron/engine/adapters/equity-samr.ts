@@ -22,13 +22,19 @@ export const samrAdapter: ChannelAdapter = {
       s.literal(a.currency, '人民币', `${p}.currency`);
       const share = s.str(a.conProp, `${p}.conProp`);
       if (!/^\d{1,3}\.\d{2}%$/.test(share)) s.fail(`${p}.conProp`, `"${share}" is not a percentage`);
+      const ratioBp = Number(share.slice(0, -1).replace('.', ''));
+      if (ratioBp > 10_000) s.fail(`${p}.conProp`, `"${share}" is more than 100%`);
       const name = s.text(a.entName, `${p}.entName`);
+      const companyCode = s.text(a.uniscid, `${p}.uniscid`);
+      const contribution = s.wanYuan6(a.subConAm, `${p}.subConAm`);
       return {
         kind: 'equity' as const,
         institution: '市场监督管理部门（企业登记）',
         identifier: name,
-        description: `持有${name}（${s.text(a.uniscid, `${p}.uniscid`)}）${share}股权，认缴出资 ${s.text(a.subConAm, `${p}.subConAm`)}万元`,
-        value: s.wanYuan6(a.subConAm, `${p}.subConAm`),
+        // the company and the 出资额 and 比例 an equity freeze names (docs/domain.md, "Documents")
+        particulars: { kind: 'equity' as const, company: name, companyCode, contribution, ratioBp },
+        description: `持有${name}（${companyCode}）${share}股权，认缴出资 ${s.text(a.subConAm, `${p}.subConAm`)}万元`,
+        value: contribution,
         existingFreezes: s.arr(a.frozenInfo, `${p}.frozenInfo`).map((y, j) => {
           const q = `${p}.frozenInfo[${j}]`;
           const f = s.obj(y, q);

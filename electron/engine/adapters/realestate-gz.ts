@@ -1,12 +1,16 @@
 /**
- * 不动产登记 feedback: lower-case pinyin keys (bdcqzh, zl, mj, yt, gyfs, djsj, djjg, cfxx). The
- * registry gives no value; seals by other courts carry no amount. The unit's 用途 (yt) is kept: one
- * residential unit (住宅) is the debtor's only home (docs/domain.md rule 5).
+ * 不动产登记 feedback: lower-case pinyin keys (bdcqzh, bdcdyh, zl, mj, yt, gyfs, djsj, djjg, cfxx).
+ * The registry gives no value; seals by other courts carry no amount. The 坐落, 不动产单元号 and
+ * area are the particulars a 查封 names (docs/domain.md, "Documents"); an empty 不动产单元号 is one
+ * the registry has not recorded, a malformed one is refused.
+ * The unit's 用途 (yt) is kept: one residential unit (住宅) is the debtor's only home (docs/domain.md
+ * rule 5).
  */
 import type { ChannelAdapter } from '../types';
 import { dedupeAssets } from './bank-common';
 import { findings, freeze } from './findings';
 import { Strict } from './strict';
+import { unitNumberProblem } from '../../../shared/ids/unit-number';
 
 const s = new Strict('realestate.gz');
 
@@ -25,12 +29,17 @@ export const realEstateAdapter: ChannelAdapter = {
       const registered = s.str(a.djsj, `${p}.djsj`);
       if (!/ 00:00:00$/.test(registered)) s.fail(`${p}.djsj`, 'expected "YYYY-MM-DD 00:00:00"');
       const usage = s.text(a.yt, `${p}.yt`);
+      const location = s.text(a.zl, `${p}.zl`);
+      const unit = s.str(a.bdcdyh, `${p}.bdcdyh`);
+      const bad = unit === '' ? undefined : unitNumberProblem(unit);
+      if (bad) s.fail(`${p}.bdcdyh`, `"${unit}" is not a 不动产单元号: ${bad.en}`);
       return {
         kind: 'real_estate' as const,
         usage,
         institution: s.text(a.djjg, `${p}.djjg`),
         identifier: s.text(a.bdcqzh, `${p}.bdcqzh`),
-        description: `${s.text(a.zl, `${p}.zl`)}，${area}平方米，${s.text(a.yt, `${p}.yt`)}，${s.text(a.gyfs, `${p}.gyfs`)}，登记于 ${s.date(registered.slice(0, 10), 'iso', `${p}.djsj`)}`,
+        particulars: { kind: 'real_estate' as const, location, ...(unit ? { unitNumber: unit } : {}), areaCentiM2: Number(area.replace('.', '')) },
+        description: `${location}，${area}平方米，${s.text(a.yt, `${p}.yt`)}，${s.text(a.gyfs, `${p}.gyfs`)}，登记于 ${s.date(registered.slice(0, 10), 'iso', `${p}.djsj`)}`,
         existingFreezes: s.arr(a.cfxx, `${p}.cfxx`).map((y, j) => {
           const q = `${p}.cfxx[${j}]`;
           const f = s.obj(y, q);

@@ -28,11 +28,15 @@ export const csdcAdapter: ChannelAdapter = {
       if (s.yuan(a.mktValue, `${p}.mktValue`) !== value) s.fail(`${p}.mktValue`, 'is not quantity × previous close');
       const account = s.text(a.secAcct, `${p}.secAcct`);
       const code = s.text(a.secCode, `${p}.secCode`);
+      if (!/^\d{6}$/.test(code)) s.fail(`${p}.secCode`, `"${code}" is not a 证券代码 (six digits)`);
+      const name = s.text(a.secName, `${p}.secName`);
       return {
         kind: 'securities' as const,
         institution: s.text(a.custodian, `${p}.custodian`),
         identifier: `${account}:${code}`,
-        description: `${code} ${s.text(a.secName, `${p}.secName`)} ${qty}股，前收盘价 ${fenToYuanString(prevClose)}元`,
+        // the 证券代码, name and quantity a freeze of securities names (docs/domain.md, "Documents")
+        particulars: { kind: 'securities' as const, holdings: [{ code, name, quantity: qty }] },
+        description: `${code} ${name} ${qty}股，前收盘价 ${fenToYuanString(prevClose)}元`,
         value,
         existingFreezes: [],
       };

@@ -1,11 +1,13 @@
 /**
  * 机动车登记 feedback: plates without the middle dot (normalised to 贵A·12345), GA 24 code tables
- * for plate type, colour and status.
+ * for plate type, colour and status. The 号牌种类, 车辆识别代号 (checked against its check
+ * character), brand and model are the particulars a 查封 names (docs/domain.md, "Documents").
  */
 import type { ChannelAdapter } from '../types';
 import { dedupeAssets } from './bank-common';
 import { findings, freeze } from './findings';
 import { Strict } from './strict';
+import { vinProblem } from '../../../shared/ids/vin';
 
 const s = new Strict('vehicle.mps');
 const HPZL: Record<string, string> = { '01': '大型汽车', '02': '小型汽车', '51': '大型新能源汽车', '52': '小型新能源汽车' };
@@ -27,11 +29,18 @@ export const vehicleAdapter: ChannelAdapter = {
       const a = s.obj(x, p);
       const bare = s.text(a.hphm, `${p}.hphm`);
       if (!/^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/.test(bare)) s.fail(`${p}.hphm`, `"${bare}" is not a plate`);
+      const plateType = s.code(a.hpzl, HPZL, `${p}.hpzl`);
+      const brand = s.text(a.clpp1, `${p}.clpp1`);
+      const model = s.text(a.clxh, `${p}.clxh`);
+      const vin = s.text(a.clsbdh, `${p}.clsbdh`);
+      const bad = vinProblem(vin);
+      if (bad) s.fail(`${p}.clsbdh`, `"${vin}" is not a 车辆识别代号 (VIN): ${bad.en}`);
       return {
         kind: 'vehicle' as const,
         institution: s.text(a.fzjg, `${p}.fzjg`),
         identifier: `${bare.slice(0, 2)}·${bare.slice(2)}`,
-        description: `${s.code(a.hpzl, HPZL, `${p}.hpzl`)} ${s.text(a.clpp1, `${p}.clpp1`)} ${s.text(a.clxh, `${p}.clxh`)}，${s.code(a.csys, CSYS, `${p}.csys`)}色，车架号 ${s.text(a.clsbdh, `${p}.clsbdh`)}，初次登记 ${s.date(a.ccdjrq, 'iso', `${p}.ccdjrq`)}，状态 ${s.code(a.zt, ZT, `${p}.zt`)}`,
+        particulars: { kind: 'vehicle' as const, plateType, vin, brand, model },
+        description: `${plateType} ${brand} ${model}，${s.code(a.csys, CSYS, `${p}.csys`)}色，车架号 ${vin}，初次登记 ${s.date(a.ccdjrq, 'iso', `${p}.ccdjrq`)}，状态 ${s.code(a.zt, ZT, `${p}.zt`)}`,
         existingFreezes: s.arr(a.cfxx, `${p}.cfxx`).map((y, j) => {
           const q = `${p}.cfxx[${j}]`;
           const f = s.obj(y, q);

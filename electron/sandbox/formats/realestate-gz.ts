@@ -1,5 +1,5 @@
 /**
- * 不动产登记 (Guizhou): lower-case pinyin keys — bdcqzh 不动产权证号, zl 坐落, mj 面积 (m², two
+ * 不动产登记 (Guizhou): lower-case pinyin keys — bdcqzh 不动产权证号, bdcdyh 不动产单元号, zl 坐落, mj 面积 (m², two
  * decimals), yt 用途, gyfs 共有方式, djsj 登记时间, djjg 登记机构, cfxx 查封信息.
  */
 import { withDuplicate } from './render-util';
@@ -17,6 +17,7 @@ export const realEstateFormatter: FeedbackFormatter = {
   render({ subject, duplicate }) {
     const units = withDuplicate((subject?.holdings.realEstate ?? []).map((r) => ({
       bdcqzh: r.certificate,
+      bdcdyh: r.unitNumber,
       zl: r.address,
       mj: area(r.areaCentiM2),
       yt: r.usage,

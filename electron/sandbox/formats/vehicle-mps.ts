@@ -6,6 +6,8 @@ import { withDuplicate } from './render-util';
 import type { FeedbackFormatter } from './types';
 
 export const MPS_COLOR: Record<string, string> = { 白: 'A', 灰: 'B', 黄: 'C', 红: 'E', 蓝: 'H', 棕: 'I', 黑: 'J' };
+/** GA 24.7 号牌种类 codes of the plate types the population holds */
+export const MPS_PLATE_TYPE: Record<string, string> = { 小型汽车: '02', 小型新能源汽车: '52' };
 export const MPS_OFFICE: Record<string, string> = {
   A: '贵阳市公安局交通管理局', B: '六盘水市公安局交通警察支队', C: '遵义市公安局交通警察支队',
   D: '铜仁市公安局交通警察支队', E: '黔西南州公安局交通警察支队', F: '毕节市公安局交通警察支队',
@@ -19,8 +21,7 @@ export const vehicleFormatter: FeedbackFormatter = {
       const bare = v.plate.replace('·', '');
       return {
         hphm: bare,
-        // 52 new-energy small car, 02 small car
-        hpzl: /^..[DF]\d{5}$/.test(bare) ? '52' : '02',
+        hpzl: MPS_PLATE_TYPE[v.plateType],
         clpp1: v.brand,
         clxh: v.model,
         csys: MPS_COLOR[v.color] ?? 'Z',

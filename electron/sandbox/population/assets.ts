@@ -9,7 +9,8 @@ import { BANKS, BROKERS, CAR_COLORS, CAR_MODELS, PLATE_PREFIX, STOCKS, WEALTH_IS
 import { OTHER_COURTS, OTHER_COURT_CODES } from './names';
 import { REFERENCE_DATE, dateBetween } from './calendar';
 import { pickRegion, streetAddress } from './subjects';
-import type { Rng } from '../prng';
+import { hash32, type Rng } from '../prng';
+import { vinCheckChar } from '../../../shared/ids/vin';
 import type { BankAccount, BankChannel, CompanySubject, OtherFreeze, Subject, WealthTier } from './types';
 
 export interface Uniq {
@@ -167,6 +168,7 @@ export function addRealEstateAndVehicles(rng: Rng, u: Uniq, s: Subject): void {
     const commercial = s.kind === 'company' || rng.chance(0.1);
     s.holdings.realEstate.push({
       certificate: cert,
+      unitNumber: unitNumber(region.code, cert),
       address: `${streetAddress(rng, region)}${rng.int(1, 12)}栋${rng.int(1, 3)}单元${rng.int(2, 32)}${String(rng.int(1, 8)).padStart(2, '0')}号`,
       areaCentiM2: commercial ? rng.int(4_000, 60_000) : rng.int(5_500, 18_000),
       usage: commercial ? rng.pick(['商业', '办公', '商服']) : '住宅',
@@ -178,16 +180,33 @@ export function addRealEstateAndVehicles(rng: Rng, u: Uniq, s: Subject): void {
   const cars = s.tier === 'none' ? 0 : s.tier === 'modest' ? (rng.chance(0.25) ? 1 : 0) : s.tier === 'comfortable' ? (rng.chance(0.6) ? 1 : 0) : rng.int(1, 3);
   for (let i = 0; i < cars; i++) {
     const [brand, model, maker] = rng.pick(CAR_MODELS);
-    const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+    const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ'; // a VIN has no I, O or Q
+    const p = unique(u, () => plate(rng));
     s.holdings.vehicles.push({
-      plate: unique(u, () => plate(rng)),
+      plate: p,
+      // 52 小型新能源汽车 for the D/F plates, 02 小型汽车 otherwise (GA 24.7)
+      plateType: /^..·[DF]\d{5}$/.test(p) ? '小型新能源汽车' : '小型汽车',
       brand: `${brand}`, model: `${maker}${model}`, color: rng.pick(CAR_COLORS),
-      vin: unique(u, () => `L${rng.pick(['FV', 'VG', 'HG', 'SG', 'GX', 'B4'])}${rng.digits(3)}${rng.pick([...letters])}${rng.digits(10)}`),
+      vin: unique(u, () => withVinCheck(`L${rng.pick(['FV', 'VG', 'HG', 'SG', 'GX', 'B4'])}${rng.digits(3)}${rng.pick([...letters])}${rng.digits(10)}`)),
       registeredOn: dateBetween(rng, '2012-01-01', '2026-06-30'),
       seals: rng.chance(0.08) ? [otherFreeze(rng, undefined, 700)] : [],
     });
   }
 }
+
+/**
+ * 不动产单元号 of a flat: the county's code, a cadastral zone and parcel drawn from the certificate
+ * (not from the random stream, so the rest of the population is unchanged), GB for state-owned
+ * construction land, F for a building, building and unit numbers.
+ */
+function unitNumber(regionCode: string, cert: string): string {
+  const h = hash32(cert);
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${regionCode}${pad((h % 20) + 1, 3)}${pad(((h >>> 5) % 30) + 1, 3)}GB${pad(((h >>> 10) % 99_999) + 1, 5)}F${pad(((h >>> 3) % 40) + 1, 4)}${pad(((h >>> 13) % 3_000) + 1, 4)}`;
+}
+
+/** A VIN with its check character in the 9th place (GB 16735). */
+const withVinCheck = (vin: string): string => `${vin.slice(0, 8)}${vinCheckChar(vin)}${vin.slice(9)}`;
 
 /** 贵A·12345, 贵A·3B821, or a new-energy 贵A·D12345 */
 function plate(rng: Rng): string {

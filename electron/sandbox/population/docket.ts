@@ -4,7 +4,7 @@
  */
 import { CAUSES } from './names';
 import { dateBetween } from './calendar';
-import type { Rng } from '../prng';
+import { hash32, type Rng } from '../prng';
 import type { DocketCase, DocketParty, Subject } from './types';
 import type { Fen } from '../../../shared/money';
 
@@ -31,7 +31,16 @@ export function preservationFee(amount: Fen): Fen {
   return Math.min(fee, 500_000);
 }
 
-const party = (s: Subject): DocketParty => ({ kind: s.kind, name: s.name, idNumber: s.idNumber });
+/** 职务 of a company's 法定代表人, drawn from its credit code (not the random stream). */
+const TITLES = ['执行董事', '董事长', '经理', '执行董事兼总经理'] as const;
+export const representativeTitle = (creditCode: string): string => TITLES[hash32(creditCode) % TITLES.length]!;
+
+/** A party as the system records it: a person's 住所 is his registered domicile; a company's its seat and 法定代表人. */
+function party(s: Subject): DocketParty {
+  const base = { kind: s.kind, name: s.name, idNumber: s.idNumber };
+  if (s.kind === 'company') return { ...base, address: s.address, legalRepresentative: { name: s.legalRepresentative.name, title: representativeTitle(s.idNumber) } };
+  return s.holdings.household ? { ...base, address: s.holdings.household.address } : base;
+}
 
 /**
  * The judges of the demo register (officers.ts) the cases are assigned to: the demo judge 王立新

@@ -64,6 +64,8 @@ export interface WealthProduct {
 
 export interface RealEstate {
   certificate: string;
+  /** 不动产单元号, 28 characters */
+  unitNumber: string;
   address: string;
   /** floor area in 0.01 m² (integer, as the registry keeps two decimals) */
   areaCentiM2: number;
@@ -75,6 +77,8 @@ export interface RealEstate {
 
 export interface Vehicle {
   plate: string;
+  /** 号牌种类 by its GA 24.7 name */
+  plateType: '小型汽车' | '小型新能源汽车';
   brand: string;
   model: string;
   color: string;
@@ -209,6 +213,10 @@ export interface DocketParty {
   kind: 'person' | 'company';
   name: string;
   idNumber: string;
+  /** 住所: a person's registered domicile, a company's seat */
+  address?: string;
+  /** a company's 法定代表人 and his 职务 */
+  legalRepresentative?: { name: string; title?: string };
 }
 
 export interface DocketCase {

@@ -5,10 +5,10 @@
 import { AppFailure } from '../../../shared/app-failure';
 import { daysBetween, todayCst } from '../../../shared/dates';
 import { caseTimeLimit } from '../../../shared/rules/time-limits';
-import type { CaseDetail, Party } from '../../../shared/domain/types';
+import type { CaseDetail } from '../../../shared/domain/types';
 import type { StoredCase } from '../../store/cases';
 import { listScope } from '../authority';
-import { validateNewCase } from '../case-input';
+import { validateNewCase, type NewParty } from '../case-input';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { importDocket } from '../docket';
@@ -33,7 +33,7 @@ export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'>
     get: (_input, { case: c }) => withDeadline(d, c),
     create: async (input, { store, officer }) => {
       const v = validateNewCase(input, d.now(), d.court);
-      const strip = (p: { kind: Party['kind']; name: string; idNumber: string }) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber });
+      const strip = ({ role: _role, ...p }: NewParty) => p;
       const created = store.cases.create({
         number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs,
         applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code, filing: 'pending',

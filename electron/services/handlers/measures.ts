@@ -4,6 +4,7 @@
  * outbox and the expiry calendar of the cases the officer may see.
  */
 import { AppFailure } from '../../../shared/app-failure';
+import { ARTICLES } from '../../../shared/legal/basis';
 import type { Measure } from '../../../shared/domain/measures';
 import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
@@ -13,11 +14,21 @@ import { RELEASE_REASONS } from '../../../shared/legal/basis';
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
+import type { StoredCase } from '../../store/cases';
+import type { LiveFreeze } from '../../store/freeze-views';
 import { makeMeasureDocuments } from '../measures/documents';
 import { disposalsOf, livingCostsOf, onlyHomesOf, refusedForLivingCosts, withExemptions } from '../measures/exempt';
 import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
+
+/** What the case's freezes in force hold beyond what is still owed (docs/domain.md rule 1), and whether it is paid in full. */
+function releaseAdvice(c: StoredCase, freezes: LiveFreeze[]) {
+  const held = freezes
+    .filter((f) => f.status === 'in_force' || f.status === 'waiting')
+    .map((f) => ({ freezeId: f.measure.id, assetId: f.measure.assetId, kind: f.measure.assetKind, frozen: f.frozen, waiting: f.status === 'waiting' }));
+  return { advice: excessToRelease(freezeCap(c), held), paid: freezeCap(c) === 0 };
+}
 
 export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'measures'> {
   const { today } = ops;
@@ -92,11 +103,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
 
     list: ({ caseId }, { store, case: c }) => {
       const freezes = store.measures.liveFreezes(caseId, today());
-      const held = freezes
-        .filter((f) => f.status === 'in_force' || f.status === 'waiting')
-        .map((f) => ({ freezeId: f.measure.id, assetId: f.measure.assetId, kind: f.measure.assetKind, frozen: f.frozen, waiting: f.status === 'waiting' }));
-      const advice = excessToRelease(freezeCap(c), held);
-      const paid = freezeCap(c) === 0;
+      const { advice, paid } = releaseAdvice(c, freezes);
       return {
         caseId, measures: store.measures.listForCase(caseId), freezes,
         releaseProposals: advice.releases.map((r) => ({
@@ -132,7 +139,15 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         }
         if (amount <= 0 || amount > view.frozen) fail('解除金额须大于零且不超过冻结金额', 'the amount released must be above zero and at most what is frozen', 'amount');
       }
-      return { measure: await ops.actOnFreeze(s, c, 'unfreeze', freezeId, { decisionId, ...(amount !== undefined ? { amount } : {}), reason }) };
+      // more frozen than is still owed: the release of the excess rests on 查扣冻规定 第十九条; a case paid
+      // in full, or any other ground, keeps the template's 第二十八条 (docs/domain.md rule 1)
+      const { advice, paid } = releaseAdvice(c, store.measures.liveFreezes(c.id, today()));
+      const excess = !paid && advice.releases.some((r) => r.freezeId === freezeId);
+      return {
+        measure: await ops.actOnFreeze(s, c, 'unfreeze', freezeId, {
+          decisionId, ...(amount !== undefined ? { amount } : {}), reason, ...(excess ? { legalBasis: [ARTICLES.seizure19] } : {}),
+        }),
+      };
     },
 
     cancel: ({ measureId }, { store, officer }) => {

@@ -15,7 +15,8 @@ export interface MeasureDocInput {
   court: string;
   c: Pick<CaseDetail, 'id' | 'number' | 'cause' | 'parties'>;
   debtor: Party;
-  asset: Pick<Asset, 'kind' | 'institution' | 'identifier'>;
+  /** with its particulars when the query found them (坐落 and 不动产单元号, VIN …) */
+  asset: Pick<Asset, 'kind' | 'institution' | 'identifier' | 'particulars'>;
   officer: Officer;
   today: string;
   amount?: number;
@@ -23,6 +24,17 @@ export interface MeasureDocInput {
   previousRulingNumber?: string;
   reason?: string;
   courtAccount?: CourtAccount;
+  /** the articles the ruling and notice cite instead of their template's (a release of the excess) */
+  legalBasis?: string[];
+}
+
+/** A party as a document states it: name, ID and kind, 住所 and a company's 法定代表人. */
+function partyOf(p: Party): NonNullable<DocumentData['debtor']> {
+  return {
+    name: p.name, idNumber: p.idNumber, kind: p.kind,
+    ...(p.address ? { address: p.address } : {}),
+    ...(p.legalRepresentative ? { legalRepresentative: p.legalRepresentative } : {}),
+  };
 }
 
 /** The ruling's 书记员: the clerk on the deciding judge's team, as the officer register knows him. */
@@ -41,15 +53,16 @@ export function makeMeasureDocuments(store: SecureStore, i: MeasureDocInput): Pr
       court: i.court,
       caseNumber: i.c.number,
       cause: i.c.cause,
-      ...(applicant ? { applicant: { name: applicant.name, idNumber: applicant.idNumber, kind: applicant.kind } } : {}),
-      debtor: { name: i.debtor.name, idNumber: i.debtor.idNumber, kind: i.debtor.kind },
-      asset: { kind: i.asset.kind, institution: i.asset.institution, identifier: i.asset.identifier },
+      ...(applicant ? { applicant: partyOf(applicant) } : {}),
+      debtor: partyOf(i.debtor),
+      asset: { kind: i.asset.kind, institution: i.asset.institution, identifier: i.asset.identifier, ...(i.asset.particulars ? { particulars: i.asset.particulars } : {}) },
       addressee: i.asset.institution,
       ...(i.amount !== undefined ? { amount: i.amount } : {}),
       ...(i.period ? { period: i.period } : {}),
       ...(i.previousRulingNumber ? { previousRulingNumber: i.previousRulingNumber } : {}),
       ...(i.reason ? { reason: i.reason } : {}),
       ...(i.courtAccount ? { courtAccount: { name: i.courtAccount.name, bank: i.courtAccount.bank, account: i.courtAccount.accountNo } } : {}),
+      ...(i.legalBasis ? { legalBasis: i.legalBasis } : {}),
       officer: { name: i.officer.name },
       ...clerkOf(store, i.officer),
       date: i.today,

@@ -101,6 +101,8 @@ export interface ActExtra {
   state?: Measure['state'];
   /** a deduction decided again: the refused one it takes up */
   retryOf?: string;
+  /** the documents' citations instead of their template's */
+  legalBasis?: string[];
 }
 
 export function measureOps(d: Deps): MeasureOps {
@@ -131,7 +133,7 @@ export function measureOps(d: Deps): MeasureOps {
     return view;
   }
 
-  function assetFor(store: SecureStore, f: Measure): Pick<Asset, 'kind' | 'institution' | 'identifier'> {
+  function assetFor(store: SecureStore, f: Measure): Pick<Asset, 'kind' | 'institution' | 'identifier' | 'particulars'> {
     const a = store.caseQueryView(f.caseId).assets.find((x) => x.id === f.assetId);
     return a ?? { kind: f.assetKind, institution: channelInfo(f.channel).zh, identifier: f.assetIdentifier };
   }
@@ -153,6 +155,7 @@ export function measureOps(d: Deps): MeasureOps {
       ...(f.documents[0] ? { previousRulingNumber: f.documents[0].number } : {}),
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
+      ...(extra.legalBasis ? { legalBasis: extra.legalBasis } : {}),
     });
     const m = newMeasure(d.now(), {
       caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,

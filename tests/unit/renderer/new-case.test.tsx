@@ -137,6 +137,48 @@ describe('new case form', () => {
     expect((await screen.findByTestId('newcase-debtor-0-id-error')).textContent).toBe('身份证号码不正确：第 7–14 位出生日期不正确');
   });
 
+  it("sends each party's 住所 and a company debtor's 法定代表人 with his 职务; a person has no 法定代表人 field", async () => {
+    const { fake } = await openForm();
+    fillValid();
+    type('newcase-applicant-address', '  贵州省贵阳市云岩区中华北路1号 ');
+    expect(screen.queryByTestId('newcase-applicant-rep-name')).toBeNull();
+    fireEvent.change(screen.getByTestId('newcase-debtor-0-kind'), { target: { value: 'company' } });
+    type('newcase-debtor-0-name', '贵州黔丰建材有限公司');
+    type('newcase-debtor-0-id', DEBTOR_COMPANY_ID);
+    type('newcase-debtor-0-address', '贵州省贵阳市南明区花果园大街18号');
+    type('newcase-debtor-0-rep-name', '李建国');
+    type('newcase-debtor-0-rep-title', '董事长');
+    fireEvent.click(screen.getByTestId('newcase-submit'));
+    await waitFor(() => expect(fake.callsOf('cases.create')).toHaveLength(1));
+    expect(fake.callsOf('cases.create')[0]).toMatchObject({
+      applicant: { kind: 'person', name: '赵明', idNumber: APPLICANT_ID, address: '贵州省贵阳市云岩区中华北路1号' },
+      debtors: [{ kind: 'company', name: '贵州黔丰建材有限公司', idNumber: DEBTOR_COMPANY_ID, address: '贵州省贵阳市南明区花果园大街18号', legalRepresentative: { name: '李建国', title: '董事长' } }],
+    });
+    expect(fake.callsOf('cases.create')[0].applicant).not.toHaveProperty('legalRepresentative');
+  });
+
+  it("marks a 职务 typed without the 法定代表人's name, and sends nothing", async () => {
+    const { fake } = await openForm();
+    fillValid();
+    fireEvent.change(screen.getByTestId('newcase-debtor-0-kind'), { target: { value: 'company' } });
+    type('newcase-debtor-0-id', DEBTOR_COMPANY_ID);
+    type('newcase-debtor-0-rep-title', '董事长');
+    fireEvent.click(screen.getByTestId('newcase-submit'));
+    expect(screen.getByTestId('newcase-debtor-0-rep-name-error').textContent).toBe('必填');
+    expect(fake.callsOf('cases.create')).toHaveLength(0);
+  });
+
+  it("places main's refusal of a 法定代表人 by that field", async () => {
+    const { fake } = await openForm();
+    fake.handle('cases.create', () => fail('VALIDATION', { zh: '自然人没有法定代表人，请删去或将当事人类型改为单位', en: 'a person has no legal representative' }, 'debtors.0.legalRepresentative'));
+    fillValid();
+    fireEvent.change(screen.getByTestId('newcase-debtor-0-kind'), { target: { value: 'company' } });
+    type('newcase-debtor-0-id', DEBTOR_COMPANY_ID);
+    type('newcase-debtor-0-rep-name', '李建国');
+    fireEvent.click(screen.getByTestId('newcase-submit'));
+    expect((await screen.findByTestId('newcase-debtor-0-rep-name-error')).textContent).toContain('自然人没有法定代表人');
+  });
+
   it('Escape closes the form without sending', async () => {
     const { fake } = await openForm();
     fireEvent.keyDown(document.body, { key: 'Escape' });

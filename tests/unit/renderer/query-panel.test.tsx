@@ -37,6 +37,20 @@ describe('case workspace and query panel', () => {
     expect(id.textContent).toBe(CASE_DETAIL.parties[1]!.idNumber);
   });
 
+  it("shows a company debtor's 住所地 and 法定代表人 only when the judge reveals its ID", async () => {
+    const r = renderApp();
+    const company = { ...CASE_DETAIL.parties[2]!, address: '贵州省贵阳市南明区花果园大街18号', legalRepresentative: { name: '李建国', title: '董事长' } };
+    r.fake.handle('cases.get', () => ok({ ...CASE_DETAIL, parties: [CASE_DETAIL.parties[0]!, CASE_DETAIL.parties[1]!, company] }));
+    fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
+    await screen.findByTestId('party-p-2');
+    expect(screen.queryByTestId('party-particulars-p-2')).toBeNull();
+    fireEvent.click(screen.getByTestId('party-reveal-p-2'));
+    expect(screen.getByTestId('party-particulars-p-2').textContent).toBe('住所地：贵州省贵阳市南明区花果园大街18号　法定代表人：李建国（董事长）');
+    // a party the system gave nothing for shows nothing more
+    fireEvent.click(screen.getByTestId('party-reveal-p-1'));
+    expect(screen.queryByTestId('party-particulars-p-1')).toBeNull();
+  });
+
   it('lays out every channel × debtor, person-only channels not applicable to a company', async () => {
     await openCase();
     const grid = screen.getByTestId('query-grid');

@@ -121,6 +121,38 @@ export function NewCaseDialog() {
         error={errorFor(`${prefix}.idNumber`)}
         className="field-id"
       />
+      <TextField
+        id={`${testPrefix}-address`}
+        testId={`${testPrefix}-address`}
+        label={p.kind === 'person' ? t.newCase.addressPerson : t.newCase.addressCompany}
+        value={p.address}
+        maxLength={200}
+        onChange={(v) => update({ ...p, address: v })}
+        error={errorFor(`${prefix}.address`)}
+        className="field-grow"
+      />
+      {p.kind === 'company' && (
+        <>
+          <TextField
+            id={`${testPrefix}-rep-name`}
+            testId={`${testPrefix}-rep-name`}
+            label={t.newCase.repName}
+            value={p.repName}
+            maxLength={50}
+            onChange={(v) => update({ ...p, repName: v })}
+            onBlur={() => touch(`${prefix}.repName`)}
+            error={errorFor(`${prefix}.repName`)}
+          />
+          <TextField
+            id={`${testPrefix}-rep-title`}
+            testId={`${testPrefix}-rep-title`}
+            label={t.newCase.repTitle}
+            value={p.repTitle}
+            maxLength={30}
+            onChange={(v) => update({ ...p, repTitle: v })}
+          />
+        </>
+      )}
     </div>
   );
 
@@ -181,7 +213,7 @@ export function NewCaseDialog() {
         </div>
         <fieldset className="party-set">
           <legend>{t.newCase.applicant}</legend>
-          {partyFields('applicant', 'newcase-applicant', draft.applicant, (p) => edit(['applicant.name', 'applicant.idNumber'], (d) => ({ ...d, applicant: p })))}
+          {partyFields('applicant', 'newcase-applicant', draft.applicant, (p) => edit(['applicant.name', 'applicant.idNumber', 'applicant.address', 'applicant.repName'], (d) => ({ ...d, applicant: p })))}
         </fieldset>
         <fieldset className="party-set">
           <legend>{t.newCase.debtors}</legend>
@@ -189,7 +221,7 @@ export function NewCaseDialog() {
             <div className="debtor-row" key={i} data-testid={`newcase-debtor-${i}`}>
               <span className="debtor-label">{t.newCase.debtorN(i + 1)}</span>
               {partyFields(`debtors.${i}`, `newcase-debtor-${i}`, p, (np) =>
-                edit([`debtors.${i}.name`, `debtors.${i}.idNumber`], (d) => ({ ...d, debtors: d.debtors.map((x, j) => (j === i ? np : x)) })),
+                edit([`debtors.${i}.name`, `debtors.${i}.idNumber`, `debtors.${i}.address`, `debtors.${i}.repName`], (d) => ({ ...d, debtors: d.debtors.map((x, j) => (j === i ? np : x)) })),
               )}
               {draft.debtors.length > 1 && (
                 <button

@@ -14,6 +14,11 @@ export interface PartyDraft {
   kind: PartyKind;
   name: string;
   idNumber: string;
+  /** 住所 (a person) or 住所地 (a company); optional */
+  address: string;
+  /** a company's 法定代表人 and his 职务; optional */
+  repName: string;
+  repTitle: string;
 }
 
 export interface CaseDraft {
@@ -34,14 +39,14 @@ export type CreateInput = CallInput<'cases', 'create'>;
 export const MAX_DEBTORS = 20;
 
 export function emptyParty(kind: PartyKind = 'person'): PartyDraft {
-  return { kind, name: '', idNumber: '' };
+  return { kind, name: '', idNumber: '', address: '', repName: '', repTitle: '' };
 }
 
 export function emptyDraft(today = todayCst()): CaseDraft {
   return { number: '', filedOn: today, cause: '', amountOwed: '', costs: '0', applicant: emptyParty(), debtors: [emptyParty()] };
 }
 
-/** Field keys: number, filedOn, cause, amountOwed, costs, applicant.name, applicant.idNumber, debtors.N.name, debtors.N.idNumber */
+/** Field keys: number, filedOn, cause, amountOwed, costs, applicant.name, applicant.idNumber, debtors.N.name, debtors.N.idNumber (and .address, .repName) */
 export function validateDraft(d: CaseDraft, today = todayCst()): { problems: Record<string, FieldProblem>; input: CreateInput | null } {
   const problems: Record<string, FieldProblem> = {};
   const required = { key: 'required' } as const;
@@ -92,7 +97,16 @@ export function validateDraft(d: CaseDraft, today = todayCst()): { problems: Rec
       if (r.ok) idNumber = r.value;
       else problems[`${prefix}.idNumber`] = { error: r.error };
     }
-    return { kind: p.kind, name, idNumber };
+    const address = p.address.trim();
+    // only a company has a 法定代表人; a title alone names nobody
+    const repName = p.kind === 'company' ? p.repName.trim() : '';
+    const repTitle = p.kind === 'company' ? p.repTitle.trim() : '';
+    if (repTitle && !repName) problems[`${prefix}.repName`] = required;
+    return {
+      kind: p.kind, name, idNumber,
+      ...(address ? { address } : {}),
+      ...(repName ? { legalRepresentative: { name: repName, ...(repTitle ? { title: repTitle } : {}) } } : {}),
+    };
   };
   const applicant = party(d.applicant, 'applicant');
   const debtors = d.debtors.map((p, i) => party(p, `debtors.${i}`));
@@ -107,8 +121,9 @@ export function fieldOfServerError(e: AppError, debtorCount: number): string | n
   if (f) {
     if (f === 'caseNumber' || f === 'number') return 'number';
     if (['filedOn', 'cause', 'amountOwed', 'costs'].includes(f)) return f;
-    const m = /^(applicant|debtors\.(\d+))\.(name|idNumber|kind)$/.exec(f);
-    if (m && (m[2] === undefined || Number(m[2]) < debtorCount)) return `${m[1]}.${m[3] === 'kind' ? 'idNumber' : m[3]}`;
+    const m = /^(applicant|debtors\.(\d+))\.(name|idNumber|kind|address|legalRepresentative)(\.name|\.title)?$/.exec(f);
+    const leaf = (k: string) => (k === 'kind' ? 'idNumber' : k === 'legalRepresentative' ? 'repName' : k);
+    if (m && (m[2] === undefined || Number(m[2]) < debtorCount)) return `${m[1]}.${leaf(m[3]!)}`;
   }
   switch (e.code) {
     case 'CASE_EXISTS':

@@ -1,6 +1,6 @@
 /**
- * Parties of the case; ID numbers masked (maskId) until the judge reveals one; a person debtor's
- * dependants and the living costs kept for them (docs/domain.md rule 5).
+ * Parties of the case; ID numbers masked (maskId), and 住所 and 法定代表人 hidden, until the judge
+ * reveals one; a person debtor's dependants and the living costs kept for them (docs/domain.md rule 5).
  */
 import { maskId } from '../../../../shared/ids/subject-id';
 import type { Party } from '../../../../shared/domain/types';
@@ -29,6 +29,14 @@ export function PartiesPanel({ parties }: { parties: Party[] }) {
                   {p.name} <span className="muted">{p.kind === 'person' ? t.newCase.kindPerson : t.newCase.kindCompany}</span>
                   {p.role === 'debtor' && p.kind === 'person' && caseId && (
                     <DebtorLivingCosts caseId={caseId} partyId={p.id} exemptions={exemptions} onChange={setExemptions} />
+                  )}
+                  {shown && (p.address || p.legalRepresentative) && (
+                    <div className="muted" data-testid={`party-particulars-${p.id}`}>
+                      {[
+                        p.address ? `${p.kind === 'person' ? t.workspace.addressPerson : t.workspace.addressCompany}：${p.address}` : '',
+                        p.legalRepresentative ? `${t.workspace.legalRep}：${p.legalRepresentative.name}${p.legalRepresentative.title ? `（${p.legalRepresentative.title}）` : ''}` : '',
+                      ].filter(Boolean).join('　')}
+                    </div>
                   )}
                 </td>
                 <td className="mono" data-testid={`party-id-${p.id}`}>
