@@ -245,9 +245,10 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   const kinds = items?.length ? items.map((i) => i.asset.kind) : asset ? [asset.kind] : [];
   const verbs = distinct(kinds.map((k) => templates.assetKinds[k]?.verb));
   if (items?.length && verbs.length) plain['asset.verb'] = verbs.join('、');
-  // a notice's items are all at its agency, which it is addressed to
+  // a notice goes to the agency its items are at: their one branch or office, else the agency as a whole (addressee)
   const institutions = distinct((items ?? []).map((i) => text(i.asset.institution)));
   if (institutions.length === 1) plain['asset.institution'] = institutions[0]!;
+  else if (institutions.length > 1 && text(data.addressee)) plain['asset.institution'] = text(data.addressee)!;
   const previous = distinct((items ?? []).map((i) => {
     const n = parseDocumentNumber(text(i.previousRulingNumber) ?? '');
     return n ? canonicalNumber(n) : undefined;

@@ -130,7 +130,10 @@ export interface DocumentData {
   applicant?: DocumentParty;
   debtor?: DocumentParty;
   asset?: DocumentAsset;
-  /** a query notice: the agency asked (a measure's notice goes to the asset's institution) */
+  /**
+   * a query notice: the agency asked. A measure's notice goes to its items' institution; when they
+   * are at several branches of one agency, to this.
+   */
   addressee?: string;
   /** freeze: amount frozen; renew: amount still frozen; unfreeze: amount released (absent = all); deduct: amount deducted */
   amount?: Fen;

@@ -12,8 +12,8 @@ import {
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
-import { makeMeasureDocuments } from '../measures/documents';
-import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
+import { makeDecisionDocuments, type MeasureDocInput } from '../measures/documents';
+import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type FreezeAct, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
 
@@ -35,7 +35,10 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
 
     freeze: async ({ caseId, decisionId, items }, { session: s, store, case: c }) => {
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
-      for (const it of items) assertDecisionOpen(store, decisionId, it.assetId);
+      items.forEach((it, i) => {
+        if (items.findIndex((x) => x.assetId === it.assetId) !== i) fail('同一财产在本次冻结中列了两次', 'the same asset is listed twice in this freeze', `items.${i}.assetId`);
+        assertDecisionOpen(store, decisionId, it.assetId);
+      });
       const assets = assetsOf(store, caseId);
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
       const chosen = items.map((it, i) => {
@@ -58,21 +61,18 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         const v = check.violations[0]!;
         fail(v.zh, v.en, `items.${items.findIndex((i) => i.assetId === v.assetId)}`);
       }
-      const out: Measure[] = [];
-      for (const { it, a } of chosen) {
-        const debtor = debtorOf(c, a.partyId);
-        const amount = isIndivisible(a.kind) ? undefined : (it.amount ?? a.available ?? a.value);
-        const documents = await makeMeasureDocuments(store, {
-          kind: 'freeze', court: d.courtName, c, debtor, asset: a, officer: s.officer, today: today(),
-          ...(amount !== undefined ? { amount } : {}), period: { start: today(), end: it.endsOn },
-        });
-        out.push(sendNew(s, newMeasure(d.now(), {
-          caseId, partyId: a.partyId, assetId: a.id, channel: a.channel, assetKind: a.kind, assetIdentifier: a.identifier,
-          kind: 'freeze', decidedBy: s.officer.code, documents, endsOn: it.endsOn, decisionId,
-          ...(amount !== undefined ? { amount } : {}),
-          ...(reasons[a.id] ? { overCapReason: reasons[a.id] } : {}),
-        })));
-      }
+      // one ruling over the whole decision, one notice per agency (docs/documents.md)
+      const decided = chosen.map(({ it, a }) => ({ it, a, amount: isIndivisible(a.kind) ? undefined : (it.amount ?? a.available ?? a.value) }));
+      const documents = await makeDecisionDocuments(store, decided.map(({ it, a, amount }): MeasureDocInput => ({
+        kind: 'freeze', court: d.courtName, c, debtor: debtorOf(c, a.partyId), asset: a, channel: a.channel, officer: s.officer, today: today(),
+        ...(amount !== undefined ? { amount } : {}), period: { start: today(), end: it.endsOn },
+      })));
+      const out = decided.map(({ it, a, amount }, k) => sendNew(s, newMeasure(d.now(), {
+        caseId, partyId: a.partyId, assetId: a.id, channel: a.channel, assetKind: a.kind, assetIdentifier: a.identifier,
+        kind: 'freeze', decidedBy: s.officer.code, documents: documents[k]!, endsOn: it.endsOn, decisionId,
+        ...(amount !== undefined ? { amount } : {}),
+        ...(reasons[a.id] ? { overCapReason: reasons[a.id] } : {}),
+      })));
       return { measures: out };
     },
 
@@ -97,17 +97,24 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
 
     renew: async ({ freezeIds, decisionId, endsOn }, { session: s, store, cases }) => {
       const byId = new Map(cases.map((c) => [c.id, c]));
-      const out: Measure[] = [];
+      // every freeze is checked before any renewal is made; then one decision per case, with its one ruling
+      const byCase = new Map<string, FreezeAct[]>();
       for (const [i, id] of freezeIds.entries()) {
+        if (freezeIds.indexOf(id) !== i) fail('同一冻结在本次续行中列了两次', 'the same freeze is listed twice in this renewal', `freezeIds.${i}`);
         const view = ops.liveFreeze(store, id);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
         const target = endsOn ?? maxEndDate(renewalStart(current), view.measure.assetKind);
         const r = checkRenewal(today(), current, target, view.measure.assetKind);
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
-        out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { decisionId, endsOn: target }));
+        byCase.set(view.measure.caseId, [...(byCase.get(view.measure.caseId) ?? []), { freezeId: id, extra: { decisionId, endsOn: target } }]);
       }
-      return { measures: out };
+      const renewed = new Map<string, Measure>();
+      for (const [caseId, acts] of byCase) {
+        const made = await ops.actOnFreezes(s, byId.get(caseId)!, 'renew', acts);
+        made.forEach((m, k) => renewed.set(acts[k]!.freezeId, m));
+      }
+      return { measures: freezeIds.map((id) => renewed.get(id)!) };
     },
 
     release: async ({ freezeId, decisionId, amount, reason }, { session: s, store, case: c }) => {
