@@ -6,9 +6,10 @@
  */
 import { channelInfo } from '../../shared/domain/channels';
 import type { Measure, MeasureKind, MeasureState } from '../../shared/domain/measures';
+import { FINAL_MEASURE_STATES } from '../engine/measure-store';
 
-/** the states in which a measure has failed for good: refused by the agency, or withdrawn */
-export const FAILED_MEASURE_STATES: ReadonlySet<MeasureState> = new Set(['rejected', 'cancelled']);
+/** the final states but executed: refused by the agency, or withdrawn */
+export const FAILED_MEASURE_STATES: ReadonlySet<MeasureState> = new Set(FINAL_MEASURE_STATES.filter((s) => s !== 'executed'));
 
 const ACT_ZH: Record<MeasureKind, string> = { freeze: '冻结', renew: '续行冻结', unfreeze: '解除冻结', deduct: '扣划' };
 

@@ -107,8 +107,3 @@ export function makeDecisionDocuments(store: SecureStore, inputs: readonly Measu
   chain = p.catch(() => undefined);
   return p;
 }
-
-/** The ruling and notice of a decision on one measure. */
-export async function makeMeasureDocuments(store: SecureStore, i: MeasureDocInput): Promise<DocumentRef[]> {
-  return (await makeDecisionDocuments(store, [i]))[0]!;
-}
