@@ -109,6 +109,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
         byCase.set(view.measure.caseId, [...(byCase.get(view.measure.caseId) ?? []), { freezeId: id, extra: { decisionId, endsOn: target } }]);
       }
+      for (const [caseId, acts] of byCase) for (const a of acts) ops.checkAct(s, byId.get(caseId)!, 'renew', a);
       const renewed = new Map<string, Measure>();
       for (const [caseId, acts] of byCase) {
         const made = await ops.actOnFreezes(s, byId.get(caseId)!, 'renew', acts);

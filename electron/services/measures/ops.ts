@@ -96,6 +96,8 @@ export interface MeasureOps {
    * them all and one notice per agency (docs/documents.md), then one measure per freeze.
    */
   actOnFreezes(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, acts: readonly FreezeAct[]): Promise<Measure[]>;
+  /** Refuses, as actOnFreezes would, an act that may not be done; nothing is made. */
+  checkAct(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, act: FreezeAct): void;
   /** the live freezes of the cases `visible` lets through, with their case numbers */
   liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[];
 }
@@ -199,5 +201,7 @@ export function measureOps(d: Deps): MeasureOps {
     });
   }
 
-  return { today, candidate, liveFreeze, actOnFreeze, actOnFreezes, liveFreezesOf };
+  const checkAct: MeasureOps['checkAct'] = (s, c, kind, act) => void prepareAct(s, c, kind, act);
+
+  return { today, candidate, liveFreeze, actOnFreeze, actOnFreezes, checkAct, liveFreezesOf };
 }
