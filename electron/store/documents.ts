@@ -3,7 +3,8 @@
  * structured content the app renders it from are kept only inside the encrypted database, never
  * as files. Numbering: one sequence per case across all its documents, printed as the case
  * number with 之一, 之二 … (shared/documents/numbering.ts; see migration 2). A document is
- * evidence: once saved it is never changed, and it is attached to one measure at most.
+ * evidence: once saved it is never changed. It is linked to the measures it covers (migration 12):
+ * a ruling to every measure of its decision, a notice to every measure sent to its agency.
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
@@ -35,7 +36,10 @@ export interface NewDocument {
 
 export interface StoredDocument extends DocumentRef {
   caseId: string;
+  /** the first measure it was attached to */
   measureId?: string;
+  /** every measure it covers, in the order they were attached */
+  measureIds: string[];
   court: string;
   /** position in the case's document sequence (之一 = 1) */
   seq: number;
@@ -43,21 +47,23 @@ export interface StoredDocument extends DocumentRef {
 }
 
 interface DocumentRow {
-  id: string; case_id: string; measure_id: string | null; type: DocumentType; court: string; seq: number;
+  id: string; case_id: string; measure_ids: string; type: DocumentType; court: string; seq: number;
   number: string; sha256: string; created_at: string; created_by: string; void_reason: string | null; voided_at: string | null;
 }
 
-/** the document's columns, and its voiding where there is one (migration 7) */
-const COLUMNS = `id, case_id, measure_id, type, court, seq, number, sha256, created_at, created_by,
+/** the document's columns, its measures (migration 12) and its voiding where there is one (migration 7) */
+const COLUMNS = `id, case_id, type, court, seq, number, sha256, created_at, created_by,
+  (SELECT json_group_array(measure_id) FROM (SELECT measure_id FROM document_measures l WHERE l.document_id = documents.id ORDER BY l.rowid)) AS measure_ids,
   (SELECT reason FROM document_voids v WHERE v.document_id = documents.id) AS void_reason,
   (SELECT voided_at FROM document_voids v WHERE v.document_id = documents.id) AS voided_at`;
 
 const toDoc = (r: DocumentRow): StoredDocument => {
+  const measureIds = JSON.parse(r.measure_ids) as string[];
   const d: StoredDocument = {
     id: r.id, caseId: r.case_id, type: r.type, court: r.court, seq: r.seq, number: r.number, sha256: r.sha256,
-    createdAt: r.created_at, createdBy: r.created_by,
+    createdAt: r.created_at, createdBy: r.created_by, measureIds,
   };
-  if (r.measure_id !== null) d.measureId = r.measure_id;
+  if (measureIds[0] !== undefined) d.measureId = measureIds[0];
   if (r.void_reason !== null && r.voided_at !== null) d.voided = { reason: r.void_reason, at: r.voided_at };
   return d;
 };
@@ -65,16 +71,20 @@ const toDoc = (r: DocumentRow): StoredDocument => {
 export const toRef = (d: Pick<StoredDocument, 'id' | 'type' | 'number' | 'sha256' | 'createdAt' | 'voided'>): DocumentRef =>
   ({ id: d.id, type: d.type, number: d.number, sha256: d.sha256, createdAt: d.createdAt, ...(d.voided ? { voided: { ...d.voided } } : {}) });
 
+const documentRow = (db: Db, id: string) => db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(id);
+
 /**
  * Attaches stored documents to a measure (caller holds the transaction). Each must belong to the
- * measure's case and kind, and not to another measure; a ref given with the measure must match
- * what is stored (same number and digest).
+ * measure's case and kind, and not be 作废; a ref given with the measure must match what is
+ * stored (same number and digest). A document already covering other measures may cover this one
+ * too only when they are all of one decision (a ruling lists its decision's items, a notice its
+ * agency's share of them); otherwise it carries another measure and is refused.
  */
 export function attachDocuments(
-  db: Db, measure: { id: string; caseId: string; kind: MeasureKind }, refs: readonly (Pick<DocumentRef, 'id'> & Partial<DocumentRef>)[],
+  db: Db, measure: { id: string; caseId: string; kind: MeasureKind; decisionId?: string }, refs: readonly (Pick<DocumentRef, 'id'> & Partial<DocumentRef>)[],
 ): void {
   for (const ref of refs) {
-    const r = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(ref.id);
+    const r = documentRow(db, ref.id);
     if (!r) throw new AppFailure('NOT_FOUND', { zh: `文书 ${ref.id} 不存在`, en: `no document ${ref.id}` });
     if ((ref.sha256 !== undefined && ref.sha256 !== r.sha256) || (ref.number !== undefined && ref.number !== r.number)) {
       throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 与存档不一致`, en: `document ${r.number} does not match the stored one` });
@@ -85,44 +95,57 @@ export function attachDocuments(
     if (measureKindOfDocument(r.type) !== measure.kind) {
       throw new AppFailure('VALIDATION', { zh: `${r.type}不能用于该措施`, en: `a ${r.type} cannot carry this measure` });
     }
-    if (r.measure_id === measure.id) continue;
-    if (r.measure_id !== null) {
-      throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 已用于其他措施`, en: `document ${r.number} already carries another measure` });
+    const linked = JSON.parse(r.measure_ids) as string[];
+    if (linked.includes(measure.id)) continue;
+    if (r.void_reason !== null) {
+      throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 已作废，不能再用于措施`, en: `document ${r.number} is void and cannot carry a measure` });
     }
-    const position = (db.prepare<[string], number | null>('SELECT max(measure_position) FROM documents WHERE measure_id = ?').pluck().get(measure.id) ?? 0) + 1;
-    db.prepare('UPDATE documents SET measure_id = ?, measure_position = ? WHERE id = ?').run(measure.id, position, r.id);
+    if (linked.length > 0) {
+      const decisions = db.prepare<[string], string | null>(
+        'SELECT DISTINCT m.decision_id FROM document_measures l JOIN measures m ON m.id = l.measure_id WHERE l.document_id = ?',
+      ).pluck().all(r.id);
+      if (measure.decisionId === undefined || decisions.some((x) => x !== measure.decisionId)) {
+        throw new AppFailure('VALIDATION', { zh: `文书 ${r.number} 已用于其他措施`, en: `document ${r.number} already carries another measure` });
+      }
+    }
+    const position = (db.prepare<[string], number | null>('SELECT max(position) FROM document_measures WHERE measure_id = ?').pluck().get(measure.id) ?? 0) + 1;
+    db.prepare('INSERT INTO document_measures (document_id, measure_id, position) VALUES (?, ?, ?)').run(r.id, measure.id, position);
   }
 }
+
+const OF_MEASURE = `SELECT ${COLUMNS} FROM documents JOIN document_measures l ON l.document_id = documents.id WHERE l.measure_id = ? ORDER BY l.position`;
 
 /** The documents a measure carries, in the order they were attached. */
 export function documentsOfMeasure(db: Db, measureId: string): DocumentRef[] {
-  return db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE measure_id = ? ORDER BY measure_position`)
-    .all(measureId).map((r) => toRef(toDoc(r)));
+  return db.prepare<[string], DocumentRow>(OF_MEASURE).all(measureId).map((r) => toRef(toDoc(r)));
+}
+
+/** The documents a measure carries, with every measure each covers. */
+export function storedDocumentsOfMeasure(db: Db, measureId: string): StoredDocument[] {
+  return db.prepare<[string], DocumentRow>(OF_MEASURE).all(measureId).map(toDoc);
 }
 
 /**
- * Marks every document a refused measure carries 作废 (docs/documents.md), with the reason and the time, and audits
- * each (caller holds the transaction: the refusal and the voiding are one write). A document
- * already voided stays as it was.
+ * Marks a document 作废 (docs/documents.md), with the reason and the time, and audits it (caller
+ * holds the transaction: the refusal and the voiding are one write). `measure` is the one whose
+ * failure left none of the document's items standing. A document already voided stays as it was.
  */
-export function voidDocumentsOfMeasure(
-  db: Db, audit: AuditLog, measure: { id: string; caseId: string; decidedBy: string }, why: DocumentVoid, by: string,
-): DocumentRef[] {
-  const docs = db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE measure_id = ? ORDER BY measure_position`).all(measure.id);
+export function voidDocument(
+  db: Db, audit: AuditLog, doc: StoredDocument, measure: { id: string; caseId: string; decidedBy: string }, why: DocumentVoid, by: string,
+): DocumentRef | undefined {
+  if (doc.voided) return undefined;
   const caseNumber = db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(measure.caseId);
-  const voided: DocumentRef[] = [];
-  for (const r of docs) {
-    if (r.void_reason !== null) continue;
-    db.prepare('INSERT INTO document_voids (document_id, measure_id, reason, voided_at, voided_by) VALUES (?, ?, ?, ?, ?)')
-      .run(r.id, measure.id, why.reason, why.at, by);
-    audit.append({
-      officer: by === 'system' ? measure.decidedBy : by, action: 'document.voided', caseId: measure.caseId, caseNumber,
-      legalBasis: documentLegalBasis(r.type),
-      detail: { documentId: r.id, type: r.type, number: r.number, sha256: r.sha256, measureId: measure.id, reason: why.reason, ...(by === 'system' ? { via: 'system' } : {}) },
-    });
-    voided.push(toRef({ ...toDoc(r), voided: why }));
-  }
-  return voided;
+  db.prepare('INSERT INTO document_voids (document_id, measure_id, reason, voided_at, voided_by) VALUES (?, ?, ?, ?, ?)')
+    .run(doc.id, measure.id, why.reason, why.at, by);
+  audit.append({
+    officer: by === 'system' ? measure.decidedBy : by, action: 'document.voided', caseId: measure.caseId, caseNumber,
+    legalBasis: documentLegalBasis(doc.type),
+    detail: {
+      documentId: doc.id, type: doc.type, number: doc.number, sha256: doc.sha256, measureId: measure.id,
+      ...(doc.measureIds.length > 1 ? { measureIds: doc.measureIds } : {}), reason: why.reason, ...(by === 'system' ? { via: 'system' } : {}),
+    },
+  });
+  return toRef({ ...doc, voided: why });
 }
 
 export class DocumentRepo {
@@ -168,8 +191,8 @@ export class DocumentRepo {
       const at = this.clock().toISOString();
       const sha256 = sha256Hex(pdf);
       this.db.prepare(
-        `INSERT INTO documents (id, case_id, measure_id, measure_position, type, court, seq, number, sha256, pdf, content, created_at, created_by)
-         VALUES (?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO documents (id, case_id, type, court, seq, number, sha256, pdf, content, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(id, d.caseId, d.type, c.court, next.seq, next.number, sha256, pdf, content, at, d.createdBy);
       if (d.measureId !== undefined) this.attachTo(id, d.measureId);
       this.audit.append({
@@ -182,7 +205,7 @@ export class DocumentRepo {
   }
 
   get(id: string): StoredDocument | undefined {
-    const r = this.db.prepare<[string], DocumentRow>(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(id);
+    const r = documentRow(this.db, id);
     return r ? toDoc(r) : undefined;
   }
 
@@ -206,15 +229,16 @@ export class DocumentRepo {
     return documentsOfMeasure(this.db, measureId);
   }
 
-  /** Attaches a document to its measure (once; the same measure again is a no-op). */
+  /** Attaches a document to a measure it covers (once; the same measure again is a no-op). */
   attach(documentId: string, measureId: string): StoredDocument {
     this.db.transaction(() => this.attachTo(documentId, measureId)).immediate();
     return this.get(documentId)!;
   }
 
   private attachTo(documentId: string, measureId: string): void {
-    const m = this.db.prepare<[string], { id: string; case_id: string; kind: MeasureKind }>('SELECT id, case_id, kind FROM measures WHERE id = ?').get(measureId);
+    const m = this.db.prepare<[string], { id: string; case_id: string; kind: MeasureKind; decision_id: string | null }>(
+      'SELECT id, case_id, kind, decision_id FROM measures WHERE id = ?').get(measureId);
     if (!m) throw new AppFailure('NOT_FOUND', { zh: '措施不存在', en: 'no such measure' });
-    attachDocuments(this.db, { id: m.id, caseId: m.case_id, kind: m.kind }, [{ id: documentId }]);
+    attachDocuments(this.db, { id: m.id, caseId: m.case_id, kind: m.kind, ...(m.decision_id !== null ? { decisionId: m.decision_id } : {}) }, [{ id: documentId }]);
   }
 }

@@ -53,7 +53,7 @@ const toInfo = (r: InfoRow): InfoRecord => {
   return i;
 };
 
-/** What an agency said of an asset beyond its value (migration 9, assets.details). */
+/** What an agency said of an asset beyond its value (migration 10, assets.details). */
 type AssetDetails = Pick<Asset, 'usage' | 'withdrawal'>;
 
 function detailsOf(a: AssetDetails): string | null {

@@ -14,8 +14,8 @@
  *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
  * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
  * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed;
- * - a measure the agency refuses, or one withdrawn before it went out, voids its ruling and notice
- *   (作废) in the same transaction (docs/documents.md).
+ * - a measure the agency refuses, or one withdrawn before it went out, voids in the same
+ *   transaction each of its documents none of whose measures still stands (作废, docs/documents.md).
  */
 import { AppFailure } from '../../shared/app-failure';
 import { todayCst, type IsoDate } from '../../shared/dates';
@@ -30,7 +30,8 @@ import { auditSubject, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
-import { attachDocuments, documentsOfMeasure, voidDocumentsOfMeasure } from './documents';
+import { attachDocuments, documentsOfMeasure, storedDocumentsOfMeasure, voidDocument } from './documents';
+import { documentVoidReason, FAILED_MEASURE_STATES } from './measure-failure';
 import { freezeViews, frozenTotal, PENDING_FREEZE_STATES, type LiveFreeze } from './freeze-views';
 import { MEASURE_LEGAL_BASIS } from './legal-basis';
 import { sha256Hex } from './requests';
@@ -276,8 +277,8 @@ export class MeasureRepo implements MeasureStore {
             credited: credit, approvedBy: next.approvedBy === cur.approvedBy ? undefined : next.approvedBy,
           });
         }
-        if (cur.state !== stored.state && (stored.state === 'rejected' || stored.state === 'cancelled')) {
-          voidDocumentsOfMeasure(this.db, this.audit, stored, { reason: voidReason(stored), at: stored.updatedAt }, actor ?? SYSTEM);
+        if (cur.state !== stored.state && FAILED_MEASURE_STATES.has(stored.state)) {
+          this.voidFailedDocuments(stored, actor ?? SYSTEM);
           return this.getMeasure(id)!;
         }
         return stored;
@@ -513,6 +514,18 @@ export class MeasureRepo implements MeasureStore {
     return amount;
   }
 
+  /**
+   * A ruling or notice is 作废 once every measure it covers has failed (docs/documents.md): the
+   * last failure of a decision's items voids its ruling, the last of an agency's its notice.
+   */
+  private voidFailedDocuments(m: Measure, actor: string): void {
+    for (const doc of storedDocumentsOfMeasure(this.db, m.id)) {
+      const cover = doc.measureIds.map((x) => (x === m.id ? m : this.getMeasure(x)!));
+      if (!cover.every((x) => FAILED_MEASURE_STATES.has(x.state))) continue;
+      voidDocument(this.db, this.audit, doc, m, { reason: documentVoidReason(cover), at: m.updatedAt }, actor);
+    }
+  }
+
   /** History event and audit entry for a new state (or outcome), in the caller's transaction. */
   private record(m: Measure, from: MeasureState | undefined, actor: string, extra: Record<string, unknown>): void {
     const at = this.clock().toISOString();
@@ -531,16 +544,4 @@ export class MeasureRepo implements MeasureStore {
       detail: actor === SYSTEM ? { ...detail, via: SYSTEM } : detail,
     });
   }
-}
-
-/** The 作废 reason of a refused deduction's documents, in the agency's words where it gave them. */
-const ACT_ZH: Record<MeasureKind, string> = { freeze: '冻结', renew: '续行冻结', unfreeze: '解除冻结', deduct: '扣划' };
-
-/** Why a measure's documents are 作废: the agency's refusal in its own words, or the withdrawal. */
-function voidReason(m: Measure): string {
-  if (m.state === 'cancelled') return m.error?.message ? `措施已撤回，未发出：${m.error.message}` : '措施已撤回，未发出';
-  const act = ACT_ZH[m.kind];
-  const r = m.outcome?.rejection;
-  if (r) return `协助执行单位拒绝${act}：${r.message}（${r.code}）`;
-  return m.error ? `协助执行单位拒绝${act}：${m.error.message}（${m.error.code}）` : `协助执行单位拒绝${act}`;
 }

@@ -4,10 +4,13 @@
  * data (a case number that does not parse, an ID with a wrong check digit, a negative amount) is
  * refused rather than copied onto a ruling.
  */
-import { arabicDate, amountInChineseCapitals, chineseDate } from './numerals';
+import { arabicDate, amountInChineseCapitals, chineseDate, chineseNumber } from './numerals';
 import { documentNumber, parseDocumentNumber } from './numbering';
-import { isPlaceholderKey, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn, templateTexts, type AssetKindWording, type BlockTemplate, type Conditional, type PlaceholderKey, type TemplateSet } from './template';
-import type { DocumentAsset, DocumentBlock, DocumentData, DocumentModel, DocumentParty, Signatory } from './model';
+import {
+  isPlaceholderKey, PLACEHOLDER_PATTERN, PLACEHOLDERS, placeholdersIn, templateTexts,
+  type AssetKindWording, type BlockTemplate, type Conditional, type ParagraphTemplate, type PlaceholderKey, type TemplateSet, type TermsTemplate,
+} from './template';
+import type { DocumentAsset, DocumentBlock, DocumentData, DocumentItem, DocumentModel, DocumentParty, Signatory } from './model';
 import type { DocumentType } from '../domain/measures';
 import type { AssetKind, PartyKind } from '../domain/types';
 import { parseCaseNumber } from '../ids/case-number';
@@ -77,6 +80,66 @@ export const printedNumber = (n: string): string => n.replace(/^\((\d{4})\)/, '�
 
 /** A document number as documentNumber writes it, printed. */
 const canonicalNumber = (n: { caseNumber: string; seq: number }): string => printedNumber(n.seq ? documentNumber(n.caseNumber, n.seq) : n.caseNumber);
+
+const distinct = <T>(xs: readonly (T | undefined)[]): T[] => [...new Set(xs.filter((x): x is T => x !== undefined))];
+
+/**
+ * The template's citations, with the procedure law's 第二百五十三条 replaced by the articles of every
+ * kind of asset the document orders on (第二百五十五条 for real estate, vehicles and equity), cited
+ * once: 《中华人民共和国民事诉讼法》第二百五十三条、第二百五十五条.
+ */
+function citations(templates: TemplateSet, type: DocumentType, kinds: readonly AssetKind[]): string[] {
+  const articles = distinct(kinds.map((k) => templates.assetKinds[k]?.cplArticle ?? CPL_253));
+  return templates.documents[type].legalBasis.flatMap((c) => (c === CPL_253 && articles.length ? [mergeCitations(articles)] : [c]));
+}
+
+/** 《法》第一条 and 《法》第二条 → 《法》第一条、第二条 (one act named once). */
+function mergeCitations(cs: readonly string[]): string {
+  const act = /^(《[^》]+》)(.*)$/;
+  const first = act.exec(cs[0]!);
+  if (!first || !cs.every((c) => act.exec(c)?.[1] === first[1])) return cs.join('、');
+  return first[1] + cs.map((c) => act.exec(c)![2]).join('、');
+}
+
+/** The items a document orders: those given, or the one item of its single debtor and asset. */
+function itemsOf(data: DocumentData): DocumentItem[] {
+  if (data.items) return data.items;
+  if (!data.asset) return [];
+  return [{
+    debtor: data.debtor ?? { name: '' }, asset: data.asset,
+    ...(data.amount !== undefined ? { amount: data.amount } : {}),
+    ...(data.period ? { period: data.period } : {}),
+    ...(data.previousRulingNumber ? { previousRulingNumber: data.previousRulingNumber } : {}),
+  }];
+}
+
+/** The debtors a document names, once each, in the order its items name them. */
+function debtorsOf(data: DocumentData, items: readonly DocumentItem[]): DocumentParty[] {
+  if (!data.items) return data.debtor ? [data.debtor] : [];
+  const seen = new Map<string, DocumentParty>();
+  for (const i of items) if (!seen.has(i.debtor.idNumber ?? i.debtor.name)) seen.set(i.debtor.idNumber ?? i.debtor.name, i.debtor);
+  return [...seen.values()];
+}
+
+/** The data of the document as a whole: its debtors named together, no single asset. */
+function wholeData(data: DocumentData, debtors: readonly DocumentParty[]): DocumentData {
+  if (!data.items) return data;
+  const { asset: _a, amount: _m, period: _p, previousRulingNumber: _r, ...rest } = data;
+  const debtor = debtors.length === 1 ? debtors[0]! : { name: debtors.map((d) => d.name).join('、') };
+  return { ...rest, debtor };
+}
+
+/** One item's data: the document's, with that item's debtor, asset, amount and period. */
+function itemData(data: DocumentData, item: DocumentItem): DocumentData {
+  const { amount: _m, period: _p, previousRulingNumber: _r, ...rest } = data;
+  return { ...rest, ...item };
+}
+
+/** The data for one debtor's party line. */
+function debtorData(data: DocumentData, debtor: DocumentParty): DocumentData {
+  const { asset: _a, amount: _m, period: _p, previousRulingNumber: _r, items: _i, ...rest } = data;
+  return { ...rest, debtor };
+}
 
 function problem(key: PlaceholderKey | string, zh: string, en: string): DocumentProblem {
   const field = isPlaceholderKey(key) ? PLACEHOLDERS[key].field : key;
@@ -156,8 +219,9 @@ function objectWording(w: AssetKindWording, has: (k: PlaceholderKey) => boolean)
  * The values a template may ask for, each resolved only when asked, so that data a document does
  * not need is never required. Invalid data is reported whether or not the template uses it.
  */
-function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentData, problems: DocumentProblem[]) {
+function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentData, problems: DocumentProblem[], items?: readonly DocumentItem[]) {
   const plain: Partial<Record<PlaceholderKey, string>> = {};
+  const asset = data.asset;
   const set = (k: PlaceholderKey, v: string | undefined) => {
     if (v !== undefined) plain[k] = v;
   };
@@ -209,7 +273,6 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
     }
   }
 
-  const asset = data.asset;
   const wording = asset ? templates.assetKinds[asset.kind] : undefined;
   if (asset && !wording) problems.push(problem('asset.kind', `财产类型“${String(asset.kind)}”未知`, `unknown asset kind "${String(asset.kind)}"`));
   if (wording) {
@@ -249,10 +312,23 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   set('courtAccount.bank', text(data.courtAccount?.bank));
   set('courtAccount.account', text(data.courtAccount?.account));
 
+  // a document over several items: the verbs, earlier rulings and articles of all of them
+  const kinds = items?.length ? items.map((i) => i.asset.kind) : asset ? [asset.kind] : [];
+  const verbs = distinct(kinds.map((k) => templates.assetKinds[k]?.verb));
+  if (items?.length && verbs.length) plain['asset.verb'] = verbs.join('、');
+  // a notice goes to the agency its items are at: their one branch or office, else the agency as a whole (addressee)
+  const institutions = distinct((items ?? []).map((i) => text(i.asset.institution)));
+  if (institutions.length === 1) plain['asset.institution'] = institutions[0]!;
+  else if (institutions.length > 1 && text(data.addressee)) plain['asset.institution'] = text(data.addressee)!;
+  const previous = distinct((items ?? []).map((i) => {
+    const n = parseDocumentNumber(text(i.previousRulingNumber) ?? '');
+    return n ? canonicalNumber(n) : undefined;
+  }));
+  if (previous.length) plain.previousRulingNumber = previous.join('、');
+
   const basis = data.legalBasis?.map(text).filter((c): c is string => c !== undefined);
   if (data.legalBasis && !basis?.length) problems.push(problem('legalBasis', '法律依据不能为空', 'the legal basis is empty'));
-  const cited = basis?.length ? basis : templates.documents[type].legalBasis.map((c) => (c === CPL_253 && wording?.cplArticle ? wording.cplArticle : c));
-  set('legalBasis', cited.join('、'));
+  set('legalBasis', (basis?.length ? basis : citations(templates, type, kinds)).join('、'));
 
   const officerName = text(data.officer?.name);
   set('officer.name', officerName);
@@ -317,6 +393,32 @@ function dedupe(problems: DocumentProblem[]): DocumentProblem[] {
   });
 }
 
+type Resolver = (k: PlaceholderKey) => Resolved;
+
+/**
+ * Paragraphs and tables filled from one resolver; with an ordinal (one item of several) each
+ * paragraph is numbered 一、 and, but for the last item, ends in ； and each table's caption
+ * carries （一）.
+ */
+function textBlocks(
+  bs: readonly (ParagraphTemplate | TermsTemplate)[], resolve: Resolver, fill: (s: string) => string, n?: { ordinal: number; last: boolean },
+): DocumentBlock[] {
+  const has = (k: PlaceholderKey) => 'value' in resolve(k);
+  const out: DocumentBlock[] = [];
+  for (const b of bs) {
+    if (!applies(b, has)) continue;
+    if (b.kind === 'paragraph') {
+      const t = fill(b.text);
+      out.push({ kind: 'paragraph', style: b.style, text: n ? `${chineseNumber(n.ordinal)}、${n.last ? t : t.replace(/。$/, '；')}` : t });
+    } else {
+      const rows = b.rows.filter((r) => applies(r, has)).map((r) => ({ label: fill(r.label), value: fill(r.value) }));
+      const caption = b.caption ? fill(b.caption) + (n ? `（${chineseNumber(n.ordinal)}）` : '') : undefined;
+      out.push({ kind: 'terms', ...(caption ? { caption } : {}), rows });
+    }
+  }
+  return out;
+}
+
 export interface DocumentBuilder {
   buildDocument(type: DocumentType, data: DocumentData): DocumentModel;
   /** The problems buildDocument would throw for, or [] when the document can be made. */
@@ -330,15 +432,23 @@ export function createDocumentBuilder(templates: TemplateSet): DocumentBuilder {
     const t = templates.documents[type];
     if (!t) return { problems: [{ field: 'type', kind: 'invalid', zh: `没有“${String(type)}”的模板`, en: `no template for "${String(type)}"` }] };
     const problems: DocumentProblem[] = [];
-    const resolve = valuesFor(templates, type, data, problems);
+    const items = itemsOf(data);
+    const debtors = debtorsOf(data, items);
+    const resolve = valuesFor(templates, type, wholeData(data, debtors), problems, items);
     const has = (k: PlaceholderKey) => 'value' in resolve(k);
-    const fill = (s: string): string => {
-      const r = fillText(s, resolve);
-      if ('value' in r) return r.value;
-      problems.push(...r.missing.map(missingProblem));
+    const fillWith = (r: Resolver) => (s: string): string => {
+      const v = fillText(s, r);
+      if ('value' in v) return v.value;
+      problems.push(...v.missing.map(missingProblem));
       return '';
     };
+    const fill = fillWith(resolve);
+    const each = {
+      items: items.map((i) => valuesFor(templates, type, itemData(data, i), problems)),
+      debtors: debtors.map((p) => valuesFor(templates, type, debtorData(data, p), problems)),
+    };
 
+    if (!items.length && t.blocks.some((b) => b.kind === 'repeat' && b.over === 'items')) problems.push(missingProblem('asset.object'));
     const date = parseIsoDate(data.date ?? '');
     if (!date.ok) problems.push({ field: 'date', kind: data.date ? 'invalid' : 'missing', zh: `文书日期“${String(data.date ?? '')}”不是有效日期`, en: `document date "${String(data.date ?? '')}" is not a date` });
     const dateText = date.ok ? chineseDate(date.value) : '';
@@ -347,10 +457,14 @@ export function createDocumentBuilder(templates: TemplateSet): DocumentBuilder {
     const blocks: DocumentBlock[] = [];
     for (const b of t.blocks as BlockTemplate[]) {
       if (!applies(b, has)) continue;
-      if (b.kind === 'paragraph') blocks.push({ kind: 'paragraph', style: b.style, text: fill(b.text) });
-      else if (b.kind === 'terms') {
-        const rows = b.rows.filter((r) => applies(r, has)).map((r) => ({ label: fill(r.label), value: fill(r.value) }));
-        blocks.push({ kind: 'terms', ...(b.caption ? { caption: fill(b.caption) } : {}), rows });
+      if (b.kind === 'paragraph' || b.kind === 'terms') blocks.push(...textBlocks([b], resolve, fillWith(resolve)));
+      else if (b.kind === 'repeat') {
+        const contexts = each[b.over];
+        contexts.forEach((r, i) => {
+          // several items are numbered 一、二、 … and end in ； but the last
+          const n = b.over === 'items' && contexts.length > 1 ? { ordinal: i + 1, last: i === contexts.length - 1 } : undefined;
+          blocks.push(...textBlocks(b.blocks, r, fillWith(r), n));
+        });
       } else {
         const signatories: Signatory[] = b.style === 'ruling' ? [{ title: fill('{officer.title}'), name: fill('{officer.name}') }] : [];
         const clerk = b.style === 'ruling' && has('clerk.name') ? { title: '书记员', name: fill('{clerk.name}') } : undefined;

@@ -4,7 +4,7 @@
  * them; shared/ imports nothing outside shared/).
  */
 export type {
-  CourtAccount, DocumentAsset, DocumentBlock, DocumentData, DocumentModel, DocumentParty, ParagraphBlock,
+  CourtAccount, DocumentAsset, DocumentBlock, DocumentData, DocumentItem, DocumentModel, DocumentParty, ParagraphBlock,
   ParagraphStyle, SignatureBlock, Signatory, TermRow, TermsBlock,
 } from './model';
 export { amountInChineseCapitals, arabicDate, chineseDate, chineseNumber } from './numerals';

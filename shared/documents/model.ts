@@ -106,6 +106,19 @@ export interface CourtAccount {
 }
 
 /**
+ * One item a ruling or notice orders: a debtor's asset with its amount and period. A ruling lists
+ * every item of its decision, a notice those of its agency (docs/documents.md).
+ */
+export interface DocumentItem {
+  debtor: DocumentParty;
+  asset: DocumentAsset;
+  amount?: Fen;
+  period?: { start: IsoDate; end: IsoDate };
+  /** renew, unfreeze, deduct: the earlier ruling that took this item's freeze */
+  previousRulingNumber?: string;
+}
+
+/**
  * What a document is filled with. Which fields a type needs is decided by its template; a field
  * a template needs and the data lacks is refused by name (see requiredFields).
  */
@@ -123,7 +136,10 @@ export interface DocumentData {
   applicant?: DocumentParty;
   debtor?: DocumentParty;
   asset?: DocumentAsset;
-  /** a query notice: the agency asked (a measure's notice goes to the asset's institution) */
+  /**
+   * a query notice: the agency asked. A measure's notice goes to its items' institution; when they
+   * are at several branches of one agency, to this.
+   */
   addressee?: string;
   /** freeze: amount frozen; renew: amount still frozen; unfreeze: amount released (absent = all); deduct: amount deducted */
   amount?: Fen;
@@ -135,6 +151,11 @@ export interface DocumentData {
   reason?: string;
   /** deduct: the court's receiving account */
   courtAccount?: CourtAccount;
+  /**
+   * The items of a decision (a ruling) or of an agency's share of it (a notice); when absent, the
+   * one item of `debtor`, `asset`, `amount`, `period` and `previousRulingNumber`.
+   */
+  items?: DocumentItem[];
   /** replaces the template's citations when the bureau cites otherwise */
   legalBasis?: string[];
   /** 审判员 (default) or 执行员 … and name; a notice names the officer to contact */

@@ -6,6 +6,11 @@
  * A placeholder is `{key}`, or `{key?}` where the template itself says the value may be absent
  * (then it prints nothing). A block or table row may carry `when: key` (kept only if the value
  * is present) or `unless: key` (kept only if it is absent). Any other `{` or `}` is an error.
+ *
+ * One ruling covers a whole decision and one notice an agency's share of it (docs/documents.md):
+ * a `repeat` block is filled once per debtor (`over: debtors`, the party lines) or once per item
+ * (`over: items`, the orders and the list of assets), each time with that debtor's or that item's
+ * values; several items are numbered 一、二、 ….
  */
 import type { DocumentType } from '../domain/measures';
 import type { AssetKind, PartyKind } from '../domain/types';
@@ -34,7 +39,14 @@ export interface SignatureTemplate extends Conditional {
   style: 'ruling' | 'notice';
 }
 
-export type BlockTemplate = ParagraphTemplate | TermsTemplate | SignatureTemplate;
+export interface RepeatTemplate extends Conditional {
+  kind: 'repeat';
+  /** debtors: once per debtor the items name; items: once per asset acted on */
+  over: 'debtors' | 'items';
+  blocks: (ParagraphTemplate | TermsTemplate)[];
+}
+
+export type BlockTemplate = ParagraphTemplate | TermsTemplate | SignatureTemplate | RepeatTemplate;
 
 export interface DocumentTemplate {
   title: string;
@@ -185,6 +197,32 @@ const STYLES: readonly ParagraphStyle[] = ['party', 'body', 'note'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A paragraph or a terms table, at the top or inside a repeat. */
+function checkTextBlock(b: unknown, bw: string, out: string[]): void {
+  if (!isRecord(b)) {
+    out.push(`${bw}: not an object`);
+    return;
+  }
+  checkCondition(b as Conditional, bw, out);
+  if (b.kind === 'paragraph') {
+    if (!STYLES.includes(b.style as ParagraphStyle)) out.push(`${bw}.style: one of ${STYLES.join(', ')}`);
+    checkText(b.text, `${bw}.text`, out);
+  } else if (b.kind === 'terms') {
+    if (b.caption !== undefined) checkText(b.caption, `${bw}.caption`, out);
+    if (!Array.isArray(b.rows) || b.rows.length === 0) out.push(`${bw}.rows: missing`);
+    else {
+      b.rows.forEach((r: unknown, j: number) => {
+        if (!isRecord(r)) return out.push(`${bw}.rows[${j}]: not an object`);
+        checkCondition(r as Conditional, `${bw}.rows[${j}]`, out);
+        checkText(r.label, `${bw}.rows[${j}].label`, out);
+        checkText(r.value, `${bw}.rows[${j}].value`, out);
+      });
+    }
+  } else {
+    out.push(`${bw}.kind: paragraph, terms, repeat or signature`);
+  }
+}
+
 export class TemplateError extends Error {
   constructor(readonly problems: string[]) {
     super(`document templates are not valid:\n  ${problems.join('\n  ')}`);
@@ -233,30 +271,17 @@ export function parseTemplateSet(json: unknown): TemplateSet {
     let signatures = 0;
     d.blocks.forEach((b: unknown, i: number) => {
       const bw = `${at}.blocks[${i}]`;
-      if (!isRecord(b)) {
-        out.push(`${bw}: not an object`);
-        return;
-      }
-      checkCondition(b as Conditional, bw, out);
-      if (b.kind === 'paragraph') {
-        if (!STYLES.includes(b.style as ParagraphStyle)) out.push(`${bw}.style: one of ${STYLES.join(', ')}`);
-        checkText(b.text, `${bw}.text`, out);
-      } else if (b.kind === 'terms') {
-        if (b.caption !== undefined) checkText(b.caption, `${bw}.caption`, out);
-        if (!Array.isArray(b.rows) || b.rows.length === 0) out.push(`${bw}.rows: missing`);
-        else {
-          b.rows.forEach((r: unknown, j: number) => {
-            if (!isRecord(r)) return out.push(`${bw}.rows[${j}]: not an object`);
-            checkCondition(r as Conditional, `${bw}.rows[${j}]`, out);
-            checkText(r.label, `${bw}.rows[${j}].label`, out);
-            checkText(r.value, `${bw}.rows[${j}].value`, out);
-          });
-        }
-      } else if (b.kind === 'signature') {
+      if (isRecord(b) && b.kind === 'signature') {
         signatures++;
+        checkCondition(b as Conditional, bw, out);
         if (b.style !== 'ruling' && b.style !== 'notice') out.push(`${bw}.style: ruling or notice`);
+      } else if (isRecord(b) && b.kind === 'repeat') {
+        checkCondition(b as Conditional, bw, out);
+        if (b.over !== 'debtors' && b.over !== 'items') out.push(`${bw}.over: debtors or items`);
+        if (!Array.isArray(b.blocks) || b.blocks.length === 0) out.push(`${bw}.blocks: missing`);
+        else b.blocks.forEach((inner: unknown, j: number) => checkTextBlock(inner, `${bw}.blocks[${j}]`, out));
       } else {
-        out.push(`${bw}.kind: paragraph, terms or signature`);
+        checkTextBlock(b, bw, out);
       }
     });
     if (signatures !== 1) out.push(`${at}: exactly one signature block, found ${signatures}`);
@@ -277,8 +302,8 @@ export function templateTexts(t: DocumentTemplate): { text: string; conditions: 
   ];
   const texts: { text: string; conditions: Cond[] }[] = [{ text: t.title, conditions: [] }];
   if (t.addressee) texts.push({ text: t.addressee, conditions: [] });
-  for (const b of t.blocks) {
-    const bc = conds(b);
+  const add = (b: BlockTemplate, outer: Cond[]) => {
+    const bc = [...outer, ...conds(b)];
     if (b.kind === 'paragraph') texts.push({ text: b.text, conditions: bc });
     if (b.kind === 'terms') {
       if (b.caption) texts.push({ text: b.caption, conditions: bc });
@@ -287,6 +312,8 @@ export function templateTexts(t: DocumentTemplate): { text: string; conditions: 
         texts.push({ text: r.label, conditions: rc }, { text: r.value, conditions: rc });
       }
     }
-  }
+    if (b.kind === 'repeat') for (const inner of b.blocks) add(inner, bc);
+  };
+  for (const b of t.blocks) add(b, []);
   return texts;
 }

@@ -47,7 +47,7 @@ export interface DocumentRef {
   number: string;
   sha256: string;
   createdAt: string;
-  /** 作废: the measure it carries was refused (docs/documents.md) */
+  /** 作废: every measure it covers was refused or withdrawn (docs/documents.md) */
   voided?: DocumentVoid;
 }
 
@@ -60,7 +60,23 @@ export interface CaseDocument extends DocumentRef {
   /** the amount of the measure it carries (absent: sealed whole, or released whole) */
   amount?: number;
   measureKind?: MeasureKind;
+  /** the state of the measures it covers, when they are all in one */
   measureState?: MeasureState;
+  /** the measures it covers: a ruling its decision's, a notice those sent to its agency */
+  measureIds?: string[];
+  /**
+   * 部分未执行 (docs/documents.md): the items it lists whose measures were refused or withdrawn
+   * while others stand; absent when all stand, or when none does (then it is 作废).
+   */
+  failedItems?: FailedItem[];
+}
+
+/** An item of a ruling or notice that was not carried out, and why. */
+export interface FailedItem {
+  measureId: string;
+  /** the institution and the account or certificate, as the document lists it */
+  item: string;
+  reason: string;
 }
 
 /** Why and when a document was marked 作废. */

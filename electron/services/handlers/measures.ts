@@ -16,9 +16,9 @@ import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import type { StoredCase } from '../../store/cases';
 import type { LiveFreeze } from '../../store/freeze-views';
-import { makeMeasureDocuments } from '../measures/documents';
+import { makeDecisionDocuments, type MeasureDocInput } from '../measures/documents';
 import { disposalsOf, livingCostsOf, onlyHomesOf, refusedForLivingCosts, withExemptions } from '../measures/exempt';
-import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type MeasureOps } from '../measures/ops';
+import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, measureOf, newMeasure, sendNew, type FreezeAct, type MeasureOps } from '../measures/ops';
 
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
 
@@ -57,7 +57,10 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
 
     freeze: async ({ caseId, decisionId, items }, { session: s, store, case: c }) => {
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
-      for (const it of items) assertDecisionOpen(store, decisionId, it.assetId);
+      items.forEach((it, i) => {
+        if (items.findIndex((x) => x.assetId === it.assetId) !== i) fail('同一财产在本次冻结中列了两次', 'the same asset is listed twice in this freeze', `items.${i}.assetId`);
+        assertDecisionOpen(store, decisionId, it.assetId);
+      });
       const assets = assetsOf(store, caseId);
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
       const chosen = items.map((it, i) => {
@@ -83,21 +86,18 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         if (living) refusedForLivingCosts(store, s.officer.code, c, living);
         fail(v.zh, v.en, `items.${items.findIndex((i) => i.assetId === v.assetId)}`);
       }
-      const out: Measure[] = [];
-      for (const { it, a } of chosen) {
-        const debtor = debtorOf(c, a.partyId);
-        const amount = isIndivisible(a.kind) ? undefined : (it.amount ?? a.available ?? a.value);
-        const documents = await makeMeasureDocuments(store, {
-          kind: 'freeze', court: d.courtName, c, debtor, asset: a, officer: s.officer, today: today(),
-          ...(amount !== undefined ? { amount } : {}), period: { start: today(), end: it.endsOn },
-        });
-        out.push(sendNew(s, newMeasure(d.now(), {
-          caseId, partyId: a.partyId, assetId: a.id, channel: a.channel, assetKind: a.kind, assetIdentifier: a.identifier,
-          kind: 'freeze', decidedBy: s.officer.code, documents, endsOn: it.endsOn, decisionId,
-          ...(amount !== undefined ? { amount } : {}),
-          ...(reasons[a.id] ? { overCapReason: reasons[a.id] } : {}),
-        })));
-      }
+      // one ruling over the whole decision, one notice per agency (docs/documents.md)
+      const decided = chosen.map(({ it, a }) => ({ it, a, amount: isIndivisible(a.kind) ? undefined : (it.amount ?? a.available ?? a.value) }));
+      const documents = await makeDecisionDocuments(store, decided.map(({ it, a, amount }): MeasureDocInput => ({
+        kind: 'freeze', court: d.courtName, c, debtor: debtorOf(c, a.partyId), asset: a, channel: a.channel, officer: s.officer, today: today(),
+        ...(amount !== undefined ? { amount } : {}), period: { start: today(), end: it.endsOn },
+      })));
+      const out = decided.map(({ it, a, amount }, k) => sendNew(s, newMeasure(d.now(), {
+        caseId, partyId: a.partyId, assetId: a.id, channel: a.channel, assetKind: a.kind, assetIdentifier: a.identifier,
+        kind: 'freeze', decidedBy: s.officer.code, documents: documents[k]!, endsOn: it.endsOn, decisionId,
+        ...(amount !== undefined ? { amount } : {}),
+        ...(reasons[a.id] ? { overCapReason: reasons[a.id] } : {}),
+      })));
       return { measures: out };
     },
 
@@ -118,17 +118,25 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       // a closed case takes no new measure; only a release (nothing stays seized past what is owed, docs/domain.md rule 1)
       if (cases.some((c) => c.status !== 'open')) throw new AppFailure('CASE_CLOSED');
       const byId = new Map(cases.map((c) => [c.id, c]));
-      const out: Measure[] = [];
+      // every freeze is checked before any renewal is made; then one decision per case, with its one ruling
+      const byCase = new Map<string, FreezeAct[]>();
       for (const [i, id] of freezeIds.entries()) {
+        if (freezeIds.indexOf(id) !== i) fail('同一冻结在本次续行中列了两次', 'the same freeze is listed twice in this renewal', `freezeIds.${i}`);
         const view = ops.liveFreeze(store, id);
         const current = view.endsOn ?? view.measure.endsOn;
         if (!current) fail('该冻结没有截止日期', 'the freeze has no end date', `freezeIds.${i}`);
         const target = endsOn ?? renewalPeriod(current, view.measure.assetKind).end;
         const r = checkRenewal(today(), current, target, view.measure.assetKind);
         if (!r.ok) fail(r.zh, r.en, `freezeIds.${i}`);
-        out.push(await ops.actOnFreeze(s, byId.get(view.measure.caseId)!, 'renew', id, { decisionId, endsOn: target }));
+        byCase.set(view.measure.caseId, [...(byCase.get(view.measure.caseId) ?? []), { freezeId: id, extra: { decisionId, endsOn: target } }]);
       }
-      return { measures: out };
+      for (const [caseId, acts] of byCase) for (const a of acts) ops.checkAct(s, byId.get(caseId)!, 'renew', a);
+      const renewed = new Map<string, Measure>();
+      for (const [caseId, acts] of byCase) {
+        const made = await ops.actOnFreezes(s, byId.get(caseId)!, 'renew', acts);
+        made.forEach((m, k) => renewed.set(acts[k]!.freezeId, m));
+      }
+      return { measures: freezeIds.map((id) => renewed.get(id)!) };
     },
 
     release: async ({ freezeId, decisionId, amount, reason }, { session: s, store, case: c }) => {

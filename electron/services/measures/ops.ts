@@ -20,7 +20,7 @@ import type { MeasureContext } from '../../engine/measures/measure-engine';
 import type { Deps } from '../deps';
 import type { ActiveSession } from '../session';
 import { contextFor } from './context';
-import { makeMeasureDocuments } from './documents';
+import { makeDecisionDocuments, type MeasureDocInput } from './documents';
 import { withDecision } from './sign';
 
 export function fail(zh: string, en: string, field?: string): never {
@@ -87,8 +87,20 @@ export interface MeasureOps {
   candidate(a: Asset, live: Map<string, LiveFreeze>): FreezeCandidate;
   liveFreeze(store: SecureStore, freezeId: string): LiveFreeze;
   actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure>;
+  /**
+   * One decision on several freezes of one case (a renewal of several at once): one ruling over
+   * them all and one notice per agency (docs/documents.md), then one measure per freeze.
+   */
+  actOnFreezes(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, acts: readonly FreezeAct[]): Promise<Measure[]>;
+  /** Refuses, as actOnFreezes would, an act that may not be done; nothing is made. */
+  checkAct(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, act: FreezeAct): void;
   /** the live freezes of the cases `visible` lets through, with their case numbers */
   liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[];
+}
+
+export interface FreezeAct {
+  freezeId: string;
+  extra: ActExtra;
 }
 
 export interface ActExtra {
@@ -138,7 +150,8 @@ export function measureOps(d: Deps): MeasureOps {
     return a ?? { kind: f.assetKind, institution: channelInfo(f.channel).zh, identifier: f.assetIdentifier };
   }
 
-  async function actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure> {
+  /** A freeze acted on, checked: its view, and what its documents state about it. */
+  function prepareAct(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, { freezeId, extra }: FreezeAct): { view: LiveFreeze; doc: MeasureDocInput } {
     const view = liveFreeze(s.store, freezeId);
     const f = view.measure;
     const current = view.endsOn ?? f.endsOn;
@@ -147,8 +160,8 @@ export function measureOps(d: Deps): MeasureOps {
       fail(`${channelInfo(f.channel).zh}不办理此项网络措施`, `${channelInfo(f.channel).en} does not do this online`, 'freezeId');
     }
     const debtor = debtorOf(c, f.partyId);
-    const documents = await makeMeasureDocuments(s.store, {
-      kind, court: d.courtName, c, debtor, asset: assetFor(s.store, f), officer: s.officer, today: today(),
+    const doc: MeasureDocInput = {
+      kind, court: d.courtName, c, debtor, asset: assetFor(s.store, f), channel: f.channel, officer: s.officer, today: today(),
       ...(extra.amount !== undefined ? { amount: extra.amount } : kind === 'renew' ? { amount: view.frozen } : {}),
       // a renewal's period starts the day after the current end, not on the decision day (docs/domain.md rule 2)
       ...(extra.endsOn ? { period: { start: kind === 'renew' && current ? renewalStart(current) : today(), end: extra.endsOn } } : {}),
@@ -156,18 +169,30 @@ export function measureOps(d: Deps): MeasureOps {
       ...(extra.reason ? { reason: extra.reason } : {}),
       ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
       ...(extra.legalBasis ? { legalBasis: extra.legalBasis } : {}),
+    };
+    return { view, doc };
+  }
+
+  async function actOnFreezes(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, acts: readonly FreezeAct[]): Promise<Measure[]> {
+    const prepared = acts.map((a) => prepareAct(s, c, kind, a));
+    const documents = await makeDecisionDocuments(s.store, prepared.map((p) => p.doc));
+    return prepared.map(({ view: { measure: f } }, k) => {
+      const extra = acts[k]!.extra;
+      return sendNew(s, newMeasure(d.now(), {
+        caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,
+        kind, decidedBy: s.officer.code, documents: documents[k]!, freezeId: f.id, decisionId: extra.decisionId,
+        ...(extra.balanceCheck !== undefined ? { balanceCheck: extra.balanceCheck } : {}),
+        ...(extra.amount !== undefined ? { amount: extra.amount } : {}),
+        ...(extra.endsOn ? { endsOn: extra.endsOn } : {}),
+        ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
+        ...(extra.state ? { state: extra.state } : {}),
+        ...(extra.retryOf ? { retryOf: extra.retryOf } : {}),
+      }));
     });
-    const m = newMeasure(d.now(), {
-      caseId: f.caseId, partyId: f.partyId, assetId: f.assetId, channel: f.channel, assetKind: f.assetKind, assetIdentifier: f.assetIdentifier,
-      kind, decidedBy: s.officer.code, documents, freezeId: f.id, decisionId: extra.decisionId,
-      ...(extra.balanceCheck !== undefined ? { balanceCheck: extra.balanceCheck } : {}),
-      ...(extra.amount !== undefined ? { amount: extra.amount } : {}),
-      ...(extra.endsOn ? { endsOn: extra.endsOn } : {}),
-      ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
-      ...(extra.state ? { state: extra.state } : {}),
-      ...(extra.retryOf ? { retryOf: extra.retryOf } : {}),
-    });
-    return sendNew(s, m);
+  }
+
+  async function actOnFreeze(s: ActiveSession, c: StoredCase, kind: Exclude<MeasureKind, 'freeze'>, freezeId: string, extra: ActExtra): Promise<Measure> {
+    return (await actOnFreezes(s, c, kind, [{ freezeId, extra }]))[0]!;
   }
 
   function liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[] {
@@ -178,5 +203,7 @@ export function measureOps(d: Deps): MeasureOps {
     });
   }
 
-  return { today, candidate, liveFreeze, actOnFreeze, liveFreezesOf };
+  const checkAct: MeasureOps['checkAct'] = (s, c, kind, act) => void prepareAct(s, c, kind, act);
+
+  return { today, candidate, liveFreeze, actOnFreeze, actOnFreezes, checkAct, liveFreezesOf };
 }

@@ -1,5 +1,5 @@
 /**
- * Version 9: the particulars a registry and a clerk need on a document (docs/domain.md,
+ * Version 11: the particulars a registry and a clerk need on a document (docs/domain.md,
  * "Documents"). An asset keeps, as JSON, what its agency said besides institution and identifier:
  * real estate's 坐落 and 不动产单元号, a vehicle's 号牌种类 and VIN, the securities held and their
  * quantity, the company and the 出资额 or 比例 of a stake. A party keeps its 住所 and, for a

@@ -545,6 +545,8 @@ export const en: Dict = {
     state: 'State',
     inForce: 'in force',
     voided: 'Void',
+    partlyFailed: 'Partly not carried out',
+    failedItem: 'Not carried out',
     voidedBecause: 'This document is void',
     title: 'Document',
     loading: 'Loading the document…',

@@ -544,6 +544,8 @@ export const zh = {
     state: '状态',
     inForce: '有效',
     voided: '作废',
+    partlyFailed: '部分未执行',
+    failedItem: '未执行',
     voidedBecause: '本文书已作废',
     title: '文书',
     loading: '正在读取文书…',

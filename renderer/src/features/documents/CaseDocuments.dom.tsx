@@ -1,7 +1,7 @@
 /**
  * The case's documents as a register (docs/documents.md): number, document, the agency it goes to,
- * the amount, the date and whether it stands — 作废 with its reason when its measure was refused or
- * withdrawn. The number opens the viewer.
+ * the amount, the date and whether it stands — 作废 with its reason when every measure it covers was
+ * refused or withdrawn, 部分未执行 with the failed items when only some were. The number opens the viewer.
  */
 import type { CaseDocument } from '../../../../shared/domain/measures';
 import { todayCst } from '../../../../shared/dates';
@@ -47,10 +47,19 @@ export function CaseDocuments({ docs }: { docs: readonly CaseDocument[] }) {
                 <span className="badge badge-void" data-testid={`case-doc-${d.id}-voided`} title={d.voided.reason}>
                   {t.documents.voided}
                 </span>
+              ) : d.failedItems?.length ? (
+                <span className="badge badge-partial" data-testid={`case-doc-${d.id}-partial`}>
+                  {t.documents.partlyFailed}
+                </span>
               ) : (
                 t.documents.inForce
               )}
               {d.voided && <div className="muted small">{d.voided.reason}</div>}
+              {!d.voided && d.failedItems?.map((f) => (
+                <div key={f.measureId} className="muted small" data-testid={`case-doc-${d.id}-failed-${f.measureId}`}>
+                  {t.documents.failedItem}：{f.item}（{f.reason}）
+                </div>
+              ))}
             </td>
           </tr>
         ))}
