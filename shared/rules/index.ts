@@ -6,6 +6,7 @@
  */
 export type { RuleViolation } from './violation';
 export * from './cap';
+export * from './interest';
 export * from './periods';
 export * from './time-limits';
 export * from './reminders';
