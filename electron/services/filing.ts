@@ -41,7 +41,10 @@ export async function confirmFiling(d: Deps, store: SecureStore, officer: Office
     ? store.cases.settleFiling(c.id, { filing: 'pending', note: '案件管理系统中尚无此案号：请核对案号，或待立案庭立案后再核对' })
     : why
       ? store.cases.settleFiling(c.id, { filing: 'refused', note: why })
-      : store.cases.settleFiling(c.id, { filing: 'confirmed', from: { cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}) } });
+      : store.cases.settleFiling(c.id, { filing: 'confirmed', from: {
+        cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}),
+        ...(cms.performanceDueOn !== undefined && cms.interestPrincipal !== undefined ? { performanceDueOn: cms.performanceDueOn, interestPrincipal: cms.interestPrincipal } : {}),
+      } });
   store.audit.append({
     officer: officer.code, action: `case.filing.${after.filing}`, caseId: c.id, caseNumber: c.number,
     detail: { ...(after.filingNote ? { note: after.filingNote } : {}), ...(after.assignee ? { assignee: after.assignee } : {}) },

@@ -98,6 +98,9 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
   const measures = new MeasureRepo(conn, clock, audit, settings);
+  // decided under the earlier period count and not yet sent: withdrawn for a new decision (rule 2)
+  const withdrawn = schemaVersion(db) >= MIGRATIONS.length ? measures.withdrawPastCap() : [];
+  if (withdrawn.length) log.info('measures past the period cap withdrawn', { count: withdrawn.length });
   log.info('store opened', { version: schemaVersion(db), ms: Date.now() - started });
   return {
     cases: new CaseRepo(conn, clock),

@@ -61,8 +61,10 @@ export interface FreezeCandidate {
 export interface FreezePlan {
   caseId: string;
   today: string;
-  /** outstanding amount plus enforcement costs (docs/domain.md rule 1) */
+  /** outstanding amount plus enforcement costs plus late-performance interest (docs/domain.md rule 1; shared/rules/cap.ts freezeCap) */
   cap: Fen;
+  /** the late-performance interest the cap includes, as of `today` (absent: the case gives no 履行期限届满日) */
+  lateInterest?: { amount: Fen; from: string; days: number };
   alreadyFrozen: Fen;
   remaining: Fen;
   candidates: FreezeCandidate[];

@@ -5,6 +5,9 @@
 import { AppFailure } from '../../../shared/app-failure';
 import { daysBetween, todayCst } from '../../../shared/dates';
 import { caseTimeLimit } from '../../../shared/rules/time-limits';
+import { capInterest } from '../../../shared/rules/cap';
+import { preservationEndsOn } from '../../../shared/rules/preservation';
+import type { SecureStore } from '../../store';
 import type { CaseDetail, Party } from '../../../shared/domain/types';
 import type { StoredCase } from '../../store/cases';
 import { listScope } from '../authority';
@@ -14,10 +17,27 @@ import type { Deps } from '../deps';
 import { importDocket } from '../docket';
 import { confirmFiling } from '../filing';
 
-export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
+export function withDeadline(d: Deps, c: StoredCase, store?: SecureStore): CaseDetail {
+  const today = todayCst(d.now());
+  const facts = store ? caseFacts(store, c, today) : {};
   const limit = caseTimeLimit(c.type, c.filedOn, d.holidays);
-  if (!limit) return { ...c };
-  return { ...c, deadline: limit.deadline, daysLeft: daysBetween(todayCst(d.now()), limit.deadline), deadlineBasis: limit.basis };
+  if (!limit) return { ...c, ...facts };
+  return { ...c, ...facts, deadline: limit.deadline, daysLeft: daysBetween(today, limit.deadline), deadlineBasis: limit.basis };
+}
+
+/**
+ * What main computes for the case header from the store: the late-performance interest in the
+ * cap (docs/domain.md rule 1) and, in a 执保 case, the 保全期限届满日 (rule 2).
+ */
+function caseFacts(store: SecureStore, c: StoredCase, today: string): Pick<CaseDetail, 'lateInterest' | 'preservationEndsOn'> {
+  const out: Pick<CaseDetail, 'lateInterest' | 'preservationEndsOn'> = {};
+  const interest = capInterest(store.measures.capInputFor(c.id, today));
+  if (interest) out.lateInterest = { amount: interest.amount, from: interest.from, days: interest.days };
+  if (c.type === '执保') {
+    const ends = preservationEndsOn(store.measures.liveFreezes(c.id, today));
+    if (ends) out.preservationEndsOn = ends;
+  }
+  return out;
 }
 
 export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
@@ -27,7 +47,7 @@ export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
       const own = mine ? (scope ? scope.assignees : [officer.code]) : undefined;
       return store.cases.list({ ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) });
     },
-    get: (_input, { case: c }) => withDeadline(d, c),
+    get: (_input, { store, case: c }) => withDeadline(d, c, store),
     create: async (input, { store, officer }) => {
       const v = validateNewCase(input, d.now(), d.court);
       const strip = (p: { kind: Party['kind']; name: string; idNumber: string }) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber });
@@ -37,9 +57,9 @@ export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
       });
       store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });
       // a pending filing until the case-management system bears it out (docs/authority.md)
-      return withDeadline(d, await confirmFiling(d, store, officer, created));
+      return withDeadline(d, await confirmFiling(d, store, officer, created), store);
     },
-    confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c)),
+    confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c), store),
     importFromCourt: async (_input, { store, officer }) => {
       if (!store.isOpen) throw new AppFailure('STORE_LOCKED');
       return importDocket(d, store, officer);

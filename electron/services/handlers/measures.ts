@@ -7,7 +7,7 @@ import { AppFailure } from '../../../shared/app-failure';
 import type { Measure } from '../../../shared/domain/measures';
 import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
-  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, renewalStart, suggestAllocation,
+  capInterest, checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, maxEndDate, renewalStart, suggestAllocation,
 } from '../../../shared/rules';
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
@@ -21,14 +21,16 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
   const { today } = ops;
   return {
     plan: ({ caseId }, { store, case: c }) => {
-      const cap = freezeCap(c);
+      const capInput = store.measures.capInputFor(caseId, today());
+      const cap = freezeCap(capInput);
       const frozen = store.measures.frozenTotalForCase(caseId, today());
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
       const candidates = [...assetsOf(store, caseId).values()].map((a) => ops.candidate(a, live));
       const freezable = candidates.filter((x) => x.freezable).map((x) => x.asset);
       const s = suggestAllocation(cap, frozen, freezable, { exemptLivingAllowance: exemptFor(store, c) });
+      const interest = capInterest(capInput);
       return {
-        caseId, today: today(), cap, alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
+        caseId, today: today(), cap, ...(interest ? { lateInterest: { amount: interest.amount, from: interest.from, days: interest.days } } : {}), alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
         suggestion: { items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })), total: s.total, reachesCap: s.capReached },
       };
     },
@@ -50,7 +52,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         return { it, a };
       });
       const reasons = Object.fromEntries(items.filter((i) => i.overCapReason?.trim()).map((i) => [i.assetId, i.overCapReason!.trim()]));
-      const check = checkFreezeSet(freezeCap(c), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), {
+      const check = checkFreezeSet(freezeCap(store.measures.capInputFor(caseId, today())), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), {
         reasons, exemptLivingAllowance: exemptFor(store, c),
         knownDeposits: [...assets.values()].filter((a) => a.kind === 'deposit').map((a) => ({ asset: a, frozenByCase: ops.candidate(a, live).frozenByCase })),
       });
@@ -76,13 +78,14 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       return { measures: out };
     },
 
-    list: ({ caseId }, { store, case: c }) => {
+    list: ({ caseId }, { store }) => {
       const freezes = store.measures.liveFreezes(caseId, today());
       const held = freezes
         .filter((f) => f.status === 'in_force' || f.status === 'waiting')
         .map((f) => ({ freezeId: f.measure.id, assetId: f.measure.assetId, kind: f.measure.assetKind, frozen: f.frozen, waiting: f.status === 'waiting' }));
-      const advice = excessToRelease(freezeCap(c), held);
-      const paid = freezeCap(c) === 0;
+      const cap = freezeCap(store.measures.capInputFor(caseId, today()));
+      const advice = excessToRelease(cap, held);
+      const paid = cap === 0;
       return {
         caseId, measures: store.measures.listForCase(caseId), freezes,
         releaseProposals: advice.releases.map((r) => ({

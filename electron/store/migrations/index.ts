@@ -14,11 +14,12 @@ import { migration005 } from './005-decisions';
 import { migration006 } from './006-court-account-proposals';
 import { migration007 } from './007-document-voids';
 import { migration008 } from './008-measure-claims';
+import { migration009 } from './009-late-interest';
 
 export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009,
 ];
 
 export interface MigrationReport {

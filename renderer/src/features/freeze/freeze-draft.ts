@@ -7,7 +7,7 @@
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { FreezeCandidate, FreezePlan } from '../../../../shared/domain/measure-views';
 import type { AssetKind } from '../../../../shared/domain/types';
-import { addDays, addMonths, parseIsoDate, type HolidayCalendar, type IsoDate } from '../../../../shared/dates';
+import { parseIsoDate, type IsoDate } from '../../../../shared/dates';
 import { fenToYuanString, parseYuan, type Fen } from '../../../../shared/money';
 import {
   availableOf, checkEndDate, checkFreezeSet, periodCapYears,
