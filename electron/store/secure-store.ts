@@ -27,6 +27,7 @@ import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
 import { SettingsRepo } from './settings';
 import { CourtAccountProposalRepo } from './court-account-proposals';
+import { PreservationNoticeRepo } from './preservation-notices';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -67,6 +68,8 @@ export interface SecureStore {
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
   readonly courtAccountProposals: CourtAccountProposalRepo;
+  /** 执保: the applicant reminded of the 保全期限届满日 */
+  readonly preservationNotices: PreservationNoticeRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -119,6 +122,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     whereaboutsFindings: new WhereaboutsFindingRepo(conn, clock, audit),
     settings,
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
+    preservationNotices: new PreservationNoticeRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -98,6 +98,11 @@ export interface DeductionPrep {
 
 export interface ReminderView {
   key: string;
+  /**
+   * renewal (absent): renew the freeze before it ends; preservation: in a 执保 case, remind the
+   * applicant to ask for 续行保全 before the 保全期限届满日 (docs/domain.md rule 2)
+   */
+  kind?: 'preservation';
   /** the measure that set the current end date (the freeze, or its latest renewal) */
   measureId: string;
   /** the freeze to renew */

@@ -240,6 +240,8 @@ export const contract = {
   reminders: {
     due: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<ReminderView[]>() },
     ack: { policy: { act: 'case.read' }, input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
+    /** 执保: makes the 保全期限届满提醒通知书 to the applicant and records the reminder, once per 届满日 */
+    notifyApplicant: { policy: { act: 'measure.decide', case: 'caseId' }, input: z.object({ caseId: id }).strict(), output: out<{ endsOn: string; document: DocumentRef }>() },
   },
   documents: {
     list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseDocument[]>() },

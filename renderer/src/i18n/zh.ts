@@ -96,6 +96,8 @@ export const zh = {
     fixErrors: '请先更正标出的内容',
   },
   workspace: {
+    preservationEndsOn: '保全期限届满日',
+    lateInterest: (amount: string, from: string, days: number) => `迟延履行期间的债务利息：${amount}（自${from}起至今${days}日，日万分之一点七五）`,
     filingPending: '手工录入的立案信息待案件管理系统确认：确认前不能查询或采取措施。',
     filingRefused: '案件管理系统未确认该立案信息：不能查询或采取措施。',
     filingRecheck: '再次核对',
@@ -261,6 +263,8 @@ export const zh = {
     openFreezeTitle: '在冻结面板中勾选此项财产（F：冻结面板，再按 F 一键冻结）',
   },
   measures: {
+    redecide: '重新决定',
+    redecideTitle: '在冻结面板中按法定期限重新决定',
     title: '本案措施',
     none: '本案尚无冻结',
     asset: '财产',
@@ -406,6 +410,9 @@ export const zh = {
     days: (n: number) => (n === 0 ? '今日届满' : `剩 ${n} 天`),
   },
   reminders: {
+    preservation: '提醒申请人申请续行保全',
+    notify: '生成保全期限届满提醒通知书',
+    notifyTitle: '生成致申请人的通知书并记录已提醒（每个届满日一次）',
     title: '续冻提醒',
     none: '暂无提醒',
     dismiss: '知道了',

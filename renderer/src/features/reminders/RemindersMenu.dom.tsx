@@ -1,7 +1,8 @@
 /**
  * Renewal reminders in the header (reminders.due at sign-in, 'reminder.due' as they fall due): a
  * badge with the count, a list with the missed ones marked, and "知道了" to record each as
- * delivered (reminders.ack). Until then a reminder stays.
+ * delivered (reminders.ack). Until then a reminder stays. A 执保 reminder (提醒申请人申请续行保全) is
+ * answered instead by making the notice to the applicant (reminders.notifyApplicant).
  */
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { daysBetween, todayCst } from '../../../../shared/dates';
@@ -17,6 +18,7 @@ export function RemindersMenu() {
   const errors = useAppStore((s) => s.reminderErrors);
   const setOpen = useAppStore((s) => s.setRemindersOpen);
   const ack = useAppStore((s) => s.ackReminder);
+  const notify = useAppStore((s) => s.notifyApplicant);
   const openCase = useAppStore((s) => s.openCase);
   const setTab = useAppStore((s) => s.setWorkspaceTab);
   const missed = reminders.some((r) => r.missed);
@@ -90,19 +92,32 @@ export function RemindersMenu() {
                         </span>
                       )}
                     </div>
+                    {r.kind === 'preservation' && <div className="small" data-testid={`reminder-preservation-${r.key}`}><strong>{t.reminders.preservation}</strong></div>}
                     <div className="small">{r.assetDescription}</div>
                     <div className={`small days days-${urgencyOf(left)}`}>
                       {t.reminders.endsOn(r.endsOn, left)} · {t.reminders.before(r.daysBefore)}
                     </div>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      data-testid={`reminder-ack-${r.key}`}
-                      title={t.reminders.dismissTitle}
-                      onClick={() => void ack(r.key)}
-                    >
-                      {t.reminders.dismiss}
-                    </button>
+                    {r.kind === 'preservation' ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid={`reminder-notify-${r.key}`}
+                        title={t.reminders.notifyTitle}
+                        onClick={() => void notify(r.key, r.caseId)}
+                      >
+                        {t.reminders.notify}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-testid={`reminder-ack-${r.key}`}
+                        title={t.reminders.dismissTitle}
+                        onClick={() => void ack(r.key)}
+                      >
+                        {t.reminders.dismiss}
+                      </button>
+                    )}
                     {errors[r.key] && <div className="field-error">{errorText(errors[r.key]!, lang)}</div>}
                   </li>
                 );
