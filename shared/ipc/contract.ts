@@ -125,6 +125,9 @@ export const contract = {
         cause: text(200),
         amountOwed: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
         costs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        /** optional, both or neither: the judgment's 履行期限届满日 and the principal late-performance interest accrues on */
+        performanceDueOn: text(10).optional(),
+        interestPrincipal: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
         applicant: z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),
         debtors: z.array(
           z.object({ kind: z.enum(['person', 'company']), name: text(100).min(1), idNumber: text(18) }).strict(),

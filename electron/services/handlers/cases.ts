@@ -52,7 +52,7 @@ export function caseHandlers(d: Deps): FeatureHandlers<'cases'> {
       const v = validateNewCase(input, d.now(), d.court);
       const strip = (p: { kind: Party['kind']; name: string; idNumber: string }) => ({ kind: p.kind, name: p.name, idNumber: p.idNumber });
       const created = store.cases.create({
-        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs,
+        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs, ...(v.lateInterest ?? {}),
         applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code, filing: 'pending',
       });
       store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });

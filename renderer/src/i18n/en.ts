@@ -71,6 +71,8 @@ export const en: Dict = {
     recent: 'Recently opened',
   },
   newCase: {
+    performanceDueOn: 'Performance deadline (optional)',
+    interestPrincipal: 'Principal for late-performance interest (yuan, optional)',
     title: 'New case',
     number: 'Case number',
     numberPlaceholder: '(2025)黔0103执1234号',

@@ -69,6 +69,8 @@ export const zh = {
     recent: '最近打开',
   },
   newCase: {
+    performanceDueOn: '履行期限届满日（选填）',
+    interestPrincipal: '迟延履行利息计息本金（元，选填）',
     title: '新建案件',
     number: '案号',
     numberPlaceholder: '(2025)黔0103执1234号',
