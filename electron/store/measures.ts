@@ -11,7 +11,10 @@
  * - only a debtor of the case, and only an asset found for that debtor in that case;
  * - no move out of a final state, and none back to a draft once queued (MEASURE_TRANSITIONS);
  * - no over-seizure (rule 1): a freeze entering the outbox may not take the case's frozen total
- *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
+ *   (in force plus pending) above the outstanding amount plus costs and late-performance
+ *   interest, unless a reason is recorded;
+ * - no freeze or renewal with an end date past the period cap (rule 2); one decided under the
+ *   earlier count and not yet sent is withdrawn when the store opens (withdrawPastCap);
  * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
  * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed;
  * - a measure the agency refuses, or one withdrawn before it went out, voids its ruling and notice
@@ -526,8 +529,8 @@ export class MeasureRepo implements MeasureStore {
       const cap = this.capForCase(m.caseId);
       if (others + m.amount > cap) {
         throw validationError(
-          `冻结后合计 ${others + m.amount} 分，超过未履行金额与执行费之和 ${cap} 分（超标的）；如财产不可分，请记录理由`,
-          `frozen in total ${others + m.amount} fen would exceed the outstanding amount plus costs, ${cap} fen (over-seizure); record a reason for an indivisible asset`,
+          `冻结后合计 ${others + m.amount} 分，超过未履行金额、执行费与迟延履行利息之和 ${cap} 分（超标的）；如财产不可分，请记录理由`,
+          `frozen in total ${others + m.amount} fen would exceed the outstanding amount plus costs and late-performance interest, ${cap} fen (over-seizure); record a reason for an indivisible asset`,
           'amount',
         );
       }

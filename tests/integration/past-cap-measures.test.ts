@@ -38,7 +38,7 @@ function oldDatabase(): { file: string; key: Buffer } {
     ('pa', 'c1', 0, 'applicant', 'person', '甲', '520102197001010019'), ('pd', 'c1', 1, 'debtor', 'person', '乙', '520102197001010027')`).run();
   const asset = d.prepare(`INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description, value, available, found_at)
     VALUES (?, 'c1', 'pd', 'r1', ?, 'bank.icbc', 'deposit', '中国工商银行', ?, '活期存款', 5000000, 5000000, ?)`);
-  ['a1', 'a2', 'a3', 'a4'].forEach((id, i) => asset.run(id, i, `62220000000000${i}`, T));
+  ['a1', 'a2', 'a3', 'a4', 'a5'].forEach((id, i) => asset.run(id, i, `62220000000000${i}`, T));
   const measure = d.prepare(`INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount, ends_on,
       decided_by, attempts, created_at, updated_at, decision_id) VALUES (?, 'c1', 'pd', ?, 'bank.icbc', 'deposit', ?, 'freeze', ?, 1000000, ?, 'F520103001', 0, ?, ?, ?)`);
   // the old count: 2026-11-20 + one year = 2027-11-20; the lawful last day is 2027-11-19
@@ -46,6 +46,13 @@ function oldDatabase(): { file: string; key: Buffer } {
   measure.run('m-approval', 'a2', '622200000000001', 'awaiting_approval', '2027-11-22', T, T, 'dec-2');
   measure.run('m-sent', 'a3', '622200000000002', 'sent', '2027-11-20', T, T, 'dec-3');
   measure.run('m-lawful', 'a4', '622200000000003', 'queued', '2027-11-19', T, T, 'dec-4');
+  // a renewal of a freeze ending 2027-06-30: its period starts 2027-07-01 and lawfully ends 2028-06-30
+  d.prepare(`INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount, ends_on,
+      decided_by, attempts, created_at, updated_at, decision_id, outcome) VALUES ('m-held', 'c1', 'pd', 'a5', 'bank.icbc', 'deposit', '622200000000004',
+      'freeze', 'executed', 1000000, '2027-06-30', 'F520103001', 1, '2026-07-01T02:00:00.000Z', ?, 'dec-6', '{"frozenAmount":1000000,"endsOn":"2027-06-30","queuePosition":0}')`).run(T);
+  d.prepare(`INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, ends_on, freeze_id,
+      decided_by, attempts, created_at, updated_at, decision_id) VALUES ('m-renew', 'c1', 'pd', 'a5', 'bank.icbc', 'deposit', '622200000000004',
+      'renew', 'queued', '2028-07-01', 'm-held', 'F520103001', 0, ?, ?, 'dec-7')`).run(T, T);
   d.prepare(`INSERT INTO documents (id, case_id, measure_id, measure_position, type, court, seq, number, sha256, pdf, content, created_at, created_by)
     VALUES ('doc1', 'c1', 'm-queued', 0, '冻结裁定书', '黔0103', 1, '(2026)黔0103执7号之一', 'h1', x'25', '{}', ?, 'F520103001'),
            ('doc2', 'c1', 'm-queued', 1, '协助冻结通知书', '黔0103', 2, '(2026)黔0103执7号之二', 'h2', x'25', '{}', ?, 'F520103001')`).run(T, T);
@@ -70,6 +77,8 @@ describe('freezes decided before the corrected period count', () => {
         expect.stringContaining('冻结期限超过法定上限，须重新决定'), expect.stringContaining('冻结期限超过法定上限，须重新决定'),
       ]);
       expect(s.measures.getMeasure('m-approval')).toMatchObject({ state: 'cancelled', error: { code: 'PAST_LEGAL_CAP' } });
+      // a renewal is counted from the day after its freeze's end
+      expect(s.measures.getMeasure('m-renew')).toMatchObject({ state: 'cancelled', error: { code: 'PAST_LEGAL_CAP', message: expect.stringContaining('依法最迟至 2028-06-30') } });
       // what went out keeps what the agency confirms; a lawful one goes out as decided
       expect(s.measures.getMeasure('m-sent')!.state).toBe('sent');
       expect(s.measures.getMeasure('m-lawful')!.state).toBe('queued');
@@ -80,6 +89,7 @@ describe('freezes decided before the corrected period count', () => {
         expect.objectContaining({ measureId: 'm-queued', endsOn: '2027-11-20', maxEndDate: '2027-11-19' }),
         expect.objectContaining({ measureId: 'm-approval', endsOn: '2027-11-22', maxEndDate: '2027-11-19' }),
       ]));
+      expect(audit.filter((e) => e.action === 'measure.renew.past-cap')).toHaveLength(1);
       expect(audit.filter((e) => e.action === 'document.voided')).toHaveLength(2);
       expect(s.audit.verify().ok).toBe(true);
     } finally {

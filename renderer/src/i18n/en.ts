@@ -233,7 +233,7 @@ export const en: Dict = {
   freeze: {
     title: 'Freeze',
     loading: 'Working out the cap…',
-    cap: 'Cap (outstanding amount + enforcement costs)',
+    cap: 'Cap (outstanding amount + enforcement costs + late-performance interest)',
     already: 'Already frozen',
     thisSet: 'This freeze',
     remaining: 'Still allowed',

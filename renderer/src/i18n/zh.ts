@@ -231,7 +231,7 @@ export const zh = {
   freeze: {
     title: '冻结',
     loading: '正在计算冻结上限…',
-    cap: '冻结上限（未执行金额 + 执行费）',
+    cap: '冻结上限（未执行金额 + 执行费 + 迟延履行利息）',
     already: '已冻结',
     thisSet: '本次冻结',
     remaining: '尚可冻结',
