@@ -67,8 +67,10 @@ describe('a preservation case and its 保全期限届满日', () => {
     const due = await app.value<ReminderView[]>('reminders', 'due');
     const r = due.find((x) => x.kind === 'preservation' && x.caseId === c.id);
     expect(r).toMatchObject({ endsOn, daysBefore: 7, caseNumber: c.number, missed: true });
-    // it is answered by the notice, not dismissed
+    // it is answered by the notice, not dismissed: "知道了" is refused, and the refusal audited
     expect((await app.call('reminders', 'ack', { key: r!.key })).ok).toBe(false);
+    const audit = await app.value<AuditEntry[]>('audit', 'list', { caseId: c.id, limit: 200 });
+    expect(audit.some((e) => e.action === 'reminder.ack.refused')).toBe(true);
   });
 
   it('one click makes the 保全期限届满提醒通知书 to the applicant and records the reminder once, audited, kept over a restart', async () => {

@@ -17,9 +17,9 @@ import type { Deps } from '../deps';
 import { importDocket } from '../docket';
 import { confirmFiling } from '../filing';
 
-export function withDeadline(d: Deps, c: StoredCase, store?: SecureStore): CaseDetail {
+export function withDeadline(d: Deps, c: StoredCase, store: SecureStore): CaseDetail {
   const today = todayCst(d.now());
-  const facts = store ? caseFacts(store, c, today) : {};
+  const facts = caseFacts(store, c, today);
   const limit = caseTimeLimit(c.type, c.filedOn, d.holidays);
   if (!limit) return { ...c, ...facts };
   return { ...c, ...facts, deadline: limit.deadline, daysLeft: daysBetween(today, limit.deadline), deadlineBasis: limit.basis };
