@@ -42,8 +42,11 @@ describe('periods and interest as the judge sees them', () => {
     expect(screen.getByTestId('freeze-late-interest').textContent).toBe(LINE);
   });
 
-  it('a case without a performance deadline shows no interest line', async () => {
+  it('a case without a performance deadline, or whose deadline has not passed, shows no interest line', async () => {
     await openCase({});
+    expect(screen.queryByTestId('case-header-late-interest')).toBeNull();
+    await resetAll();
+    await openCase({ lateInterest: { amount: 0, from: '2099-01-02', days: 0 } });
     expect(screen.queryByTestId('case-header-late-interest')).toBeNull();
   });
 

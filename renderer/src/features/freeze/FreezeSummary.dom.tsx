@@ -7,7 +7,7 @@ export function FreezeSummary(p: { cap: Fen; already: Fen; thisSet: Fen; remaini
   return (
     <dl className="freeze-summary" aria-live="polite">
       <Figure label={t.freeze.cap} value={p.cap} testId="freeze-cap" />
-      {p.lateInterest && (
+      {p.lateInterest && p.lateInterest.days > 0 && (
         <div className="figure figure-note" data-testid="freeze-late-interest">
           <dd className="muted small">{t.workspace.lateInterest(formatYuanSymbol(p.lateInterest.amount), p.lateInterest.from, p.lateInterest.days)}</dd>
         </div>

@@ -50,7 +50,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </div>
         )}
       </dl>
-      {detail.lateInterest && (
+      {detail.lateInterest && detail.lateInterest.days > 0 && (
         <p className="muted small" data-testid="case-header-late-interest">
           {t.workspace.lateInterest(formatYuanSymbol(detail.lateInterest.amount), detail.lateInterest.from, detail.lateInterest.days)}
         </p>
