@@ -81,5 +81,9 @@ export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date =
     seen.add(p.idNumber);
   });
   const lateInterest = lateInterestOf(input);
+  // a preservation precedes the judgment: there is no performance period yet to be late on
+  if (lateInterest && num.value.type === '执保') {
+    throw new AppFailure('VALIDATION', { zh: '财产保全（执保）案件尚无确定履行期限的生效法律文书，不计迟延履行期间的债务利息', en: 'a preservation (执保) case has no judgment setting a performance period yet: no late-performance interest' }, 'performanceDueOn');
+  }
   return { number: num.value, filedOn: filed.value, cause, amountOwed: input.amountOwed, costs: input.costs, ...(lateInterest ? { lateInterest } : {}), parties };
 }

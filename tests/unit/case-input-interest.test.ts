@@ -36,6 +36,8 @@ describe('the performance deadline and interest principal of a case entered by h
     expect(refusal(() => validateNewCase({ ...input, performanceDueOn: '2026-01-10' }, NOW))).toMatchObject({ field: 'interestPrincipal' });
     expect(refusal(() => validateNewCase({ ...input, performanceDueOn: '2026-02-30', interestPrincipal: 1 }, NOW))).toMatchObject({ field: 'performanceDueOn' });
     expect(refusal(() => validateNewCase({ ...input, performanceDueOn: '2026-01-10', interestPrincipal: 10_000_001 }, NOW))).toMatchObject({ field: 'interestPrincipal', detail: { zh: '计息本金不得超过执行标的' } });
+    expect(refusal(() => validateNewCase({ ...input, number: '(2026)黔0103执保3号', performanceDueOn: '2026-01-10', interestPrincipal: 1 }, NOW)))
+      .toMatchObject({ field: 'performanceDueOn', detail: { zh: expect.stringContaining('不计迟延履行期间的债务利息') } });
   });
 
   it('the dialog asks for the other field when one is filled, and sends both in fen', () => {
