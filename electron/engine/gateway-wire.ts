@@ -114,6 +114,9 @@ export const courtCaseSchema = z.object({
   debtors: z.array(wireParty),
   /** 承办人: the officer code of the judge assigned */
   assignee: text.optional(),
+  /** 履行期限届满日 and the money debt late-performance interest accrues on, where the judgment sets them */
+  performanceDueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  interestPrincipal: fen.optional(),
 });
 export type CourtCase = z.infer<typeof courtCaseSchema>;
 

@@ -37,7 +37,7 @@ function refuse(s: ActiveSession, c: StoredCase, reason: string, zh: string, en:
 }
 
 /** Why the case cannot be closed as paid in full now, refused and recorded; nothing when it can. */
-function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measure: Measure }[]): void {
+function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measure: Measure }[], today: string): void {
   if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
   // first what is under way: its answer may still pay the rest, or not
   const unsettled = s.store.measures.list({ caseId: c.id, states: UNSETTLED_MEASURE_STATES });
@@ -47,7 +47,8 @@ function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measur
     refuse(s, c, 'unsettled', `本案尚有 ${unsettled.length} 项措施未办结：${zh}；须待协助单位反馈、核实或撤回后才能结案`,
       `${unsettled.length} measure(s) of the case are not concluded: ${en}; wait for the agency's answer, its verification or a withdrawal before closing`);
   }
-  const owed = freezeCap(c);
+  // what is owed with the late-performance interest, as the store's guard counts it (docs/domain.md rule 1)
+  const owed = freezeCap(s.store.measures.capInputFor(c.id, today));
   if (owed > 0) {
     refuse(s, c, 'owed', `尚有 ${formatYuanSymbol(owed)} 未执行到位，不能以执行完毕结案`, `${owed} fen are still owed: the case cannot be closed as paid in full`);
   }
@@ -71,7 +72,7 @@ async function closePaidInFull(ops: MeasureOps, closing: Set<string>, s: ActiveS
   closing.add(c.id);
   try {
     const held = s.store.measures.liveFreezes(c.id, ops.today()).filter((f) => f.status === 'in_force' || f.status === 'waiting');
-    assertClosable(s, c, held);
+    assertClosable(s, c, held, ops.today());
     const releases: Measure[] = [];
     for (const f of held) {
       releases.push(await ops.actOnFreeze(s, c, 'unfreeze', f.measure.id, { decisionId, reason: RELEASE_REASONS.paidInFull.zh }));

@@ -43,7 +43,24 @@ export interface NewCase {
   cause: string;
   amountOwed: number;
   costs: number;
+  /** 履行期限届满日 and the principal late-performance interest accrues on (docs/domain.md rule 1): both or neither */
+  lateInterest?: { performanceDueOn: string; interestPrincipal: number };
   parties: NewParty[];
+}
+
+/** The two late-interest fields of a case typed in: both or neither, a real date, a principal within the amount ordered. */
+function lateInterestOf(input: CallInput<'cases', 'create'>): NewCase['lateInterest'] {
+  const due = input.performanceDueOn?.trim();
+  const principal = input.interestPrincipal;
+  if (!due && principal === undefined) return undefined;
+  if (!due) throw new AppFailure('VALIDATION', { zh: '填写了计息本金，须同时填写履行期限届满日', en: 'with a principal for the interest, give the performance deadline too' }, 'performanceDueOn');
+  if (principal === undefined) throw new AppFailure('VALIDATION', { zh: '填写了履行期限届满日，须同时填写计息本金', en: 'with a performance deadline, give the principal the interest accrues on too' }, 'interestPrincipal');
+  const d = parseIsoDate(due);
+  if (!d.ok) throw new AppFailure({ ...d.error, field: 'performanceDueOn' });
+  if (principal > input.amountOwed) {
+    throw new AppFailure('VALIDATION', { zh: '计息本金不得超过执行标的', en: 'the principal cannot exceed the amount ordered' }, 'interestPrincipal');
+  }
+  return { performanceDueOn: d.value, interestPrincipal: principal };
 }
 
 function party(p: TypedParty, role: NewParty['role'], field: string, today: string): NewParty {
@@ -83,5 +100,10 @@ export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date =
     }
     seen.add(p.idNumber);
   });
-  return { number: num.value, filedOn: filed.value, cause, amountOwed: input.amountOwed, costs: input.costs, parties };
+  const lateInterest = lateInterestOf(input);
+  // a preservation precedes the judgment: there is no performance period yet to be late on
+  if (lateInterest && num.value.type === '执保') {
+    throw new AppFailure('VALIDATION', { zh: '财产保全（执保）案件尚无确定履行期限的生效法律文书，不计迟延履行期间的债务利息', en: 'a preservation (执保) case has no judgment setting a performance period yet: no late-performance interest' }, 'performanceDueOn');
+  }
+  return { number: num.value, filedOn: filed.value, cause, amountOwed: input.amountOwed, costs: input.costs, ...(lateInterest ? { lateInterest } : {}), parties };
 }

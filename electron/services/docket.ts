@@ -42,6 +42,7 @@ export async function importDocket(d: Deps, store: SecureStore, officer: Officer
       cases.push({
         number: num.value.text, filedOn: it.filedOn, cause: it.cause, amountOwed: it.amountOwed, costs: it.costs,
         applicant: it.applicant, debtors: it.debtors, ...(it.assignee ? { assignee: it.assignee } : {}),
+        ...(it.performanceDueOn !== undefined && it.interestPrincipal !== undefined ? { performanceDueOn: it.performanceDueOn, interestPrincipal: it.interestPrincipal } : {}),
       });
     }
     offset += page.items.length;

@@ -29,7 +29,10 @@ export function filingMismatch(parties: readonly Pick<Party, 'role' | 'name' | '
 /** The system's word on a filing it bears out: its cause, amounts, 承办人 and the parties' 住所 and 法定代表人. */
 function confirmed(store: SecureStore, caseId: string, cms: CourtCase): StoredCase {
   store.cases.takeParticulars(caseId, [cms.applicant, ...cms.debtors]);
-  return store.cases.settleFiling(caseId, { filing: 'confirmed', from: { cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}) } });
+  return store.cases.settleFiling(caseId, { filing: 'confirmed', from: {
+    cause: cms.cause, amountOwed: cms.amountOwed, costs: cms.costs, filedOn: cms.filedOn, ...(cms.assignee ? { assignee: cms.assignee } : {}),
+    ...(cms.performanceDueOn !== undefined && cms.interestPrincipal !== undefined ? { performanceDueOn: cms.performanceDueOn, interestPrincipal: cms.interestPrincipal } : {}),
+  } });
 }
 
 /** Asks the system about one pending filing and records its answer; offline, it stays pending. */

@@ -1,5 +1,6 @@
 /**
  * Freeze-expiry reminders due today or missed (docs/domain.md rule 2), for the cases an officer acts in,
+ * with the 执保 reminders to tell the applicant of the 保全期限届满日 first (electron/services/preservation.ts),
  * keyed on the measure that set the current end date (a renewal resets them). Called by the
  * reminders handler and by the half-hourly timer alike: a plain function of the store, never an
  * IPC handler called with a made-up context.
@@ -13,6 +14,7 @@ import { dueReminders, renewalPeriod } from '../../shared/rules';
 import type { SecureStore } from '../store';
 import { accessCase, accessHolder } from './authority';
 import type { MeasureOps } from './measures/ops';
+import { preservationRemindersDue } from './preservation';
 
 export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureOps, cal: HolidayCalendar): ReminderView[] {
   const today = ops.today();
@@ -26,7 +28,7 @@ export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureO
   const delivered = new Set(store.reminders.listDelivered().map((r) => `${r.measureId}|${r.daysBefore}`));
   const views = freezes.map((f) => ({ ...f, measureId: f.endsOnSetBy }));
   const due = dueReminders(views, today, new Set<string>(), { daysBefore: days, cal });
-  return due
+  const renewals = due
     .filter((r) => !delivered.has(`${r.measureId}|${r.daysBefore}`))
     .map((r) => ({
       key: r.key, measureId: r.measureId, freezeId: r.freeze.measure.id, caseId: r.freeze.measure.caseId, caseNumber: r.freeze.caseNumber,
@@ -36,4 +38,5 @@ export function remindersDue(store: SecureStore, officer: Officer, ops: MeasureO
       endsOn: r.endsOn, daysBefore: r.daysBefore, dueOn: r.dueOn, missed: r.dueOn < today,
       renewal: renewalPeriod(r.endsOn, r.freeze.measure.assetKind), frozen: r.freeze.frozen,
     }));
+  return [...preservationRemindersDue(store, officer, ops, cal), ...renewals];
 }

@@ -30,6 +30,9 @@ export interface NewCase {
   costs: Fen;
   applicant: NewParty;
   debtors: NewParty[];
+  /** 履行期限届满日 and the principal late-performance interest accrues on: both or neither */
+  performanceDueOn?: string;
+  interestPrincipal?: Fen;
   status?: CaseStatus;
   /** 承办人, from the case-management system */
   assignee?: string;
@@ -39,7 +42,7 @@ export interface NewCase {
 }
 
 /** CaseDetail without the date-derived fields (deadline, daysLeft) the service adds. */
-export type StoredCase = Omit<CaseDetail, 'deadline' | 'daysLeft'>;
+export type StoredCase = Omit<CaseDetail, 'deadline' | 'daysLeft' | 'lateInterest' | 'preservationEndsOn'>;
 
 export interface CaseListQuery {
   /** matches part of the case number, a party's name or a party's ID number */
@@ -77,6 +80,8 @@ interface CaseRow {
   closed_on: string | null;
   closed_by: string | null;
   closing: CaseClosing | null;
+  performance_due_on: string | null;
+  interest_principal: number | null;
 }
 
 interface PartyRow {
@@ -132,6 +137,16 @@ function normalizeNumber(number: string) {
   return parsed.value;
 }
 
+/** The two late-interest columns of a case: both, or neither (migration 9). */
+function lateInterestColumns(c: Pick<NewCase, 'performanceDueOn' | 'interestPrincipal'>): { dueOn: string | null; principal: number | null } {
+  if (c.performanceDueOn === undefined || c.interestPrincipal === undefined) return { dueOn: null, principal: null };
+  return { dueOn: c.performanceDueOn, principal: assertFen(c.interestPrincipal, 'interestPrincipal') };
+}
+
+/** The system's 履行期限届满日 and principal when it gives them; else what the case has (entered by hand). */
+const KEEP_OR_TAKE_LATE_INTEREST = `performance_due_on = CASE WHEN @dueOn IS NULL THEN performance_due_on ELSE @dueOn END,
+  interest_principal = CASE WHEN @dueOn IS NULL THEN interest_principal ELSE @principal END`;
+
 /** LIKE pattern for a substring, with the user's % and _ taken literally. */
 function containsPattern(s: string): string {
   return `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -170,6 +185,10 @@ export class CaseRepo {
     if (r.entered_by !== null) c.enteredBy = r.entered_by;
     if (r.filing_note !== null) c.filingNote = r.filing_note;
     if (r.closed_by !== null) c.closedBy = r.closed_by;
+    if (r.performance_due_on !== null && r.interest_principal !== null) {
+      c.performanceDueOn = r.performance_due_on;
+      c.interestPrincipal = r.interest_principal;
+    }
     return c;
   }
 
@@ -241,12 +260,13 @@ export class CaseRepo {
         // the system's word on the case wins: amounts, filing date and the 承办人 (a reassignment)
         const changes = this.db.prepare(
           `UPDATE cases SET cause = @cause, amount_owed = @owed, costs = @costs, filed_on = @filedOn, assignee = @assignee,
-             filing = 'confirmed', filing_note = NULL, updated_at = @now
+             ${KEEP_OR_TAKE_LATE_INTEREST}, filing = 'confirmed', filing_note = NULL, updated_at = @now
            WHERE id = @id AND (cause IS NOT @cause OR amount_owed IS NOT @owed OR costs IS NOT @costs OR filed_on IS NOT @filedOn
-             OR assignee IS NOT @assignee OR filing IS NOT 'confirmed')`,
+             OR assignee IS NOT @assignee OR (@dueOn IS NOT NULL AND (performance_due_on IS NOT @dueOn OR interest_principal IS NOT @principal))
+             OR filing IS NOT 'confirmed')`,
         ).run({
           id, cause: c.cause, owed: assertFen(c.amountOwed, 'amountOwed'), costs: assertFen(c.costs, 'costs'),
-          filedOn: c.filedOn, assignee: c.assignee ?? null, now: this.clock().toISOString(),
+          filedOn: c.filedOn, assignee: c.assignee ?? null, ...lateInterestColumns(c), now: this.clock().toISOString(),
         }).changes;
         updated += changes;
         this.takeParticulars(id, [c.applicant, ...c.debtors]);
@@ -260,15 +280,15 @@ export class CaseRepo {
    * system's cause, amounts, filing date and 承办人), refused, or still pending, with a note in the
    * judge's words. Only a filing not yet confirmed changes.
    */
-  settleFiling(caseId: string, verdict: { filing: 'confirmed'; from: Pick<NewCase, 'cause' | 'amountOwed' | 'costs' | 'filedOn' | 'assignee'> } | { filing: 'pending' | 'refused'; note: string }): StoredCase {
+  settleFiling(caseId: string, verdict: { filing: 'confirmed'; from: Pick<NewCase, 'cause' | 'amountOwed' | 'costs' | 'filedOn' | 'assignee' | 'performanceDueOn' | 'interestPrincipal'> } | { filing: 'pending' | 'refused'; note: string }): StoredCase {
     const now = this.clock().toISOString();
     const r = verdict.filing === 'confirmed'
       ? this.db.prepare(
         `UPDATE cases SET filing = 'confirmed', filing_note = NULL, cause = @cause, amount_owed = @owed, costs = @costs,
-           filed_on = @filedOn, assignee = @assignee, updated_at = @now WHERE id = @id AND filing != 'confirmed'`,
+           filed_on = @filedOn, assignee = @assignee, ${KEEP_OR_TAKE_LATE_INTEREST}, updated_at = @now WHERE id = @id AND filing != 'confirmed'`,
       ).run({
         id: caseId, cause: verdict.from.cause, owed: assertFen(verdict.from.amountOwed, 'amountOwed'), costs: assertFen(verdict.from.costs, 'costs'),
-        filedOn: verdict.from.filedOn, assignee: verdict.from.assignee ?? null, now,
+        filedOn: verdict.from.filedOn, assignee: verdict.from.assignee ?? null, ...lateInterestColumns(verdict.from), now,
       })
       : this.db.prepare(`UPDATE cases SET filing = ?, filing_note = ?, updated_at = ? WHERE id = ? AND filing != 'confirmed'`).run(verdict.filing, verdict.note, now, caseId);
     if (r.changes === 0 && !this.get(caseId)) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
@@ -324,11 +344,11 @@ export class CaseRepo {
     const now = this.clock().toISOString();
     this.db.prepare(
       `INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at,
-         assignee, entered_by, filing)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+         assignee, entered_by, filing, performance_due_on, interest_principal)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, n.text, n.court, n.type, c.filedOn, c.status ?? 'open', c.cause,
       assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now,
-      c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed');
+      c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed', ...Object.values(lateInterestColumns(c)));
     const insertParty = this.db.prepare(
       'INSERT INTO parties (id, case_id, position, role, kind, name, id_number, particulars) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -11,7 +11,10 @@
  * - only a debtor of the case, and only an asset found for that debtor in that case;
  * - no move out of a final state, and none back to a draft once queued (MEASURE_TRANSITIONS);
  * - no over-seizure (rule 1): a freeze entering the outbox may not take the case's frozen total
- *   (in force plus pending) above the outstanding amount plus costs, unless a reason is recorded;
+ *   (in force plus pending) above the outstanding amount plus costs and late-performance
+ *   interest, unless a reason is recorded;
+ * - no freeze or renewal with an end date past the period cap (rule 2); one decided under the
+ *   earlier count and not yet sent is withdrawn when the store opens (withdrawPastCap);
  * - a deduction above the bureau's approval threshold does not enter the outbox unapproved;
  * - the recovered amount of the case grows by a deduction exactly once, when it is confirmed;
  * - a measure the agency refuses, or one withdrawn before it went out, voids in the same
@@ -22,7 +25,8 @@ import { todayCst, type IsoDate } from '../../shared/dates';
 import type { CourtAccount } from '../../shared/domain/measure-views';
 import type { Measure, MeasureKind, MeasureOutcome, MeasureSignature, MeasureState } from '../../shared/domain/measures';
 import { assertFen, type Fen } from '../../shared/money';
-import { freezeCap } from '../../shared/rules/cap';
+import { freezeCap, type CapInput } from '../../shared/rules/cap';
+import { maxEndDate, renewalStart } from '../../shared/rules/periods';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { AssetKind } from '../../shared/domain/types';
 import { MEASURE_MOVES as MEASURE_TRANSITIONS, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../engine/measure-store';
@@ -208,6 +212,7 @@ export class MeasureRepo implements MeasureStore {
         });
         if (m.retryOf !== undefined) this.assertRetryOf(m);
         if (m.approvedBy !== undefined) this.assertFourEyes(m, m.approvedBy);
+        this.assertWithinPeriodCap(m);
         if (m.state !== 'draft') this.assertDecisionAllowed(m);
         if (m.documents?.length) attachDocuments(this.db, m, m.documents);
         const stored = this.getMeasure(m.id)!;
@@ -291,6 +296,49 @@ export class MeasureRepo implements MeasureStore {
   getMeasure(id: string): Measure | undefined {
     const r = this.row(id);
     return r ? this.toMeasure(r) : undefined;
+  }
+
+  /**
+   * The latest lawful last day of a freeze or renewal (docs/domain.md rule 2; 民诉法解释 第四百八十五条):
+   * a freeze counted from the day it was decided (it cannot take effect earlier), a renewal from
+   * the day after the end its freeze has now. Undefined for other kinds.
+   */
+  lawfulEndOf(m: Pick<Measure, 'id' | 'kind' | 'assetKind' | 'createdAt' | 'freezeId'>): IsoDate | undefined {
+    if (m.kind === 'freeze') return maxEndDate(todayCst(new Date(m.createdAt)), m.assetKind);
+    if (m.kind !== 'renew' || m.freezeId === undefined) return undefined;
+    const ends = this.db.prepare<[string, string, string], string | null>(
+      `SELECT coalesce(json_extract(outcome, '$.endsOn'), ends_on) FROM measures
+         WHERE (id = ? OR (freeze_id = ? AND kind = 'renew' AND state = 'executed')) AND id <> ?`,
+    ).pluck().all(m.freezeId, m.freezeId, m.id).filter((e): e is string => e !== null).sort();
+    const current = ends[ends.length - 1];
+    return current === undefined ? undefined : maxEndDate(renewalStart(current), m.assetKind);
+  }
+
+  /**
+   * Measures not yet sent whose end date passes the legal cap — decided under the earlier count
+   * (start day not counted, rolled past holidays) — must not go out as they are, and their date
+   * cannot be corrected in place: the decision's signature covers it. Each is withdrawn with the
+   * reason, its documents 作废 and an audit entry, for the judge to decide again (docs/domain.md
+   * rule 2). Idempotent: the store runs it each time it opens.
+   */
+  withdrawPastCap(): Measure[] {
+    const out: Measure[] = [];
+    for (const m of this.list({ states: INITIAL_MEASURE_STATES })) {
+      if (m.endsOn === undefined) continue;
+      const max = this.lawfulEndOf(m);
+      if (max === undefined || m.endsOn <= max) continue;
+      out.push(this.db.transaction(() => {
+        const done = this.updateMeasure(m.id, { state: 'cancelled', error: pastCapError(m.endsOn!, max) }, SYSTEM);
+        this.audit.append({
+          officer: m.decidedBy, action: `measure.${m.kind}.past-cap`, caseId: m.caseId,
+          caseNumber: this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(m.caseId),
+          legalBasis: MEASURE_LEGAL_BASIS.renew,
+          detail: { measureId: m.id, from: m.state, endsOn: m.endsOn, maxEndDate: max, via: SYSTEM },
+        });
+        return done;
+      }).immediate());
+    }
+    return out;
   }
 
   /** Queued, sent or unknown, oldest first: what the engine resumes after a restart. */
@@ -414,13 +462,29 @@ export class MeasureRepo implements MeasureStore {
     return frozenTotal(this.liveFreezes(caseId, today));
   }
 
-  /** The most a case may hold frozen (rule 1): the one formula, `freezeCap`. */
-  capForCase(caseId: string): Fen {
-    const c = this.db.prepare<[string], { amount_owed: number; costs: number; recovered: number }>(
-      'SELECT amount_owed, costs, recovered FROM cases WHERE id = ?',
+  /**
+   * What the cap of a case is computed from on `asOf` (rule 1): amount owed, costs, recovered and,
+   * when the case gives its 履行期限届满日 and principal, the late-performance interest with the
+   * executed deductions as payments on the day they were executed.
+   */
+  capInputFor(caseId: string, asOf: IsoDate = todayCst(this.clock())): CapInput {
+    const c = this.db.prepare<[string], { amount_owed: number; costs: number; recovered: number; performance_due_on: string | null; interest_principal: number | null }>(
+      'SELECT amount_owed, costs, recovered, performance_due_on, interest_principal FROM cases WHERE id = ?',
     ).get(caseId);
     if (!c) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-    return freezeCap({ amountOwed: c.amount_owed, costs: c.costs, recovered: c.recovered });
+    const input: CapInput = { amountOwed: c.amount_owed, costs: c.costs, recovered: c.recovered };
+    if (c.performance_due_on === null || c.interest_principal === null) return input;
+    const payments = this.db.prepare<[string], { amount: number; at: string }>(
+      `SELECT credited AS amount, coalesce(json_extract(outcome, '$.executedAt'), credited_at) AS at FROM measures
+         WHERE case_id = ? AND kind = 'deduct' AND credited IS NOT NULL`,
+    ).all(caseId).map((p) => ({ on: todayCst(new Date(p.at)), amount: p.amount }));
+    input.lateInterest = { principal: c.interest_principal, dueOn: c.performance_due_on, asOf, payments };
+    return input;
+  }
+
+  /** The most a case may hold frozen (rule 1): the one formula, `freezeCap`. */
+  capForCase(caseId: string, asOf?: IsoDate): Fen {
+    return freezeCap(this.capInputFor(caseId, asOf));
   }
 
   // ---- inside the write transaction ----------------------------------------------------------
@@ -453,6 +517,16 @@ export class MeasureRepo implements MeasureStore {
     ).pluck().get({ scope: q.freezeId ?? q.caseId ?? '', exceptId: q.exceptId ?? null, after: q.executedAfter ?? null }) ?? 0;
   }
 
+  /** No freeze or renewal is stored with an end date past the legal cap (rule 2). */
+  private assertWithinPeriodCap(m: Measure): void {
+    if (m.endsOn === undefined) return;
+    const max = this.lawfulEndOf(m);
+    if (max !== undefined && m.endsOn > max) {
+      const e = pastCapError(m.endsOn, max);
+      throw validationError(e.message, e.messageEn, 'endsOn');
+    }
+  }
+
   /** Guards for a measure entering the outbox (or awaiting approval). */
   private assertDecisionAllowed(m: Measure, alreadyCounted = false): void {
     if (m.kind === 'deduct' && m.amount !== undefined && OUTBOX_STATES.concat('executed').includes(m.state)) {
@@ -469,8 +543,8 @@ export class MeasureRepo implements MeasureStore {
       const cap = this.capForCase(m.caseId);
       if (others + m.amount > cap) {
         throw validationError(
-          `冻结后合计 ${others + m.amount} 分，超过未履行金额与执行费之和 ${cap} 分（超标的）；如财产不可分，请记录理由`,
-          `frozen in total ${others + m.amount} fen would exceed the outstanding amount plus costs, ${cap} fen (over-seizure); record a reason for an indivisible asset`,
+          `冻结后合计 ${others + m.amount} 分，超过未履行金额、执行费与迟延履行利息之和 ${cap} 分（超标的）；如财产不可分，请记录理由`,
+          `frozen in total ${others + m.amount} fen would exceed the outstanding amount plus costs and late-performance interest, ${cap} fen (over-seizure); record a reason for an indivisible asset`,
           'amount',
         );
       }
@@ -545,3 +619,13 @@ export class MeasureRepo implements MeasureStore {
     });
   }
 }
+
+/** Why a measure past the period cap was withdrawn, with the lawful date for the new decision. */
+function pastCapError(endsOn: string, max: string): { code: string; message: string; messageEn: string } {
+  return {
+    code: 'PAST_LEGAL_CAP',
+    message: `冻结期限超过法定上限，须重新决定：所定截止日 ${endsOn}，依法最迟至 ${max}`,
+    messageEn: `The freeze period passes the legal cap and must be decided again: it was set to end on ${endsOn}, lawfully ${max} at the latest`,
+  };
+}
+

@@ -28,6 +28,7 @@ import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
 import { SettingsRepo } from './settings';
 import { CourtAccountProposalRepo } from './court-account-proposals';
+import { PreservationNoticeRepo } from './preservation-notices';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -70,6 +71,8 @@ export interface SecureStore {
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
   readonly settings: SettingsRepo;
   readonly courtAccountProposals: CourtAccountProposalRepo;
+  /** 执保: the applicant reminded of the 保全期限届满日 */
+  readonly preservationNotices: PreservationNoticeRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -101,6 +104,9 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
   const measures = new MeasureRepo(conn, clock, audit, settings);
+  // decided under the earlier period count and not yet sent: withdrawn for a new decision (rule 2)
+  const withdrawn = schemaVersion(db) >= MIGRATIONS.length ? measures.withdrawPastCap() : [];
+  if (withdrawn.length) log.info('measures past the period cap withdrawn', { count: withdrawn.length });
   log.info('store opened', { version: schemaVersion(db), ms: Date.now() - started });
   return {
     cases: new CaseRepo(conn, clock),
@@ -120,6 +126,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     exemptions: new ExemptionRepo(conn, clock, audit),
     settings,
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
+    preservationNotices: new PreservationNoticeRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -190,6 +190,7 @@ const DOCUMENT_TYPES: readonly DocumentType[] = [
   '续行冻结裁定书', '协助续行冻结通知书',
   '解除冻结裁定书', '协助解除冻结通知书',
   '扣划裁定书', '协助扣划通知书',
+  '保全期限届满提醒通知书',
 ];
 const ASSET_KINDS: readonly AssetKind[] = ['deposit', 'online_funds', 'securities', 'wealth', 'real_estate', 'vehicle', 'equity', 'provident_fund'];
 const PARTY_KINDS: readonly PartyKind[] = ['person', 'company'];

@@ -92,8 +92,10 @@ export interface CaseExemptions {
 export interface FreezePlan {
   caseId: string;
   today: string;
-  /** outstanding amount plus enforcement costs (docs/domain.md rule 1) */
+  /** outstanding amount plus enforcement costs plus late-performance interest (docs/domain.md rule 1; shared/rules/cap.ts freezeCap) */
   cap: Fen;
+  /** the late-performance interest the cap includes, as of `today` (absent: the case gives no 履行期限届满日) */
+  lateInterest?: { amount: Fen; from: string; days: number };
   alreadyFrozen: Fen;
   remaining: Fen;
   candidates: FreezeCandidate[];
@@ -140,6 +142,11 @@ export interface DeductionPrep {
 
 export interface ReminderView {
   key: string;
+  /**
+   * renewal (absent): renew the freeze before it ends; preservation: in a 执保 case, remind the
+   * applicant to ask for 续行保全 before the 保全期限届满日 (docs/domain.md rule 2)
+   */
+  kind?: 'preservation';
   /** the measure that set the current end date (the freeze, or its latest renewal) */
   measureId: string;
   /** the freeze to renew */

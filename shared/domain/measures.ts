@@ -30,7 +30,9 @@ export type DocumentType =
   | '冻结裁定书' | '协助冻结通知书'
   | '续行冻结裁定书' | '协助续行冻结通知书'
   | '解除冻结裁定书' | '协助解除冻结通知书'
-  | '扣划裁定书' | '协助扣划通知书';
+  | '扣划裁定书' | '协助扣划通知书'
+  /** 执保: to the applicant, the 保全期限届满日 and the renewal he must ask for (docs/domain.md rule 2) */
+  | '保全期限届满提醒通知书';
 
 /** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {

@@ -108,6 +108,14 @@ export interface CaseDetail extends CaseSummary {
   deadline?: string;
   daysLeft?: number;
   deadlineBasis?: { zh: string; en: string };
+  /** 履行期限届满日: the last day the judgment gave the debtor to pay (docs/domain.md rule 1) */
+  performanceDueOn?: string;
+  /** the money debt late-performance interest accrues on (除一般债务利息之外的金钱债务) */
+  interestPrincipal?: Fen;
+  /** 迟延履行期间的债务利息 as of today, when the case gives the two fields above */
+  lateInterest?: { amount: Fen; from: string; days: number };
+  /** 执保: the earliest end of its live freezes and seals (保全期限届满日, docs/domain.md rule 2) */
+  preservationEndsOn?: string;
   parties: Party[];
   createdAt: string;
 }

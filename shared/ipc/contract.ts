@@ -131,6 +131,9 @@ export const contract = {
         cause: text(200),
         amountOwed: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
         costs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        /** optional, both or neither: the judgment's 履行期限届满日 and the principal late-performance interest accrues on */
+        performanceDueOn: text(10).optional(),
+        interestPrincipal: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
         applicant: newParty,
         debtors: z.array(newParty).min(1).max(20),
       }).strict(),
@@ -274,6 +277,8 @@ export const contract = {
   reminders: {
     due: { policy: { act: 'case.read', read: true }, input: z.object({}).strict(), output: out<ReminderView[]>() },
     ack: { policy: { act: 'case.read' }, input: z.object({ key: text(200).min(1) }).strict(), output: out<null>() },
+    /** 执保: makes the 保全期限届满提醒通知书 to the applicant and records the reminder, once per 届满日 */
+    notifyApplicant: { policy: { act: 'measure.decide', case: 'caseId' }, input: z.object({ caseId: id }).strict(), output: out<{ endsOn: string; document: DocumentRef }>() },
   },
   documents: {
     list: { policy: caseRead('caseId'), input: z.object({ caseId: id }).strict(), output: out<CaseDocument[]>() },

@@ -35,6 +35,12 @@ export const ARTICLES = {
   networkQuery7: '《最高人民法院关于网络查询、冻结被执行人存款的规定》第七条',
   /** searching for a debtor who evades or is missing */
   propertyInvestigation15: '《最高人民法院关于民事执行中财产调查若干问题的规定》第十五条',
+  /** late performance: double interest on the debt for the delay */
+  cpl264: '《中华人民共和国民事诉讼法》第二百六十四条',
+  /** how that interest is computed: 日万分之一点七五 from the end of the performance period */
+  lateInterest1: '《最高人民法院关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》第一条',
+  /** a preservation's end date told to the applicant, renewal asked 7 days before */
+  preservation18: '《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条',
   /** the work rules of enforcement (filing and docket) */
   enforcementWork: '《最高人民法院关于人民法院执行工作若干问题的规定（试行）》',
 } as const;

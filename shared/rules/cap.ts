@@ -12,6 +12,8 @@ import { channelInfo } from '../domain/channels';
 import type { Asset, AssetKind } from '../domain/types';
 import type { Fen } from '../money';
 import { livingAllowance, livingAllowanceFormula, type LivingAllowanceBasis } from './exempt';
+import type { IsoDate } from '../dates';
+import { lateInterest, type DatedPayment, type LateInterest } from './interest';
 import { fen, yuan, type RuleViolation } from './violation';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,14 +27,36 @@ export interface CapInput {
   costs: Fen;
   /** already paid or recovered (执行到位金额) */
   recovered: Fen;
+  /**
+   * 迟延履行期间的加倍部分债务利息 (民诉法 第二百六十四条; docs/domain.md rule 1), when the case
+   * knows the judgment's principal and its 履行期限届满日: counted to `asOf`. `payments` are the
+   * parts of `recovered` whose day is known; the rest of `recovered` bears no interest.
+   */
+  lateInterest?: CapInterestInput;
 }
 
-/** Outstanding amount plus enforcement costs; zero once paid in full. */
+export interface CapInterestInput {
+  principal: Fen;
+  dueOn: IsoDate;
+  asOf: IsoDate;
+  payments?: readonly DatedPayment[];
+}
+
+/** The late-performance interest a cap includes (absent when the case gives no deadline). */
+export function capInterest(c: CapInput): LateInterest | undefined {
+  if (!c.lateInterest) return undefined;
+  const payments = c.lateInterest.payments ?? [];
+  const dated = payments.reduce((s, p) => s + fen(p.amount, 'payments.amount'), 0);
+  return lateInterest({ ...c.lateInterest, payments, paidUndated: Math.max(0, fen(c.recovered, 'recovered') - dated) });
+}
+
+/** Outstanding amount plus enforcement costs plus late-performance interest; zero once paid in full. */
 export function freezeCap(c: CapInput): Fen {
   const owed = fen(c.amountOwed, 'amountOwed');
   const costs = fen(c.costs, 'costs');
   const recovered = fen(c.recovered, 'recovered');
-  return Math.max(0, owed + costs - recovered);
+  const interest = capInterest(c)?.amount ?? 0;
+  return Math.max(0, owed + costs + interest - recovered);
 }
 
 /** Most liquid first: the order in which property is taken (and the last to be released). */

@@ -7,6 +7,8 @@
 export type { RuleViolation } from './violation';
 export * from './cap';
 export * from './exempt';
+export * from './interest';
+export * from './preservation';
 export * from './periods';
 export * from './time-limits';
 export * from './reminders';

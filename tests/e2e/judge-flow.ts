@@ -82,7 +82,7 @@ export async function expectAccountsShown(page: Page, debtor: PersonSubject): Pr
 export function demoCaseToDeduct(): { docket: DocketCase; debtor: PersonSubject } {
   const pop = generatePopulation(DEFAULT_SEED);
   for (const c of pop.docket) {
-    if (c.debtors.length !== 1 || c.assignee !== OFFICER) continue;
+    if (c.debtors.length !== 1 || c.assignee !== OFFICER || c.performanceDueOn !== undefined) continue;
     const s = pop.byId.get(c.debtors[0]!.idNumber);
     const cap = c.amountOwed + c.costs;
     if (s?.kind !== 'person' || cap > 10_000_000) continue;

@@ -18,7 +18,8 @@ export async function caseWithFrozenDeposit(app: AppDriver, sandbox: SandboxHand
     const debtors = d.parties.filter((p) => p.role === 'debtor');
     const subj = debtors.length === 1 ? sandbox.population.byId.get(debtors[0]!.idNumber) : undefined;
     const cap = d.amountOwed + d.costs;
-    if (subj && cap <= maxCap && subj.holdings.bankAccounts.some((a) => a.freezes.length === 0 && a.balance > cap)) {
+    // a case whose cap grows with late-performance interest day by day is not this helper's
+    if (subj && d.performanceDueOn === undefined && cap <= maxCap && subj.holdings.bankAccounts.some((a) => a.freezes.length === 0 && a.balance > cap)) {
       c = d;
       break;
     }

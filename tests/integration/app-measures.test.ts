@@ -39,7 +39,7 @@ describe('freeze up to the cap, then deduct exactly once', () => {
     for (const s of list.items) {
       const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
       const debtor = d.parties.find((p) => p.role === 'debtor' && p.kind === 'person');
-      if (!debtor || d.parties.filter((p) => p.role === 'debtor').length !== 1) continue;
+      if (!debtor || d.parties.filter((p) => p.role === 'debtor').length !== 1 || d.performanceDueOn !== undefined) continue;
       const t = await sandboxGet(`/sandbox/v1/subjects/${debtor.idNumber}`);
       const free = t.holdings.bankAccounts.filter((a: any) => a.freezes.length === 0).reduce((n: number, a: any) => n + a.balance, 0);
       if (t.holdings.bankAccounts.length >= 2 && free > (d.amountOwed + d.costs) * 2 && d.amountOwed + d.costs < 10_000_000) {

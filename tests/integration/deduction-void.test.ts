@@ -54,7 +54,7 @@ async function frozenDeposit(): Promise<{ c: CaseDetail; freeze: Measure }> {
   for (const s of list.items) {
     const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
     const debtors = d.parties.filter((p) => p.role === 'debtor');
-    if (debtors.length !== 1 || debtors[0]!.kind !== 'person' || !['执', '执恢'].includes(d.type)) continue;
+    if (debtors.length !== 1 || debtors[0]!.kind !== 'person' || !['执', '执恢'].includes(d.type) || d.performanceDueOn !== undefined) continue;
     const t = await sandboxGet(`/sandbox/v1/subjects/${debtors[0]!.idNumber}`);
     const free = t.holdings.bankAccounts.filter((a: any) => a.freezes.length === 0).reduce((n: number, a: any) => n + a.balance, 0);
     if (free < (d.amountOwed + d.costs) * 2 || d.amountOwed + d.costs >= 10_000_000) continue;

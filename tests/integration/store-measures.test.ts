@@ -115,7 +115,7 @@ function measure(c: StoredCase, asset: Asset, over: Partial<Measure> = {}): Meas
   const at = `2025-03-01T03:00:${String(n++ % 60).padStart(2, '0')}.000Z`;
   return {
     id: randomUUID(), caseId: c.id, partyId: asset.partyId, assetId: asset.id, channel: asset.channel, assetKind: asset.kind,
-    assetIdentifier: asset.identifier, kind: 'freeze', state: 'queued', amount: 300_000, endsOn: '2026-03-01',
+    assetIdentifier: asset.identifier, kind: 'freeze', state: 'queued', amount: 300_000, endsOn: '2026-02-28',
     decidedBy: JUDGE, documents: [], attempts: 0, createdAt: at, updatedAt: at, ...over,
   };
 }
@@ -201,7 +201,7 @@ describe('measures outbox', () => {
     const unknown = store.measureStore.updateMeasure(m.id, { state: 'unknown', error: err });
     expect(unknown.error).toEqual(err);
     expect(store.measureStore.updateMeasure(m.id, { attempts: 2 }).error).toEqual(err); // kept when not named
-    const done = store.measureStore.updateMeasure(m.id, { state: 'executed', error: undefined, outcome: { frozenAmount: 280_000, queuePosition: 0, endsOn: '2026-03-01', agencyRef: 'ICBC-F-1' } });
+    const done = store.measureStore.updateMeasure(m.id, { state: 'executed', error: undefined, outcome: { frozenAmount: 280_000, queuePosition: 0, endsOn: '2026-02-28', agencyRef: 'ICBC-F-1' } });
     expect(done.error).toBeUndefined();
     expect(store.measureStore.getMeasure(m.id)).toEqual(done);
     expect(store.measures.history(m.id).map((e) => [e.from, e.to, e.actor])).toEqual([

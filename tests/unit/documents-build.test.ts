@@ -16,7 +16,7 @@ import { ARTICLES } from '../../shared/legal/basis';
 const TEMPLATES = parseTemplateSet(templatesJson);
 const { buildDocument, checkDocumentData, requiredFields } = createDocumentBuilder(TEMPLATES);
 
-const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOCUMENTS_FOR).flat()];
+const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOCUMENTS_FOR).flat(), '保全期限届满提醒通知书'];
 const RULINGS: DocumentType[] = ['冻结裁定书', '续行冻结裁定书', '解除冻结裁定书', '扣划裁定书'];
 const isRuling = (t: DocumentType) => RULINGS.includes(t);
 
@@ -102,6 +102,18 @@ describe('the shipped templates', () => {
     for (const t of ALL_TYPES) expect(buildDocument(t, dataFor(t)).title, t).toBe(isRuling(t) ? '执行裁定书' : t);
   });
 
+  it('tell the applicant of a 执保 case the 保全期限届满日 and that he must ask for renewal 7 days before it (财产保全规定 第十八条)', () => {
+    const m = buildDocument('保全期限届满提醒通知书', dataFor('保全期限届满提醒通知书'));
+    const text = fullText(m);
+    expect(m.title).toBe('保全期限届满提醒通知书');
+    expect(m.addressee).toBe('贵州黔城商贸有限公司');
+    expect(text).toContain('保全期限届满日为2026年3月3日');
+    expect(text).toContain('6222021234567890123');
+    expect(text).toContain('应当在保全期限届满七日前向本院书面申请续行保全');
+    expect(text).toContain('《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条');
+    expect(text).toContain('《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第四百八十五条');
+  });
+
   it('are what electron/documents builds with', () => {
     expect(shippedBuild('冻结裁定书', dataFor('冻结裁定书'))).toEqual(buildDocument('冻结裁定书', dataFor('冻结裁定书')));
   });
@@ -182,7 +194,8 @@ describe('buildDocument', () => {
       expect(text).toContain('裁定如下：');
       expect(text).toContain('本裁定立即执行。');
     } else {
-      expect(m.addressee).toBe(type === '协助查询通知书' ? '中国工商银行股份有限公司' : '中国工商银行股份有限公司贵阳中华北路支行');
+      const addressee = type === '协助查询通知书' ? '中国工商银行股份有限公司' : type === '保全期限届满提醒通知书' ? '贵州黔城商贸有限公司' : '中国工商银行股份有限公司贵阳中华北路支行';
+      expect(m.addressee).toBe(addressee);
       expect(s.kind === 'signature' && s.showCourt).toBe(true);
       expect(text).toContain('承办人：王五　联系电话：0851-85551234');
     }

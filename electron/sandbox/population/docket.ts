@@ -7,6 +7,7 @@ import { dateBetween } from './calendar';
 import { hash32, type Rng } from '../prng';
 import type { DocketCase, DocketParty, Subject } from './types';
 import type { Fen } from '../../../shared/money';
+import { addDays } from '../../../shared/dates';
 
 export const DEMO_COURT = '黔0103';
 export const DEMO_COURT_NAME = '贵阳市云岩区人民法院';
@@ -49,10 +50,26 @@ function party(s: Subject): DocketParty {
  */
 export const DEMO_ASSIGNEES = ['F520103001', 'F520103001', 'F520103001', 'F520103004', 'F520103005'] as const;
 
-export function assigneeFor(caseNumber: string): string {
-  let h = 2166136261;
+function numberHash(caseNumber: string, salt = 2166136261): number {
+  let h = salt;
   for (const ch of caseNumber) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  return DEMO_ASSIGNEES[h % DEMO_ASSIGNEES.length]!;
+  return h;
+}
+
+export function assigneeFor(caseNumber: string): string {
+  return DEMO_ASSIGNEES[numberHash(caseNumber) % DEMO_ASSIGNEES.length]!;
+}
+
+/**
+ * One enforcement case in three states its judgment's 履行期限届满日 — 10 to 89 days before it was
+ * filed — and the money debt the late-performance interest accrues on (the amount ordered), so its
+ * cap carries that interest (docs/domain.md rule 1). A 执保 case has no judgment yet. Drawn from the
+ * case number, not the random stream, so the rest of the population stays as it was.
+ */
+export function lateInterestFor(number: string, type: string, filedOn: string, amountOwed: Fen): Pick<DocketCase, 'performanceDueOn' | 'interestPrincipal'> {
+  const h = numberHash(number, 0x9e3779b9);
+  if (type === '执保' || h % 3 !== 0) return {};
+  return { performanceDueOn: addDays(filedOn, -(10 + (h >>> 8) % 80)), interestPrincipal: amountOwed };
 }
 
 export function makeDocket(rng: Rng, subjects: Subject[], count: number): DocketCase[] {
@@ -84,7 +101,10 @@ export function makeDocket(rng: Rng, subjects: Subject[], count: number): Docket
     const amountOwed = rng.logInt(300_000, 300_000_000) - (rng.chance(0.6) ? 0 : rng.int(0, 99));
     const costs = type === '执保' ? preservationFee(amountOwed) : enforcementFee(amountOwed);
     const number = `(${year})${DEMO_COURT}${type}${n}号`;
-    cases.push({ number, filedOn, cause, amountOwed, costs, applicant: party(applicant), debtors, assignee: assigneeFor(number) });
+    cases.push({
+      number, filedOn, cause, amountOwed, costs, applicant: party(applicant), debtors, assignee: assigneeFor(number),
+      ...lateInterestFor(number, type, filedOn, amountOwed),
+    });
   }
   return cases;
 }

@@ -229,6 +229,9 @@ export interface DocketCase {
   debtors: DocketParty[];
   /** 承办人: the judge the case-management system assigned */
   assignee: string;
+  /** 履行期限届满日 the judgment set, and the money debt late-performance interest accrues on (both or neither) */
+  performanceDueOn?: string;
+  interestPrincipal?: Fen;
 }
 
 export interface Population {

@@ -5,7 +5,10 @@
 import { AppFailure } from '../../../shared/app-failure';
 import { daysBetween, todayCst } from '../../../shared/dates';
 import { caseTimeLimit } from '../../../shared/rules/time-limits';
-import type { CaseDetail } from '../../../shared/domain/types';
+import { capInterest } from '../../../shared/rules/cap';
+import { preservationEndsOn } from '../../../shared/rules/preservation';
+import type { SecureStore } from '../../store';
+import type { CaseDetail, Party } from '../../../shared/domain/types';
 import type { StoredCase } from '../../store/cases';
 import { listScope } from '../authority';
 import { validateNewCase, type NewParty } from '../case-input';
@@ -16,10 +19,27 @@ import { confirmFiling } from '../filing';
 import { casesClosing } from '../case-closing';
 import type { MeasureOps } from '../measures/ops';
 
-export function withDeadline(d: Deps, c: StoredCase): CaseDetail {
+export function withDeadline(d: Deps, c: StoredCase, store: SecureStore): CaseDetail {
+  const today = todayCst(d.now());
+  const facts = caseFacts(store, c, today);
   const limit = caseTimeLimit(c.type, c.filedOn, d.holidays);
-  if (!limit) return { ...c };
-  return { ...c, deadline: limit.deadline, daysLeft: daysBetween(todayCst(d.now()), limit.deadline), deadlineBasis: limit.basis };
+  if (!limit) return { ...c, ...facts };
+  return { ...c, ...facts, deadline: limit.deadline, daysLeft: daysBetween(today, limit.deadline), deadlineBasis: limit.basis };
+}
+
+/**
+ * What main computes for the case header from the store: the late-performance interest in the
+ * cap (docs/domain.md rule 1) and, in a 执保 case, the 保全期限届满日 (rule 2).
+ */
+function caseFacts(store: SecureStore, c: StoredCase, today: string): Pick<CaseDetail, 'lateInterest' | 'preservationEndsOn'> {
+  const out: Pick<CaseDetail, 'lateInterest' | 'preservationEndsOn'> = {};
+  const interest = capInterest(store.measures.capInputFor(c.id, today));
+  if (interest) out.lateInterest = { amount: interest.amount, from: interest.from, days: interest.days };
+  if (c.type === '执保') {
+    const ends = preservationEndsOn(store.measures.liveFreezes(c.id, today));
+    if (ends) out.preservationEndsOn = ends;
+  }
+  return out;
 }
 
 export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'> {
@@ -30,22 +50,22 @@ export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'>
       const own = mine ? (scope ? scope.assignees : [officer.code]) : undefined;
       return store.cases.list({ ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) });
     },
-    get: (_input, { case: c }) => withDeadline(d, c),
+    get: (_input, { store, case: c }) => withDeadline(d, c, store),
     create: async (input, { store, officer }) => {
       const v = validateNewCase(input, d.now(), d.court);
       const strip = ({ role: _role, ...p }: NewParty) => p;
       const created = store.cases.create({
-        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs,
+        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs, ...(v.lateInterest ?? {}),
         applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code, filing: 'pending',
       });
       store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });
       // a pending filing until the case-management system bears it out (docs/authority.md)
-      return withDeadline(d, await confirmFiling(d, store, officer, created));
+      return withDeadline(d, await confirmFiling(d, store, officer, created), store);
     },
-    confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c)),
+    confirmFiling: async (_input, { store, officer, case: c }) => withDeadline(d, await confirmFiling(d, store, officer, c), store),
     close: async ({ decisionId }, { session: s, case: c }) => {
       const r = await closePaidInFull(s, c, decisionId);
-      return { case: withDeadline(d, r.case), releases: r.releases };
+      return { case: withDeadline(d, r.case, s.store), releases: r.releases };
     },
     importFromCourt: async (_input, { store, officer }) => {
       if (!store.isOpen) throw new AppFailure('STORE_LOCKED');

@@ -9,7 +9,7 @@ import { formatYuanSymbol } from '../../../shared/money';
 import { caseAccess, permits } from '../../../shared/authority/matrix';
 import { channelInfo } from '../../../shared/domain/channels';
 import type { Officer } from '../../../shared/domain/types';
-import { checkDeduction, freezeCap, needsApproval, suggestDeduction } from '../../../shared/rules';
+import { checkDeduction, needsApproval, suggestDeduction } from '../../../shared/rules';
 import { accessCase, accessHolder } from '../authority';
 import { closeInboxItem, offerForApproval } from '../approvals';
 import type { FeatureHandlers } from '../context';
@@ -32,8 +32,8 @@ function failUnderWay(balance: number, underWay: number): never {
 }
 
 /** What is still owed once the case's deductions under way are done (rule 1): two windows cannot both spend it. */
-function owedAfterInFlight(store: SecureStore, c: StoredCase, exceptId?: string): number {
-  return freezeCap(c) - store.measures.deductionsInFlight({ caseId: c.id, ...(exceptId ? { exceptId } : {}) });
+function owedAfterInFlight(store: SecureStore, c: StoredCase, today: string, exceptId?: string): number {
+  return store.measures.capForCase(c.id, today) - store.measures.deductionsInFlight({ caseId: c.id, ...(exceptId ? { exceptId } : {}) });
 }
 
 /**
@@ -80,7 +80,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
         checkedAt = last?.checkedAt ?? f.outcome?.executedAt ?? f.updatedAt;
         fresh = false;
       }
-      const outstanding = freezeCap(c);
+      const outstanding = store.measures.capForCase(c.id, ops.today());
       const settings = store.settings.all();
       return {
         freezeId, caseId: c.id, frozenNow, checkedAt, fresh, outstanding,
@@ -104,7 +104,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
         // Prepared offline on the last known balance: kept as a draft in the outbox, never sent
         // until re-confirmed on a fresh balance (deduction.confirm).
         const lastKnown = (latest?.amount ?? view.frozen) - store.measures.deductionsInFlight({ freezeId });
-        const check = checkDeduction({ amount, frozenNow: lastKnown, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: Number.MAX_SAFE_INTEGER });
+        const check = checkDeduction({ amount, frozenNow: lastKnown, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c, ops.today()), maxAgeMinutes: Number.MAX_SAFE_INTEGER });
         const v = check.violations.find((x) => x.code !== 'STALE_BALANCE');
         if (v) fail(v.zh, v.en, 'amount');
         return { measure: await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, amount, courtAccount: account, state: 'draft' }) };
@@ -114,7 +114,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const underWay = store.measures.deductionsInFlight({ freezeId, executedAfter: latest.checkedAt });
       if (underWay > 0 && amount > latest.amount - underWay) failUnderWay(latest.amount, underWay);
       const frozenNow = latest.amount - underWay;
-      const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c), maxAgeMinutes: settings.balanceMaxAgeMinutes });
+      const check = checkDeduction({ amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c, ops.today()), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       const state = needsApproval(amount, settings.approvalThreshold) ? 'awaiting_approval' : 'queued';
       const measure = await ops.actOnFreeze(s, c, 'deduct', freezeId, { decisionId, balanceCheck: latest.seq, amount, courtAccount: account, state, ...(retryOf ? { retryOf } : {}) });
@@ -136,7 +136,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       if (!latest || latest.checkedAt !== checkedAt) fail(STALE.zh, STALE.en, 'checkedAt');
       const settings = store.settings.all();
       const frozenNow = latest.amount - store.measures.deductionsInFlight({ freezeId: m.freezeId, exceptId: m.id, executedAfter: latest.checkedAt });
-      const check = checkDeduction({ amount: m.amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c, m.id), maxAgeMinutes: settings.balanceMaxAgeMinutes });
+      const check = checkDeduction({ amount: m.amount, frozenNow, frozenCheckedAt: latest.checkedAt, now: d.now().toISOString(), outstanding: owedAfterInFlight(store, c, ops.today(), m.id), maxAgeMinutes: settings.balanceMaxAgeMinutes });
       if (!check.ok) fail(check.violations[0]!.zh, check.violations[0]!.en, 'amount');
       // confirmed now: decided on this balance, signed by the judge
       const signed = { balanceCheck: latest.seq, signatures: withDecision(store, s.keys, m).signatures! };

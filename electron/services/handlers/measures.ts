@@ -8,13 +8,13 @@ import { ARTICLES } from '../../../shared/legal/basis';
 import type { Measure } from '../../../shared/domain/measures';
 import type { ExpiryDay } from '../../../shared/domain/measure-views';
 import {
-  checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, renewalPeriod, suggestAllocation,
+  capInterest, checkEndDate, checkFreezeSet, checkRenewal, excessToRelease, expiryCalendar, freezeCap, isIndivisible, renewalPeriod, suggestAllocation,
 } from '../../../shared/rules';
 import { RELEASE_REASONS } from '../../../shared/legal/basis';
 import { canRead } from '../authority';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
-import type { StoredCase } from '../../store/cases';
+import type { Fen } from '../../../shared/money';
 import type { LiveFreeze } from '../../store/freeze-views';
 import { makeDecisionDocuments, type MeasureDocInput } from '../measures/documents';
 import { disposalsOf, livingCostsOf, onlyHomesOf, refusedForLivingCosts, withExemptions } from '../measures/exempt';
@@ -23,18 +23,19 @@ import { assertDecisionOpen, assetsOf, debtorOf, exemptFor, fail, liveByAsset, m
 const OUTBOX = ['draft', 'awaiting_approval', 'queued', 'sent', 'unknown'] as const;
 
 /** What the case's freezes in force hold beyond what is still owed (docs/domain.md rule 1), and whether it is paid in full. */
-function releaseAdvice(c: StoredCase, freezes: LiveFreeze[]) {
+function releaseAdvice(cap: Fen, freezes: LiveFreeze[]) {
   const held = freezes
     .filter((f) => f.status === 'in_force' || f.status === 'waiting')
     .map((f) => ({ freezeId: f.measure.id, assetId: f.measure.assetId, kind: f.measure.assetKind, frozen: f.frozen, waiting: f.status === 'waiting' }));
-  return { advice: excessToRelease(freezeCap(c), held), paid: freezeCap(c) === 0 };
+  return { advice: excessToRelease(cap, held), paid: cap === 0 };
 }
 
 export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'measures'> {
   const { today } = ops;
   return {
     plan: ({ caseId }, { store, case: c }) => {
-      const cap = freezeCap(c);
+      const capInput = store.measures.capInputFor(caseId, today());
+      const cap = freezeCap(capInput);
       const frozen = store.measures.frozenTotalForCase(caseId, today());
       const live = liveByAsset(store.measures.liveFreezes(caseId, today()));
       const assets = [...assetsOf(store, caseId).values()];
@@ -44,8 +45,9 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       const s = suggestAllocation(cap, frozen, freezable, { exemptLivingAllowance: Object.fromEntries(livingCosts.map((x) => [x.partyId, x.basis])) });
       // docs/domain.md rule 5: each row says what living costs it keeps, and whether it is an only home
       const candidates = withExemptions(bare, s.items, livingCosts, onlyHomesOf(store, caseId, assets));
+      const interest = capInterest(capInput);
       return {
-        caseId, today: today(), cap, alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
+        caseId, today: today(), cap, ...(interest ? { lateInterest: { amount: interest.amount, from: interest.from, days: interest.days } } : {}), alreadyFrozen: frozen, remaining: Math.max(0, cap - frozen), candidates,
         suggestion: {
           items: s.items.map((i) => (i.amount !== undefined ? { assetId: i.assetId, amount: i.amount } : { assetId: i.assetId })),
           total: s.total, reachesCap: s.capReached, skipped: s.skipped,
@@ -75,7 +77,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
         return { it, a };
       });
       const reasons = Object.fromEntries(items.filter((i) => i.overCapReason?.trim()).map((i) => [i.assetId, i.overCapReason!.trim()]));
-      const check = checkFreezeSet(freezeCap(c), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), {
+      const check = checkFreezeSet(freezeCap(store.measures.capInputFor(caseId, today())), store.measures.frozenTotalForCase(caseId, today()), chosen.map(({ it, a }) => (it.amount !== undefined ? { asset: a, amount: it.amount } : { asset: a })), {
         reasons, exemptLivingAllowance: exemptFor(store, c),
         knownDeposits: [...assets.values()].filter((a) => a.kind === 'deposit').map((a) => ({ asset: a, frozenByCase: ops.candidate(a, live).frozenByCase })),
       });
@@ -101,9 +103,9 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       return { measures: out };
     },
 
-    list: ({ caseId }, { store, case: c }) => {
+    list: ({ caseId }, { store }) => {
       const freezes = store.measures.liveFreezes(caseId, today());
-      const { advice, paid } = releaseAdvice(c, freezes);
+      const { advice, paid } = releaseAdvice(freezeCap(store.measures.capInputFor(caseId, today())), freezes);
       return {
         caseId, measures: store.measures.listForCase(caseId), freezes,
         releaseProposals: advice.releases.map((r) => ({
@@ -149,7 +151,7 @@ export function measureHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'meas
       }
       // more frozen than is still owed: the release of the excess rests on 查扣冻规定 第十九条; a case paid
       // in full, or any other ground, keeps the template's 第二十八条 (docs/domain.md rule 1)
-      const { advice, paid } = releaseAdvice(c, store.measures.liveFreezes(c.id, today()));
+      const { advice, paid } = releaseAdvice(freezeCap(store.measures.capInputFor(c.id, today())), store.measures.liveFreezes(c.id, today()));
       const excess = !paid && advice.releases.some((r) => r.freezeId === freezeId);
       return {
         measure: await ops.actOnFreeze(s, c, 'unfreeze', freezeId, {

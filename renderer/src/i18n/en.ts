@@ -71,6 +71,8 @@ export const en: Dict = {
     recent: 'Recently opened',
   },
   newCase: {
+    performanceDueOn: 'Performance deadline (optional)',
+    interestPrincipal: 'Principal for late-performance interest (yuan, optional)',
     title: 'New case',
     number: 'Case number',
     numberPlaceholder: '(2025)黔0103执1234号',
@@ -102,6 +104,8 @@ export const en: Dict = {
     fixErrors: 'Correct the marked fields first',
   },
   workspace: {
+    preservationEndsOn: 'Preservation ends on',
+    lateInterest: (amount: string, from: string, days: number) => `Interest for late performance: ${amount} (from ${from}, ${days} day${days === 1 ? '' : 's'} to date, at 1.75‱ a day)`,
     filingPending: 'A filing entered by hand, waiting for the case-management system to confirm it: no query or measure until then.',
     filingRefused: 'The case-management system did not confirm this filing: no query or measure.',
     filingRecheck: 'Check again',
@@ -239,7 +243,7 @@ export const en: Dict = {
   freeze: {
     title: 'Freeze',
     loading: 'Working out the cap…',
-    cap: 'Cap (outstanding amount + enforcement costs)',
+    cap: 'Cap (outstanding amount + enforcement costs + late-performance interest)',
     already: 'Already frozen',
     thisSet: 'This freeze',
     remaining: 'Still allowed',
@@ -292,6 +296,8 @@ export const en: Dict = {
     suggestSeal: 'Money falls short of the cap: sealing the ticked real estate and vehicles whole is suggested',
   },
   measures: {
+    redecide: 'Decide again',
+    redecideTitle: 'Decide it again in the freeze panel, within the legal period',
     title: 'Measures of this case',
     none: 'Nothing frozen in this case yet',
     asset: 'Asset',
@@ -467,6 +473,9 @@ export const en: Dict = {
     days: (n: number) => (n === 0 ? 'Ends today' : `${n} day${n === 1 ? '' : 's'} left`),
   },
   reminders: {
+    preservation: 'Remind the applicant to ask for renewal of the preservation',
+    notify: 'Make the end-of-preservation notice',
+    notifyTitle: 'Make the notice to the applicant and record the reminder (once per end date)',
     title: 'Renewal reminders',
     none: 'No reminders',
     dismiss: 'Dismiss',

@@ -70,6 +70,8 @@ export const zh = {
     recent: '最近打开',
   },
   newCase: {
+    performanceDueOn: '履行期限届满日（选填）',
+    interestPrincipal: '迟延履行利息计息本金（元，选填）',
     title: '新建案件',
     number: '案号',
     numberPlaceholder: '(2025)黔0103执1234号',
@@ -101,6 +103,8 @@ export const zh = {
     fixErrors: '请先更正标出的内容',
   },
   workspace: {
+    preservationEndsOn: '保全期限届满日',
+    lateInterest: (amount: string, from: string, days: number) => `迟延履行期间的债务利息：${amount}（自${from}起至今${days}日，日万分之一点七五）`,
     filingPending: '手工录入的立案信息待案件管理系统确认：确认前不能查询或采取措施。',
     filingRefused: '案件管理系统未确认该立案信息：不能查询或采取措施。',
     filingRecheck: '再次核对',
@@ -238,7 +242,7 @@ export const zh = {
   freeze: {
     title: '冻结',
     loading: '正在计算冻结上限…',
-    cap: '冻结上限（未执行金额 + 执行费）',
+    cap: '冻结上限（未执行金额 + 执行费 + 迟延履行利息）',
     already: '已冻结',
     thisSet: '本次冻结',
     remaining: '尚可冻结',
@@ -291,6 +295,8 @@ export const zh = {
     suggestSeal: '存款等资金不足以达到冻结上限：建议整体查封所勾选的不动产、车辆',
   },
   measures: {
+    redecide: '重新决定',
+    redecideTitle: '在冻结面板中按法定期限重新决定',
     title: '本案措施',
     none: '本案尚无冻结',
     asset: '财产',
@@ -466,6 +472,9 @@ export const zh = {
     days: (n: number) => (n === 0 ? '今日届满' : `剩 ${n} 天`),
   },
   reminders: {
+    preservation: '提醒申请人申请续行保全',
+    notify: '生成保全期限届满提醒通知书',
+    notifyTitle: '生成致申请人的通知书并记录已提醒（每个届满日一次）',
     title: '续冻提醒',
     none: '暂无提醒',
     dismiss: '知道了',

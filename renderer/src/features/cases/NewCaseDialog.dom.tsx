@@ -69,7 +69,7 @@ export function NewCaseDialog() {
   };
   const touch = (key: string) => setTouched((s) => (s[key] ? s : { ...s, [key]: true }));
 
-  const field = (key: 'number' | 'cause' | 'amountOwed' | 'costs', label: string, testId: string, extra?: { placeholder?: string; inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean }) => (
+  const field = (key: 'number' | 'cause' | 'amountOwed' | 'costs' | 'performanceDueOn' | 'interestPrincipal', label: string, testId: string, extra?: { placeholder?: string; inputMode?: 'decimal' | 'numeric'; autoFocus?: boolean }) => (
     <TextField
       id={`newcase-${key}`}
       testId={testId}
@@ -210,6 +210,8 @@ export function NewCaseDialog() {
           {field('cause', t.newCase.cause, 'newcase-cause')}
           {field('amountOwed', t.newCase.amountOwed, 'newcase-amount', { inputMode: 'decimal' })}
           {field('costs', t.newCase.costs, 'newcase-costs', { inputMode: 'decimal' })}
+          {field('performanceDueOn', t.newCase.performanceDueOn, 'newcase-performance-due', { placeholder: 'YYYY-MM-DD', inputMode: 'numeric' })}
+          {field('interestPrincipal', t.newCase.interestPrincipal, 'newcase-interest-principal', { inputMode: 'decimal' })}
         </div>
         <fieldset className="party-set">
           <legend>{t.newCase.applicant}</legend>

@@ -27,6 +27,9 @@ export interface CaseDraft {
   cause: string;
   amountOwed: string;
   costs: string;
+  /** optional: the judgment's 履行期限届满日 and the principal late-performance interest accrues on */
+  performanceDueOn: string;
+  interestPrincipal: string;
   applicant: PartyDraft;
   debtors: PartyDraft[];
 }
@@ -43,7 +46,7 @@ export function emptyParty(kind: PartyKind = 'person'): PartyDraft {
 }
 
 export function emptyDraft(today = todayCst()): CaseDraft {
-  return { number: '', filedOn: today, cause: '', amountOwed: '', costs: '0', applicant: emptyParty(), debtors: [emptyParty()] };
+  return { number: '', filedOn: today, cause: '', amountOwed: '', costs: '0', performanceDueOn: '', interestPrincipal: '', applicant: emptyParty(), debtors: [emptyParty()] };
 }
 
 /** Field keys: number, filedOn, cause, amountOwed, costs, applicant.name, applicant.idNumber, debtors.N.name, debtors.N.idNumber (and .address, .repName) */
@@ -87,6 +90,21 @@ export function validateDraft(d: CaseDraft, today = todayCst()): { problems: Rec
     else costs = r.value;
   }
 
+  // 履行期限届满日 and the principal: both or neither (docs/domain.md rule 1)
+  let lateInterest: { performanceDueOn: string; interestPrincipal: number } | undefined;
+  const dueText = d.performanceDueOn.trim();
+  const principalText = d.interestPrincipal.trim();
+  if (dueText || principalText) {
+    const due = parseIsoDate(dueText);
+    const principal = parseYuan(principalText);
+    if (!dueText) problems.performanceDueOn = required;
+    else if (!due.ok) problems.performanceDueOn = { error: due.error };
+    if (!principalText) problems.interestPrincipal = required;
+    else if (!principal.ok) problems.interestPrincipal = { error: principal.error };
+    else if (principal.value < 0) problems.interestPrincipal = { key: 'notNegative' };
+    if (due.ok && principal.ok && principal.value >= 0) lateInterest = { performanceDueOn: due.value, interestPrincipal: principal.value };
+  }
+
   const party = (p: PartyDraft, prefix: string) => {
     const name = p.name.trim();
     if (!name) problems[`${prefix}.name`] = required;
@@ -112,7 +130,7 @@ export function validateDraft(d: CaseDraft, today = todayCst()): { problems: Rec
   const debtors = d.debtors.map((p, i) => party(p, `debtors.${i}`));
 
   if (Object.keys(problems).length) return { problems, input: null };
-  return { problems, input: { number, filedOn, cause, amountOwed, costs, applicant, debtors } };
+  return { problems, input: { number, filedOn, cause, amountOwed, costs, ...(lateInterest ?? {}), applicant, debtors } };
 }
 
 /** Where to show an error main returned: the field it names, or the field its code is about. */
@@ -120,7 +138,7 @@ export function fieldOfServerError(e: AppError, debtorCount: number): string | n
   const f = e.field?.replace(/\[(\d+)\]/g, '.$1');
   if (f) {
     if (f === 'caseNumber' || f === 'number') return 'number';
-    if (['filedOn', 'cause', 'amountOwed', 'costs'].includes(f)) return f;
+    if (['filedOn', 'cause', 'amountOwed', 'costs', 'performanceDueOn', 'interestPrincipal'].includes(f)) return f;
     const m = /^(applicant|debtors\.(\d+))\.(name|idNumber|kind|address|legalRepresentative)(\.name|\.title)?$/.exec(f);
     const leaf = (k: string) => (k === 'kind' ? 'idNumber' : k === 'legalRepresentative' ? 'repName' : k);
     if (m && (m[2] === undefined || Number(m[2]) < debtorCount)) return `${m[1]}.${leaf(m[3]!)}`;

@@ -24,7 +24,8 @@ export function PaidInFull() {
   const closing = useAppStore((s) => s.closingCase);
   const error = useAppStore((s) => s.closeCaseError);
   const close = useAppStore((s) => s.closePaidInFull);
-  const paid = !!c && c.status === 'open' && c.recovered > 0 && freezeCap(c) === 0;
+  // the late-performance interest main counted is owed too (docs/domain.md rule 1)
+  const paid = !!c && c.status === 'open' && c.recovered > 0 && freezeCap({ amountOwed: c.amountOwed, costs: c.costs + (c.lateInterest?.amount ?? 0), recovered: c.recovered }) === 0;
 
   useEffect(() => {
     if (paid && !cm) void loadMeasures();

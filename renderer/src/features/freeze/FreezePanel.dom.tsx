@@ -67,6 +67,7 @@ export function FreezePanel() {
         thisSet={ev!.thisSet}
         remaining={ev!.check.remaining}
         excess={ev!.check.excess}
+        {...(plan.lateInterest ? { lateInterest: plan.lateInterest } : {})}
       />
       <div className="freeze-toolbar">
         <button

@@ -24,6 +24,8 @@ export function FreezeRow({ entry }: { entry: FreezeEntry }) {
   const error = useAppStore((s) => s.measureErrors[m.id]);
   const reviewRenewal = useAppStore((s) => s.reviewRenewal);
   const cancel = useAppStore((s) => s.cancelMeasure);
+  // withdrawn for an end date past the cap (docs/domain.md rule 2): the freeze panel, this asset ticked, the lawful date offered
+  const redecide = useAppStore((s) => s.openFreezeWith);
   const [releasing, setReleasing] = useState(false);
 
   const takenInFull = related.some((r) => r.kind === 'deduct' && r.state === 'executed');
@@ -47,6 +49,14 @@ export function FreezeRow({ entry }: { entry: FreezeEntry }) {
         <td>
           <div className="nowrap">{assetLabel(m, lang)}</div>
           {m.overCapReason && <div className="muted small">{t.measures.overCapReason(m.overCapReason)}</div>}
+          {m.state === 'cancelled' && m.error?.code === 'PAST_LEGAL_CAP' && (
+            <div className="text-danger small" data-testid={`measure-past-cap-${m.id}`}>
+              {lang === 'zh' ? m.error.message : m.error.messageEn}{' '}
+              <button type="button" className="btn btn-small" data-testid={`measure-redecide-${m.id}`} title={t.measures.redecideTitle} onClick={() => redecide(m.assetId)}>
+                {t.measures.redecide}
+              </button>
+            </div>
+          )}
           {m.state === 'rejected' && m.outcome?.rejection && (
             <div className="text-danger small" data-testid={`measure-rejection-${m.id}`}>
               {t.measures.rejected(m.outcome.rejection.message)}

@@ -1,12 +1,17 @@
-/** The cap, what is already frozen, this freeze and what remains: recomputed on every keystroke. */
+/** The cap (with the late-performance interest it includes), what is already frozen, this freeze and what remains: recomputed on every keystroke. */
 import { formatYuanSymbol, type Fen } from '../../../../shared/money';
 import { useT } from '../../store/selectors';
 
-export function FreezeSummary(p: { cap: Fen; already: Fen; thisSet: Fen; remaining: Fen; excess: Fen }) {
+export function FreezeSummary(p: { cap: Fen; already: Fen; thisSet: Fen; remaining: Fen; excess: Fen; lateInterest?: { amount: Fen; from: string; days: number } }) {
   const { t } = useT();
   return (
     <dl className="freeze-summary" aria-live="polite">
       <Figure label={t.freeze.cap} value={p.cap} testId="freeze-cap" />
+      {p.lateInterest && p.lateInterest.days > 0 && (
+        <div className="figure figure-note" data-testid="freeze-late-interest">
+          <dd className="muted small">{t.workspace.lateInterest(formatYuanSymbol(p.lateInterest.amount), p.lateInterest.from, p.lateInterest.days)}</dd>
+        </div>
+      )}
       <Figure label={t.freeze.already} value={p.already} testId="freeze-already" />
       <Figure label={t.freeze.thisSet} value={p.thisSet} testId="freeze-this-set" />
       <Figure label={t.freeze.remaining} value={p.remaining} testId="freeze-remaining" strong />

@@ -20,11 +20,17 @@ export function MeasuresList() {
   const error = useAppStore((s) => s.measuresError);
   const docs = useAppStore((s) => s.caseDocuments);
   const entries = useMemo(() => (cm ? entriesOf(cm) : []), [cm]);
+  const preservationEndsOn = useAppStore((s) => s.currentCase?.preservationEndsOn);
 
   return (
     <section className="measures" data-testid="measures-section">
       <ReleaseProposals />
       <h3 className="section-title">{t.measures.title}</h3>
+      {preservationEndsOn && (
+        <p className="small" data-testid="measures-preservation-ends">
+          {t.workspace.preservationEndsOn}：<strong>{preservationEndsOn}</strong>
+        </p>
+      )}
       {error && (
         <div className="field-error" role="alert" data-testid="measures-error">
           {errorText(error, lang)}

@@ -7,7 +7,7 @@
 import type { CallInput } from '../../../../shared/ipc/contract';
 import type { FreezeCandidate, FreezePlan } from '../../../../shared/domain/measure-views';
 import type { AssetKind } from '../../../../shared/domain/types';
-import { addDays, addMonths, type HolidayCalendar, type IsoDate } from '../../../../shared/dates';
+import { parseIsoDate, type IsoDate } from '../../../../shared/dates';
 import { readDateText } from '../../ui/date-input';
 import { fenToYuanString, parseYuan, type Fen } from '../../../../shared/money';
 import {

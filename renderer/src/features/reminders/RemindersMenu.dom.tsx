@@ -2,7 +2,8 @@
  * Renewal reminders in the header (reminders.due at sign-in, 'reminder.due' whenever main finds them
  * due): a badge with the count, the list grouped by case (case number, debtor) with the missed ones
  * marked; each reminder offers 续冻, stating the period it will carry, which opens the confirmation
- * (features/freeze/SendDialog.dom.tsx), and "知道了" to record it delivered (reminders.ack).
+ * (features/freeze/SendDialog.dom.tsx), and "知道了" to record it delivered (reminders.ack). A 执保 reminder (提醒申请人申请续行保全)
+ * is answered instead by making the notice to the applicant (reminders.notifyApplicant).
  */
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ReminderView } from '../../../../shared/domain/measure-views';
@@ -120,6 +121,7 @@ export function RemindersMenu() {
 function ReminderItem({ r, today, onOpen }: { r: ReminderView; today: string; onOpen(): void }) {
   const { t, lang } = useT();
   const ack = useAppStore((s) => s.ackReminder);
+  const notify = useAppStore((s) => s.notifyApplicant);
   const review = useAppStore((s) => s.reviewReminderRenewal);
   const busy = useAppStore((s) => !!s.measureBusy[r.freezeId]);
   const error = useAppStore((s) => s.reminderErrors[r.key]);
@@ -145,30 +147,49 @@ function ReminderItem({ r, today, onOpen }: { r: ReminderView; today: string; on
       <div className={`small days days-${urgencyOf(left)}`}>
         {t.reminders.endsOn(r.endsOn, left)} · {t.reminders.before(r.daysBefore)}
       </div>
-      <div className="small" data-testid={`reminder-period-${r.key}`}>
-        {t.send.periodText('renew', r.renewal.start, r.renewal.end)}
-      </div>
-      <div className="reminder-actions">
-        <button
-          type="button"
-          className="btn btn-small btn-primary"
-          data-testid={`reminder-renew-${r.key}`}
-          title={t.reminders.renewTitle}
-          disabled={busy}
-          onClick={() => review([r])}
-        >
-          {t.reminders.renew}
-        </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          data-testid={`reminder-ack-${r.key}`}
-          title={t.reminders.dismissTitle}
-          onClick={() => void ack(r.key)}
-        >
-          {t.reminders.dismiss}
-        </button>
-      </div>
+      {r.kind === 'preservation' ? (
+        <>
+          <div className="small" data-testid={`reminder-preservation-${r.key}`}><strong>{t.reminders.preservation}</strong></div>
+          <div className="reminder-actions">
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              data-testid={`reminder-notify-${r.key}`}
+              title={t.reminders.notifyTitle}
+              onClick={() => void notify(r.key, r.caseId)}
+            >
+              {t.reminders.notify}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className="small" data-testid={`reminder-period-${r.key}`}>
+            {t.send.periodText('renew', r.renewal.start, r.renewal.end)}
+          </div>
+          <div className="reminder-actions">
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              data-testid={`reminder-renew-${r.key}`}
+              title={t.reminders.renewTitle}
+              disabled={busy}
+              onClick={() => review([r])}
+            >
+              {t.reminders.renew}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid={`reminder-ack-${r.key}`}
+              title={t.reminders.dismissTitle}
+              onClick={() => void ack(r.key)}
+            >
+              {t.reminders.dismiss}
+            </button>
+          </div>
+        </>
+      )}
       {error && <div className="field-error">{errorText(error, lang)}</div>}
     </li>
   );

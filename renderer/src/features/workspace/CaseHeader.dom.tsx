@@ -1,4 +1,7 @@
-/** Case header: number, type, applicant, amounts, filing date, time limit and days left. */
+/**
+ * Case header: number, type, applicant, amounts, filing date, time limit and days left; the
+ * late-performance interest in the cap and, in a 执保 case, the 保全期限届满日 (docs/domain.md rules 1, 2).
+ */
 import { CASE_TYPE_NAMES } from '../../../../shared/ids/case-number';
 import { formatYuanSymbol } from '../../../../shared/money';
 import type { CaseDetail } from '../../../../shared/domain/types';
@@ -32,6 +35,9 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         <Fact label={t.workspace.recovered} testId="case-header-recovered" value={formatYuanSymbol(detail.recovered)} num />
         <Fact label={t.workspace.costs} testId="case-header-costs" value={formatYuanSymbol(detail.costs)} num />
         <Fact label={t.workspace.filedOn} testId="case-header-filed" value={detail.filedOn} />
+        {detail.preservationEndsOn && (
+          <Fact label={t.workspace.preservationEndsOn} testId="case-header-preservation-ends" value={detail.preservationEndsOn} />
+        )}
         {detail.deadline && (
         <div className={`fact deadline deadline-${urgency}`} title={detail.deadlineBasis?.[lang]} data-testid="case-header-limit">
           <dt>{t.workspace.deadline}</dt>
@@ -44,6 +50,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         </div>
         )}
       </dl>
+      {detail.lateInterest && detail.lateInterest.days > 0 && (
+        <p className="muted small" data-testid="case-header-late-interest">
+          {t.workspace.lateInterest(formatYuanSymbol(detail.lateInterest.amount), detail.lateInterest.from, detail.lateInterest.days)}
+        </p>
+      )}
       {detail.filing !== 'confirmed' && <FilingNotice detail={detail} />}
     </header>
   );

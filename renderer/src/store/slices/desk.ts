@@ -45,6 +45,8 @@ export interface DeskSlice extends DeskData {
   mergeReminders(list: ReminderView[]): void;
   setRemindersOpen(open: boolean): void;
   ackReminder(key: string): Promise<void>;
+  /** 执保: the notice to the applicant for this reminder, and the reminder recorded (reminders.notifyApplicant) */
+  notifyApplicant(key: string, caseId: string): Promise<void>;
   loadOutbox(): Promise<void>;
   loadCalendar(): Promise<void>;
   loadSettings(): Promise<void>;
@@ -126,6 +128,14 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       const r = await api().reminders.ack({ key });
       // already delivered elsewhere (another workstation): it is gone either way
       if (r.ok || r.error.code === 'NOT_FOUND') set({ reminders: get().reminders.filter((x) => x.key !== key) });
+      else set({ reminderErrors: { ...get().reminderErrors, [key]: r.error } });
+    },
+
+    async notifyApplicant(key, caseId) {
+      const { [key]: _e, ...errors } = get().reminderErrors;
+      set({ reminderErrors: errors });
+      const r = await api().reminders.notifyApplicant({ caseId });
+      if (r.ok) set({ reminders: get().reminders.filter((x) => x.key !== key) });
       else set({ reminderErrors: { ...get().reminderErrors, [key]: r.error } });
     },
 
