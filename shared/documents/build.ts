@@ -159,16 +159,30 @@ function percentOf(bp: number): string {
 }
 
 /**
- * 住贵州省贵阳市…， for a person, 住所地贵州省贵阳市…， for a company; and a company's 法定代表人 with
- * his 职务 (a person has none). docs/domain.md, "Documents".
+ * A party line's particulars (docs/domain.md, "Documents"): 住贵州省贵阳市…， for a person,
+ * 住所地贵州省贵阳市…， for a company; a company's 法定代表人 with his 职务 (a person has none); and
+ * the ID checked, with its label and, for a person, sex and birth date read from it.
  */
-function setPartyParticulars(set: Setter, party: DocumentParty | undefined, kind: PartyKind | undefined): void {
+function setParty(set: Setter, templates: TemplateSet, role: 'debtor' | 'applicant', party: DocumentParty | undefined, date: string | undefined, problems: DocumentProblem[]): void {
+  const idText = text(party?.idNumber);
+  const kind = party?.kind ?? (idText ? guessPartyKind(idText) : undefined);
   const address = clause(party?.address);
-  set('debtor.address', address);
-  if (address) set('debtor.domicile', `${kind === 'company' ? '住所地' : '住'}${address}，`);
+  if (role === 'debtor') set('debtor.address', address);
+  if (address) set(`${role}.domicile`, `${kind === 'company' ? '住所地' : '住'}${address}，`);
   const rep = clause(party?.legalRepresentative?.name);
   const title = clause(party?.legalRepresentative?.title);
-  if (rep && kind === 'company') set('debtor.representative', title ? `${rep}，${title}` : rep);
+  if (rep && kind === 'company') set(`${role}.representative`, title ? `${rep}，${title}` : rep);
+  if (!idText || !kind) return;
+  const today = parseIsoDate(date ?? '').ok ? date : undefined;
+  const r = validateSubjectId(kind, idText, today);
+  if (r.ok) {
+    set(`${role}.idNumber`, r.value);
+    set(`${role}.idLabel`, templates.partyIdLabels[kind]);
+    set(`${role}.particulars`, kind === 'person' ? personParticulars(r.value) : undefined);
+  } else {
+    const who = role === 'debtor' ? '被执行人' : '申请执行人';
+    problems.push(problem(`${role}.idNumber`, `${who}${templates.partyIdLabels[kind] ?? '证件号码'}不正确：${r.error.detail?.zh ?? r.error.message}`, `${role} ID is not valid: ${r.error.detail?.en ?? r.error.messageEn}`));
+  }
 }
 
 /**
@@ -258,20 +272,8 @@ function valuesFor(templates: TemplateSet, type: DocumentType, data: DocumentDat
   set('applicant.name', text(data.applicant?.name));
   set('debtor.name', text(data.debtor?.name));
 
-  const idText = text(data.debtor?.idNumber);
-  setPartyParticulars(set, data.debtor, data.debtor?.kind ?? (idText ? guessPartyKind(idText) : undefined));
-  if (idText) {
-    const kind = data.debtor?.kind ?? guessPartyKind(idText);
-    const today = parseIsoDate(data.date ?? '').ok ? data.date : undefined;
-    const r = validateSubjectId(kind, idText, today);
-    if (r.ok) {
-      set('debtor.idNumber', r.value);
-      set('debtor.idLabel', templates.partyIdLabels[kind]);
-      set('debtor.particulars', kind === 'person' ? personParticulars(r.value) : undefined);
-    } else {
-      problems.push(problem('debtor.idNumber', `被执行人${templates.partyIdLabels[kind] ?? '证件号码'}不正确：${r.error.detail?.zh ?? r.error.message}`, `debtor ID is not valid: ${r.error.detail?.en ?? r.error.messageEn}`));
-    }
-  }
+  setParty(set, templates, 'debtor', data.debtor, data.date, problems);
+  setParty(set, templates, 'applicant', data.applicant, data.date, problems);
 
   const wording = asset ? templates.assetKinds[asset.kind] : undefined;
   if (asset && !wording) problems.push(problem('asset.kind', `财产类型“${String(asset.kind)}”未知`, `unknown asset kind "${String(asset.kind)}"`));

@@ -364,6 +364,19 @@ describe('the particulars a registry and a clerk need', () => {
     expect(plain).not.toMatch(/法定代表人|住所地/);
   });
 
+  it('the applicant is stated like the debtor: 住所地, 统一社会信用代码 and 法定代表人', () => {
+    const data = { ...dataFor('冻结裁定书'), applicant: { name: '贵州黔城商贸有限公司', idNumber: COMPANY_ID, kind: 'company' as const, address: '贵州省贵阳市观山湖区长岭北路8号', legalRepresentative: { name: '王红', title: '总经理' } } };
+    const lines = buildDocument('冻结裁定书', data).blocks.filter((b) => b.kind === 'paragraph' && b.style === 'party').map((b) => b.kind === 'paragraph' && b.text);
+    expect(lines.slice(0, 2)).toEqual([
+      `申请执行人：贵州黔城商贸有限公司，住所地贵州省贵阳市观山湖区长岭北路8号，统一社会信用代码${COMPANY_ID}。`,
+      '法定代表人：王红，总经理。',
+    ]);
+    const person = { ...dataFor('续行冻结裁定书'), applicant: { name: '张三', idNumber: PERSON_ID, address: '贵州省贵阳市云岩区中华北路1号' } };
+    expect(fullText(buildDocument('续行冻结裁定书', person))).toContain(`申请执行人：张三，男，1980年1月1日出生，住贵州省贵阳市云岩区中华北路1号，公民身份号码${PERSON_ID}。`);
+    // an applicant's ID that fails its check is refused like the debtor's, not printed
+    expect(problemsOf('冻结裁定书', { ...data, applicant: { ...data.applicant, idNumber: COMPANY_ID.slice(0, 17) + (COMPANY_ID.endsWith('X') ? 'Y' : 'X') } }).problems.map((p) => p.field)).toContain('applicant.idNumber');
+  });
+
   it('a release of the excess cites 第十九条 when given it, a release for payment keeps 第二十八条', () => {
     const excess = fullText(buildDocument('解除冻结裁定书', { ...dataFor('解除冻结裁定书'), legalBasis: [ARTICLES.seizure19] }));
     expect(excess).toContain('依照《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条的规定，裁定如下：');
