@@ -319,6 +319,20 @@ describe('the particulars a registry and a clerk need', () => {
     // a vehicle found before the particulars were kept is named by its plate alone
     const bare = fullText(buildDocument('协助冻结通知书', { ...data, asset: { ...data.asset!, particulars: undefined } }));
     expect(bare).toContain('登记的机动车（号牌号码：贵A·3B821），查封期限');
+    // the list of items the registry works from states them too, each on its own row
+    const rows = m.blocks.flatMap((b) => (b.kind === 'terms' ? b.rows.map((r) => `${r.label}：${r.value}`) : []));
+    expect(rows).toEqual(expect.arrayContaining(['号牌种类：小型汽车', '车辆识别代号：1M8GDM9AXKP042788']));
+  });
+
+  it('the list of items states the flat’s 坐落 and 不动产单元号, the securities and the share of a company', () => {
+    const rowsOf = (asset: NonNullable<DocumentData['asset']>) => buildDocument('冻结裁定书', { ...dataFor('冻结裁定书'), amount: undefined, asset })
+      .blocks.flatMap((b) => (b.kind === 'terms' ? b.rows.map((r) => `${r.label}：${r.value}`) : []));
+    expect(rowsOf({ kind: 'real_estate', institution: '贵阳市不动产登记中心', identifier: '黔(2021)贵阳市不动产权第0012345号', particulars: { kind: 'real_estate', location: '贵州省贵阳市云岩区北京路88号3栋2单元1502号', unitNumber: '520102001001GB00001F00010001', areaCentiM2: 8956 } }))
+      .toEqual(expect.arrayContaining(['坐落：贵州省贵阳市云岩区北京路88号3栋2单元1502号', '不动产单元号：520102001001GB00001F00010001']));
+    const equity = rowsOf({ kind: 'equity', institution: '市场监督管理部门（企业登记）', identifier: '贵阳鑫盛商贸有限公司', particulars: { kind: 'equity', company: '贵阳鑫盛商贸有限公司', contribution: 120_000_000, ratioBp: 6_000 } });
+    expect(equity).toEqual(expect.arrayContaining(['出资额：1,200,000.00元', '持股比例：60%']));
+    const securities = rowsOf({ kind: 'securities', institution: '华创证券贵阳营业部', identifier: 'A123456789', particulars: { kind: 'securities', holdings: [{ code: '600519', name: '贵州茅台', quantity: 200 }] } });
+    expect(securities.find((r) => r.startsWith('证券：'))).toContain('600519');
   });
 
   it('a securities freeze names the 证券代码, the name and the number of shares', () => {
