@@ -12,6 +12,7 @@ import { residentIdCheckChar } from '../../shared/ids/resident-id';
 import { creditCodeCheckChar } from '../../shared/ids/credit-code';
 import { buildDocument as shippedBuild } from '../../electron/documents/templates';
 import { ARTICLES } from '../../shared/legal/basis';
+import { renewalPeriod } from '../../shared/rules/periods';
 
 const TEMPLATES = parseTemplateSet(templatesJson);
 const { buildDocument, checkDocumentData, requiredFields } = createDocumentBuilder(TEMPLATES);
@@ -355,6 +356,18 @@ describe('the particulars a registry and a clerk need', () => {
     expect(fullText(buildDocument('冻结裁定书', ratioOnly))).toContain('持有的贵阳鑫盛商贸有限公司33.33%的股权（登记机关：');
     const over = { ...data, asset: { ...data.asset!, particulars: { kind: 'equity' as const, company: '贵阳鑫盛商贸有限公司', ratioBp: 12_000 } } };
     expect(problemsOf('冻结裁定书', over).problems.map((p) => p.field)).toContain('asset.particulars.ratioBp');
+  });
+
+  it('a renewal of a freeze ending 2026-03-10 states 自2026年3月11日起至2027年3月10日止 in its ruling and notice', () => {
+    const period = renewalPeriod('2026-03-10', 'deposit');
+    for (const type of DOCUMENTS_FOR.renew) {
+      expect(fullText(buildDocument(type, { ...dataFor(type), period }))).toContain('续行冻结期限自2026年3月11日起至2027年3月10日止');
+    }
+    // a flat sealed until 2026-03-10 is sealed again for up to three years
+    const flat = { kind: 'real_estate' as const, institution: '贵阳市不动产登记中心', identifier: '黔(2021)贵阳市不动产权第0012345号', particulars: { kind: 'real_estate' as const, location: '贵州省贵阳市云岩区北京路88号', areaCentiM2: 8956 } };
+    const sealed = fullText(buildDocument('续行冻结裁定书', { ...dataFor('续行冻结裁定书'), amount: undefined, asset: flat, period: renewalPeriod('2026-03-10', 'real_estate') }));
+    expect(sealed).toContain('续行查封期限自2026年3月11日起至2029年3月10日止');
+    expect(sealed).toContain('坐落于贵州省贵阳市云岩区北京路88号');
   });
 
   it('a person debtor is stated with his 住所', () => {
