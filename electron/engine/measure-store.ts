@@ -39,7 +39,7 @@ export interface MeasureStore {
    * have reached the gateway is sent again only after a 404, never beside another send).
    */
   claimMeasure?(id: string, owner: string, until: string, now: string): boolean;
-  /** Extends the lease of every measure `owner` holds. */
+  /** Extends the lease of every measure `owner` holds to at least `until` (never shortens one). */
   renewClaims?(owner: string, until: string): void;
   /** Lets go of one measure (`id`) or of all that `owner` holds. */
   releaseClaims?(owner: string, id?: string): void;

@@ -9,6 +9,20 @@ export type Db = Database.Database;
 
 export const DB_FILE = 'store.db';
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A statement prepared once per connection and kept: for reads the hot paths run per row (a
+ * measure's documents), where preparing again each time costs more than the query itself.
+ */
+export function cachedStatement<P extends unknown[] | {} = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let st = byDb.get(sql);
+  if (!st) byDb.set(sql, (st = db.prepare(sql)));
+  return st as unknown as Database.Statement<P, R>;
+}
+
 /** The key did not open the file (wrong key, or not one of our databases). */
 export class WrongKeyError extends Error {
   readonly code = 'WRONG_KEY';

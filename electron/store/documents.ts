@@ -13,7 +13,7 @@ import type { DocumentRef, DocumentType, DocumentVoid, MeasureKind } from '../..
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
-import type { Db } from './db';
+import { cachedStatement, type Db } from './db';
 import { documentLegalBasis, measureKindOfDocument } from './legal-basis';
 import { sha256Hex } from './requests';
 
@@ -115,9 +115,18 @@ export function attachDocuments(
 
 const OF_MEASURE = `SELECT ${COLUMNS} FROM documents JOIN document_measures l ON l.document_id = documents.id WHERE l.measure_id = ? ORDER BY l.position`;
 
-/** The documents a measure carries, in the order they were attached. */
+/** What a measure's refs need of its documents: no list of the other measures each covers. */
+const REFS_OF_MEASURE = `SELECT d.id, d.type, d.number, d.sha256, d.created_at, v.reason AS void_reason, v.voided_at
+  FROM document_measures l JOIN documents d ON d.id = l.document_id LEFT JOIN document_voids v ON v.document_id = d.id
+  WHERE l.measure_id = ? ORDER BY l.position`;
+type RefRow = Pick<DocumentRow, 'id' | 'type' | 'number' | 'sha256' | 'created_at' | 'void_reason' | 'voided_at'>;
+
+/** The documents a measure carries, in the order they were attached (read for every measure row). */
 export function documentsOfMeasure(db: Db, measureId: string): DocumentRef[] {
-  return db.prepare<[string], DocumentRow>(OF_MEASURE).all(measureId).map((r) => toRef(toDoc(r)));
+  return cachedStatement<[string], RefRow>(db, REFS_OF_MEASURE).all(measureId).map((r) => toRef({
+    id: r.id, type: r.type, number: r.number, sha256: r.sha256, createdAt: r.created_at,
+    ...(r.void_reason !== null && r.voided_at !== null ? { voided: { reason: r.void_reason, at: r.voided_at } } : {}),
+  }));
 }
 
 /** The documents a measure carries, with every measure each covers. */

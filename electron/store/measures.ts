@@ -366,14 +366,17 @@ export class MeasureRepo implements MeasureStore {
    */
   claimMeasure(id: string, owner: string, until: string, now: string): boolean {
     return this.db.prepare(
-      `UPDATE measures SET claimed_by = @owner, claimed_until = @until
+      // the owner's own lease never shortens: one taken through a call's timeout outlasts the heartbeat
+      `UPDATE measures SET claimed_by = @owner,
+           claimed_until = CASE WHEN claimed_by = @owner AND claimed_until > @until THEN claimed_until ELSE @until END
          WHERE id = @id AND state IN ('queued', 'sent', 'unknown')
            AND (claimed_by IS NULL OR claimed_by = @owner OR claimed_until < @now)`,
     ).run({ id, owner, until, now }).changes === 1;
   }
 
   renewClaims(owner: string, until: string): void {
-    this.db.prepare('UPDATE measures SET claimed_until = ? WHERE claimed_by = ?').run(until, owner);
+    // extends, never shortens: a lease taken through a call's timeout holds until the call is over
+    this.db.prepare('UPDATE measures SET claimed_until = @until WHERE claimed_by = @owner AND (claimed_until IS NULL OR claimed_until < @until)').run({ until, owner });
   }
 
   releaseClaims(owner: string, id?: string): void {

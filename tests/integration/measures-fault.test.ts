@@ -126,7 +126,9 @@ async function checkBatch(b: Batch, plans: Run[], before: Before): Promise<void>
   for (const m of all) if (m.state === 'executed') expect(st.executions[m.id], `batch ${batch}: ${m.kind} ${m.id} executed`).toBe(1);
   expect(st.totals.conflicts, `batch ${batch}: idempotency conflicts`).toBe(0);
   // on the wire: an id that may have reached the gateway went out again only after a 404 for it
-  expect(b.wire.check(ids, tally), `batch ${batch}: re-submits not after a 404`).toEqual([]);
+  const resends = b.wire.check(ids, tally);
+  if (resends.length) console.log(resends.join("\n"));
+  expect(resends, `batch ${batch}: re-submits not after a 404`).toEqual([]);
   // money: conserved, and the court account holds exactly the executed deductions, each once
   const deducted = all.filter((m) => m.kind === 'deduct' && m.state === 'executed').reduce((s, m) => s + m.outcome!.deductedAmount!, 0);
   const after = await admin<LedgerTotals>(sb, '/sandbox/v1/ledger-totals');

@@ -293,6 +293,7 @@ describe('measures outbox', () => {
     const m = measure(c, assets[0]!);
     store.measureStore.insertMeasure(m);
     const other = openSecureStore({ file, key, clock });
+    const claimUntil = () => other.measures.claimOf(m.id)?.until;
     try {
       const [t0, t1, t2] = ['2025-03-01T03:00:00.000Z', '2025-03-01T03:00:30.000Z', '2025-03-01T03:01:00.000Z'];
       expect(store.measures.claimMeasure(m.id, 'engine-a', t1, t0)).toBe(true);
@@ -300,6 +301,12 @@ describe('measures outbox', () => {
       expect(other.measures.claimMeasure(m.id, 'engine-b', t2, t0)).toBe(false);
       expect(store.measures.claimMeasure(m.id, 'engine-a', t2, t0)).toBe(true);
       expect(other.measures.claimOf(m.id)).toEqual({ owner: 'engine-a', until: t2 });
+      // a lease taken through a call's timeout is never shortened by the holder's heartbeat or a shorter claim
+      store.measures.renewClaims('engine-a', t1);
+      expect(claimUntil()).toBe(t2);
+      expect(store.measures.claimMeasure(m.id, 'engine-a', t1, t0)).toBe(true);
+      expect(claimUntil()).toBe(t2);
+      expect(other.measures.claimMeasure(m.id, 'engine-b', t2, t1)).toBe(false);
       // run out (the holder died): the other takes it, and the old holder is refused
       expect(other.measures.claimMeasure(m.id, 'engine-b', '2025-03-01T03:02:00.000Z', '2025-03-01T03:01:00.001Z')).toBe(true);
       expect(store.measures.claimMeasure(m.id, 'engine-a', t2, '2025-03-01T03:01:00.002Z')).toBe(false);

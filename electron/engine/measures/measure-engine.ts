@@ -191,6 +191,14 @@ class Withdrawn extends Error {
   }
 }
 
+/** Another process sent it since this job last read it: its outcome is asked about, never sent again blindly. */
+class SentElsewhere extends Error {
+  constructor() {
+    super('sent meanwhile by another process');
+    this.name = 'SentElsewhere';
+  }
+}
+
 /** The rebuilt body differs from the one first sent under the id. */
 class BodyChanged extends Error {
   constructor() {
@@ -468,6 +476,11 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
           // Re-read: it may have been cancelled while it waited for the network or a slot.
           const cur = store.getMeasure(job.id);
           if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
+          // an attempt this job did not make: the bytes may have reached the gateway (docs/gateway-protocol.md "Unknown outcome")
+          if (cur.attempts > job.m.attempts) {
+            job.m = cur;
+            throw new SentElsewhere();
+          }
           job.m = cur;
           // held for the whole call: no other engine may take it while these bytes may be on the wire
           if (!claim(job.id, job.limits.timeoutMs, job)) throw new Withdrawn('held elsewhere');
@@ -485,6 +498,10 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
         log('debug', 'measure accepted', { measureId: job.id, channel: job.channel, created: res.created, attempts: job.m.attempts });
         return 'poll';
       } catch (e) {
+        if (e instanceof SentElsewhere) {
+          job.uncertain = true;
+          return 'resolve';
+        }
         if (e instanceof Stopped || e instanceof Withdrawn || e instanceof BodyChanged || !isGatewayFailure(e)) throw e;
         if (job.done) return 'done';
         job.last = e;

@@ -120,12 +120,13 @@ export class MemoryMeasureStore implements MeasureStore {
     if (!m || !OUTBOX_STATES.includes(m.state)) return false;
     const held = this.claims.get(id);
     if (held && held.owner !== owner && held.until >= now) return false;
-    this.claims.set(id, { owner, until });
+    // the owner's own lease never shortens (one taken through a call's timeout outlasts the heartbeat)
+    this.claims.set(id, { owner, until: held && held.owner === owner && held.until > until ? held.until : until });
     return true;
   }
 
   renewClaims(owner: string, until: string): void {
-    for (const c of this.claims.values()) if (c.owner === owner) c.until = until;
+    for (const c of this.claims.values()) if (c.owner === owner && c.until < until) c.until = until;
   }
 
   releaseClaims(owner: string, id?: string): void {
