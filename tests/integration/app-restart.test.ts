@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('a deduction interrupted by a kill', () => {
-  it('ends with the money deducted exactly once after a restart', async () => {
+  it('ends with the money deducted exactly once after a restart', { timeout: 60_000 }, async () => {
     core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
     await setUpAs(driver, sandbox, 'F520103001', PASSWORD);
     // a real deployment configures the court's receiving account; here, the sandbox court's
@@ -48,8 +48,10 @@ describe('a deduction interrupted by a kill', () => {
     const prep = await value<DeductionPrep>('deduction', 'prepare', { freezeId: freeze.id });
     const amount = Math.min(prep.suggested, prep.approvalThreshold);
     const totalsBefore = sandbox.ledger.totals();
-    // the agency executes, but its answer is lost and every later answer hangs: the outcome is unknown
-    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 1, timeoutRate: 1, hangMs: 60_000 } } });
+    // the agency executes, but its answer is lost and every later answer hangs: the outcome is unknown;
+    // the agency's own feedback comes a second or more later (latency × 5), so the station's feed
+    // cannot bring it before the kill either
+    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 1, timeoutRate: 1, hangMs: 60_000, latencyScale: 5 } } });
     const { measure } = await value<{ measure: Measure }>('deduction', 'submit', { freezeId: freeze.id, amount, courtAccountId: prep.courtAccounts[0]!.id, checkedAt: prep.checkedAt, pin: PASSWORD });
     await waitFor(async () => (sandbox.stats().executions?.[measure.id] === 1 ? true : undefined));
     const recoveredBefore = (await value<CaseDetail>('cases', 'get', { caseId: c.id })).recovered;
@@ -58,14 +60,14 @@ describe('a deduction interrupted by a kill', () => {
 
     // kill: the engine stops where it is, writing nothing more
     await core.close();
-    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 0, timeoutRate: 0 } } });
+    sandbox.setKnobs({ channels: { [freeze.channel]: { lostAnswerRate: 0, timeoutRate: 0, latencyScale: 0.01 } } });
 
     core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: env() });
     await value('session', 'signIn', { officerCode: 'F520103001', password: PASSWORD });
     const done = await waitFor(async () => {
       const m = (await value<CaseMeasures>('measures', 'list', { caseId: c.id })).measures.find((x) => x.id === measure.id);
       return m?.state === 'executed' ? m : undefined;
-    });
+    }, 45_000);
     expect(done.outcome?.deductedAmount).toBe(amount);
     expect(sandbox.stats().executions?.[measure.id]).toBe(1);
     const totals = sandbox.ledger.totals();
