@@ -94,7 +94,7 @@ export interface MeasureListQuery {
 interface MeasureRow {
   id: string; case_id: string; party_id: string; asset_id: string; channel: ChannelId; asset_kind: AssetKind;
   asset_identifier: string; kind: MeasureKind; state: MeasureState; amount: number | null; ends_on: string | null;
-  freeze_id: string | null; court_account: string | null; over_cap_reason: string | null; decided_by: string;
+  freeze_id: string | null; court_account: string | null; over_cap_reason: string | null; legal_basis?: string | null; decided_by: string;
   approved_by: string | null; outcome: string | null; attempts: number; error_code: string | null;
   error_message: string | null; error_message_en: string | null; body_sha256: string | null; credited: number | null;
   credited_at: string | null; created_at: string; updated_at: string; sent_at: string | null;
@@ -160,6 +160,7 @@ export class MeasureRepo implements MeasureStore {
     if (r.freeze_id !== null) m.freezeId = r.freeze_id;
     if (r.court_account !== null) m.courtAccount = JSON.parse(r.court_account) as CourtAccount;
     if (r.over_cap_reason !== null) m.overCapReason = r.over_cap_reason;
+    if (r.legal_basis != null) m.legalBasis = r.legal_basis;
     if (r.approved_by !== null) m.approvedBy = r.approved_by;
     if (r.decision_id !== null) m.decisionId = r.decision_id;
     if (r.balance_check !== null) m.balanceCheck = r.balance_check;
@@ -195,10 +196,10 @@ export class MeasureRepo implements MeasureStore {
         this.db.prepare(
           `INSERT INTO measures (id, case_id, party_id, asset_id, channel, asset_kind, asset_identifier, kind, state, amount,
              ends_on, freeze_id, court_account, over_cap_reason, decided_by, approved_by, outcome, attempts, error_code,
-             error_message, error_message_en, created_at, updated_at, sent_at, decision_id, balance_check, signatures, retry_of)
+             error_message, error_message_en, created_at, updated_at, sent_at, decision_id, balance_check, signatures, retry_of, legal_basis)
            VALUES (@id, @caseId, @partyId, @assetId, @channel, @assetKind, @assetIdentifier, @kind, @state, @amount,
              @endsOn, @freezeId, @courtAccount, @overCapReason, @decidedBy, @approvedBy, @outcome, @attempts, @errorCode,
-             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt, @decisionId, @balanceCheck, @signatures, @retryOf)`,
+             @errorMessage, @errorMessageEn, @createdAt, @updatedAt, @sentAt, @decisionId, @balanceCheck, @signatures, @retryOf, @legalBasis)`,
         ).run({
           id: m.id, caseId: m.caseId, partyId: m.partyId, assetId: m.assetId, channel: m.channel, assetKind: m.assetKind,
           assetIdentifier: m.assetIdentifier, kind: m.kind, state: m.state, amount: m.amount ?? null, endsOn: m.endsOn ?? null,
@@ -208,7 +209,7 @@ export class MeasureRepo implements MeasureStore {
           errorCode: m.error?.code ?? null, errorMessage: m.error?.message ?? null, errorMessageEn: m.error?.messageEn ?? null,
           createdAt: m.createdAt, updatedAt: m.updatedAt, sentAt: m.sentAt ?? null,
           decisionId: m.decisionId ?? null, balanceCheck: m.balanceCheck ?? null, signatures: signaturesJson(m.signatures),
-          retryOf: m.retryOf ?? null,
+          retryOf: m.retryOf ?? null, legalBasis: m.legalBasis ?? null,
         });
         if (m.retryOf !== undefined) this.assertRetryOf(m);
         if (m.approvedBy !== undefined) this.assertFourEyes(m, m.approvedBy);
@@ -617,7 +618,7 @@ export class MeasureRepo implements MeasureStore {
       caseId: m.caseId,
       caseNumber: c,
       subject: p ? auditSubject({ id: p.id, idNumber: p.id_number }) : undefined,
-      legalBasis: MEASURE_LEGAL_BASIS[m.kind],
+      legalBasis: m.legalBasis ?? MEASURE_LEGAL_BASIS[m.kind],
       detail: actor === SYSTEM ? { ...detail, via: SYSTEM } : detail,
     });
   }

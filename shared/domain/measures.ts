@@ -136,6 +136,8 @@ export interface Measure {
   courtAccount?: CourtAccount;
   /** recorded reason for an indivisible asset above the cap (docs/domain.md rule 1) */
   overCapReason?: string;
+  /** the grounds it cites when they are not its kind's: a release of the excess cites 查扣冻规定 第十九条 (docs/domain.md rule 1) */
+  legalBasis?: string;
   decidedBy: string;
   approvedBy?: string;
   /**

@@ -13,12 +13,13 @@ import { startCore, type Core } from '../../electron/services/core';
 import { representativeTitle } from '../../electron/sandbox/population/docket';
 import type { CompanySubject, DocketCase, Subject } from '../../electron/sandbox/population/types';
 import { appDriver, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
-import type { CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
+import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
 import type { DocumentModel } from '../../shared/documents';
 import { creditCodeCheckChar } from '../../shared/ids/credit-code';
 import { residentIdCheckChar } from '../../shared/ids/resident-id';
+import { ARTICLES } from '../../shared/legal/basis';
 
 const PERSON_ID = `52010319800101001${residentIdCheckChar('52010319800101001')}`;
 
@@ -176,6 +177,11 @@ describe('releases cite the ground they rest on', () => {
     expect(text).toContain('依照《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》第十九条的规定，裁定如下：');
     expect(text).not.toContain('第二十八条');
     expect(await documentText(measure.documents[1]!.id)).toContain('冻结财产的规定》第十九条的规定');
+    // the request to the bank and the audit log give the same ground as the documents
+    expect(measure.legalBasis).toBe(ARTICLES.seizure19);
+    const audit = (await value<AuditEntry[]>('audit', 'list', { caseId: c.id })).filter((e) => e.action.startsWith('measure.unfreeze.'));
+    expect(audit.length).toBeGreaterThan(0);
+    expect(audit.map((e) => e.legalBasis)).toEqual(audit.map(() => ARTICLES.seizure19));
     await settled(c.id, measure.id);
   });
 

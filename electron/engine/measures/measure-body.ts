@@ -118,7 +118,7 @@ export function buildMeasureBody(m: Measure, ctx: MeasureContext): SubmitBody {
     officer: { code: ctx.officer.code, name: ctx.officer.name },
     documents: measureDocuments(m),
     purpose: MEASURE_PURPOSE[m.kind],
-    legalBasis: MEASURE_LEGAL_BASIS[m.kind],
+    legalBasis: m.legalBasis ?? MEASURE_LEGAL_BASIS[m.kind],
     params: measureParams(m),
     ...(m.signatures?.length ? { signatures: m.signatures } : {}),
   };

@@ -187,6 +187,7 @@ export function measureOps(d: Deps): MeasureOps {
         ...(extra.courtAccount ? { courtAccount: extra.courtAccount } : {}),
         ...(extra.state ? { state: extra.state } : {}),
         ...(extra.retryOf ? { retryOf: extra.retryOf } : {}),
+        ...(extra.legalBasis ? { legalBasis: extra.legalBasis.join('；') } : {}),
       }));
     });
   }

@@ -19,11 +19,12 @@ import { migration010 } from './010-exempt-property';
 import { migration011 } from './011-particulars';
 import { migration012 } from './012-document-measures';
 import { migration013 } from './013-late-interest';
+import { migration014 } from './014-measure-legal-basis';
 
 export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014,
 ];
 
 export interface MigrationReport {
