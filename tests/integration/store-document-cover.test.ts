@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSecureStore, type SecureStore, type StoredCase } from '../../electron/store';
 import type { Measure } from '../../shared/domain/measures';
 import type { Asset } from '../../shared/domain/types';
+import { code } from '../helpers/error-code';
 
 const JUDGE = 'F520103001';
 let dir: string;
@@ -28,14 +29,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const code = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as { error?: { code?: string } }).error?.code ?? String(e);
-  }
-};
 
 function caseWithThreeAccounts(): { c: StoredCase; assets: Asset[] } {
   const c = store.cases.create({

@@ -13,6 +13,7 @@ import {
 import { openEncryptedDb } from '../../electron/store/db';
 import type { Measure } from '../../shared/domain/measures';
 import type { Asset } from '../../shared/domain/types';
+import { code } from '../helpers/error-code';
 
 const NAME = '龙振华';
 const ID = '52010219850315106X';
@@ -39,14 +40,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const code = (fn: () => unknown): string => {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as { error?: { code?: string } }).error?.code ?? (e as { code?: string }).code ?? String(e);
-  }
-};
 
 function newCase(s: SecureStore, seq = 1234, amountOwed = 1_000_000, costs = 20_000): StoredCase {
   return s.cases.create({

@@ -7,6 +7,7 @@ import { openSecureStore, type NewCase, type SecureStore, type StoredCase } from
 import { MIN_SCRYPT } from '../../electron/store/kdf';
 import type { ChannelRequest, Findings } from '../../shared/domain/types';
 import type { ChannelId } from '../../shared/domain/channels';
+import { code } from '../helpers/error-code';
 
 let dir: string;
 let store: SecureStore;
@@ -23,14 +24,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (e) {
-    return (e as { error?: { code?: string } }).error?.code ?? String(e);
-  }
-};
 
 function newCase(seq: number, over: Partial<NewCase> = {}): NewCase {
   return {
