@@ -31,6 +31,7 @@ import { NonceBook, type SandboxState } from './state';
 import { StatsBook, type SandboxStats } from './stats';
 import type { Population } from './population/types';
 import type { GatewayKey } from '../gateway/checkpoint-receipt';
+import { CreditRegistry } from './credit-registry';
 
 export const DEFAULT_SEED = 20250701;
 export const DEFAULT_STATION_ID = 'CK-520103-01';
@@ -71,6 +72,8 @@ export interface SandboxHandle {
   population: Population;
   /** the agencies' ledger: balances, freezes, waiting queues, court accounts */
   ledger: Ledger;
+  /** the credit platform's dishonest list and consumption restrictions */
+  credit: CreditRegistry;
   /** the sandbox clock (real time plus the days advanced) */
   clock: SandboxClock;
   /** the demo court's receiving account, for deductions */
@@ -110,6 +113,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     submitAttempts: new Map(),
     held: new Set(),
     checkpoints: CheckpointBook.open(opts.stateDir),
+    credit: new CreditRegistry(),
   };
   const server = createSandboxServer(st);
   await new Promise<void>((resolve, reject) => {
@@ -132,6 +136,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     approvalThresholds: st.approvalThresholds,
     population: st.population,
     ledger: st.ledger,
+    credit: st.credit,
     clock,
     courtAccount: COURT_ACCOUNTS.find((a) => a.court === DEMO_COURT)!,
     gatewayKey: st.checkpoints.key,

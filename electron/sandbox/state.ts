@@ -10,6 +10,7 @@ import type { Ledger } from './ledger';
 import type { CheckpointBook } from './checkpoint-book';
 import type { CourtSystem } from './court-system';
 import type { ApprovalItem } from './approval-routes';
+import type { CreditRegistry } from './credit-registry';
 
 export interface SandboxState {
   seed: number;
@@ -39,6 +40,8 @@ export interface SandboxState {
   approvals: Map<string, ApprovalItem>;
   /** per court, the deduction amount (fen) above which a chief's or the director's signature is required */
   approvalThresholds: Map<string, number>;
+  /** the credit platform: the dishonest list and consumption restrictions */
+  credit: CreditRegistry;
 }
 
 /** Nonces seen within the clock-skew window: a replayed signed request is refused. */

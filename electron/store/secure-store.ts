@@ -29,6 +29,9 @@ import { RequestRepo } from './requests';
 import { SettingsRepo } from './settings';
 import { CourtAccountProposalRepo } from './court-account-proposals';
 import { PreservationNoticeRepo } from './preservation-notices';
+import { AlertRepo } from './alerts';
+import { JobRepo } from './jobs';
+import { CreditExchangeRepo } from './credit-exchanges';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -73,6 +76,12 @@ export interface SecureStore {
   readonly courtAccountProposals: CourtAccountProposalRepo;
   /** 执保: the applicant reminded of the 保全期限届满日 */
   readonly preservationNotices: PreservationNoticeRepo;
+  /** active warnings, one per fact, kept across restarts */
+  readonly alerts: AlertRepo;
+  /** durable calendar work: re-queries, scans, repeats, batches */
+  readonly jobs: JobRepo;
+  /** listings and restrictions sent to the credit platform, exactly once */
+  readonly creditExchanges: CreditExchangeRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -127,6 +136,9 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     settings,
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
     preservationNotices: new PreservationNoticeRepo(conn, clock, audit),
+    alerts: new AlertRepo(conn, clock, audit),
+    jobs: new JobRepo(conn, clock, audit),
+    creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -1,0 +1,75 @@
+/**
+ * Version 15, the groundwork of joint punishment and active warnings. (1) `alerts`: each with its
+ * reason, the record it rests on and one action, one per fact (dedupe_key), kept across restarts.
+ * (2) `jobs`: durable calendar work with pause, resume, cancel and progress (docs/architecture.md,
+ * "Exchanges and jobs"). (3) `credit_exchanges`: the outbox of listings and restrictions sent to the
+ * credit platform, one row per client request id, exactly once (docs/domain.md rule 7).
+ */
+import type { Migration } from './migration';
+
+const SQL = /* sql */ `
+CREATE TABLE alerts (
+  id               TEXT PRIMARY KEY,
+  case_id          TEXT NOT NULL REFERENCES cases (id),
+  kind             TEXT NOT NULL,
+  dedupe_key       TEXT NOT NULL UNIQUE,
+  reason_zh        TEXT NOT NULL,
+  reason_en        TEXT NOT NULL,
+  source_kind      TEXT NOT NULL,
+  source_id        TEXT NOT NULL,
+  action           TEXT NOT NULL,
+  action_input     TEXT NOT NULL DEFAULT '{}',
+  state            TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'acknowledged', 'done')),
+  raised_at        TEXT NOT NULL,
+  acknowledged_at  TEXT,
+  acknowledged_by  TEXT,
+  assigned_to      TEXT
+) STRICT;
+CREATE INDEX alerts_open ON alerts (state, raised_at);
+CREATE INDEX alerts_case ON alerts (case_id, raised_at);
+
+CREATE TABLE jobs (
+  id          TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL,
+  case_id     TEXT REFERENCES cases (id),
+  state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'paused', 'done', 'failed', 'cancelled')),
+  params      TEXT NOT NULL DEFAULT '{}',
+  progress    TEXT NOT NULL DEFAULT '{"done":0,"total":0}',
+  run_at      TEXT NOT NULL,
+  runs        INTEGER NOT NULL DEFAULT 0,
+  lease_until TEXT,
+  created_by  TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  last_error  TEXT
+) STRICT;
+CREATE INDEX jobs_due ON jobs (state, run_at);
+CREATE INDEX jobs_case ON jobs (case_id, kind);
+
+CREATE TABLE credit_exchanges (
+  id           TEXT PRIMARY KEY,
+  kind         TEXT NOT NULL CHECK (kind IN ('listing.publish', 'listing.remove', 'restriction.issue', 'restriction.lift')),
+  case_id      TEXT NOT NULL REFERENCES cases (id),
+  record_id    TEXT NOT NULL,
+  subjects     TEXT NOT NULL,
+  payload      TEXT NOT NULL,
+  state        TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'unknown', 'accepted', 'rejected')),
+  platform_ref TEXT,
+  reason_zh    TEXT,
+  reason_en    TEXT,
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  UNIQUE (record_id, kind)
+) STRICT;
+CREATE INDEX credit_exchanges_open ON credit_exchanges (state);
+CREATE INDEX credit_exchanges_case ON credit_exchanges (case_id);
+`;
+
+export const migration015: Migration = {
+  version: 15,
+  name: 'alerts, jobs and credit exchanges',
+  up(db) {
+    db.exec(SQL);
+  },
+};
