@@ -44,6 +44,8 @@ export interface AlertFilter {
 }
 
 export class AlertRepo {
+  private readonly listeners = new Set<(a: Alert) => void>();
+
   constructor(
     private readonly conn: Connection,
     private readonly clock: Clock,
@@ -52,6 +54,12 @@ export class AlertRepo {
 
   private get db(): Db {
     return this.conn.db;
+  }
+
+  /** Told of each alert raised, after its write committed (live delivery: badge, list, notification). */
+  onRaised(listener: (a: Alert) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get(id: string): Alert | undefined {
@@ -66,6 +74,21 @@ export class AlertRepo {
 
   /** Raises the alert once: `raised` is false when the same fact had raised it before. */
   raise(a: AlertInput, officer = 'system'): { alert: Alert; raised: boolean } {
+    const r = this.write(a, officer);
+    if (!r.raised) return r;
+    const tell = (x: Alert) => { for (const l of this.listeners) l(x); };
+    if (!this.db.inTransaction) tell(r.alert);
+    else {
+      // raised inside a caller's transaction: told once that committed (a rolled-back alert is not found)
+      queueMicrotask(() => {
+        const kept = this.conn.isOpen ? this.get(r.alert.id) : undefined;
+        if (kept) tell(kept);
+      });
+    }
+    return r;
+  }
+
+  private write(a: AlertInput, officer: string): { alert: Alert; raised: boolean } {
     return this.db.transaction((): { alert: Alert; raised: boolean } => {
       const seen = this.byKey(a.dedupeKey);
       if (seen) return { alert: seen, raised: false };

@@ -57,6 +57,16 @@ export const ACTS = {
   'audit.read': { roles: ALL, case: 'read', zh: '查阅本案审计记录', en: 'read a case’s audit trail' },
   'audit.bureau': { roles: SENIOR, case: 'none', zh: '查阅全局审计记录（按干警、按操作）', en: 'read the bureau’s audit trail (by officer, by action)' },
   'evidence.export': { roles: ['judge', 'chief', 'director'], case: 'read', byRole: { judge: 'act' }, zh: '导出经签名的案件证据包', en: 'export a case’s signed evidence' },
+  'notice.issue': { roles: PREPARERS, case: 'act', zh: '制作执行通知书、报告财产令，记录送达与财产报告', en: 'make the execution notice and the property-report order, record their service and the report' },
+  'credit.draft': { roles: PREPARERS, case: 'act', zh: '拟定纳入失信名单、限制消费令、终结本次执行程序草稿', en: 'draft a dishonest listing, a consumption restriction or a 终本 closing' },
+  'credit.propose': { roles: JUDGE, case: 'act', zh: '提请纳入失信名单、限制消费、终结本次执行程序（报庭长审批）', en: 'propose a listing, a restriction or a 终本 closing (for the chief’s approval)' },
+  'credit.approve': { roles: SENIOR, case: 'read', zh: '审批纳入失信名单、限制消费令、终结本次执行程序', en: 'approve a listing, a consumption restriction or a 终本 closing' },
+  'credit.lift': { roles: JUDGE, case: 'act', zh: '删除失信信息、解除限制消费（履行完毕、提供担保、信用修复或单项解除）', en: 'remove a listing or lift a restriction (paid, secured, repaired, or one journey)' },
+  'case.resume': { roles: JUDGE, case: 'act', zh: '恢复执行（终本后发现财产）', en: 'resume a 终本 case on new property (执恢)' },
+  'whereabouts.control': { roles: JUDGE, case: 'act', zh: '下落布控、申请协助临时控制、拟定拘留决定（须已认定）', en: 'monitor whereabouts, request temporary control, draft a detention decision (after the finding)' },
+  'alert.handle': { roles: ALL, case: 'read', byRole: { clerk: 'act', assistant: 'act', judge: 'act' }, zh: '确认、处理本案预警', en: 'acknowledge and act on a case’s alerts' },
+  'alert.assign': { roles: ['judge', 'chief', 'director'], case: 'read', zh: '分派预警', en: 'assign an alert to an officer' },
+  'jobs.manage': { roles: ALL, case: 'none', zh: '查看、暂停、继续、取消后台任务（本人创建或本人案件的）', en: 'see, pause, resume and cancel background jobs (one’s own or of one’s cases)' },
   'document.export': { roles: ALL, case: 'read', zh: '导出文书副本（留痕）', en: 'save a copy of a document (recorded)' },
 } as const satisfies Record<string, ActRule>;
 

@@ -3,7 +3,8 @@
  * reason, the record it rests on and one action, one per fact (dedupe_key), kept across restarts.
  * (2) `jobs`: durable calendar work with pause, resume, cancel and progress (docs/architecture.md,
  * "Exchanges and jobs"). (3) `credit_exchanges`: the outbox of listings and restrictions sent to the
- * credit platform, one row per client request id, exactly once (docs/domain.md rule 7).
+ * credit platform, one row per client request id, exactly once (docs/domain.md rule 7). (4) The
+ * execution notice and the property-report order per debtor, their service, and the reports filed.
  */
 import type { Migration } from './migration';
 
@@ -64,6 +65,35 @@ CREATE TABLE credit_exchanges (
 ) STRICT;
 CREATE INDEX credit_exchanges_open ON credit_exchanges (state);
 CREATE INDEX credit_exchanges_case ON credit_exchanges (case_id);
+
+-- 执行通知书 and 报告财产令 (民诉法 第二百五十一、二百五十二条): issued per debtor, served, with the
+-- report's deadline; the debtor's report as recorded. Not reporting is ground 4 of the dishonest
+-- list and its service is a condition of 终本 (docs/domain.md rules 8, 12).
+CREATE TABLE enforcement_notices (
+  id             TEXT PRIMARY KEY,
+  case_id        TEXT NOT NULL REFERENCES cases (id),
+  party_id       TEXT NOT NULL,
+  kind           TEXT NOT NULL CHECK (kind IN ('execution-notice', 'report-order')),
+  document_id    TEXT,
+  issued_at      TEXT NOT NULL,
+  issued_by      TEXT NOT NULL,
+  served_on      TEXT,
+  service_method TEXT,
+  deadline_on    TEXT,
+  UNIQUE (case_id, party_id, kind)
+) STRICT;
+CREATE TABLE property_reports (
+  id           TEXT PRIMARY KEY,
+  case_id      TEXT NOT NULL REFERENCES cases (id),
+  party_id     TEXT NOT NULL,
+  notice_id    TEXT NOT NULL REFERENCES enforcement_notices (id),
+  filed_on     TEXT NOT NULL,
+  truthful     INTEGER NOT NULL DEFAULT 1,
+  content      TEXT NOT NULL DEFAULT '{}',
+  recorded_by  TEXT NOT NULL,
+  recorded_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX property_reports_case ON property_reports (case_id, party_id);
 `;
 
 export const migration015: Migration = {
