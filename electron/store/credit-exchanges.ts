@@ -8,6 +8,7 @@ import { AppFailure } from '../../shared/app-failure';
 import {
   FINAL_CREDIT_EXCHANGE_STATES, type CreditExchange, type CreditExchangeKind, type CreditExchangeRequest, type CreditExchangeState, type CreditSubject,
 } from '../../shared/domain/credit';
+import type { MeasureSignature } from '../../shared/domain/measures';
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
@@ -15,12 +16,12 @@ import type { Db } from './db';
 
 interface Row {
   id: string; kind: string; case_id: string; record_id: string; subjects: string; payload: string; state: string;
-  platform_ref: string | null; reason_zh: string | null; reason_en: string | null; attempts: number; created_at: string; updated_at: string;
+  signatures: string; platform_ref: string | null; reason_zh: string | null; reason_en: string | null; attempts: number; created_at: string; updated_at: string;
 }
 
 const toExchange = (r: Row): CreditExchange => ({
   id: r.id, kind: r.kind as CreditExchangeKind, caseId: r.case_id, recordId: r.record_id,
-  subjects: JSON.parse(r.subjects) as CreditSubject[], payload: JSON.parse(r.payload) as Record<string, unknown>,
+  subjects: JSON.parse(r.subjects) as CreditSubject[], payload: JSON.parse(r.payload) as Record<string, unknown>, signatures: JSON.parse(r.signatures) as MeasureSignature[],
   state: r.state as CreditExchangeState, attempts: r.attempts, createdAt: r.created_at, updatedAt: r.updated_at,
   ...(r.platform_ref ? { platformRef: r.platform_ref } : {}),
   ...(r.reason_zh ? { reason: { zh: r.reason_zh, en: r.reason_en ?? r.reason_zh } } : {}),
@@ -76,8 +77,8 @@ export class CreditExchangeRepo {
       const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(r.caseId);
       if (number === undefined) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
       const at = this.clock().toISOString();
-      this.db.prepare(`INSERT INTO credit_exchanges (id, kind, case_id, record_id, subjects, payload, state, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`).run(r.id, r.kind, r.caseId, r.recordId, JSON.stringify(r.subjects), JSON.stringify(r.payload), at, at);
+      this.db.prepare(`INSERT INTO credit_exchanges (id, kind, case_id, record_id, subjects, payload, signatures, state, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`).run(r.id, r.kind, r.caseId, r.recordId, JSON.stringify(r.subjects), JSON.stringify(r.payload), JSON.stringify(r.signatures), at, at);
       this.audit.append({ officer, action: 'credit.exchange-queued', caseId: r.caseId, caseNumber: number, detail: { exchangeId: r.id, kind: r.kind, recordId: r.recordId, subjects: r.subjects.length } });
       return { exchange: this.get(r.id)!, created: true };
     }).immediate();

@@ -3,6 +3,8 @@
  * consumption restriction issued or lifted. Each goes exactly once, under a client request id that
  * is one per decision, like a measure.
  */
+import type { MeasureSignature } from './measures';
+
 export const CREDIT_EXCHANGE_KINDS = ['listing.publish', 'listing.remove', 'restriction.issue', 'restriction.lift'] as const;
 export type CreditExchangeKind = (typeof CREDIT_EXCHANGE_KINDS)[number];
 
@@ -29,8 +31,14 @@ export interface CreditExchangeRequest {
   /** the listing or restriction this exchange is about */
   recordId: string;
   subjects: CreditSubject[];
-  /** what the platform publishes: ground, period, restricted kinds, document number … */
+  /** what the platform publishes: caseNumber, court, ground, period, restricted kinds, document number … */
   payload: Record<string, unknown>;
+  /**
+   * The deciding judge's signature ('decision') and, for a listing or a restriction, the approving
+   * chief's or director's ('approval'), each over creditSignedText (electron/gateway/credit-signatures.ts).
+   * The platform refuses what lacks them.
+   */
+  signatures: MeasureSignature[];
 }
 
 export interface CreditExchange extends CreditExchangeRequest {

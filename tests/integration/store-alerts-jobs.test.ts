@@ -104,7 +104,7 @@ describe('credit exchanges', () => {
     const c = aCase();
     const req = {
       id: 'L1:publish', kind: 'listing.publish' as const, caseId: c.id, recordId: 'L1',
-      subjects: [{ kind: 'person' as const, name: '王五', idNumber: '520102197001010019' }], payload: { ground: 1 },
+      subjects: [{ kind: 'person' as const, name: '王五', idNumber: '520102197001010019' }], payload: { ground: 1 }, signatures: [],
     };
     expect(store.creditExchanges.submit(req, 'F001').created).toBe(true);
     expect(store.creditExchanges.submit({ ...req, id: 'L1:publish-again' }, 'F001')).toMatchObject({ created: false, exchange: { id: 'L1:publish' } });

@@ -54,6 +54,7 @@ CREATE TABLE credit_exchanges (
   record_id    TEXT NOT NULL,
   subjects     TEXT NOT NULL,
   payload      TEXT NOT NULL,
+  signatures   TEXT NOT NULL DEFAULT '[]',
   state        TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'unknown', 'accepted', 'rejected')),
   platform_ref TEXT,
   reason_zh    TEXT,
