@@ -14,7 +14,7 @@ import type { MeasureSignature } from '../../shared/domain/measures';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  approvalItemSchema, approvalListSchema, checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
+  approvalItemSchema, approvalListSchema, creditRecordsSchema, type CreditRecords, type CreditSubmitBody, checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
   gatewayKeysAnswerSchema, healthAnswerSchema, officerStandingSchema, officersAnswerSchema, signedReceiptSchema, statusAnswerSchema,
   submitAnswerSchema, type ApprovalItem, type CourtCase, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
   type RegisteredCourtAccount, type RegisteredOfficer, type StatusAnswer,
@@ -54,6 +54,10 @@ export interface GatewayClient {
   readonly url: string;
   /** POST /gw/v1/requests; `created` is false when the gateway already knew the id (200). */
   submit(body: SubmitBody, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<SubmitAnswer> & { created: boolean; sent: string }>;
+  /** POST /gw/v1/requests with a credit platform exchange (docs/gateway-protocol.md, "Credit platform") */
+  submitCredit?(body: CreditSubmitBody, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<SubmitAnswer> & { created: boolean; sent: string }>;
+  /** GET /credit/v1/records?idNumber=: the credit platform's public query — listings and restrictions in force */
+  creditRecords?(idNumber: string, o?: CallOptions): Promise<CreditRecords>;
   /** GET /gw/v1/requests/{id}; a 404 NOT_FOUND means the gateway never received the id. */
   status(clientRequestId: string, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<StatusAnswer>>;
   health(o?: CallOptions): Promise<HealthAnswer>;
@@ -171,6 +175,15 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
       const r = await call('POST', '/gw/v1/requests', sent, submitAnswerSchema, o);
       if (r.value.clientRequestId !== body.clientRequestId) throw new GatewayGarbage(r.httpStatus, 'answer about another request id');
       return { ...r, created: r.httpStatus === 202, sent };
+    },
+    async submitCredit(body, o) {
+      const sent = JSON.stringify(body);
+      const r = await call('POST', '/gw/v1/requests', sent, submitAnswerSchema, o);
+      if (r.value.clientRequestId !== body.clientRequestId) throw new GatewayGarbage(r.httpStatus, 'answer about another request id');
+      return { ...r, created: r.httpStatus === 202, sent };
+    },
+    async creditRecords(idNumber, o = {}) {
+      return (await call('GET', `/credit/v1/records?${new URLSearchParams({ idNumber })}`, undefined, creditRecordsSchema, o)).value;
     },
     async status(clientRequestId, o) {
       const r = await call('GET', `/gw/v1/requests/${encodeURIComponent(clientRequestId)}`, undefined, statusAnswerSchema, o);

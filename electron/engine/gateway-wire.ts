@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelId } from '../../shared/domain/channels';
+import type { CreditChannel, CreditExchangeKind, CreditSubject } from '../../shared/domain/credit';
 import type { MeasureSignature } from '../../shared/domain/measures';
 import type { PartyKind } from '../../shared/domain/types';
 import { ROLES } from '../../shared/authority/roles';
@@ -32,6 +33,27 @@ export interface SubmitBody {
   /** measures: the decision's and any approval's signatures over the rest of the body */
   signatures?: MeasureSignature[];
 }
+
+/** POST /gw/v1/requests on the credit platform's channel (docs/gateway-protocol.md, "Credit platform") */
+export interface CreditSubmitBody {
+  clientRequestId: string;
+  channel: CreditChannel;
+  kind: CreditExchangeKind;
+  recordId: string;
+  subjects: CreditSubject[];
+  /** carries caseNumber and court, and what the platform publishes */
+  payload: Record<string, unknown>;
+  /** the judge's 'decision' and, to publish or issue, a chief's or the director's 'approval', over creditSignedText */
+  signatures: MeasureSignature[];
+}
+
+/** GET /credit/v1/records?idNumber=: the platform's public query */
+export const creditRecordsSchema = z.object({
+  idNumber: z.string().min(1),
+  listings: z.array(z.object({ ref: z.string(), court: z.string(), caseNumber: z.string(), ground: z.string(), from: z.string(), until: z.string().optional(), publishedAt: z.string() })),
+  restrictions: z.array(z.object({ ref: z.string(), court: z.string(), caseNumber: z.string(), kinds: z.array(z.string()), issuedAt: z.string() })),
+});
+export type CreditRecords = z.infer<typeof creditRecordsSchema>;
 
 const text = z.string().min(1);
 const gatewayStatus = z.enum(['accepted', 'processing', 'answered', 'rejected']);

@@ -4,6 +4,7 @@
  * Each entry keeps the client request id it came under, so a repeated publication is one entry.
  * Times are sandbox time (ISO). Personal data stays in memory only.
  */
+import type { CreditRequest } from './credit-execute';
 export interface SandboxListing {
   ref: string;
   clientRequestId: string;
@@ -37,6 +38,9 @@ export interface SandboxRestriction {
 export class CreditRegistry {
   readonly listings = new Map<string, SandboxListing>();
   readonly restrictions = new Map<string, SandboxRestriction>();
+  /** the exchanges received over the gateway, by clientRequestId: each executed once (electron/sandbox/credit-routes.ts) */
+  readonly exchanges = new Map<string, CreditRequest>();
+  seqRequests = 0;
   private seq = 0;
 
   nextRef(prefix: 'SX' | 'XG'): string {

@@ -2,32 +2,31 @@
  * Fault decisions. Each is a keyed draw (seed, request id, call, fault) so a run reproduces
  * whatever order concurrent calls arrive in.
  */
-import type { ChannelId } from '../../shared/domain/channels';
 import { keyedDraw } from './prng';
-import type { ChannelKnobs } from './knobs';
+import type { ChannelKnobs, KnobChannel } from './knobs';
 
 export class FaultDice {
   constructor(private readonly seed: number) {}
 
   /** true with probability `rate` for this (request, call, fault) */
-  roll(rate: number, channel: ChannelId, id: string, call: string | number, fault: string): boolean {
+  roll(rate: number, channel: KnobChannel, id: string, call: string | number, fault: string): boolean {
     if (rate <= 0) return false;
     if (rate >= 1) return true;
     return keyedDraw(this.seed, channel, id, call, fault) < rate;
   }
 
   /** a value in [0, 1) for latency and similar choices */
-  value(channel: ChannelId, id: string, what: string): number {
+  value(channel: KnobChannel, id: string, what: string): number {
     return keyedDraw(this.seed, channel, id, what);
   }
 }
 
 /** Submits per second per channel: a fixed one-second window. */
 export class RateWindow {
-  private readonly windows = new Map<ChannelId, { second: number; count: number }>();
+  private readonly windows = new Map<KnobChannel, { second: number; count: number }>();
 
   /** counts the call; returns false when it exceeds the limit (0 = unlimited) */
-  admit(channel: ChannelId, k: ChannelKnobs, now: number): boolean {
+  admit(channel: KnobChannel, k: ChannelKnobs, now: number): boolean {
     if (!k.rateLimitPerSecond) return true;
     const second = Math.floor(now / 1000);
     let w = this.windows.get(channel);

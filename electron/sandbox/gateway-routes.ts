@@ -7,6 +7,8 @@ import { sha256Hex } from '../gateway/signing';
 import type { ChannelId } from '../../shared/domain/channels';
 import { authenticate } from './auth';
 import { checkAuthority } from './gateway-authority';
+import { isCreditSubmit } from './credit-body';
+import { handleCreditStatus, handleCreditSubmit } from './credit-routes';
 import { EXECUTORS, refusal } from './execute';
 import { sendError, sendJson, sendRaw } from './http-io';
 import { knobsFor, type ChannelKnobs } from './knobs';
@@ -36,6 +38,7 @@ export function handleSubmit(req: IncomingMessage, res: ServerResponse, body: st
     st.stats.refused.badRequest += 1;
     return sendError(res, 400, 'BAD_REQUEST', 'body: not valid JSON');
   }
+  if (isCreditSubmit(raw)) return handleCreditSubmit(res, raw as Record<string, unknown>, st, auth.officer!);
   const check = checkSubmitBody(raw);
   if (!check.ok) {
     st.stats.refused.badRequest += 1;
@@ -126,6 +129,7 @@ export function handleStatus(req: IncomingMessage, res: ServerResponse, id: stri
   const auth = authenticate(req, res, '', st, false);
   if (!auth.ok) return;
   const r = st.requests.get(id);
+  if (!r && handleCreditStatus(res, id, st)) return;
   if (!r) return sendError(res, 404, 'NOT_FOUND', `no request with clientRequestId ${id}`);
   const ch = r.channel;
   const k = knobsFor(st.knobs, ch);

@@ -3,6 +3,10 @@
  * probabilities in [0, 1]; every draw is keyed by the seed and the request (prng.keyedDraw).
  */
 import { CHANNEL_IDS, type ChannelId } from '../../shared/domain/channels';
+import { CREDIT_CHANNEL, type CreditChannel } from '../../shared/domain/credit';
+
+/** the agency channels and the credit platform's, each with its own overrides */
+export type KnobChannel = ChannelId | CreditChannel;
 
 export interface ChannelKnobs {
   /** multiplies every channel's latency profile (tests use ~0.01) */
@@ -29,7 +33,7 @@ export interface ChannelKnobs {
 }
 
 export interface Knobs extends ChannelKnobs {
-  channels: Partial<Record<ChannelId, Partial<ChannelKnobs>>>;
+  channels: Partial<Record<KnobChannel, Partial<ChannelKnobs>>>;
 }
 
 export const DEFAULT_KNOBS: Knobs = {
@@ -70,7 +74,7 @@ export function checkKnobPatch(patch: unknown): string | undefined {
   if (channels === undefined) return undefined;
   if (typeof channels !== 'object' || channels === null || Array.isArray(channels)) return 'channels: must be an object';
   for (const [ch, k] of Object.entries(channels)) {
-    if (!(CHANNEL_IDS as readonly string[]).includes(ch)) return `channels.${ch}: unknown channel`;
+    if (!(CHANNEL_IDS as readonly string[]).includes(ch) && ch !== CREDIT_CHANNEL) return `channels.${ch}: unknown channel`;
     if (typeof k !== 'object' || k === null || Array.isArray(k)) return `channels.${ch}: must be an object`;
     const ce = checkChannelKnobs(k as Record<string, unknown>, `channels.${ch}.`);
     if (ce) return ce;
@@ -82,14 +86,14 @@ export function checkKnobPatch(patch: unknown): string | undefined {
 export function mergeKnobs(base: Knobs, patch: Partial<Knobs>): Knobs {
   const { channels, ...rest } = patch;
   const merged: Knobs = { ...base, ...rest, channels: { ...base.channels } };
-  for (const [ch, k] of Object.entries(channels ?? {}) as [ChannelId, Partial<ChannelKnobs>][]) {
+  for (const [ch, k] of Object.entries(channels ?? {}) as [KnobChannel, Partial<ChannelKnobs>][]) {
     merged.channels[ch] = { ...merged.channels[ch], ...k };
   }
   return merged;
 }
 
 /** The knobs in force on one channel. */
-export function knobsFor(k: Knobs, channel: ChannelId): ChannelKnobs {
+export function knobsFor(k: Knobs, channel: KnobChannel): ChannelKnobs {
   const { channels, ...global } = k;
   return { ...global, ...channels[channel] };
 }

@@ -4,6 +4,7 @@ import { handleAdmin } from './admin-routes';
 import { handleDecideApproval, handleGetApproval, handleListApprovals, handleOfferApproval } from './approval-routes';
 import { handleKeys, handleListCheckpoints, handlePostCheckpoint } from './checkpoint-routes';
 import { handleCaseLookup, handleCases, handleFiling } from './court-routes';
+import { handleCreditRecords } from './credit-routes';
 import { handleFeedback } from './feed-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
@@ -20,6 +21,7 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   const m = /^\/gw\/v1\/requests\/([^/]+)$/.exec(path);
   if (m && method === 'GET') return handleStatus(req, res, decodeURIComponent(m[1]!), st);
   if (path === '/gw/v1/feedback' && method === 'GET') return handleFeedback(req, res, url, st, (r) => render(st, r));
+  if (path === '/credit/v1/records' && method === 'GET') return handleCreditRecords(req, res, url, st);
   if (path === '/gw/v1/officers' && method === 'GET') return handleOfficers(req, res, url, st);
   if (path === '/gw/v1/officers/enrol' && method === 'POST') return handleEnrol(req, res, body, st);
   const o = /^\/gw\/v1\/officers\/([^/]+)$/.exec(path);

@@ -50,3 +50,20 @@ export interface CreditExchange extends CreditExchangeRequest {
   createdAt: string;
   updatedAt: string;
 }
+
+/**
+ * The gateway channel of the 失信联合惩戒云平台 (docs/gateway-protocol.md, "Credit platform"): its
+ * exchanges go over the same submit/ask-by-id protocol as measures, with the exchange kind as `kind`.
+ */
+export const CREDIT_CHANNEL = 'credit.ccp' as const;
+export type CreditChannel = typeof CREDIT_CHANNEL;
+
+/** The platform's acknowledgement of an exchange, the `feedback` of an answered credit request. */
+export interface CreditFeedback {
+  result: 'accepted' | 'rejected';
+  kind: CreditExchangeKind;
+  /** the platform's reference: of the listing or restriction published, or of the one removed or lifted */
+  platformRef?: string;
+  rejection?: { code: string; message: string };
+  at: string;
+}

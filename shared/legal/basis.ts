@@ -43,6 +43,10 @@ export const ARTICLES = {
   preservation18: '《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条',
   /** the work rules of enforcement (filing and docket) */
   enforcementWork: '《最高人民法院关于人民法院执行工作若干问题的规定（试行）》',
+  /** the decision to list a dishonest debtor is signed and issued by the president (院长签发) */
+  dishonestList5: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第五条',
+  /** the consumption restriction order is signed and issued by the president (院长签发) */
+  consumptionRestriction5: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第五条',
 } as const;
 
 /** What each recorded act cites. */
