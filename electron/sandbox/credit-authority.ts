@@ -38,7 +38,8 @@ export function checkCreditAuthority(st: SandboxState, b: CreditBody, raw: Recor
   if (!permits(act, officer.role, officer.code === c.assignee ? 'act' : 'read').ok) {
     return refuse('NOT_AUTHORISED', `干警 ${officer.code} 不是本案承办人，不得报送`, `officer ${officer.code} (${officer.role}) may not ${act} in case ${c.number} (承办人 ${c.assignee})`);
   }
-  const text = creditSignedText(raw as Parameters<typeof creditSignedText>[0]);
+  // over the body as sent (its subjects and payload untouched), under the exchange's id
+  const text = creditSignedText({ id: b.clientRequestId, kind: b.kind, recordId: b.recordId, subjects: raw.subjects as CreditBody['subjects'], payload: raw.payload as CreditBody['payload'] });
   const sigs = signaturesOf(raw);
   const decision = sigs.find((s) => s.role === 'decision' && s.officer === c.assignee);
   if (!validSignature(st, decision, text)) {
