@@ -297,6 +297,7 @@ export const contract = {
         exemptLivingAllowance: fen.optional(),
         exemptLivingMonths: z.number().int().min(1).max(24).optional(),
         balanceMaxAgeMinutes: z.number().int().min(1).max(1440).optional(),
+        creditRemovalWorkingDays: z.number().int().min(1).max(15).optional(),
       }).strict(),
       output: out<BureauSettings>(),
     },
