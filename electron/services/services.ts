@@ -13,6 +13,7 @@ import { appHandlers } from './handlers/app';
 import { approvalHandlers } from './handlers/approvals';
 import { auditHandlers } from './handlers/audit';
 import { caseHandlers } from './handlers/cases';
+import { creditHandlers } from './handlers/credit';
 import { deductionHandlers } from './handlers/deduction';
 import { documentHandlers } from './handlers/documents';
 import { evidenceHandlers } from './handlers/evidence';
@@ -61,6 +62,7 @@ export function createServices(sd: ServiceDeps): Services {
     settings: settingsHandlers(),
     audit: auditHandlers(d),
     evidence: evidenceHandlers(d),
+    credit: creditHandlers(d),
   };
   return {
     handlers,

@@ -18,6 +18,8 @@ import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
+import { CreditListingRepo } from './credit-listings';
+import { EnforcementNoticeRepo } from './enforcement-notices';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { MeasureRepo } from './measures';
 import { MetaRepo } from './meta';
@@ -82,6 +84,10 @@ export interface SecureStore {
   readonly jobs: JobRepo;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
+  /** 执行通知书 and 报告财产令 per debtor, their service, and the property reports filed */
+  readonly enforcementNotices: EnforcementNoticeRepo;
+  /** dishonest listings, their removal, and the credit steps (security, commitment, repair …) */
+  readonly creditListings: CreditListingRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -139,6 +145,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs: new JobRepo(conn, clock, audit),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
+    enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),
+    creditListings: new CreditListingRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

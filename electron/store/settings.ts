@@ -25,6 +25,8 @@ export const DEFAULT_SETTINGS: Readonly<MeasureSettings> = Object.freeze({
   // months of living costs left: one, until the bureau sets its own practice
   exemptLivingMonths: 1,
   balanceMaxAgeMinutes: 10,
+  // 失信名单信息规定 第十条: three working days, unless the bureau keeps a shorter one
+  creditRemovalWorkingDays: 3,
 });
 
 export type SettingKey = keyof MeasureSettings;
@@ -70,6 +72,11 @@ export function validateSetting<K extends SettingKey>(key: K, value: unknown): M
     case 'balanceMaxAgeMinutes':
       if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 1440) {
         invalid(key, '应为 1 至 1440 分钟', 'must be between 1 and 1440 minutes');
+      }
+      return value as MeasureSettings[K];
+    case 'creditRemovalWorkingDays':
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 15) {
+        invalid(key, '应为 1 至 15 个工作日', 'must be between 1 and 15 working days');
       }
       return value as MeasureSettings[K];
     default:

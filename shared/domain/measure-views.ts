@@ -26,6 +26,8 @@ export interface BureauSettings {
   exemptLivingMonths: number;
   /** how fresh the frozen balance must be before deducting (docs/domain.md rule 6) */
   balanceMaxAgeMinutes: number;
+  /** a dishonest listing is removed within this many working days of payment or correction (docs/domain.md rule 8) */
+  creditRemovalWorkingDays: number;
 }
 
 /**

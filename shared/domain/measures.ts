@@ -32,7 +32,11 @@ export type DocumentType =
   | '解除冻结裁定书' | '协助解除冻结通知书'
   | '扣划裁定书' | '协助扣划通知书'
   /** 执保: to the applicant, the 保全期限届满日 and the renewal he must ask for (docs/domain.md rule 2) */
-  | '保全期限届满提醒通知书';
+  | '保全期限届满提醒通知书'
+  /** to the debtor: perform, and report his property (民诉法 第二百五十一、二百五十二条; docs/domain.md rule 8) */
+  | '执行通知书' | '报告财产令'
+  /** the dishonest list: listed, removed, credit repair decided (docs/domain.md rule 8) */
+  | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书';
 
 /** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {

@@ -12,6 +12,7 @@ import type {
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
 import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
+import { creditGroup } from './groups/credit';
 import type { CaseDocument, DocumentRef, Measure } from '../domain/measures';
 import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
@@ -297,6 +298,7 @@ export const contract = {
         exemptLivingAllowance: fen.optional(),
         exemptLivingMonths: z.number().int().min(1).max(24).optional(),
         balanceMaxAgeMinutes: z.number().int().min(1).max(1440).optional(),
+        creditRemovalWorkingDays: z.number().int().min(1).max(15).optional(),
       }).strict(),
       output: out<BureauSettings>(),
     },
@@ -353,6 +355,7 @@ export const contract = {
       output: out<{ path: string; fileName: string; sha256: string; bytes: number; auditThrough: number; anchoredThrough?: number }>(),
     },
   },
+  credit: creditGroup,
 } as const;
 
 /** Events main → renderer. */

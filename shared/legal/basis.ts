@@ -41,6 +41,26 @@ export const ARTICLES = {
   lateInterest1: '《最高人民法院关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》第一条',
   /** a preservation's end date told to the applicant, renewal asked 7 days before */
   preservation18: '《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条',
+  /** the execution notice to the debtor once enforcement begins */
+  cpl251: '《中华人民共和国民事诉讼法》第二百五十一条',
+  /** the debtor's duty to report his property (the 报告财产令) */
+  cpl252: '《中华人民共和国民事诉讼法》第二百五十二条',
+  /** the 报告财产令 states the period of the report (unconfirmed article number) */
+  propertyInvestigation5: '《最高人民法院关于民事执行中财产调查若干问题的规定》第五条',
+  /** the six grounds of the dishonest list (失信被执行人名单信息的若干规定, 2017) */
+  dishonest1: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
+  /** the period: two years for grounds 2–6, extended one to three years (violence or threats, serious; several grounds) */
+  dishonest2: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第二条',
+  /** not under ground 1: adequate security given; seized or frozen property enough to pay the debt */
+  dishonest3: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第三条',
+  /** a minor is never listed */
+  dishonest4: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第四条',
+  /** the listing is decided by a 决定书 (unconfirmed article number) */
+  dishonest5: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第五条',
+  /** removal within three working days: paid, settled and performed, applicant's request … */
+  dishonest10: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第十条',
+  /** a grace period before listing, credit repair (善意文明执行意见, 法发〔2019〕35号; unconfirmed item numbers) */
+  goodFaithEnforcement: '《最高人民法院关于在执行工作中进一步强化善意文明执行理念的意见》',
   /** the work rules of enforcement (filing and docket) */
   enforcementWork: '《最高人民法院关于人民法院执行工作若干问题的规定（试行）》',
   /** the decision to list a dishonest debtor is signed and issued by the president (院长签发) */
@@ -63,6 +83,12 @@ export const LEGAL_BASIS = {
   onlyHome: `${ARTICLES.seizure4}；${ARTICLES.objection20}`,
   /** a provident fund deduction refused: no withdrawal condition met */
   providentFund: ARTICLES.providentFund24,
+  /** the execution notice and the property-report order, their service and the report recorded */
+  notice: `${ARTICLES.cpl251}；${ARTICLES.cpl252}`,
+  /** a listing proposed, approved, refused or published */
+  listing: `${ARTICLES.dishonest1}；${ARTICLES.dishonest5}`,
+  /** a listing removed, a credit commitment or repair recorded */
+  listingRemoval: ARTICLES.dishonest10,
 } as const;
 
 /** The grounds each kind of measure cites: in its audit entries and on the wire. */

@@ -599,7 +599,7 @@ describe('reminders, balance checks, settings and the audit chain', () => {
 
   it('has typed settings with defaults; updates are validated, kept and audited', () => {
     expect(store.settings.all()).toEqual({
-      approvalThreshold: 10_000_000, reminderDays: [30, 7, 1], courtAccounts: [], exemptLivingAllowance: 90_000, exemptLivingMonths: 1, balanceMaxAgeMinutes: 10,
+      approvalThreshold: 10_000_000, reminderDays: [30, 7, 1], courtAccounts: [], exemptLivingAllowance: 90_000, exemptLivingMonths: 1, balanceMaxAgeMinutes: 10, creditRemovalWorkingDays: 3,
     });
     expect(store.settings.changedBy('reminderDays')).toBeUndefined();
     expect(store.settings.set('reminderDays', [7, 60, 7, 15], CHIEF)).toEqual([60, 15, 7]);

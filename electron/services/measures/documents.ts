@@ -37,7 +37,7 @@ export interface MeasureDocInput {
 }
 
 /** A party as a document states it: name, ID and kind, 住所 and a company's 法定代表人. */
-function partyOf(p: Party): NonNullable<DocumentData['debtor']> {
+export function partyOf(p: Party): NonNullable<DocumentData['debtor']> {
   return {
     name: p.name, idNumber: p.idNumber, kind: p.kind,
     ...(p.address ? { address: p.address } : {}),
@@ -46,7 +46,7 @@ function partyOf(p: Party): NonNullable<DocumentData['debtor']> {
 }
 
 /** The ruling's 书记员: the clerk on the deciding judge's team, as the officer register knows him. */
-function clerkOf(store: SecureStore, judge: Officer): { clerk?: { name: string } } {
+export function clerkOf(store: SecureStore, judge: Officer): { clerk?: { name: string } } {
   const clerk = store.officers.list().find((o) => o.role === 'clerk' && o.court === judge.court && o.team?.includes(judge.code));
   return clerk ? { clerk: { name: clerk.name } } : {};
 }

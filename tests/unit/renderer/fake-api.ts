@@ -134,6 +134,7 @@ export const SETTINGS: BureauSettings = {
   exemptLivingAllowance: 1_500_00,
   exemptLivingMonths: 1,
   balanceMaxAgeMinutes: 10,
+  creditRemovalWorkingDays: 3,
 };
 
 export function candidate(a: Asset, over: Partial<FreezeCandidate> = {}): FreezeCandidate {
