@@ -41,6 +41,25 @@ export const ARTICLES = {
   lateInterest1: '《最高人民法院关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》第一条',
   /** a preservation's end date told to the applicant, renewal asked 7 days before */
   preservation18: '《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条',
+  /** the execution notice (执行通知) served on the debtor */
+  cpl251: '《中华人民共和国民事诉讼法》第二百五十一条',
+  /** the order to report property (报告财产令) */
+  cpl252: '《中华人民共和国民事诉讼法》第二百五十二条',
+  /**
+   * 终本: no property found after the investigation, the round of enforcement is closed by a ruling;
+   * the applicant may apply again on finding property, not bound by the limitation period
+   * (2022 民诉法解释; 第五百一十九条 of the 2015 text)
+   */
+  interp517: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条',
+  /** the five conditions of 终本 (docs/domain.md rule 12) */
+  terminal1: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第一条',
+  /**
+   * what the 终本 ruling states, the applicant's right to apply for resumption among it
+   * (unconfirmed: the article number as recalled, not checked against the published text)
+   */
+  terminal6: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第六条',
+  /** after 终本: the network re-queried every six months for five years, the result told to the applicant; resumption on property */
+  terminal9: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第九条',
   /** the work rules of enforcement (filing and docket) */
   enforcementWork: '《最高人民法院关于人民法院执行工作若干问题的规定（试行）》',
 } as const;
@@ -57,6 +76,14 @@ export const LEGAL_BASIS = {
   livingCosts: ARTICLES.seizure3,
   /** the judge's finding that a flat is, or is not, the debtor's only home */
   onlyHome: `${ARTICLES.seizure4}；${ARTICLES.objection20}`,
+  /** the 终本 ruling and its approval (docs/domain.md rule 12) */
+  terminal: `${ARTICLES.interp517}；${ARTICLES.terminal1}`,
+  /** the re-query after 终本 and the result told to the applicant */
+  terminalRequery: `${ARTICLES.terminal9}；${ARTICLES.cpl253}`,
+  /** 执恢: new property found after 终本 */
+  terminalResume: `${ARTICLES.terminal9}；${ARTICLES.interp517}`,
+  /** the judge's confirmation of a debtor's conduct (失信 / 失能 / 积极履行): it feeds the listing, never acts */
+  conduct: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
   /** a provident fund deduction refused: no withdrawal condition met */
   providentFund: ARTICLES.providentFund24,
 } as const;
