@@ -16,6 +16,7 @@ import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
+import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
@@ -82,6 +83,8 @@ export interface SecureStore {
   readonly jobs: JobRepo;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
+  /** 终本 closings, re-query runs, conduct reviews (docs/domain.md rules 8, 12) */
+  readonly terminal: TerminalRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -139,6 +142,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs: new JobRepo(conn, clock, audit),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
+    terminal: new TerminalRepo(conn, clock),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {
