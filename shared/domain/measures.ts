@@ -32,7 +32,9 @@ export type DocumentType =
   | '解除冻结裁定书' | '协助解除冻结通知书'
   | '扣划裁定书' | '协助扣划通知书'
   /** 执保: to the applicant, the 保全期限届满日 and the renewal he must ask for (docs/domain.md rule 2) */
-  | '保全期限届满提醒通知书';
+  | '保全期限届满提醒通知书'
+  /** 终本: the ruling closing the round of enforcement, and the re-query result to the applicant (docs/domain.md rule 12) */
+  | '终结本次执行程序裁定书' | '查询结果告知书';
 
 /** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {
