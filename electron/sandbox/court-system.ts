@@ -5,13 +5,31 @@
  * for its court, the subject must be one of its debtors, and the officer must be its 承办人 or on
  * the 承办人's team (docs/authority.md, "Where it is enforced").
  */
-import { parseCaseNumber } from '../../shared/ids/case-number';
+import { formatCaseNumber, parseCaseNumber, type CaseTypeCode } from '../../shared/ids/case-number';
 import { validateSubjectId } from '../../shared/ids/subject-id';
 import type { DocketCase, DocketParty } from './population/types';
+
+/** What the case-management system publishes on its feed of case events (docs/sandbox.md). */
+export const COURT_EVENT_TYPES = ['filed', 'assigned', 'terminal', 'resumed', 'closed'] as const;
+export type CourtEventType = (typeof COURT_EVENT_TYPES)[number];
+export interface CourtEvent {
+  seq: number;
+  type: CourtEventType;
+  number: string;
+  at: string;
+  /** resumed: the 终本 case the new 执恢 case continues; terminal/closed: the day */
+  resumedFrom?: string;
+  on?: string;
+  assignee?: string;
+}
 
 export class CourtSystem {
   private readonly filed = new Map<string, DocketCase>();
   private readonly byNumber: Map<string, DocketCase>;
+  /** the feed of case events, in order (seq from 1) */
+  readonly events: CourtEvent[] = [];
+  /** the sandbox's clock, for the events' times (set by startSandbox) */
+  now: () => number = Date.now;
 
   constructor(private readonly docket: readonly DocketCase[], readonly court: string) {
     this.byNumber = new Map(docket.map((c) => [c.number, c]));
@@ -55,6 +73,24 @@ export class CourtSystem {
     if (!c.debtors.length) return 'debtors: at least one';
     if (!c.assignee) return 'assignee: the judge assigned is required';
     this.filed.set(n.value.text, { ...c, number: n.value.text });
+    this.publish({ type: 'filed', number: n.value.text, ...(c.resumedFrom ? { resumedFrom: c.resumedFrom } : {}) });
+    this.publish({ type: 'assigned', number: n.value.text, assignee: c.assignee });
     return undefined;
+  }
+
+  publish(e: Omit<CourtEvent, 'seq' | 'at'>): CourtEvent {
+    const ev = { ...e, seq: this.events.length + 1, at: new Date(this.now()).toISOString() };
+    this.events.push(ev);
+    return ev;
+  }
+
+  /** The next free sequence number of a type in a year (for a 执恢 filing). */
+  nextNumber(year: number, type: CaseTypeCode): string {
+    let seq = 1;
+    for (const c of this.casesOf(this.court)) {
+      const n = parseCaseNumber(c.number);
+      if (n.ok && n.value.year === year && n.value.type === type) seq = Math.max(seq, n.value.sequence + 1);
+    }
+    return formatCaseNumber({ year, court: this.court, type, sequence: seq });
   }
 }

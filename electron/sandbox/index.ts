@@ -96,7 +96,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const st: SandboxState = {
     seed,
     population,
-    court: new CourtSystem(population.docket, DEMO_COURT),
+    court: Object.assign(new CourtSystem(population.docket, DEMO_COURT), { now: () => clock.now() }),
     approvalThresholds: new Map([[DEMO_COURT, DEFAULT_APPROVAL_THRESHOLD]]),
     approvals: new Map(),
     officers,
@@ -109,6 +109,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     nonces: new NonceBook(MAX_CLOCK_SKEW_MS),
     ledger: seeded.ledger,
     settleOwner: seeded.settleOwner,
+    projectAsset: seeded.project,
     clock,
     submitAttempts: new Map(),
     held: new Set(),

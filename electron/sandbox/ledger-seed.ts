@@ -24,6 +24,8 @@ export interface SeededLedger {
   ledger: Ledger;
   /** lapses what ended and refreshes the holder's holdings (before rendering feedback about them) */
   settleOwner(idNumber: string): void;
+  /** keeps the holdings in step with an asset added after the seed (a trainer's new property) */
+  project(key: string, fn: () => void): void;
 }
 
 export function ledgerFromPopulation(pop: Population, clock: LedgerClock, accounts: readonly CourtAccount[] = COURT_ACCOUNTS): SeededLedger {
@@ -86,7 +88,7 @@ export function ledgerFromPopulation(pop: Population, clock: LedgerClock, accoun
   }
   // what ended before today has lapsed before anyone asks
   ledger.settleAll();
-  return { ledger, settleOwner: (id) => ledger.settleOwner(id) };
+  return { ledger, settleOwner: (id) => ledger.settleOwner(id), project: (key, fn) => void project.set(key, fn) };
 }
 
 /** money: the freezes in force with what each holds (a waiting freeze holds nothing and is not shown) */

@@ -6,6 +6,7 @@ import { handleKeys, handleListCheckpoints, handlePostCheckpoint } from './check
 import { handleCaseLookup, handleCases, handleFiling } from './court-routes';
 import { handleCreditRecords } from './credit-routes';
 import { handleFeedback } from './feed-routes';
+import { handleTerminalRoutes } from './terminal-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
 import { BodyTooLarge, readBody, sendError } from './http-io';
@@ -36,6 +37,7 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (path === '/court/v1/cases/lookup' && method === 'GET') return handleCaseLookup(req, res, url, st);
   if (path === '/sandbox/v1/court/cases' && method === 'POST') return handleFiling(req, res, body, st);
   if (handleRegisterAdmin(req, res, path, body, st)) return;
+  if (handleTerminalRoutes(req, res, url, body, st)) return;
   if (path === '/gw/v1/keys' && method === 'GET') return handleKeys(req, res, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'GET') return handleListCheckpoints(req, res, url, st);

@@ -27,6 +27,8 @@ export interface SandboxState {
   ledger: Ledger;
   /** lapses what ended and refreshes a subject's holdings in the population */
   settleOwner: (idNumber: string) => void;
+  /** keeps the population's holdings in step with an asset added later (a trainer's new property) */
+  projectAsset?: (key: string, project: () => void) => void;
   clock: SandboxClock;
   /** submits seen per clientRequestId (including refused ones), to key fault draws */
   submitAttempts: Map<string, number>;

@@ -80,6 +80,8 @@ interface CaseRow {
   closed_on: string | null;
   closed_by: string | null;
   closing: CaseClosing | null;
+  /** 终本: the approved closing (migration 016) */
+  terminal_closing?: string | null;
   performance_due_on: string | null;
   interest_principal: number | null;
 }
@@ -128,6 +130,7 @@ function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }
   if (r.assignee !== null) s.assignee = r.assignee;
   if (r.closed_on !== null) s.closedOn = r.closed_on;
   if (r.closing !== null) s.closing = r.closing;
+  else if (r.terminal_closing) s.closing = 'terminal';
   return s;
 }
 
@@ -321,9 +324,22 @@ export class CaseRepo {
    * Closes an open case: the day (CST), who and the way, in one write. A case already closed is
    * refused (CASE_CLOSED), so two windows cannot close it twice.
    */
-  close(caseId: string, how: { closedOn: string; closedBy: string; closing: CaseClosing }): StoredCase {
+  close(caseId: string, how: { closedOn: string; closedBy: string; closing: Exclude<CaseClosing, 'terminal'> }): StoredCase {
     const r = this.db.prepare(
       `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, closing = @closing, updated_at = @now
+       WHERE id = @id AND status = 'open'`,
+    ).run({ id: caseId, ...how, now: this.clock().toISOString() });
+    if (r.changes === 0) throw this.get(caseId) ? new AppFailure('CASE_CLOSED') : new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+    return this.get(caseId)!;
+  }
+
+  /**
+   * Closes an open case as 终本 (docs/domain.md rule 12) under its approved closing; refused like
+   * close() for a case already closed.
+   */
+  closeTerminal(caseId: string, how: { closedOn: string; closedBy: string; terminalClosing: string }): StoredCase {
+    const r = this.db.prepare(
+      `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, terminal_closing = @terminalClosing, updated_at = @now
        WHERE id = @id AND status = 'open'`,
     ).run({ id: caseId, ...how, now: this.clock().toISOString() });
     if (r.changes === 0) throw this.get(caseId) ? new AppFailure('CASE_CLOSED') : new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });

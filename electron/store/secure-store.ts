@@ -16,6 +16,7 @@ import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
+import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
 import { CreditListingRepo } from './credit-listings';
@@ -88,6 +89,8 @@ export interface SecureStore {
   readonly enforcementNotices: EnforcementNoticeRepo;
   /** dishonest listings, their removal, and the credit steps (security, commitment, repair …) */
   readonly creditListings: CreditListingRepo;
+  /** 终本 closings, re-query runs, conduct reviews (docs/domain.md rules 8, 12) */
+  readonly terminal: TerminalRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -147,6 +150,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),
     creditListings: new CreditListingRepo(conn, clock, audit),
+    terminal: new TerminalRepo(conn, clock),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

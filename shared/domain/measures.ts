@@ -36,7 +36,10 @@ export type DocumentType =
   /** to the debtor: perform, and report his property (民诉法 第二百五十一、二百五十二条; docs/domain.md rule 8) */
   | '执行通知书' | '报告财产令'
   /** the dishonest list: listed, removed, credit repair decided (docs/domain.md rule 8) */
-  | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书';
+  | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书'
+
+  /** 终本: the ruling closing the round of enforcement, and the re-query result to the applicant (docs/domain.md rule 12) */
+  | '终结本次执行程序裁定书' | '查询结果告知书';
 
 /** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {

@@ -61,6 +61,21 @@ export const ARTICLES = {
   dishonest10: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第十条',
   /** a grace period before listing, credit repair (善意文明执行意见, 法发〔2019〕35号; unconfirmed item numbers) */
   goodFaithEnforcement: '《最高人民法院关于在执行工作中进一步强化善意文明执行理念的意见》',
+  /**
+   * 终本: no property found after the investigation, the round of enforcement is closed by a ruling;
+   * the applicant may apply again on finding property, not bound by the limitation period
+   * (2022 民诉法解释; 第五百一十九条 of the 2015 text)
+   */
+  interp517: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条',
+  /** the five conditions of 终本 (docs/domain.md rule 12) */
+  terminal1: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第一条',
+  /**
+   * what the 终本 ruling states, the applicant's right to apply for resumption among it
+   * (unconfirmed: the article number as recalled, not checked against the published text)
+   */
+  terminal6: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第六条',
+  /** after 终本: the network re-queried every six months for five years, the result told to the applicant; resumption on property */
+  terminal9: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第九条',
   /** the work rules of enforcement (filing and docket) */
   enforcementWork: '《最高人民法院关于人民法院执行工作若干问题的规定（试行）》',
   /** the decision to list a dishonest debtor is signed and issued by the president (院长签发) */
@@ -81,6 +96,14 @@ export const LEGAL_BASIS = {
   livingCosts: ARTICLES.seizure3,
   /** the judge's finding that a flat is, or is not, the debtor's only home */
   onlyHome: `${ARTICLES.seizure4}；${ARTICLES.objection20}`,
+  /** the 终本 ruling and its approval (docs/domain.md rule 12) */
+  terminal: `${ARTICLES.interp517}；${ARTICLES.terminal1}`,
+  /** the re-query after 终本 and the result told to the applicant */
+  terminalRequery: `${ARTICLES.terminal9}；${ARTICLES.cpl253}`,
+  /** 执恢: new property found after 终本 */
+  terminalResume: `${ARTICLES.terminal9}；${ARTICLES.interp517}`,
+  /** the judge's confirmation of a debtor's conduct (失信 / 失能 / 积极履行): it feeds the listing, never acts */
+  conduct: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
   /** a provident fund deduction refused: no withdrawal condition met */
   providentFund: ARTICLES.providentFund24,
   /** the execution notice and the property-report order, their service and the report recorded */

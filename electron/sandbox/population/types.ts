@@ -232,6 +232,8 @@ export interface DocketCase {
   /** 履行期限届满日 the judgment set, and the money debt late-performance interest accrues on (both or neither) */
   performanceDueOn?: string;
   interestPrincipal?: Fen;
+  /** 执恢: the 终本 case this one resumes */
+  resumedFrom?: string;
 }
 
 export interface Population {
