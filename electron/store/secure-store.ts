@@ -32,6 +32,8 @@ import { PreservationNoticeRepo } from './preservation-notices';
 import { AlertRepo } from './alerts';
 import { JobRepo } from './jobs';
 import { CreditExchangeRepo } from './credit-exchanges';
+import { LeadRepo } from './leads';
+import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -82,6 +84,10 @@ export interface SecureStore {
   readonly jobs: JobRepo;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
+  /** a creditor's leads to the debtor's property, checked within 7 days (3 if urgent) */
+  readonly leads: LeadRepo;
+  /** the single-pass reads the alert scans make across cases */
+  readonly alertScans: AlertScanReader;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -139,6 +145,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs: new JobRepo(conn, clock, audit),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
+    leads: new LeadRepo(conn, clock, audit),
+    alertScans: new AlertScanReader(conn),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -18,6 +18,10 @@ import type { DocumentModel } from '../documents/model';
 import type {
   BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
+import { alertEvents, alertsGroup } from './groups/alerts';
+import { jobEvents, jobsGroup } from './groups/jobs';
+import { leadsGroup } from './groups/leads';
+import { repeatFreezeGroup } from './groups/repeat-freeze';
 
 const out = <T>() => z.custom<T>(() => true);
 const id = z.string().min(1).max(64);
@@ -353,6 +357,10 @@ export const contract = {
       output: out<{ path: string; fileName: string; sha256: string; bytes: number; auditThrough: number; anchoredThrough?: number }>(),
     },
   },
+  jobs: jobsGroup,
+  alerts: alertsGroup,
+  leads: leadsGroup,
+  repeatFreeze: repeatFreezeGroup,
 } as const;
 
 /** Events main → renderer. */
@@ -377,6 +385,8 @@ export const events = {
   /** every reminder now due for the signed-in officer: the list replaces the one shown */
   'reminder.due': z.object({ reminders: z.array(z.custom<ReminderView>()) }),
   'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
+  ...jobEvents,
+  ...alertEvents,
 } as const;
 
 type C = typeof contract;
