@@ -14,7 +14,7 @@ import type { Deps } from '../deps';
 
 function managed(ctx: OfficerCtx, call: string, jobId: string): Job {
   const j = ctx.store.jobs.get(jobId);
-  if (!j || !maySeeJob(ctx.store, ctx.officer, j)) throw new AppFailure('NOT_FOUND', { zh: '任务不存在', en: 'no such job' });
+  if (!j) throw new AppFailure('NOT_FOUND', { zh: '任务不存在', en: 'no such job' });
   if (!mayManageJob(ctx.store, ctx.officer, j)) {
     const c = j.caseId ? ctx.store.cases.get(j.caseId) : undefined;
     throw recordRefusal(ctx, call, 'jobs.manage', {

@@ -13,7 +13,8 @@ import type { Job } from '../../../shared/domain/jobs';
 import type { Officer } from '../../../shared/domain/types';
 import { todayCst } from '../../../shared/dates';
 import { ARTICLES } from '../../../shared/legal/basis';
-import { allocateRepeatFreeze, freezeCap, maxEndDate, REPEAT_FREEZE_MAX_DAYS, repeatFreezeExpired } from '../../../shared/rules';
+import { allocateRepeatFreeze, freezeCap, maxEndDate, REPEAT_FREEZE_MAX_DAYS, repeatFreezeExpired, suggestAllocation } from '../../../shared/rules';
+import { livingCostsOf } from './exempt';
 import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { Deps } from '../deps';
@@ -120,10 +121,12 @@ async function decideRun(d: Deps, ops: MeasureOps, ctx: JobRunContext, c: Stored
   const taken = ctx.store.measures.list({ decisionId });
   if (taken.length > 0) return { amount: taken.reduce((s, m) => s + (m.amount ?? 0), 0), ids: taken.map((m) => m.id) };
   const live = liveByAsset(ctx.store.measures.liveFreezes(c.id, today));
-  const found = [...assetsOf(ctx.store, c.id).values()]
-    .filter((a) => a.kind === 'deposit' && ops.candidate(a, live).freezable)
-    .map((a) => ({ assetId: a.id, available: a.available ?? a.value ?? 0 }));
+  const deposits = [...assetsOf(ctx.store, c.id).values()].filter((a) => a.kind === 'deposit' && ops.candidate(a, live).freezable);
   const { covered, cap } = uncoveredOf(ctx.store, c.id, today);
+  // what each account may give, the debtor's living costs left to him as the freeze panel leaves them (rule 5)
+  const allowance = Object.fromEntries(livingCostsOf(ctx.store, c).map((x) => [x.partyId, x.basis]));
+  const may = suggestAllocation(cap, covered, deposits, { exemptLivingAllowance: allowance });
+  const found = may.items.filter((i) => i.amount !== undefined).map((i) => ({ assetId: i.assetId, available: i.amount! }));
   const alloc = allocateRepeatFreeze(cap, covered, found);
   if (alloc.items.length === 0) return { amount: 0, ids: [] };
   try {
