@@ -10,6 +10,7 @@ import { randomFillSync } from 'node:crypto';
 import type { z } from 'zod';
 import type { CheckpointInput, GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
 import { signRequest } from '../gateway/signing';
+import { inflowPageSchema, inflowWatchAnswerSchema, type InflowPage, type InflowWatch } from '../gateway/inflow-wire';
 import type { MeasureSignature } from '../../shared/domain/measures';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
@@ -81,6 +82,10 @@ export interface GatewayClient {
   courtAccounts(court: string, o?: CallOptions): Promise<RegisteredCourtAccount[]>;
   /** GET /gw/v1/feedback after a cursor ('' = from the start): answers as delivered, where the gateway offers a feed */
   feedback?(after: string, limit: number, o?: CallOptions): Promise<GatewayAnswer<FeedbackPage>>;
+  /** GET /gw/v1/inflows: money credited to accounts the court watches or froze, by cursor (where the gateway offers it) */
+  inflows?(after: string, limit: number, o: CallOptions & { officerCode: string }): Promise<InflowPage>;
+  /** POST /gw/v1/inflows/watch: the court watches a case's known accounts for money arriving */
+  watchInflows?(w: InflowWatch, o: CallOptions & { officerCode: string }): Promise<{ watching: number }>;
   /** GET /gw/v1/keys: the keys that sign audit checkpoint receipts, where the gateway keeps checkpoints */
   gatewayKeys?(o?: CallOptions): Promise<GatewayKey[]>;
   /** POST /gw/v1/audit/checkpoints: the gateway's signed receipt; 409 CHECKPOINT_REFUSED for a rewritten chain */
@@ -240,6 +245,13 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     feedback(after, limit, o = {}) {
       const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });
       return call('GET', `/gw/v1/feedback?${q}`, undefined, feedbackPageSchema, o);
+    },
+    async inflows(after, limit, o) {
+      const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });
+      return (await call('GET', `/gw/v1/inflows?${q}`, undefined, inflowPageSchema, o)).value;
+    },
+    async watchInflows(w, o) {
+      return (await call('POST', '/gw/v1/inflows/watch', JSON.stringify(w), inflowWatchAnswerSchema, o)).value;
     },
     async gatewayKeys(o = {}) {
       return (await call('GET', '/gw/v1/keys', undefined, gatewayKeysAnswerSchema, o)).value.keys;

@@ -3,6 +3,7 @@
  * Everything else (engine, store, sandbox, services) is plain Node started by startCore().
  */
 import { app, BrowserWindow, dialog, protocol, safeStorage, net } from 'electron';
+import { notifyAlert } from './notify';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCore, type Core } from '../services/core';
@@ -101,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     registerIpc(core.router);
     core.onEvent((event, payload, audience) => sendEvent(mainWindow?.webContents, event, payload, audience));
+    core.onEvent((event, payload) => notifyAlert(event, payload, () => mainWindow));
     mainWindow = createWindow();
     const closing = connectionOf(mainWindow.webContents);
     mainWindow.on('closed', () => core?.connectionGone(closing));

@@ -65,8 +65,9 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL,
       return sendError(res, 400, 'BAD_REQUEST', 'advanceDays: must be an integer in 0–3650 (the clock never goes back)');
     }
     st.clock.advanceDays(days);
-    // freezes that ended lapse now, and the population shows it
+    // freezes that ended lapse now, and the population shows it; money due on the days passed arrives
     st.ledger.settleAll();
+    st.inflows.catchUp();
     return sendJson(res, 200, st.clock.view());
   }
   sendError(res, 404, 'NOT_FOUND', `no route ${req.method} ${path}`);

@@ -32,6 +32,7 @@ import { StatsBook, type SandboxStats } from './stats';
 import type { Population } from './population/types';
 import type { GatewayKey } from '../gateway/checkpoint-receipt';
 import { CreditRegistry } from './credit-registry';
+import { InflowBook } from './inflows';
 
 export const DEFAULT_SEED = 20250701;
 export const DEFAULT_STATION_ID = 'CK-520103-01';
@@ -76,6 +77,8 @@ export interface SandboxHandle {
   credit: CreditRegistry;
   /** the sandbox clock (real time plus the days advanced) */
   clock: SandboxClock;
+  /** money arriving in debtors' accounts as the clock moves on (plan one, set the seeded rate) */
+  inflows: InflowBook;
   /** the demo court's receiving account, for deductions */
   courtAccount: CourtAccount;
   /** the key that signs audit checkpoint receipts, as GET /gw/v1/keys publishes it */
@@ -115,6 +118,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     held: new Set(),
     checkpoints: CheckpointBook.open(opts.stateDir),
     credit: new CreditRegistry(),
+    inflows: new InflowBook(seed, population, seeded.ledger, clock),
   };
   const server = createSandboxServer(st);
   await new Promise<void>((resolve, reject) => {
@@ -139,6 +143,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     ledger: st.ledger,
     credit: st.credit,
     clock,
+    inflows: st.inflows,
     courtAccount: COURT_ACCOUNTS.find((a) => a.court === DEMO_COURT)!,
     gatewayKey: st.checkpoints.key,
     getKnobs: () => structuredClone(st.knobs),

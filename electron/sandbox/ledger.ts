@@ -452,6 +452,45 @@ export class Ledger {
     return this.outcomes.get(requestId);
   }
 
+  /**
+   * Money moves between two accounts held in the ledger (a salary, a customer's payment arriving in
+   * a debtor's account): only out of what no freeze holds on the payer's side, so money is
+   * conserved and no freeze is emptied. On the payee's side a freeze that asked more than it held
+   * takes its share of what arrived first, as a bank's freeze does. Answers the payee's balance after.
+   */
+  transfer(fromKey: string, toKey: string, amount: Fen): { balanceAfter: Fen } | { refused: string } {
+    const from = this.assets.get(fromKey);
+    const to = this.assets.get(toKey);
+    if (!from || !to || from.shape !== 'money' || to.shape !== 'money' || fromKey === toKey) return { refused: 'not two money accounts' };
+    if (!Number.isSafeInteger(amount) || amount <= 0) return { refused: 'amount must be whole fen above zero' };
+    this.settle(from);
+    this.settle(to);
+    const free = from.queue.capacity! - Q.frozenTotal(from.queue);
+    if (amount > free) return { refused: 'the payer has not that much free of freezes' };
+    const at = this.nowIso();
+    from.queue = Q.setCapacity(from.queue, from.queue.capacity! - amount, at).queue;
+    to.queue = Q.setCapacity(to.queue, to.queue.capacity! + amount, at).queue;
+    this.changed(from);
+    this.changed(to);
+    return { balanceAfter: to.queue.capacity! };
+  }
+
+  /** the key of a money account, if the ledger holds it */
+  keyOf(channel: ChannelId, owner: string, identifier: string): string | undefined {
+    const k = assetKey(channel, owner, identifier);
+    return this.assets.has(k) ? k : undefined;
+  }
+
+  /** whether a case of this court (its case numbers carry the court code) holds an active freeze on the asset */
+  frozenByCourt(key: string, court: string): boolean {
+    const asset = this.assets.get(key);
+    if (!asset) return false;
+    return asset.queue.entries.some((e) => {
+      const rec = this.records.get(e.caseRef);
+      return !!rec && !rec.existing && rec.caseNumber.includes(court);
+    });
+  }
+
   // ---------------------------------------------------------------- views
 
   /** the freeze's state now, as the feedback reports it */

@@ -11,6 +11,7 @@ import type { CheckpointBook } from './checkpoint-book';
 import type { CourtSystem } from './court-system';
 import type { ApprovalItem } from './approval-routes';
 import type { CreditRegistry } from './credit-registry';
+import type { InflowBook } from './inflows';
 
 export interface SandboxState {
   seed: number;
@@ -44,6 +45,8 @@ export interface SandboxState {
   approvalThresholds: Map<string, number>;
   /** the credit platform: the dishonest list and consumption restrictions */
   credit: CreditRegistry;
+  /** money arriving in debtors' accounts as the clock moves on, and the banks' push of it */
+  inflows: InflowBook;
 }
 
 /** Nonces seen within the clock-skew window: a replayed signed request is refused. */

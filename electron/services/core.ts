@@ -80,7 +80,12 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     bus.emit('event', event, payload, audience ?? services.audience());
   const ca = config.kind === 'gateway' ? config.gateway.ca : undefined;
   const client = createGatewayClient({ url: gateway.url, stationId: gateway.stationId, stationSecret: gateway.stationSecret, ...(ca ? { ca } : {}) });
-  const vault = new Vault({ dataDir: o.dataDir, ...(o.safeStorage ? { safeStorage: o.safeStorage } : {}), logger });
+  // on the sandbox network the program keeps the sandbox's time: a trainer who moves the sandbox
+  // clock on (docs/sandbox.md) sees freezes near their end, limits run out and daily jobs come due
+  const sandboxClock = sandbox?.clock;
+  const now = sandboxClock ? () => new Date(sandboxClock.now()) : undefined;
+  const vault = new Vault({ dataDir: o.dataDir, ...(o.safeStorage ? { safeStorage: o.safeStorage } : {}), logger, ...(now ? { clock: now } : {}) });
+  const jobTickMs = Number(o.env.CK_JOB_TICK_MS);
 
   const protection = (): 'safeStorage' | 'passphrase' => {
     if (o.mode !== 'electron' || !o.safeStorage) return 'passphrase';
@@ -109,6 +114,8 @@ export async function startCore(o: CoreOptions): Promise<Core> {
     idleLockMs: idleLockMs(o.env.CK_IDLE_LOCK_MINUTES),
     log,
     ...((o.exportDir ?? o.env.CK_EXPORT_DIR) ? { exportDir: o.exportDir ?? o.env.CK_EXPORT_DIR } : {}),
+    ...(now ? { now } : {}),
+    ...(Number.isInteger(jobTickMs) && jobTickMs >= 50 ? { jobTickMs } : {}),
     createEngine: (store) =>
       createEngine({
         gateway,

@@ -34,6 +34,8 @@ export interface ServiceDeps {
   log?: LogSink;
   /** where evidence packages are written (default: <data folder>/exports) */
   exportDir?: string;
+  /** how often the job runner looks for due jobs (default 30 s; tests use less) */
+  jobTickMs?: number;
 }
 
 /** The dependencies with their defaults filled in. */

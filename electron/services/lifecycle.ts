@@ -17,6 +17,10 @@ import { queryContext } from './handlers/query';
 import { pullApprovals } from './approvals';
 import { remindersDue } from './reminders-due';
 import { Sessions, type ActiveSession } from './session';
+import { alertView, seesAlert } from './alerts/visibility';
+import { JobRunner } from './jobs/runner';
+import type { JobKinds } from './jobs/registry';
+import { jobView, maySeeJob } from './jobs/views';
 
 export interface Lifecycle {
   readonly sessions: Sessions;
@@ -42,9 +46,40 @@ export function msUntilNextCstDay(now: Date): number {
   return DAY_MS - (((cst % DAY_MS) + DAY_MS) % DAY_MS);
 }
 
-export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
+export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Lifecycle {
   const sessions = new Sessions(d.idleLockMs ?? 0, () => void lock('idle'));
   let anchor: AuditAnchor | undefined;
+  /** the session's listener of alerts raised (live delivery), removed when it ends */
+  let offAlerts: (() => void) | undefined;
+
+  /** The session's background work ends first (its runs use the engines), then the engines. */
+  async function stopSession(s: ActiveSession): Promise<void> {
+    offAlerts?.();
+    offAlerts = undefined;
+    await s.jobs?.stop().catch(() => undefined);
+    await Promise.all([s.engine.stop(), s.measures.stop()]);
+  }
+
+  /** The session's jobs and the alerts of the cases the officer sees reach his windows as they happen. */
+  function startBackground(s: ActiveSession): void {
+    const { store, officer } = s;
+    const jobs = new JobRunner({
+      store, deps: d, session: s, kinds, ...(d.jobTickMs ? { tickMs: d.jobTickMs } : {}),
+      onUpdate: (j) => {
+        if (sessions.current === s && store.isOpen && maySeeJob(store, officer, j)) d.emit('job.updated', { job: jobView(store, officer, j) });
+      },
+    });
+    s.jobs = jobs;
+    offAlerts = store.alerts.onRaised((a) => {
+      if (sessions.current === s && store.isOpen && seesAlert(store, officer, a)) d.emit('alert.raised', { alert: alertView(store, a) });
+    });
+    try {
+      kinds.sessionStarted(store, d, s);
+    } catch {
+      // a recurring job not made sure of now is made sure of at the next sign-in
+    }
+    jobs.start();
+  }
 
   function startAnchor(store: SecureStore): void {
     const client = checkpointClient(d.client);
@@ -63,7 +98,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
   async function lock(reason: 'signout' | 'idle'): Promise<void> {
     const ended = sessions.clear();
     if (!ended) return;
-    await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+    await stopSession(ended.session);
     await stopAnchor();
     d.vault.lock();
     d.emit('session.locked', { reason }, ended.audience);
@@ -133,6 +168,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
     void engine.checkNetwork().catch(() => undefined);
     pushReminders();
     takeApprovals();
+    startBackground(s);
     return s;
   }
 
@@ -157,7 +193,7 @@ export function createLifecycle(d: Deps, ops: MeasureOps): Lifecycle {
       clearTimeout(dayTimer);
       clearInterval(approvalTimer);
       const ended = sessions.clear();
-      if (ended) await Promise.all([ended.session.engine.stop(), ended.session.measures.stop()]);
+      if (ended) await stopSession(ended.session);
       await stopAnchor();
       if (d.vault.isUnlocked()) d.vault.lock();
     },

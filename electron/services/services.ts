@@ -25,6 +25,13 @@ import { reminderHandlers } from './handlers/reminders';
 import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
 import { whereaboutsHandlers } from './handlers/whereabouts';
+import { alertHandlers } from './handlers/alerts';
+import { jobHandlers } from './handlers/jobs';
+import { leadHandlers } from './handlers/leads';
+import { repeatFreezeHandlers } from './handlers/repeat-freeze';
+import { JobKinds } from './jobs/registry';
+import { registerAlertJobs } from './alerts/register';
+import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
 import { createLifecycle } from './lifecycle';
 import { measureOps } from './measures/ops';
 
@@ -39,13 +46,19 @@ export interface Services {
   connectionGone(connection: string): void;
   /** the measure engine's update of a measure (after 'measure.updated' went out) */
   measureUpdated(m: Measure): void;
+  /** the kinds of background job: a feature registers its own here (electron/services/jobs/registry.ts) */
+  jobKinds: JobKinds;
   shutdown(): Promise<void>;
 }
 
 export function createServices(sd: ServiceDeps): Services {
   const d: Deps = { ...sd, now: sd.now ?? (() => new Date()) };
   const ops = measureOps(d);
-  const life = createLifecycle(d, ops);
+  // the background jobs of each feature, one line each (docs/architecture.md §5)
+  const kinds = new JobKinds();
+  registerAlertJobs(kinds);
+  kinds.register(REPEAT_FREEZE_KIND, repeatFreezeJob(d, ops));
+  const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
     session: sessionHandlers(d, life),
@@ -63,6 +76,10 @@ export function createServices(sd: ServiceDeps): Services {
     audit: auditHandlers(d),
     evidence: evidenceHandlers(d),
     credit: creditHandlers(d),
+    jobs: jobHandlers(kinds, d),
+    alerts: alertHandlers(),
+    leads: leadHandlers(d),
+    repeatFreeze: repeatFreezeHandlers(d),
   };
   return {
     handlers,
@@ -70,6 +87,7 @@ export function createServices(sd: ServiceDeps): Services {
     audience: () => life.sessions.audience(),
     connectionGone: (c) => life.sessions.detach(c),
     measureUpdated: (m) => life.measureUpdated(m),
+    jobKinds: kinds,
     shutdown: () => life.shutdown(),
   };
 }

@@ -11,6 +11,7 @@ import type { Officer } from '../../shared/domain/types';
 import type { OfficerKeys, SecureStore } from '../store';
 import type { Engine } from '../engine/engine';
 import type { MeasureEngine } from '../engine/measures/measure-engine';
+import type { JobRunner } from './jobs/runner';
 
 export interface ActiveSession {
   officer: Officer;
@@ -20,6 +21,8 @@ export interface ActiveSession {
   measures: MeasureEngine;
   /** his private keys, unwrapped by his password at sign-in: he signs his decisions with them */
   keys: OfficerKeys;
+  /** the durable background jobs worked off while he is signed in (electron/services/jobs/runner.ts) */
+  jobs?: JobRunner;
 }
 
 /** Idle lock: at least a minute, at most four hours; a bad or missing setting means 15 minutes. */

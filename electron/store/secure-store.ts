@@ -35,6 +35,8 @@ import { PreservationNoticeRepo } from './preservation-notices';
 import { AlertRepo } from './alerts';
 import { JobRepo } from './jobs';
 import { CreditExchangeRepo } from './credit-exchanges';
+import { LeadRepo } from './leads';
+import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
   /** the database file, e.g. <dataDir>/store.db */
@@ -91,6 +93,10 @@ export interface SecureStore {
   readonly creditListings: CreditListingRepo;
   /** 终本 closings, re-query runs, conduct reviews (docs/domain.md rules 8, 12) */
   readonly terminal: TerminalRepo;
+  /** a creditor's leads to the debtor's property, checked within 7 days (3 if urgent) */
+  readonly leads: LeadRepo;
+  /** the single-pass reads the alert scans make across cases */
+  readonly alertScans: AlertScanReader;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -151,6 +157,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),
     creditListings: new CreditListingRepo(conn, clock, audit),
     terminal: new TerminalRepo(conn, clock),
+    leads: new LeadRepo(conn, clock, audit),
+    alertScans: new AlertScanReader(conn),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

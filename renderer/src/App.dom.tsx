@@ -28,6 +28,7 @@ import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
 import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
 import { AuditView } from './features/audit/AuditView.dom';
 import { SendDialog } from './features/freeze/SendDialog.dom';
+import { JobsView } from './features/jobs/JobsView.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -85,7 +86,7 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
       <>
         <DeskShortcuts />
         {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
-          : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+          : deskView === 'jobs' ? <JobsView /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         <DocumentViewer />
         <ApprovalDialog />

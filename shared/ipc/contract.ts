@@ -19,6 +19,10 @@ import type { DocumentModel } from '../documents/model';
 import type {
   BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
+import { alertEvents, alertsGroup } from './groups/alerts';
+import { jobEvents, jobsGroup } from './groups/jobs';
+import { leadsGroup } from './groups/leads';
+import { repeatFreezeGroup } from './groups/repeat-freeze';
 
 const out = <T>() => z.custom<T>(() => true);
 const id = z.string().min(1).max(64);
@@ -356,6 +360,10 @@ export const contract = {
     },
   },
   credit: creditGroup,
+  jobs: jobsGroup,
+  alerts: alertsGroup,
+  leads: leadsGroup,
+  repeatFreeze: repeatFreezeGroup,
 } as const;
 
 /** Events main → renderer. */
@@ -380,6 +388,8 @@ export const events = {
   /** every reminder now due for the signed-in officer: the list replaces the one shown */
   'reminder.due': z.object({ reminders: z.array(z.custom<ReminderView>()) }),
   'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
+  ...jobEvents,
+  ...alertEvents,
 } as const;
 
 type C = typeof contract;

@@ -35,6 +35,8 @@ export const ARTICLES = {
   networkQuery7: '《最高人民法院关于网络查询、冻结被执行人存款的规定》第七条',
   /** searching for a debtor who evades or is missing */
   propertyInvestigation15: '《最高人民法院关于民事执行中财产调查若干问题的规定》第十五条',
+  /** a lead the applicant gives is checked within 7 days, 3 when urgent (unconfirmed) */
+  propertyInvestigation2: '《最高人民法院关于民事执行中财产调查若干问题的规定》第二条',
   /** late performance: double interest on the debt for the delay */
   cpl264: '《中华人民共和国民事诉讼法》第二百六十四条',
   /** how that interest is computed: 日万分之一点七五 from the end of the performance period */
@@ -112,6 +114,8 @@ export const LEGAL_BASIS = {
   listing: `${ARTICLES.dishonest1}；${ARTICLES.dishonest5}`,
   /** a listing removed, a credit commitment or repair recorded */
   listingRemoval: ARTICLES.dishonest10,
+  /** a creditor's lead recorded and checked */
+  lead: ARTICLES.propertyInvestigation2,
 } as const;
 
 /** The grounds each kind of measure cites: in its audit entries and on the wire. */

@@ -14,3 +14,5 @@ export * from './time-limits';
 export * from './reminders';
 export * from './deduction';
 export * from './queue';
+export * from './leads';
+export * from './repeat-freeze';

@@ -5,12 +5,13 @@
 import { AppFailure } from '../../../shared/app-failure';
 import { appError } from '../../../shared/errors';
 import { channelInfo } from '../../../shared/domain/channels';
-import type { ChannelRequest, Officer, WhereaboutsFinding } from '../../../shared/domain/types';
+import type { ChannelRequest, Officer, Party, WhereaboutsFinding } from '../../../shared/domain/types';
 import { LEGAL_BASIS } from '../../../shared/legal/basis';
 import type { QueryContext } from '../../engine/types';
-import { auditSubject } from '../../store';
+import { auditSubject, type SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { FeatureHandlers } from '../context';
+import type { ActiveSession } from '../session';
 
 /** The context a case's queries go under, with the findings in force that open whereabouts channels. */
 export function queryContext(c: StoredCase, officer: Officer, findings: readonly WhereaboutsFinding[] = []): QueryContext {
@@ -22,22 +23,31 @@ export function queryContext(c: StoredCase, officer: Officer, findings: readonly
   };
 }
 
+/**
+ * The property channels queried for these debtors of an open case: each query audited first — who
+ * queried whom, for which case, on which basis (docs/domain.md, "The purpose") — then handed to the
+ * connector engine. The one-click query and the background re-queries (balance monitoring, a repeat
+ * freeze's daily run) go this one way; `detail` says which job asked.
+ */
+export function startPropertyQuery(store: SecureStore, officer: Officer, session: Pick<ActiveSession, 'engine'>, c: StoredCase, debtors: Party[], detail: Record<string, unknown> = {}): ChannelRequest[] {
+  for (const p of debtors) {
+    store.audit.append({
+      officer: officer.code, action: 'query.start', caseId: c.id, caseNumber: c.number, subject: auditSubject(p), legalBasis: LEGAL_BASIS.query,
+      ...(c.assignee && c.assignee !== officer.code ? { detail: { onBehalfOf: c.assignee, ...detail } } : Object.keys(detail).length ? { detail } : {}),
+    });
+  }
+  // the property channels; whereabouts channels need the recorded finding (rule 10)
+  return session.engine.queryCase({ ...queryContext(c, officer), channels: 'property' }, debtors);
+}
+
 export function queryHandlers(): FeatureHandlers<'query'> {
   return {
-    start: ({ caseId }, { store, officer, session, case: c }) => {
+    start: (_input, { store, officer, session, case: c }) => {
       // Query data may be gathered only for an unfinished case (docs/domain.md, "The purpose"; rule 10).
       if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
       const debtors = c.parties.filter((p) => p.role === 'debtor');
       if (debtors.length === 0) throw new AppFailure('NOT_A_DEBTOR', { zh: '本案没有被执行人', en: 'the case has no debtor' });
-      // Audit first: the record of who queried whom, for which case, on which basis (docs/domain.md, "The purpose").
-      for (const p of debtors) {
-        store.audit.append({
-          officer: officer.code, action: 'query.start', caseId, caseNumber: c.number, subject: auditSubject(p), legalBasis: LEGAL_BASIS.query,
-          ...(c.assignee && c.assignee !== officer.code ? { detail: { onBehalfOf: c.assignee } } : {}),
-        });
-      }
-      // the one click asks for property; whereabouts channels need the recorded finding (rule 10)
-      return { requests: session.engine.queryCase({ ...queryContext(c, officer), channels: 'property' }, debtors) };
+      return { requests: startPropertyQuery(store, officer, session, c, debtors) };
     },
     view: ({ caseId }, { store }) => store.caseQueryView(caseId),
     retry: ({ requestId }, { store, officer, session, case: c }) => {

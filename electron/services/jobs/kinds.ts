@@ -7,15 +7,18 @@
 import type { Job, JobProgress } from '../../../shared/domain/jobs';
 import type { SecureStore } from '../../store';
 import type { Deps } from '../deps';
+import type { ActiveSession } from '../session';
 
 export interface JobRunContext {
   store: SecureStore;
   deps: Deps;
+  /** the signed-in officer's session the run works in: his engines, his keys (a decision is signed by him) */
+  session: ActiveSession;
   /** the run's time (the deps' clock) */
   now: Date;
   /** stores how far the run got; false: the job was paused or cancelled, stop now */
   progress(p: JobProgress, params?: Record<string, unknown>): boolean;
-  /** aborted when the runner stops (sign-out, lock, shutdown) */
+  /** aborted when the runner stops (sign-out, lock, shutdown) or the job is paused or cancelled */
   signal: AbortSignal;
 }
 

@@ -21,6 +21,10 @@ import { createDeskSlice } from './slices/desk';
 import { createDocumentsSlice } from './slices/documents';
 import { createAuditSlice } from './slices/audit';
 import { createSendingSlice } from './slices/sending';
+import { createAlertsSlice } from './slices/alerts';
+import { createJobsSlice } from './slices/jobs';
+import type { AlertView } from '../../../shared/ipc/groups/alerts';
+import type { JobView } from '../../../shared/ipc/groups/jobs';
 import type { AppState } from './types';
 
 export type { AppState } from './types';
@@ -38,6 +42,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDocumentsSlice(...a),
   ...createAuditSlice(...a),
   ...createSendingSlice(...a),
+  ...createAlertsSlice(...a),
+  ...createJobsSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -57,6 +63,8 @@ export function bindApi(a: Api): void {
     a.on('session.locked', (p) => s().locked(p.reason)),
     a.on('measure.updated', (p) => s().applyMeasureUpdate(p.measure as Measure)),
     a.on('reminder.due', (p) => s().mergeReminders(p.reminders as ReminderView[])),
+    a.on('alert.raised', (p) => s().applyAlertRaised(p.alert as AlertView)),
+    a.on('job.updated', (p) => s().applyJobUpdate(p.job as JobView)),
   ];
   bound = { api: a, off: () => offs.forEach((off) => off()) };
 }

@@ -11,8 +11,10 @@ import type { DeskSlice } from './slices/desk';
 import type { DocumentsSlice } from './slices/documents';
 import type { AuditSlice } from './slices/audit';
 import type { SendingSlice } from './slices/sending';
+import type { AlertsSlice } from './slices/alerts';
+import type { JobsSlice } from './slices/jobs';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -17,6 +17,8 @@ import type {
 } from '../../../shared/domain/measure-views';
 import type { DocumentModel } from '../../../shared/documents/model';
 import { isIndivisible, livingAllowance, livingAllowanceFormula, renewalPeriod } from '../../../shared/rules';
+import type { AlertView } from '../../../shared/ipc/groups/alerts';
+import type { JobView } from '../../../shared/ipc/groups/jobs';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -298,6 +300,27 @@ export interface FakeOptions {
   cases?: CaseSummary[];
 }
 
+/** An alert as alerts.list gives it: funds arrived in case-1's ICBC account by default. */
+export function alertView(id: string, over: Partial<AlertView> = {}): AlertView {
+  return {
+    id, caseId: 'case-1', caseNumber: CASE_DETAIL.number, kind: 'funds.arrived', dedupeKey: `k-${id}`,
+    reason: { zh: '被执行人中国工商银行账户（尾号 0001）到账 12,345.00元，余额 20,000.00元，可立即冻结', en: '¥12,345.00 arrived in the debtor’s ICBC account ending 0001' },
+    source: { kind: 'inflow', id: 'IN-00000001' }, action: 'freeze',
+    actionInput: { assetId: 'a-icbc', partyId: 'p-1', channel: 'bank.icbc', identifier: '6222020200001', amount: 1_234_500 },
+    state: 'open', raisedAt: '2026-12-02T02:00:00.000Z', ...over,
+  };
+}
+
+/** A job as jobs.list gives it: a repeat freeze of case-1, due tomorrow, the judge's own. */
+export function jobView(id: string, over: Partial<JobView> = {}): JobView {
+  return {
+    id, kind: 'freeze.repeat', caseId: 'case-1', caseNumber: CASE_DETAIL.number, state: 'queued', params: {},
+    progress: { done: 1, total: 30, note: { zh: '第 1 次：冻结 500000 分，尚差 100000 分', en: 'run 1: froze 500000 fen' } },
+    runAt: '2026-12-03T02:00:00.000Z', runs: 1, createdBy: OFFICER.code, createdAt: '2026-12-02T02:00:00.000Z', updatedAt: '2026-12-02T02:00:00.000Z',
+    manageable: true, ...over,
+  };
+}
+
 export function createFakeApi(opts: FakeOptions = {}): FakeApi {
   const setUp = opts.setUp ?? true;
   const cases = opts.cases ?? [caseSummary(0, { id: 'case-1', number: CASE_DETAIL.number, applicantName: '赵明', debtorNames: CASE_DETAIL.debtorNames }), caseSummary(1), caseSummary(2)];
@@ -364,6 +387,19 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'settings.rejectCourtAccounts': (i) => ok(courtAccountProposal(i.proposalId, { status: 'rejected', decidedBy: OFFICER.code })),
     'audit.list': () => ok([]),
     'audit.verify': () => ok({ ok: true, entries: 0, checkpoints: 0, gatewayChecked: true, problems: [] }),
+    'jobs.list': () => ok([]),
+    'jobs.pause': (i) => ok(jobView(i.jobId, { state: 'paused', updatedAt: '2026-12-02T03:00:00.000Z' })),
+    'jobs.resume': (i) => ok(jobView(i.jobId, { state: 'queued', updatedAt: '2026-12-02T03:00:00.000Z' })),
+    'jobs.cancel': (i) => ok(jobView(i.jobId, { state: 'cancelled', updatedAt: '2026-12-02T03:00:00.000Z' })),
+    'alerts.list': () => ok([]),
+    'alerts.acknowledge': (i) => ok(alertView(i.alertId, { caseId: i.caseId, state: 'acknowledged', acknowledgedBy: OFFICER.code })),
+    'alerts.done': (i) => ok(alertView(i.alertId, { caseId: i.caseId, state: 'done' })),
+    'alerts.assign': (i) => ok(alertView(i.alertId, { caseId: i.caseId, assignedTo: i.to })),
+    'alerts.monitorFunds': () => ok({ jobId: 'job-monitor', runAt: '2026-12-02T02:00:00.000Z' }),
+    'leads.list': () => ok([]),
+    'leads.record': (i) => ok({ id: 'lead-1', ...i, checkBy: i.receivedOn, recordedBy: OFFICER.code, recordedAt: '2026-12-02T02:00:00.000Z' }),
+    'leads.check': (i) => ok({ id: i.leadId, caseId: i.caseId, text: '线索', assetKind: 'deposit', urgent: false, receivedOn: '2026-11-20', checkBy: '2026-11-27', recordedBy: OFFICER.code, recordedAt: 't', checkedOn: TODAY, checkedBy: OFFICER.code, checkResult: i.result, found: i.found }),
+    'repeatFreeze.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { DeskView } from '../../store/slices/desk';
 import { RemindersMenu } from '../reminders/RemindersMenu.dom';
+import { AlertsMenu } from '../alerts/AlertsMenu.dom';
 
 export function DeskNav() {
   const { t } = useT();
@@ -42,6 +43,17 @@ export function DeskNav() {
         {t.desk.calendar}
       </button>
       <RemindersMenu />
+      <AlertsMenu />
+      <button
+        type="button"
+        className="btn btn-quiet"
+        data-testid="nav-jobs"
+        aria-pressed={view === 'jobs'}
+        title={t.jobs.navTitle}
+        onClick={() => go('jobs')}
+      >
+        {t.jobs.nav}
+      </button>
       {approver && (
         <button
           type="button"

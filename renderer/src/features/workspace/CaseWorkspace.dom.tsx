@@ -19,6 +19,7 @@ import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
+import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -91,6 +92,7 @@ export function CaseWorkspace() {
           )}
           {tab === 'freeze' && (
             <div className="panel workspace-single" id="ws-panel-freeze" role="tabpanel" aria-labelledby="ws-tab-freeze">
+              <CaseJobButtons caseId={detail.id} />
               <FreezePanel />
             </div>
           )}

@@ -13,7 +13,7 @@ import { UNFINISHED } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
 
-export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals';
+export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs';
 export type OutboxItem = CallOutput<'measures', 'outbox'>[number];
 
 /** The calendar looks this far ahead. */
@@ -92,20 +92,23 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
     ...deskInitial,
 
     setDeskView(v) {
-      set({ deskView: v, remindersOpen: false });
+      set({ deskView: v, remindersOpen: false, alertsOpen: false });
       if (v === 'outbox') void get().loadOutbox();
       else if (v === 'calendar') void get().loadCalendar();
       else if (v === 'settings') void get().loadSettings();
       else if (v === 'audit') void get().loadAudit();
+      else if (v === 'jobs') void get().loadJobs();
     },
 
     async loadDesk() {
-      await Promise.all([get().loadReminders(), get().loadOutbox(), get().loadSettings()]);
+      await Promise.all([get().loadReminders(), get().loadOutbox(), get().loadSettings(), get().loadAlerts()]);
     },
 
     clearDesk() {
       set({ ...deskInitial });
       get().clearAudit();
+      get().clearAlerts();
+      get().clearJobs();
     },
 
     async loadReminders() {
