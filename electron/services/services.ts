@@ -79,7 +79,7 @@ export function createServices(sd: ServiceDeps): Services {
     jobs: jobHandlers(kinds, d),
     alerts: alertHandlers(),
     leads: leadHandlers(d),
-    repeatFreeze: repeatFreezeHandlers(d),
+    repeat: repeatFreezeHandlers(d),
   };
   return {
     handlers,

@@ -23,6 +23,7 @@ import { alertEvents, alertsGroup } from './groups/alerts';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
+import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
 const id = z.string().min(1).max(64);
@@ -37,7 +38,7 @@ const newParty = z.object({
 }).strict();
 const password = z.string().min(1).max(256);
 /** the renderer's id for one click of 冻结, 续冻, 解除 or 扣划: a decision makes its measures once (docs/authority.md) */
-const decisionId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'decision id: 8–64 letters, digits, - or _');
+const decisionId = z.string().regex(CLIENT_REQUEST_ID, 'decision id: 8–64 letters, digits, - or _');
 
 /** an officer enrolled on this workstation, as the settings page lists them */
 export interface EnrolledOfficerView extends Officer {
@@ -363,7 +364,7 @@ export const contract = {
   jobs: jobsGroup,
   alerts: alertsGroup,
   leads: leadsGroup,
-  repeatFreeze: repeatFreezeGroup,
+  repeat: repeatFreezeGroup,
 } as const;
 
 /** Events main → renderer. */

@@ -156,7 +156,7 @@ describe('a repeat freeze until covered (轮询冻结)', () => {
       return p.remaining > 100_000 && held < p.remaining && p.candidates.some((x) => x.asset.kind === 'deposit' && x.freezesAhead === 0);
     });
     const account = plan.candidates.find((x) => x.asset.kind === 'deposit' && x.freezesAhead === 0)!.asset;
-    const job = await value<JobView>('repeatFreeze', 'start', { caseId: c.id });
+    const job = await value<JobView>('repeat', 'start', { caseId: c.id });
     expect(job).toMatchObject({ kind: 'freeze.repeat', caseId: c.id, manageable: true });
     // run 1 freezes what the deposits hold now, all of it below the cap
     await waitFor(async () => ((await jobOf(job.id)).runs >= 1 ? true : undefined));
@@ -186,7 +186,7 @@ describe('a repeat freeze until covered (轮询冻结)', () => {
 
   it('stops when the judge presses stop, and another officer cannot stop it for him', async () => {
     const { c } = await caseWithAccount((p) => p.remaining > 100_000 && p.suggestion.total < p.remaining);
-    const job = await value<JobView>('repeatFreeze', 'start', { caseId: c.id });
+    const job = await value<JobView>('repeat', 'start', { caseId: c.id });
     await waitFor(async () => ((await jobOf(job.id)).runs >= 1 ? true : undefined));
 
     for (const officer of [OTHER_JUDGE, CHIEF]) {

@@ -1,5 +1,5 @@
 /**
- * IPC group `repeatFreeze` (docs/domain.md rule 1; SISBAJUD's teimosinha): a freeze order that
+ * IPC group `repeat` (docs/domain.md rule 1; SISBAJUD's teimosinha): a freeze order that
  * re-tries daily for up to 30 days until what is owed is covered. Stopping it is jobs.cancel.
  */
 import { z } from 'zod';

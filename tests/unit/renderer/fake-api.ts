@@ -399,7 +399,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'leads.list': () => ok([]),
     'leads.record': (i) => ok({ id: 'lead-1', ...i, checkBy: i.receivedOn, recordedBy: OFFICER.code, recordedAt: '2026-12-02T02:00:00.000Z' }),
     'leads.check': (i) => ok({ id: i.leadId, caseId: i.caseId, text: '线索', assetKind: 'deposit', urgent: false, receivedOn: '2026-11-20', checkBy: '2026-11-27', recordedBy: OFFICER.code, recordedAt: 't', checkedOn: TODAY, checkedBy: OFFICER.code, checkResult: i.result, found: i.found }),
-    'repeatFreeze.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
+    'repeat.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));

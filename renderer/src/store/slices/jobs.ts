@@ -55,7 +55,7 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => ({
   },
 
   async startRepeatFreeze(caseId) {
-    const r = await api().repeatFreeze.start({ caseId });
+    const r = await api().repeat.start({ caseId });
     if (!r.ok) return r.error;
     get().applyJobUpdate(r.value);
     return null;
