@@ -7,6 +7,7 @@ import { CREDIT_CHANNEL, CREDIT_EXCHANGE_KINDS, type CreditExchangeKind, type Cr
 import type { MeasureSignature } from '../../shared/domain/measures';
 import { parseCaseNumber } from '../../shared/ids/case-number';
 import { validateSubjectId } from '../../shared/ids/subject-id';
+import { isClientRequestId } from '../../shared/ids/request-id';
 
 export interface CreditBody {
   clientRequestId: string;
@@ -58,7 +59,7 @@ function payloadGap(kind: CreditExchangeKind, p: Record<string, unknown>): strin
 export function checkCreditBody(raw: unknown): CreditBodyCheck {
   const bad = (message: string): CreditBodyCheck => ({ ok: false, message });
   if (!isObj(raw)) return bad('body: must be a JSON object');
-  if (typeof raw.clientRequestId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(raw.clientRequestId)) return bad('clientRequestId: must be 8–64 characters of letters, digits, - or _');
+  if (!isClientRequestId(raw.clientRequestId)) return bad('clientRequestId: must be 8–64 characters of letters, digits, - or _');
   if (typeof raw.kind !== 'string' || !(CREDIT_EXCHANGE_KINDS as readonly string[]).includes(raw.kind)) return bad(`kind: must be one of ${CREDIT_EXCHANGE_KINDS.join(', ')}`);
   const kind = raw.kind as CreditExchangeKind;
   if (!text(raw.recordId, 64)) return bad('recordId: missing');

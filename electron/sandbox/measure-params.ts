@@ -6,6 +6,7 @@
 import { parseIsoDate } from '../../shared/dates';
 import { DOCUMENTS_FOR } from '../../shared/domain/measures';
 import type { SubmitBody } from './submit-body';
+import { CLIENT_REQUEST_ID } from '../../shared/ids/request-id';
 
 export interface FreezeParams {
   kind: 'freeze';
@@ -41,7 +42,7 @@ export type MeasureParams = FreezeParams | RenewParams | UnfreezeParams | Deduct
 
 export type ParamsCheck = { ok: true; params: MeasureParams } | { ok: false; message: string };
 
-const ID = /^[A-Za-z0-9_-]{8,64}$/;
+const ID = CLIENT_REQUEST_ID;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown, max: number): v is string => typeof v === 'string' && v.trim().length > 0 && v.length <= max;
 

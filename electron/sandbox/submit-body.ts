@@ -5,6 +5,7 @@
 import { CHANNEL_IDS, type ChannelId } from '../../shared/domain/channels';
 import { parseCaseNumber } from '../../shared/ids/case-number';
 import { validateSubjectId } from '../../shared/ids/subject-id';
+import { isClientRequestId } from '../../shared/ids/request-id';
 
 export const KINDS = ['query', 'freeze', 'renew', 'unfreeze', 'deduct'] as const;
 export type SubmitKind = (typeof KINDS)[number];
@@ -31,7 +32,7 @@ export function checkSubmitBody(raw: unknown): BodyCheck {
   const bad = (field: string, message: string): BodyCheck => ({ ok: false, field, message: `${field}: ${message}` });
   if (!isObj(raw)) return bad('body', 'must be a JSON object');
   const b = raw;
-  if (typeof b.clientRequestId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(b.clientRequestId)) return bad('clientRequestId', 'must be 8–64 characters of letters, digits, - or _');
+  if (!isClientRequestId(b.clientRequestId)) return bad('clientRequestId', 'must be 8–64 characters of letters, digits, - or _');
   if (typeof b.channel !== 'string' || !(CHANNEL_IDS as readonly string[]).includes(b.channel)) return bad('channel', 'unknown channel');
   if (typeof b.kind !== 'string' || !(KINDS as readonly string[]).includes(b.kind)) return bad('kind', `must be one of ${KINDS.join(', ')}`);
   if (!isObj(b.case)) return bad('case', 'must be an object');

@@ -10,6 +10,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { caseNumberOf, existingCaseNumber } from './case-ref';
 
 export interface AlertInput {
   caseId: string;
@@ -92,8 +93,7 @@ export class AlertRepo {
     return this.db.transaction((): { alert: Alert; raised: boolean } => {
       const seen = this.byKey(a.dedupeKey);
       if (seen) return { alert: seen, raised: false };
-      const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(a.caseId);
-      if (number === undefined) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+      const number = existingCaseNumber(this.db, a.caseId);
       const id = randomUUID();
       const at = this.clock().toISOString();
       this.db.prepare(`INSERT INTO alerts (id, case_id, kind, dedupe_key, reason_zh, reason_en, source_kind, source_id, action, action_input, raised_at)
@@ -126,7 +126,7 @@ export class AlertRepo {
       const a = this.get(id);
       if (!a) throw new AppFailure('NOT_FOUND', { zh: '预警不存在', en: 'no such alert' });
       this.db.prepare(`UPDATE alerts SET ${set} WHERE id = ?`).run(...args, id);
-      const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(a.caseId);
+      const number = caseNumberOf(this.db, a.caseId);
       this.audit.append({ officer, action, caseId: a.caseId, caseNumber: number, detail: { alertId: id, kind: a.kind, ...detail } });
       return this.get(id)!;
     }).immediate();

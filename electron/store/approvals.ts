@@ -12,6 +12,7 @@ import type { Connection } from './connection';
 import type { Db } from './db';
 import { MEASURE_LEGAL_BASIS } from './legal-basis';
 import { MeasureStateError, type MeasureRepo } from './measures';
+import { caseNumberOf } from './case-ref';
 
 export type ApprovalDecision = 'approved' | 'refused';
 
@@ -73,7 +74,7 @@ export class ApprovalRepo {
       const at = this.clock().toISOString();
       const seq = Number(this.db.prepare('INSERT INTO approvals (measure_id, approver, decision, at, reason) VALUES (?, ?, ?, ?, ?)')
         .run(m.id, input.approver, input.decision, at, reason ?? null).lastInsertRowid);
-      const caseNumber = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(m.caseId);
+      const caseNumber = caseNumberOf(this.db, m.caseId);
       this.audit.append({
         officer: input.approver, action: `measure.${m.kind}.${input.decision}`, caseId: m.caseId, caseNumber,
         legalBasis: MEASURE_LEGAL_BASIS[m.kind], detail: { measureId: m.id, amount: m.amount, decidedBy: m.decidedBy, reason },

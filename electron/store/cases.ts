@@ -80,7 +80,7 @@ interface CaseRow {
   closed_on: string | null;
   closed_by: string | null;
   closing: CaseClosing | null;
-  /** 终本: the approved closing (migration 016) */
+  /** 终本: the approved closing (docs/domain.md rule 12) */
   terminal_closing?: string | null;
   performance_due_on: string | null;
   interest_principal: number | null;
@@ -321,27 +321,19 @@ export class CaseRepo {
   }
 
   /**
-   * Closes an open case: the day (CST), who and the way, in one write. A case already closed is
-   * refused (CASE_CLOSED), so two windows cannot close it twice.
+   * Closes an open case: the day (CST), who and the way, in one write — paid in full (执行完毕), or
+   * 终本 under its approved closing (docs/domain.md rule 12; the migration "terminal closings, re-query runs and conduct reviews" keeps it in
+   * its own column, as version 9's CHECK on `closing` admits only 'completed'). A case already
+   * closed is refused (CASE_CLOSED), so two windows cannot close it twice.
    */
-  close(caseId: string, how: { closedOn: string; closedBy: string; closing: Exclude<CaseClosing, 'terminal'> }): StoredCase {
+  close(caseId: string, how: { closedOn: string; closedBy: string } & ({ closing: Exclude<CaseClosing, 'terminal'> } | { terminalClosing: string })): StoredCase {
     const r = this.db.prepare(
-      `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, closing = @closing, updated_at = @now
+      `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, closing = @closing, terminal_closing = @terminalClosing, updated_at = @now
        WHERE id = @id AND status = 'open'`,
-    ).run({ id: caseId, ...how, now: this.clock().toISOString() });
-    if (r.changes === 0) throw this.get(caseId) ? new AppFailure('CASE_CLOSED') : new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-    return this.get(caseId)!;
-  }
-
-  /**
-   * Closes an open case as 终本 (docs/domain.md rule 12) under its approved closing; refused like
-   * close() for a case already closed.
-   */
-  closeTerminal(caseId: string, how: { closedOn: string; closedBy: string; terminalClosing: string }): StoredCase {
-    const r = this.db.prepare(
-      `UPDATE cases SET status = 'closed', closed_on = @closedOn, closed_by = @closedBy, terminal_closing = @terminalClosing, updated_at = @now
-       WHERE id = @id AND status = 'open'`,
-    ).run({ id: caseId, ...how, now: this.clock().toISOString() });
+    ).run({
+      id: caseId, closedOn: how.closedOn, closedBy: how.closedBy, now: this.clock().toISOString(),
+      closing: 'closing' in how ? how.closing : null, terminalClosing: 'terminalClosing' in how ? how.terminalClosing : null,
+    });
     if (r.changes === 0) throw this.get(caseId) ? new AppFailure('CASE_CLOSED') : new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
     return this.get(caseId)!;
   }

@@ -13,6 +13,8 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { caseNumberOf, existingCaseNumber } from './case-ref';
+import { CLIENT_REQUEST_ID_RULE, isClientRequestId } from '../../shared/ids/request-id';
 
 interface Row {
   id: string; kind: string; case_id: string; record_id: string; subjects: string; payload: string; state: string;
@@ -71,11 +73,12 @@ export class CreditExchangeRepo {
    * kind submitted again returns the stored exchange: one decision is one exchange.
    */
   submit(r: CreditExchangeRequest, officer: string): { exchange: CreditExchange; created: boolean } {
+    // the platform deduplicates on this id: one it would refuse is refused here, before it is kept
+    if (!isClientRequestId(r.id)) throw new AppFailure('VALIDATION', { zh: CLIENT_REQUEST_ID_RULE.zh, en: `exchange id ${CLIENT_REQUEST_ID_RULE.en}` }, 'id');
     return this.db.transaction((): { exchange: CreditExchange; created: boolean } => {
       const seen = this.get(r.id) ?? this.of(r.recordId, r.kind);
       if (seen) return { exchange: seen, created: false };
-      const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(r.caseId);
-      if (number === undefined) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
+      const number = existingCaseNumber(this.db, r.caseId);
       const at = this.clock().toISOString();
       this.db.prepare(`INSERT INTO credit_exchanges (id, kind, case_id, record_id, subjects, payload, signatures, state, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`).run(r.id, r.kind, r.caseId, r.recordId, JSON.stringify(r.subjects), JSON.stringify(r.payload), JSON.stringify(r.signatures), at, at);
@@ -95,7 +98,7 @@ export class CreditExchangeRepo {
         p.state, p.platformRef ?? null, p.reason?.zh ?? null, p.reason?.en ?? null, p.attempted ? 1 : 0, this.clock().toISOString(), id,
       );
       if (FINAL_CREDIT_EXCHANGE_STATES.includes(p.state)) {
-        const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(e.caseId);
+        const number = caseNumberOf(this.db, e.caseId);
         this.audit.append({ officer: 'system', action: `credit.exchange-${p.state}`, caseId: e.caseId, caseNumber: number, detail: { exchangeId: id, kind: e.kind, recordId: e.recordId, ...(p.platformRef ? { platformRef: p.platformRef } : {}) } });
       }
       return this.get(id)!;

@@ -15,6 +15,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { existingCaseNumber } from './case-ref';
 
 interface ListingRow {
   id: string; case_id: string; party_id: string; subject_name: string; subject_id_number: string; subject_kind: string; ground: number;
@@ -80,9 +81,7 @@ export class CreditListingRepo {
   }
 
   private caseNumber(caseId: string): string {
-    const n = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(caseId);
-    if (n === undefined) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-    return n;
+    return existingCaseNumber(this.db, caseId);
   }
 
   private log(officer: string, action: string, caseId: string, detail: Record<string, unknown>, basis: string = LEGAL_BASIS.listing): void {

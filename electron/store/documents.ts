@@ -16,6 +16,7 @@ import type { Connection } from './connection';
 import { cachedStatement, type Db } from './db';
 import { documentLegalBasis, measureKindOfDocument } from './legal-basis';
 import { sha256Hex } from './requests';
+import { caseNumberOf } from './case-ref';
 
 export interface NewDocument {
   caseId: string;
@@ -143,7 +144,7 @@ export function voidDocument(
   db: Db, audit: AuditLog, doc: StoredDocument, measure: { id: string; caseId: string; decidedBy: string }, why: DocumentVoid, by: string,
 ): DocumentRef | undefined {
   if (doc.voided) return undefined;
-  const caseNumber = db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(measure.caseId);
+  const caseNumber = caseNumberOf(db, measure.caseId);
   db.prepare('INSERT INTO document_voids (document_id, measure_id, reason, voided_at, voided_by) VALUES (?, ?, ?, ?, ?)')
     .run(doc.id, measure.id, why.reason, why.at, by);
   audit.append({

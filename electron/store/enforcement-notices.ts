@@ -11,6 +11,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { existingCaseNumber } from './case-ref';
 
 interface NoticeRow {
   id: string; case_id: string; party_id: string; kind: string; document_id: string | null; issued_at: string; issued_by: string;
@@ -46,9 +47,7 @@ export class EnforcementNoticeRepo {
   }
 
   private caseNumber(caseId: string): string {
-    const n = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(caseId);
-    if (n === undefined) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
-    return n;
+    return existingCaseNumber(this.db, caseId);
   }
 
   get(id: string): EnforcementNotice | undefined {

@@ -11,6 +11,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { caseNumberOf } from './case-ref';
 
 export interface JobInput {
   kind: string;
@@ -72,9 +73,13 @@ export class JobRepo {
   list(f: JobFilter = {}): Job[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (f.kinds) (where.push('kind IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(f.kinds)));
-    if (f.caseId) (where.push('case_id = ?'), args.push(f.caseId));
-    if (f.states) (where.push('state IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(f.states)));
+    const when = (clause: string, arg: unknown) => {
+      where.push(clause);
+      args.push(arg);
+    };
+    if (f.kinds) when('kind IN (SELECT value FROM json_each(?))', JSON.stringify(f.kinds));
+    if (f.caseId) when('case_id = ?', f.caseId);
+    if (f.states) when('state IN (SELECT value FROM json_each(?))', JSON.stringify(f.states));
     return this.db.prepare<unknown[], Row>(`SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY run_at, id`).all(...args).map(toJob);
   }
 
@@ -164,7 +169,7 @@ export class JobRepo {
 
   private caseOf(caseId: string | undefined): { caseId?: string; caseNumber?: string } {
     if (!caseId) return {};
-    const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(caseId);
+    const number = caseNumberOf(this.db, caseId);
     return { caseId, ...(number ? { caseNumber: number } : {}) };
   }
 }

@@ -10,6 +10,7 @@ import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
+import { caseNumberOf } from './case-ref';
 
 interface Row {
   id: string; case_id: string; party_id: string | null; text: string; asset_kind: string; urgent: number; received_on: string; check_by: string;
@@ -83,7 +84,7 @@ export class LeadRepo {
   }
 
   private caseOf(caseId: string): { caseId: string; caseNumber?: string } {
-    const number = this.conn.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(caseId);
+    const number = caseNumberOf(this.conn.db, caseId);
     return { caseId, ...(number ? { caseNumber: number } : {}) };
   }
 }

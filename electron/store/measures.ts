@@ -40,6 +40,7 @@ import { freezeViews, frozenTotal, PENDING_FREEZE_STATES, type LiveFreeze } from
 import { MEASURE_LEGAL_BASIS } from './legal-basis';
 import { sha256Hex } from './requests';
 import type { SettingsRepo } from './settings';
+import { caseNumberOf } from './case-ref';
 
 export const MEASURE_KINDS: readonly MeasureKind[] = ['freeze', 'renew', 'unfreeze', 'deduct'];
 
@@ -332,7 +333,7 @@ export class MeasureRepo implements MeasureStore {
         const done = this.updateMeasure(m.id, { state: 'cancelled', error: pastCapError(m.endsOn!, max) }, SYSTEM);
         this.audit.append({
           officer: m.decidedBy, action: `measure.${m.kind}.past-cap`, caseId: m.caseId,
-          caseNumber: this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(m.caseId),
+          caseNumber: caseNumberOf(this.db, m.caseId),
           legalBasis: MEASURE_LEGAL_BASIS.renew,
           detail: { measureId: m.id, from: m.state, endsOn: m.endsOn, maxEndDate: max, via: SYSTEM },
         });
@@ -610,7 +611,7 @@ export class MeasureRepo implements MeasureStore {
     const detail = JSON.parse(JSON.stringify({ measureId: m.id, kind: m.kind, from, to: m.state, ...extra })) as Record<string, unknown>;
     this.db.prepare('INSERT INTO measure_events (measure_id, at, actor, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?)')
       .run(m.id, at, actor, from ?? null, m.state, JSON.stringify(detail));
-    const c = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(m.caseId);
+    const c = caseNumberOf(this.db, m.caseId);
     const p = this.db.prepare<[string], { id: string; id_number: string }>('SELECT id, id_number FROM parties WHERE id = ?').get(m.partyId);
     this.audit.append({
       officer: actor === SYSTEM ? m.decidedBy : actor,

@@ -9,6 +9,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { caseNumberOf } from './case-ref';
 
 export interface PreservationNotice {
   caseId: string;
@@ -57,7 +58,7 @@ export class PreservationNoticeRepo {
   record(n: Omit<PreservationNotice, 'remindedAt'>): PreservationNotice {
     return this.db.transaction((): PreservationNotice => {
       if (this.of(n.caseId, n.endsOn)) throw new AppFailure('VALIDATION', { zh: `已就保全期限届满日 ${n.endsOn} 提醒过申请人`, en: `the applicant was already reminded of the end on ${n.endsOn}` });
-      const number = this.db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(n.caseId);
+      const number = caseNumberOf(this.db, n.caseId);
       const at = this.clock().toISOString();
       this.db.prepare(`INSERT INTO preservation_notices (case_id, ends_on, due_on, measure_id, document_id, reminded_at, reminded_by)
         VALUES (?, ?, ?, ?, ?, ?, ?)`).run(n.caseId, n.endsOn, n.dueOn, n.measureId, n.documentId, at, n.remindedBy);

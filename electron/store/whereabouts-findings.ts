@@ -10,6 +10,7 @@ import { LEGAL_BASIS } from '../../shared/legal/basis';
 import { auditSubject, type AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
+import { caseNumberOf } from './case-ref';
 
 interface Row { seq: number; case_id: string; party_id: string; ground: WhereaboutsGround; facts: string; recorded_by: string; recorded_at: string; ended_at: string | null }
 
@@ -30,7 +31,7 @@ export class WhereaboutsFindingRepo {
         const at = this.clock().toISOString();
         const seq = Number(db.prepare('INSERT INTO whereabouts_findings (case_id, party_id, ground, facts, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(input.caseId, input.partyId, input.ground, facts, by, at).lastInsertRowid);
-        const c = db.prepare<[string], string>('SELECT number FROM cases WHERE id = ?').pluck().get(input.caseId);
+        const c = caseNumberOf(db, input.caseId);
         const p = db.prepare<[string], { id: string; id_number: string }>('SELECT id, id_number FROM parties WHERE id = ?').get(input.partyId)!;
         this.audit.append({
           officer: by, action: 'finding.recorded', caseId: input.caseId, caseNumber: c, subject: auditSubject({ id: p.id, idNumber: p.id_number }),

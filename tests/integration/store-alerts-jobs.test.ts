@@ -103,15 +103,25 @@ describe('credit exchanges', () => {
   it('one listing decision is one exchange, however often it is submitted; a settled one stays settled', () => {
     const c = aCase();
     const req = {
-      id: 'L1:publish', kind: 'listing.publish' as const, caseId: c.id, recordId: 'L1',
+      id: 'L1-publish', kind: 'listing.publish' as const, caseId: c.id, recordId: 'L1',
       subjects: [{ kind: 'person' as const, name: '王五', idNumber: '520102197001010019' }], payload: { ground: 1 }, signatures: [],
     };
     expect(store.creditExchanges.submit(req, 'F001').created).toBe(true);
-    expect(store.creditExchanges.submit({ ...req, id: 'L1:publish-again' }, 'F001')).toMatchObject({ created: false, exchange: { id: 'L1:publish' } });
-    expect(store.creditExchanges.open().map((e) => e.id)).toEqual(['L1:publish']);
-    store.creditExchanges.patch('L1:publish', { state: 'sent', attempted: true });
-    store.creditExchanges.patch('L1:publish', { state: 'accepted', platformRef: 'SX00000001' });
-    expect(store.creditExchanges.patch('L1:publish', { state: 'rejected', reason: { zh: '迟到的回执', en: 'late' } })).toMatchObject({ state: 'accepted', platformRef: 'SX00000001', attempts: 1 });
+    expect(store.creditExchanges.submit({ ...req, id: 'L1-publish-again' }, 'F001')).toMatchObject({ created: false, exchange: { id: 'L1-publish' } });
+    expect(store.creditExchanges.open().map((e) => e.id)).toEqual(['L1-publish']);
+    store.creditExchanges.patch('L1-publish', { state: 'sent', attempted: true });
+    store.creditExchanges.patch('L1-publish', { state: 'accepted', platformRef: 'SX00000001' });
+    expect(store.creditExchanges.patch('L1-publish', { state: 'rejected', reason: { zh: '迟到的回执', en: 'late' } })).toMatchObject({ state: 'accepted', platformRef: 'SX00000001', attempts: 1 });
     expect(store.creditExchanges.open()).toHaveLength(0);
+  });
+
+  it('refuses an exchange id the platform would refuse, before anything is kept', () => {
+    const c = aCase();
+    const req = {
+      id: 'L2:publish', kind: 'listing.publish' as const, caseId: c.id, recordId: 'L2',
+      subjects: [{ kind: 'person' as const, name: '王五', idNumber: '520102197001010019' }], payload: {}, signatures: [],
+    };
+    expect(code(() => store.creditExchanges.submit(req, 'F001'))).toBe('VALIDATION');
+    expect(store.creditExchanges.ofCase(c.id)).toHaveLength(0);
   });
 });

@@ -100,7 +100,7 @@ export async function approveTerminal(d: TerminalDeps, a: TerminalActor, c: Stor
   const doc = await terminalRuling(a.store, c, closing.checklist, { date: today, signers: { judge: judge?.name ?? closing.proposedBy }, by: a.officer.code, courtName: d.courtName });
   return a.store.transaction(() => {
     const approved = a.store.terminal.approve(closing.id, a.officer.code, signature, doc.id);
-    const closed = a.store.cases.closeTerminal(c.id, { closedOn: today, closedBy: a.officer.code, terminalClosing: closing.id });
+    const closed = a.store.cases.close(c.id, { closedOn: today, closedBy: a.officer.code, terminalClosing: closing.id });
     const job = a.store.jobs.create({
       kind: TERMINAL_REQUERY_KIND, caseId: c.id, runAt: requeryRunAt(today, 1), total: TERMINAL_REQUERY_RUNS, createdBy: closing.proposedBy,
       params: { closingId: closing.id, closedOn: today, run: 0 },
