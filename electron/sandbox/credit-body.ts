@@ -47,7 +47,8 @@ function checkSubjects(v: unknown): string | CreditSubject[] {
 
 /** What each kind needs in its payload beyond the case, or undefined when it is complete. */
 function payloadGap(kind: CreditExchangeKind, p: Record<string, unknown>): string | undefined {
-  if (kind === 'listing.publish' && !text(p.ground, 100)) return 'payload.ground: the ground of the listing is required';
+  // the six grounds of 失信规定 第一条, by their number (shared/rules/listing.ts)
+  if (kind === 'listing.publish' && !(Number.isInteger(p.ground) && (p.ground as number) >= 1 && (p.ground as number) <= 6)) return 'payload.ground: the ground of the listing, 1 to 6, is required';
   if (kind === 'restriction.issue') {
     if (!Array.isArray(p.kinds) || p.kinds.length === 0 || !p.kinds.every((k) => text(k, 40))) return 'payload.kinds: the kinds of consumption restricted are required';
   }

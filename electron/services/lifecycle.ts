@@ -19,6 +19,7 @@ import { remindersDue } from './reminders-due';
 import { Sessions, type ActiveSession } from './session';
 import { alertView, seesAlert } from './alerts/visibility';
 import { JobRunner } from './jobs/runner';
+import { createCreditEngine, type CreditEngine } from '../engine/exchange/credit-engine';
 import type { JobKinds } from './jobs/registry';
 import { jobView, maySeeJob } from './jobs/views';
 
@@ -51,13 +52,33 @@ export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Life
   let anchor: AuditAnchor | undefined;
   /** the session's listener of alerts raised (live delivery), removed when it ends */
   let offAlerts: (() => void) | undefined;
+  /** the session's listener of credit exchanges queued (sent at once), removed when it ends */
+  let offCredit: (() => void) | undefined;
 
   /** The session's background work ends first (its runs use the engines), then the engines. */
   async function stopSession(s: ActiveSession): Promise<void> {
     offAlerts?.();
     offAlerts = undefined;
+    offCredit?.();
+    offCredit = undefined;
     await s.jobs?.stop().catch(() => undefined);
-    await Promise.all([s.engine.stop(), s.measures.stop()]);
+    await Promise.all([s.engine.stop(), s.measures.stop(), s.credit?.stop()]);
+  }
+
+  /** The credit outbox worked off for the session: what a restart left, then each exchange as it is submitted. */
+  function startCredit(store: SecureStore): CreditEngine | undefined {
+    const { submitCredit, status } = d.client;
+    if (!submitCredit) return undefined;
+    const credit = createCreditEngine({
+      store: store.creditExchanges,
+      client: { submitCredit: submitCredit.bind(d.client), status: status.bind(d.client) },
+      events: {
+        exchange: (x) => d.emit('credit.exchange', { id: x.id, kind: x.kind, recordId: x.recordId, state: x.state, ...(x.platformRef ? { platformRef: x.platformRef } : {}) }),
+      },
+    });
+    offCredit = store.creditExchanges.onSubmitted((id) => credit.kick(id));
+    credit.open();
+    return credit;
   }
 
   /** The session's jobs and the alerts of the cases the officer sees reach his windows as they happen. */
@@ -153,7 +174,8 @@ export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Life
   function start(store: SecureStore, officer: Officer, keys: OfficerKeys, connection: string): ActiveSession {
     const engine = d.createEngine(store, officer);
     const measures = d.createMeasureEngine(store);
-    const s: ActiveSession = { officer, store, engine, measures, keys };
+    const credit = startCredit(store);
+    const s: ActiveSession = { officer, store, engine, measures, keys, ...(credit ? { credit } : {}) };
     sessions.start(s, connection);
     void stopAnchor();
     startAnchor(store);

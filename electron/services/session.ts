@@ -12,6 +12,7 @@ import type { OfficerKeys, SecureStore } from '../store';
 import type { Engine } from '../engine/engine';
 import type { MeasureEngine } from '../engine/measures/measure-engine';
 import type { JobRunner } from './jobs/runner';
+import type { CreditEngine } from '../engine/exchange/credit-engine';
 
 export interface ActiveSession {
   officer: Officer;
@@ -23,6 +24,8 @@ export interface ActiveSession {
   keys: OfficerKeys;
   /** the durable background jobs worked off while he is signed in (electron/services/jobs/runner.ts) */
   jobs?: JobRunner;
+  /** listings and restrictions sent to the credit platform exactly once (absent: the gateway offers no credit channel) */
+  credit?: CreditEngine;
 }
 
 /** Idle lock: at least a minute, at most four hours; a bad or missing setting means 15 minutes. */

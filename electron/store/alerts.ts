@@ -10,6 +10,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { afterCommit } from './after-commit';
 import { caseNumberOf, existingCaseNumber } from './case-ref';
 
 export interface AlertInput {
@@ -77,15 +78,7 @@ export class AlertRepo {
   raise(a: AlertInput, officer = 'system'): { alert: Alert; raised: boolean } {
     const r = this.write(a, officer);
     if (!r.raised) return r;
-    const tell = (x: Alert) => { for (const l of this.listeners) l(x); };
-    if (!this.db.inTransaction) tell(r.alert);
-    else {
-      // raised inside a caller's transaction: told once that committed (a rolled-back alert is not found)
-      queueMicrotask(() => {
-        const kept = this.conn.isOpen ? this.get(r.alert.id) : undefined;
-        if (kept) tell(kept);
-      });
-    }
+    afterCommit(this.conn, () => this.get(r.alert.id) !== undefined, () => { for (const l of this.listeners) l(r.alert); });
     return r;
   }
 

@@ -13,6 +13,7 @@ import type { AuditLog } from './audit';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
+import { afterCommit } from './after-commit';
 import { caseNumberOf, existingCaseNumber } from './case-ref';
 import { CLIENT_REQUEST_ID_RULE, isClientRequestId } from '../../shared/ids/request-id';
 
@@ -38,6 +39,8 @@ export interface CreditExchangePatch {
 }
 
 export class CreditExchangeRepo {
+  private readonly submitted = new Set<(id: string) => void>();
+
   constructor(
     private readonly conn: Connection,
     private readonly clock: Clock,
@@ -46,6 +49,12 @@ export class CreditExchangeRepo {
 
   private get db(): Db {
     return this.conn.db;
+  }
+
+  /** Told of each exchange newly queued, after its write committed: the runner sends it. */
+  onSubmitted(listener: (id: string) => void): () => void {
+    this.submitted.add(listener);
+    return () => this.submitted.delete(listener);
   }
 
   get(id: string): CreditExchange | undefined {
@@ -73,6 +82,13 @@ export class CreditExchangeRepo {
    * kind submitted again returns the stored exchange: one decision is one exchange.
    */
   submit(r: CreditExchangeRequest, officer: string): { exchange: CreditExchange; created: boolean } {
+    const out = this.write(r, officer);
+    // queued inside a caller's transaction (the approval and its document): sent once that committed
+    if (out.created) afterCommit(this.conn, () => this.get(r.id) !== undefined, () => { for (const l of this.submitted) l(r.id); });
+    return out;
+  }
+
+  private write(r: CreditExchangeRequest, officer: string): { exchange: CreditExchange; created: boolean } {
     // the platform deduplicates on this id: one it would refuse is refused here, before it is kept
     if (!isClientRequestId(r.id)) throw new AppFailure('VALIDATION', { zh: CLIENT_REQUEST_ID_RULE.zh, en: `exchange id ${CLIENT_REQUEST_ID_RULE.en}` }, 'id');
     return this.db.transaction((): { exchange: CreditExchange; created: boolean } => {

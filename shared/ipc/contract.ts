@@ -12,7 +12,7 @@ import type {
 } from '../domain/types';
 import { CHANNEL_IDS } from '../domain/channels';
 import { caseRead, PUBLIC, PUBLIC_READ, type Policy } from './policy';
-import { creditGroup } from './groups/credit';
+import { creditEvents, creditGroup } from './groups/credit';
 import type { CaseDocument, DocumentRef, Measure } from '../domain/measures';
 import type { AuditVerification } from '../domain/audit';
 import type { DocumentModel } from '../documents/model';
@@ -391,6 +391,7 @@ export const events = {
   'session.locked': z.object({ reason: z.enum(['signout', 'idle']) }),
   ...jobEvents,
   ...alertEvents,
+  ...creditEvents,
 } as const;
 
 type C = typeof contract;

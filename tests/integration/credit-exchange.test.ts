@@ -36,7 +36,7 @@ describe('a listing is published exactly once', () => {
   it('the answer to the publication is lost: the workstation asks by the same id and the debtor is listed once', async () => {
     const c = kit.judgesCase(0);
     faults({ lostAnswerRate: 1 });
-    const x = kit.request('listing.publish', c, 'L-lost', { ground: '有履行能力而拒不履行生效法律文书确定义务', until: '2028-12-31T16:00:00.000Z' });
+    const x = kit.request('listing.publish', c, 'L-lost', { ground: 1, until: '2028-12-31T16:00:00.000Z' });
     kit.store.creditExchanges.submit(x, JUDGE);
     const engine = kit.engine();
     expect(engine.kick(x.id)).toBe(true);
@@ -60,7 +60,7 @@ describe('a listing is published exactly once', () => {
 
   it('killed after "sent" was written but before the bytes left: after the restart the gateway never heard of it, and the same body goes once', async () => {
     const c = kit.judgesCase(1);
-    const x = kit.request('listing.publish', c, 'L-kill-before', { ground: '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行' });
+    const x = kit.request('listing.publish', c, 'L-kill-before', { ground: 3 });
     kit.store.creditExchanges.submit(x, JUDGE);
     const first = kit.engine();
     kit.onTold = (e) => {
@@ -84,7 +84,7 @@ describe('a listing is published exactly once', () => {
   it('killed while the outcome is unknown: the restarted workstation asks by the same id and sends nothing again', async () => {
     const c = kit.judgesCase(2);
     faults({ lostAnswerRate: 1 });
-    const x = kit.request('listing.publish', c, 'L-kill-unknown', { ground: '违反限制消费令' });
+    const x = kit.request('listing.publish', c, 'L-kill-unknown', { ground: 5 });
     kit.store.creditExchanges.submit(x, JUDGE);
     const first = kit.engine();
     kit.onTold = (e) => {
@@ -110,7 +110,7 @@ describe('a listing is published exactly once', () => {
   it('several listings under every fault, the workstation killed twice on the way: each debtor listed once, every send counted', async () => {
     faults({ lostAnswerRate: 0.3, timeoutRate: 0.2, errorRate: 0.2, garbageRate: 0.3, outOfOrderRate: 0.3 });
     const cases = [3, 4, 5, 6, 7].map((i) => kit.judgesCase(i));
-    const xs = cases.map((c, i) => kit.request('listing.publish', c, `L-many-${i}`, { ground: '违反财产报告制度' }));
+    const xs = cases.map((c, i) => kit.request('listing.publish', c, `L-many-${i}`, { ground: 4 }));
     for (const x of xs) kit.store.creditExchanges.submit(x, JUDGE);
     for (let life = 0; life < 2; life++) {
       const engine = kit.engine();
@@ -179,7 +179,7 @@ describe('the gateway refuses a publication the chief did not sign', () => {
 
   it('without any approval: refused with the reason, the debtor is not listed, the refusal is audited', async () => {
     const c = kit.judgesCase(9);
-    const x = await refused(kit.request('listing.publish', c, 'L-unsigned', { ground: '违反财产报告制度' }, 'none'));
+    const x = await refused(kit.request('listing.publish', c, 'L-unsigned', { ground: 4 }, 'none'));
     expect(x.state).toBe('rejected');
     expect(x.reason!.zh).toContain('签批');
     expect(x.reason!.zh).toContain('第五条');
@@ -190,7 +190,7 @@ describe('the gateway refuses a publication the chief did not sign', () => {
 
   it('an "approval" the judge signed with his own key, or one forged in the chief’s name with the judge’s key: refused', async () => {
     const c = kit.judgesCase(10);
-    const own = await refused(kit.request('listing.publish', c, 'L-own', { ground: '违反财产报告制度' }, (x) => kit.sign(x, JUDGE, 'approval')));
+    const own = await refused(kit.request('listing.publish', c, 'L-own', { ground: 4 }, (x) => kit.sign(x, JUDGE, 'approval')));
     expect(own).toMatchObject({ state: 'rejected' });
     expect(own.reason!.en).toContain('CREDIT_APPROVAL_REQUIRED');
     const forged = await refused(kit.request('restriction.issue', c, 'R-forged', { kinds: ['air'] }, (x) => kit.sign(x, CHIEF, 'approval', JUDGE)));
@@ -202,7 +202,7 @@ describe('the gateway refuses a publication the chief did not sign', () => {
   it('an approval by the chief of another court, with his own registered key: refused', async () => {
     sb.register.update(NEIGHBOUR, { role: 'chief' });
     const c = kit.judgesCase(11);
-    const x = await refused(kit.request('listing.publish', c, 'L-neighbour', { ground: '违反财产报告制度' }, (y) => kit.sign(y, NEIGHBOUR, 'approval')));
+    const x = await refused(kit.request('listing.publish', c, 'L-neighbour', { ground: 4 }, (y) => kit.sign(y, NEIGHBOUR, 'approval')));
     expect(x.reason!.en).toContain('CREDIT_APPROVAL_REQUIRED');
     expect(sb.credit.listingsOf(c.debtor.idNumber)).toHaveLength(0);
     sb.register.update(NEIGHBOUR, { role: 'judge' });
@@ -210,7 +210,7 @@ describe('the gateway refuses a publication the chief did not sign', () => {
 
   it('a removal whose decision signature was not made with the judge’s key: refused; signed by him: the listing is removed once', async () => {
     const c = kit.judgesCase(12);
-    const pub = kit.request('listing.publish', c, 'L-rm', { ground: '违反财产报告制度' });
+    const pub = kit.request('listing.publish', c, 'L-rm', { ground: 4 });
     kit.store.creditExchanges.submit(pub, JUDGE);
     const engine = kit.engine();
     engine.kick(pub.id);

@@ -70,7 +70,7 @@ export async function confirmRemoval(d: RemovalDeps, store: SecureStore, officer
   const x = {
     id: randomUUID(), kind: 'listing.remove' as const, recordId: l.id,
     subjects: published?.subjects ?? [{ name: l.subject.name, idNumber: l.subject.idNumber, kind: l.subject.kind }],
-    payload: { caseNumber: c.number, court: d.court, ground: r.ground, groundText: REMOVAL_GROUND_TEXT[r.ground].zh, removedOn: d.today(), documentNumber: document.number, ...(published?.platformRef ? { platformRef: published.platformRef } : {}) },
+    payload: { caseNumber: c.number, court: d.court, ground: r.ground, groundText: REMOVAL_GROUND_TEXT[r.ground].zh, removedOn: d.today(), documentNumber: document.number, ...(published?.platformRef ? { listingRef: published.platformRef } : {}) },
   };
   return store.transaction(() => {
     const removal = store.creditListings.confirmRemoval(l.id, document.id, officer.code);

@@ -12,6 +12,7 @@ import type { DocumentRef } from '../../domain/measures';
 import type { ListingRefusal, ListingPeriod } from '../../rules/listing';
 import { EXTENSION_REASONS } from '../../rules/listing';
 import { caseRead } from '../policy';
+import { CREDIT_EXCHANGE_KINDS, CREDIT_EXCHANGE_STATES } from '../../domain/credit';
 
 const out = <T>() => z.custom<T>(() => true);
 const id = z.string().min(1).max(64);
@@ -108,4 +109,11 @@ export const creditGroup = {
     input: z.object({ caseId: id, listingId: id, granted: z.boolean(), reason: text(1000).min(2), pin: password }).strict(),
     output: out<{ step: CreditStep; document?: DocumentRef; removal?: CreditRemoval }>(),
   },
+} as const;
+
+export const creditEvents = {
+  /** a listing's or restriction's exchange with the credit platform moved on (no personal data: ids and state) */
+  'credit.exchange': z.object({
+    id: z.string(), kind: z.enum(CREDIT_EXCHANGE_KINDS), recordId: z.string(), state: z.enum(CREDIT_EXCHANGE_STATES), platformRef: z.string().optional(),
+  }),
 } as const;

@@ -1,0 +1,12 @@
+/**
+ * Tells listeners of a write once it is on disk: at once outside a transaction; inside a caller's
+ * transaction, once that committed — `kept` re-reads the row, so a rolled-back write tells nobody.
+ */
+import type { Connection } from './connection';
+
+export function afterCommit(conn: Connection, kept: () => boolean, tell: () => void): void {
+  if (!conn.db.inTransaction) return tell();
+  queueMicrotask(() => {
+    if (conn.isOpen && kept()) tell();
+  });
+}
