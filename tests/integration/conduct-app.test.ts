@@ -139,13 +139,14 @@ describe('a debtor who does not report and whose balance rose after filing', () 
 
   it('a clerk and another judge may not confirm: refused with the reason, and recorded', async () => {
     await signOut();
+    const why: Record<string, string> = { [CLERK]: '本人职务不能确认或改变', [OTHER_JUDGE]: '本案不是本人或本团队承办的案件' };
     for (const officer of [CLERK, OTHER_JUDGE]) {
       await signIn(officer);
       const r = await call('conduct', 'confirm', { caseId: c.id, partyId: debtor.id, classification: 'performing', reason: '试图改变认定' });
       expect(r.ok, `${officer} must be refused`).toBe(false);
       const e = (r as { ok: false; error: { code: string; messageEn: string; detail?: { zh: string; en: string } } }).error;
       expect(e.code).toBe('FORBIDDEN');
-      expect(e.detail?.zh ?? e.messageEn).toBeTruthy();
+      expect(e.detail?.zh).toContain(why[officer]);
       await signOut();
     }
     await signIn(JUDGE);
@@ -155,5 +156,14 @@ describe('a debtor who does not report and whose balance rose after filing', () 
     for (const officer of [CLERK, OTHER_JUDGE]) {
       expect(audit.some((a) => a.action === 'authority.refused' && a.officer === officer && JSON.stringify(a.detail).includes('conduct.confirm'))).toBe(true);
     }
+    // nothing was recorded for them
+    expect(audit.filter((a) => a.action.startsWith('conduct.') && a.officer !== JUDGE)).toEqual([]);
+  });
+
+  it('names a debtor of the case only: the applicant has no conduct to classify', async () => {
+    const applicant = c.parties.find((p) => p.role === 'applicant')!;
+    const r = await call('conduct', 'timeline', { caseId: c.id, partyId: applicant.id });
+    expect(r.ok).toBe(false);
+    expect((r as { ok: false; error: { code: string; detail?: { zh: string } } }).error).toMatchObject({ code: 'VALIDATION', detail: { zh: '请选择本案的被执行人' } });
   });
 });
