@@ -19,6 +19,8 @@ import type { DocumentModel } from '../../../shared/documents/model';
 import { isIndivisible, livingAllowance, livingAllowanceFormula, renewalPeriod } from '../../../shared/rules';
 import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
+import type { DebtorConduct } from '../../../shared/domain/terminal';
+import { assessConduct, reviewProblem, type TimelineEvent } from '../../../shared/rules/conduct';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -312,6 +314,16 @@ export function alertView(id: string, over: Partial<AlertView> = {}): AlertView 
 }
 
 /** A job as jobs.list gives it: a repeat freeze of case-1, due tomorrow, the judge's own. */
+/** A debtor who did not report and whose balance rose after filing: proposed 失信 (docs/domain.md rule 8). */
+export function debtorConduct(partyId: string): DebtorConduct {
+  const timeline: TimelineEvent[] = [
+    { at: '2025-03-05T02:00:00.000Z', kind: 'balance', amount: 20_000, source: { kind: 'asset', id: 'asset-a1' }, words: { zh: '中国工商银行账户（尾号 2222）余额 200.00元', en: 'ICBC account ending 2222: balance 200.00元' } },
+    { at: '2025-03-20', kind: 'report-missing', source: { kind: 'notice', id: 'notice-r1' }, words: { zh: '报告期限 2025-03-20 届满，未报告财产', en: 'no property report by the deadline 2025-03-20' } },
+    { at: '2025-04-01T16:30:00.000Z', kind: 'balance-rise', amount: 1_234_500, source: { kind: 'asset', id: 'asset-a2' }, words: { zh: '中国工商银行账户（尾号 2222）余额立案后增加 12,345.00元', en: 'ICBC account ending 2222: balance rose by 12,345.00元 after filing' } },
+  ];
+  return { partyId, name: '张三', assessment: assessConduct({ partyId, name: '张三', filedOn: '2025-03-01', today: TODAY, events: timeline }) };
+}
+
 export function jobView(id: string, over: Partial<JobView> = {}): JobView {
   return {
     id, kind: 'freeze.repeat', caseId: 'case-1', caseNumber: CASE_DETAIL.number, state: 'queued', params: {},
@@ -399,6 +411,13 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'leads.list': () => ok([]),
     'leads.record': (i) => ok({ id: 'lead-1', ...i, checkBy: i.receivedOn, recordedBy: OFFICER.code, recordedAt: '2026-12-02T02:00:00.000Z' }),
     'leads.check': (i) => ok({ id: i.leadId, caseId: i.caseId, text: '线索', assetKind: 'deposit', urgent: false, receivedOn: '2026-11-20', checkBy: '2026-11-27', recordedBy: OFFICER.code, recordedAt: 't', checkedOn: TODAY, checkedBy: OFFICER.code, checkResult: i.result, found: i.found }),
+    'conduct.timeline': (i) => ok(debtorConduct(i.partyId)),
+    'conduct.confirm': (i) => {
+      const c = debtorConduct(i.partyId);
+      const problem = reviewProblem(c.assessment.proposed, i.classification, i.reason);
+      if (problem) return err(appError('VALIDATION', problem, 'reason'));
+      return ok({ ...c, review: { id: 'rev-1', caseId: i.caseId, partyId: i.partyId, ...(c.assessment.proposed ? { proposed: c.assessment.proposed } : {}), decided: i.classification, ...(i.reason ? { reason: i.reason } : {}), decidedBy: OFFICER.code, decidedAt: '2026-03-02T02:30:00.000Z' } });
+    },
     'repeat.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };

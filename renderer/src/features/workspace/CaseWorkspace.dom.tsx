@@ -14,6 +14,7 @@ import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
 import { DeductionPanel } from '../deduction/DeductionPanel.dom';
+import { ConductPanel } from '../conduct/ConductPanel.dom';
 import { PaidInFull } from '../deduction/PaidInFull.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
@@ -99,6 +100,11 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+            </div>
+          )}
+          {tab === 'conduct' && (
+            <div className="panel workspace-single" id="ws-panel-conduct" role="tabpanel" aria-labelledby="ws-tab-conduct">
+              <ConductPanel />
             </div>
           )}
         </>
