@@ -4,8 +4,8 @@ import type { Lang } from '../../i18n/dict';
 import type { SliceCreator } from '../types';
 
 export type ResultsTab = 'assets' | 'whereabouts' | 'info';
-/** The case workspace: query (and results), freeze, deduction. */
-export type WorkspaceTab = 'query' | 'freeze' | 'deduct';
+/** The case workspace: query (and results), freeze, deduction, credit sanctions. */
+export type WorkspaceTab = 'query' | 'freeze' | 'deduct' | 'credit';
 
 export interface UiData {
   lang: Lang;
