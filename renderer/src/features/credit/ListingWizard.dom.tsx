@@ -141,7 +141,7 @@ export function ListingWizard({ caseId, debtor, onChange, onClose }: Props) {
       ) : (
         <p className="muted small" data-testid="credit-propose-hint">{proposeBlocked ?? t.credit.draftFirst}</p>
       )}
-      {refusals.length > 0 && <p className="muted small" data-testid="credit-propose-blocked">{sayText(refusals[0]!, lang)}</p>}
+      {refusals.length > 0 && <p className="muted small" data-testid="credit-first-refusal">{sayText(refusals[0]!, lang)}</p>}
     </section>
   );
 }
