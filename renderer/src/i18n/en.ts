@@ -780,6 +780,7 @@ export const en: Dict = {
     wizardTitle: 'List as a dishonest debtor',
     startListing: 'List as dishonest…',
     stepGround: '1. Ground (SPC Provisions on the dishonest list, art. 1)',
+    groundItem: (g: number) => `(${g}) `,
     subject: 'ID number of whom to list',
     subjectHint: 'the debtor himself by default',
     stepEvidence: '2. Evidence',

@@ -780,6 +780,7 @@ export const zh = {
     wizardTitle: '纳入失信被执行人名单',
     startListing: '纳入失信名单…',
     stepGround: '一、纳入事由（《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条）',
+    groundItem: (g: number) => `（${'一二三四五六'[g - 1]}）`,
     subject: '纳入对象证件号码',
     subjectHint: '默认为被执行人本人',
     stepEvidence: '二、证据',

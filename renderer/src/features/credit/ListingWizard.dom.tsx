@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { CreditListing, DebtorCredit, EvidenceRef } from '../../../../shared/domain/listing';
 import type { ListingCheck } from '../../../../shared/ipc/groups/credit';
-import { EXTENSION_REASONS, EXTENSION_REASON_TEXT, GROUND_TEXT, LISTING_GROUNDS, groundCitation, type ExtensionReason, type ListingGround } from '../../../../shared/rules/listing';
+import { EXTENSION_REASONS, EXTENSION_REASON_TEXT, GROUND_TEXT, LISTING_GROUNDS, type ExtensionReason, type ListingGround } from '../../../../shared/rules/listing';
 import { formatYuanSymbol } from '../../../../shared/money';
 import { errorText, sayText } from '../../i18n/dict';
 import { api } from '../../store/api-holder';
@@ -94,7 +94,7 @@ export function ListingWizard({ caseId, debtor, onChange, onClose }: Props) {
         {LISTING_GROUNDS.map((g) => (
           <label key={g} className="radio-line">
             <input type="radio" name={`ground-${debtor.partyId}`} checked={ground === g} onChange={() => setGround(g)} data-testid={`credit-ground-${g}`} />{' '}
-            {groundCitation(g)}：{GROUND_TEXT[g][lang]}
+            {t.credit.groundItem(g)}{GROUND_TEXT[g][lang]}
           </label>
         ))}
         <label>
