@@ -3,20 +3,19 @@
  * the judge makes and serves the execution notice and the property-report order; the wizard refuses
  * ground (四) while the report period runs; the sandbox clock passes the deadline; the judge lists the
  * debtor for not reporting and proposes with his signature; the chief signs in, is refused with a
- * wrong password and approves with his own; the platform publishes it; the debtor corrects, the
- * removal is proposed and confirmed and goes to the platform once. All in Chinese, in a CJK font.
+ * wrong password and approves with his own; the platform publishes it; the debtor pays in full
+ * (query, freeze, deduct), the removal is proposed and confirmed and goes to the platform once. All in Chinese, in a CJK font.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { generatePopulation } from '../../electron/sandbox/population';
 import { DEFAULT_SEED, type DocketCase } from '../../electron/sandbox';
 import { enrolmentCodeFor } from '../../electron/sandbox/officers';
 import { isMinorOn } from '../../shared/rules/listing';
 import { todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
-import { OFFICER, openCase, PASSWORD, setUpWorkstation } from './judge-flow';
+import { demoCaseToDeduct, OFFICER, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
 
 const CHIEF = 'F520103003';
 const CHIEF_PASSWORD = 'e2e-chief-battery-staple';
@@ -25,16 +24,11 @@ let browser: Browser;
 let page: Page;
 const shots = path.join(ROOT, 'test-results', 'e2e');
 
-/** The judge's own 执 case with one adult person debtor. */
+/** The judge's own case a single deposit covers (so the debtor can be made to pay), with an adult debtor. */
 function creditCase(): DocketCase {
-  const pop = generatePopulation(DEFAULT_SEED);
-  const today = todayCst();
-  for (const c of pop.docket) {
-    if (c.assignee !== OFFICER || c.debtors.length !== 1 || !/执\d+号$/.test(c.number) || c.resumedFrom) continue;
-    const s = pop.byId.get(c.debtors[0]!.idNumber);
-    if (s?.kind === 'person' && !isMinorOn(s.idNumber, today)) return c;
-  }
-  throw new Error('the demo docket has no case of the judge with one adult debtor');
+  const { docket: c, debtor } = demoCaseToDeduct();
+  if (isMinorOn(debtor.idNumber, todayCst())) throw new Error('the demo case to deduct has a minor debtor: a minor is never listed');
+  return c;
 }
 const docket = creditCase();
 
@@ -72,6 +66,8 @@ beforeAll(async () => {
   app = await startHostApp({ latencyScale: Number(process.env.CK_E2E_LATENCY_SCALE ?? 0.02) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // the workstation's clock is moved on with the sandbox's below, as a trainer does (docs/sandbox.md)
+  await page.clock.install();
 });
 afterAll(async () => {
   await browser?.close();
@@ -115,6 +111,8 @@ describe('信用惩戒: notice → listing → approval → publication → remo
   it('after the deadline passed on the sandbox clock the judge lists the debtor and proposes with his signature', async () => {
     const res = await fetch(`${app.sandboxUrl}/sandbox/v1/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: 6 }) });
     expect(res.ok).toBe(true);
+    const { now } = (await (await fetch(`${app.sandboxUrl}/sandbox/v1/clock`)).json()) as { now: string };
+    await page.clock.setSystemTime(new Date(now));
     await byPrefix('credit-start-').click();
     await page.getByTestId('credit-ground-4').check();
     await page.getByTestId('credit-evidence').fill('被执行人收到报告财产令后逾期未报告财产');
@@ -160,16 +158,17 @@ describe('信用惩戒: notice → listing → approval → publication → remo
     await page.screenshot({ path: path.join(shots, 'credit-3-published.png'), fullPage: true });
   });
 
-  it('the debtor corrects: the judge proposes the removal, confirms it with his signature, and it goes out once', async () => {
+  it('the debtor pays: once the case is paid in full the judge proposes the removal, confirms it with his signature, and it goes out once', async () => {
     await page.getByTestId('signout').click();
     await signIn(OFFICER, PASSWORD);
     await openCredit();
+    expect(await byPrefix('credit-no-removal-').textContent()).toContain('尚无删除事由');
     expect(await page.locator('[data-testid^="credit-propose-removal-"]').count()).toBe(0);
-    await byPrefix('credit-step-kind-').selectOption('correction');
-    await byPrefix('credit-step-text-').fill('被执行人已向本院如实报告全部财产');
-    await byPrefix('credit-step-submit-').click();
+    await payInFull();
+    await page.getByTestId('ws-tab-credit').click();
     await byPrefix('credit-propose-removal-').click();
     await expect.poll(stage, { timeout: 15_000 }).toBe('待删除');
+    expect(await byPrefix('credit-removal-').textContent()).toContain('被执行人已履行生效法律文书确定的全部义务');
     await byPrefix('credit-confirm-removal-', '-pin').fill(PASSWORD);
     await byPrefix('credit-confirm-removal-', '-submit').click();
     await expect.poll(stage, { timeout: 15_000 }).toBe('已删除');
@@ -179,3 +178,29 @@ describe('信用惩戒: notice → listing → approval → publication → remo
     await page.screenshot({ path: path.join(shots, 'credit-4-removed.png'), fullPage: true });
   });
 });
+
+/** Query, freeze to the cap as suggested, deduct in hearing mode: the case is paid in full (as measures.chromium.test.ts). */
+async function payInFull(): Promise<void> {
+  await page.getByTestId('ws-tab-query').click();
+  await queryAll(page);
+  await page.getByTestId('ws-tab-freeze').click();
+  await expect.poll(() => page.getByTestId('freeze-remaining').textContent(), { timeout: 15_000 }).toContain('¥0.00');
+  await expect.poll(() => page.getByTestId('freeze-send').isEnabled()).toBe(true);
+  await page.getByTestId('freeze-send').click();
+  await page.getByTestId('send-confirm').click();
+  const states = page.locator('[data-testid^="send-state-"]');
+  await expect.poll(async () => {
+    const s = await states.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    return s.length > 0 && s.every((x) => x === 'confirmed');
+  }, { timeout: 60_000, interval: 250 }).toBe(true);
+  await page.getByTestId('send-close').click();
+  await page.getByTestId('ws-tab-deduct').click();
+  await page.getByTestId('hearing-toggle').click();
+  await page.getByTestId('deduct-balance').waitFor({ timeout: 30_000 });
+  await page.getByTestId('deduct-pin').fill(PASSWORD);
+  await page.getByTestId('deduct-confirm').click();
+  await page.getByTestId('deduct-receipt').waitFor({ timeout: 60_000 });
+  const exit = page.getByTestId('hearing-exit');
+  if (await exit.isVisible()) await exit.click();
+  await expect.poll(() => page.getByTestId('case-header-recovered').textContent(), { timeout: 30_000 }).not.toContain('¥0.00');
+}
