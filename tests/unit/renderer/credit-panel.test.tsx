@@ -12,7 +12,7 @@ import { ok } from '../../../shared/result';
 import type { ListingApprovalItem } from '../../../shared/domain/listing';
 import { listingRefusals } from '../../../shared/rules/listing';
 import {
-  CASE_DETAIL, DEBTOR_PERSON_ID, OFFICER, OFFICER_2, caseCredit, creditExchange, debtorCredit, docRef, fail, listing, notice, type FakeApi,
+  CASE_DETAIL, DEBTOR_COMPANY_ID, DEBTOR_PERSON_ID, OFFICER, OFFICER_2, caseCredit, creditExchange, debtorCredit, docRef, fail, listing, notice, residentId, type FakeApi,
 } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
@@ -63,6 +63,50 @@ describe('信用惩戒 tab', () => {
     type('credit-propose-pin', 'officer-password-1');
     expect(button('credit-propose-submit').disabled).toBe(true);
     expect(fake.callsOf('credit.propose')).toHaveLength(0);
+  });
+
+  it('for a company debtor: its legal representative, property that covers the debt and a running grace period are refused', async () => {
+    const LEGAL_REP = residentId('52010219700101123');
+    const { fake } = await openCredit((f) => f.handle('credit.check', (i) => ok({
+      refusals: listingRefusals({
+        ground: i.ground, on: '2026-03-02', debtor: { kind: 'company', idNumber: DEBTOR_COMPANY_ID }, subjectIdNumber: i.subjectIdNumber ?? DEBTOR_COMPANY_ID,
+        noticeServedOn: '2026-02-01', graceEndsOn: '2026-03-10', secured: false, outstanding: 100_00, frozen: 100_00,
+        evidence: { text: i.evidence?.text ?? '', refs: i.evidence?.refs.length ?? 0 },
+      }),
+      period: {}, outstanding: 100_00, frozen: 100_00,
+    })));
+    fireEvent.click(screen.getByTestId('credit-start-p-2'));
+    type('credit-evidence', '被执行人有履行能力而拒不履行');
+    type('credit-subject', LEGAL_REP);
+    const refusals = await screen.findByTestId('credit-refusal-NOT_THE_DEBTOR');
+    expect(refusals.textContent).toContain('不得将其法定代表人或其他人员纳入');
+    expect(screen.getByTestId('credit-refusal-COVERED').textContent).toContain('足以清偿债务');
+    expect(screen.getByTestId('credit-refusal-GRACE_RUNNING').textContent).toContain('宽限期至2026-03-10届满');
+    expect(fake.callsOf('credit.check').at(-1)).toMatchObject({ partyId: 'p-2', subjectIdNumber: LEGAL_REP });
+  });
+
+  it('a minor is refused by the birth date in his ID', async () => {
+    const MINOR = residentId('52010220100312401');
+    await openCredit((f) => f.handle('credit.check', (i) => ok({
+      refusals: listingRefusals({
+        ground: i.ground, on: '2026-03-02', debtor: { kind: 'person', idNumber: MINOR }, subjectIdNumber: MINOR, noticeServedOn: '2026-02-01',
+        secured: false, outstanding: 100_00, frozen: 0, evidence: { text: i.evidence?.text ?? '', refs: 0 },
+      }),
+      period: {}, outstanding: 100_00, frozen: 0,
+    })));
+    fireEvent.click(screen.getByTestId('credit-start-p-1'));
+    expect((await screen.findByTestId('credit-refusal-MINOR')).textContent).toContain('未满十八周岁');
+  });
+
+  it('what main refuses on propose (another judge’s case) is shown in his words', async () => {
+    const { fake } = await openCredit((f) => {
+      f.handle('credit.view', () => ok(caseCredit({ debtors: [debtorCredit('p-1', { listings: [{ ...listing('l-1'), published: 'none' }] }), debtorCredit('p-2')] })));
+      f.handle('credit.propose', () => fail('FORBIDDEN', { zh: '本案不是本人或本团队承办的案件，只能查阅', en: 'read only' }));
+    });
+    type('credit-propose-l-1-pin', 'officer-password-1');
+    fireEvent.click(button('credit-propose-l-1-submit'));
+    expect((await screen.findByTestId('credit-propose-l-1-error')).textContent).toContain('只能查阅');
+    expect(fake.callsOf('credit.propose')).toHaveLength(1);
   });
 
   it('with nothing refused the judge signs and proposes; the period and extension are shown', async () => {

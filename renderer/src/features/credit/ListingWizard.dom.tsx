@@ -74,7 +74,6 @@ export function ListingWizard({ caseId, debtor, onChange, onClose }: Props) {
       clearTimeout(timer);
     };
     // the input is rebuilt on each render; its JSON says when it changed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   const refusals = check?.refusals ?? [];
