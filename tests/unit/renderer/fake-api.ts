@@ -21,6 +21,8 @@ import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
 import type { DebtorConduct } from '../../../shared/domain/terminal';
 import { assessConduct, reviewProblem, type TimelineEvent } from '../../../shared/rules/conduct';
+import type { CaseCredit, CreditListing, DebtorCredit, EnforcementNotice } from '../../../shared/domain/listing';
+import type { CreditExchange } from '../../../shared/domain/credit';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -282,6 +284,43 @@ export const RULING: DocumentModel = {
   dateText: '二〇二六年三月二日',
 };
 
+// ---- credit (docs/domain.md rule 8) -------------------------------------------------------
+
+/** One debtor's credit as credit.view gives it: nothing made, nothing listed. */
+export function debtorCredit(partyId: string, over: Partial<DebtorCredit> = {}): DebtorCredit {
+  const p = CASE_DETAIL.parties.find((x) => x.id === partyId)!;
+  return { partyId, name: p.name, kind: p.kind, notices: [], reports: [], listings: [], steps: [], state: 'none', ...over };
+}
+
+/** case-1's credit: both debtors, nothing yet; still owed the cap, nothing frozen. */
+export function caseCredit(over: Partial<CaseCredit> = {}): CaseCredit {
+  return {
+    caseId: 'case-1', outstanding: CASE_CAP, frozen: 0, debtors: [debtorCredit('p-1'), debtorCredit('p-2')], exchanges: [], documents: [],
+    removalWorkingDays: 3, ...over,
+  };
+}
+
+export function notice(id: string, over: Partial<EnforcementNotice> = {}): EnforcementNotice {
+  return { id, caseId: 'case-1', partyId: 'p-1', kind: 'execution-notice', documentId: `doc-${id}`, issuedAt: '2026-03-02T02:00:00.000Z', issuedBy: OFFICER.code, ...over };
+}
+
+/** A listing of 张三 (p-1) on ground 2, a draft unless said otherwise. */
+export function listing(id: string, over: Partial<CreditListing> = {}): CreditListing {
+  return {
+    id, caseId: 'case-1', partyId: 'p-1', subject: { name: '张三', idNumber: DEBTOR_PERSON_ID, kind: 'person' }, ground: 2,
+    evidence: { text: '被执行人以伪造的收据妨碍执行', refs: [] }, state: 'draft', draftedBy: OFFICER.code,
+    createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', ...over,
+  };
+}
+
+export function creditExchange(id: string, over: Partial<CreditExchange> = {}): CreditExchange {
+  return {
+    id, kind: 'listing.publish', caseId: 'case-1', recordId: 'l-1', subjects: [{ name: '张三', idNumber: '5201**********4011', kind: 'person' }],
+    payload: {}, signatures: [], state: 'accepted', platformRef: 'SX-2026-000001', attempts: 1,
+    createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', ...over,
+  };
+}
+
 type Handler = (input: any) => Result<unknown> | Promise<Result<unknown>>;
 
 export interface FakeApi {
@@ -419,6 +458,19 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
       return ok({ ...c, review: { id: 'rev-1', caseId: i.caseId, partyId: i.partyId, ...(c.assessment.proposed ? { proposed: c.assessment.proposed } : {}), decided: i.classification, ...(i.reason ? { reason: i.reason } : {}), decidedBy: OFFICER.code, decidedAt: '2026-03-02T02:30:00.000Z' } });
     },
     'repeat.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
+    'credit.view': (i) => ok(caseCredit({ caseId: i.caseId })),
+    'credit.issueNotice': (i) => ok({ notice: notice('n-new', { caseId: i.caseId, partyId: i.partyId, kind: i.kind }), document: docRef('doc-n-new', i.kind === 'execution-notice' ? '执行通知书' : '报告财产令') }),
+    'credit.serveNotice': (i) => ok(notice(i.noticeId, { caseId: i.caseId, servedOn: i.servedOn, serviceMethod: i.method })),
+    'credit.recordReport': (i) => ok({ id: 'rep-1', caseId: i.caseId, partyId: 'p-1', noticeId: i.noticeId, filedOn: i.filedOn, truthful: i.truthful, summary: i.summary, recordedBy: OFFICER.code, recordedAt: '2026-03-02T02:00:00.000Z' }),
+    'credit.recordStep': (i) => ok({ id: 'step-new', ...i, recordedBy: OFFICER.code, recordedAt: '2026-03-02T02:00:00.000Z' }),
+    'credit.check': () => ok({ refusals: [], period: { years: 2, endsOn: '2028-03-01' }, outstanding: CASE_CAP, frozen: 0 }),
+    'credit.draft': (i) => ok(listing('l-new', { caseId: i.caseId, partyId: i.partyId, ground: i.ground, evidence: i.evidence })),
+    'credit.propose': (i) => ok(listing(i.listingId, { state: 'proposed', proposedBy: OFFICER.code, proposedAt: '2026-03-02T03:00:00.000Z' })),
+    'credit.approvals': () => ok([]),
+    'credit.approve': (i) => ok({ listing: listing(i.listingId, { state: i.decision === 'approve' ? 'listed' : 'refused' }) }),
+    'credit.proposeRemoval': (i) => ok({ id: 'rm-1', listingId: i.listingId, caseId: i.caseId, ground: 'paid', factOn: TODAY, dueOn: '2026-03-05', proposedAt: '2026-03-02T03:00:00.000Z' }),
+    'credit.confirmRemoval': (i) => ok({ removal: { id: 'rm-1', listingId: i.listingId, caseId: i.caseId, ground: 'paid', factOn: TODAY, dueOn: '2026-03-05', proposedAt: '2026-03-02T03:00:00.000Z', confirmedBy: OFFICER.code, confirmedAt: '2026-03-02T04:00:00.000Z', documentId: 'doc-rm' }, document: docRef('doc-rm', '删除失信信息决定书') }),
+    'credit.decideRepair': (i) => ok({ step: { id: 'step-rd', caseId: i.caseId, partyId: 'p-1', listingId: i.listingId, kind: 'repair-decision', on: TODAY, text: i.reason, granted: i.granted, recordedBy: OFFICER.code, recordedAt: '2026-03-02T04:00:00.000Z' } }),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));

@@ -1,6 +1,7 @@
 /**
  * The case workspace: header (amounts, filing date, the 6-month time limit), then three tabs —
- * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction.
+ * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction,
+ * credit sanctions (C).
  * Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
  * deduction panel; H switches hearing mode on; Esc goes back. A case paid in full proposes 结案
  * above the tabs.
@@ -21,6 +22,7 @@ import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
+import { CreditPanel } from '../credit/CreditPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -51,6 +53,9 @@ export function CaseWorkspace() {
       } else if (e.key === 'd' || e.key === 'D') {
         e.preventDefault();
         s.setWorkspaceTab('deduct');
+      } else if (e.key === 'c' || e.key === 'C') {
+        e.preventDefault();
+        s.setWorkspaceTab('credit');
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         s.setHearing(true);
@@ -105,6 +110,11 @@ export function CaseWorkspace() {
           {tab === 'conduct' && (
             <div className="panel workspace-single" id="ws-panel-conduct" role="tabpanel" aria-labelledby="ws-tab-conduct">
               <ConductPanel />
+            </div>
+          )}
+          {tab === 'credit' && (
+            <div className="panel workspace-single" id="ws-panel-credit" role="tabpanel" aria-labelledby="ws-tab-credit">
+              <CreditPanel caseId={detail.id} />
             </div>
           )}
         </>
