@@ -66,8 +66,8 @@ beforeAll(async () => {
   app = await startHostApp({ latencyScale: Number(process.env.CK_E2E_LATENCY_SCALE ?? 0.02) });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // the workstation's clock is moved on with the sandbox's below, as a trainer does (docs/sandbox.md)
-  await page.clock.install();
+  // the window's own clock is left alone when the sandbox clock moves: the deduction form measures
+  // the balance's age on the program's clock (DeductionPrep.preparedAt), as a trainer would need
 });
 afterAll(async () => {
   await browser?.close();
@@ -111,8 +111,6 @@ describe('信用惩戒: notice → listing → approval → publication → remo
   it('after the deadline passed on the sandbox clock the judge lists the debtor and proposes with his signature', async () => {
     const res = await fetch(`${app.sandboxUrl}/sandbox/v1/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceDays: 6 }) });
     expect(res.ok).toBe(true);
-    const { now } = (await (await fetch(`${app.sandboxUrl}/sandbox/v1/clock`)).json()) as { now: string };
-    await page.clock.setSystemTime(new Date(now));
     await byPrefix('credit-start-').click();
     await page.getByTestId('credit-ground-4').check();
     await page.getByTestId('credit-evidence').fill('被执行人收到报告财产令后逾期未报告财产');

@@ -231,6 +231,7 @@ export function deductionPrep(over: Partial<DeductionPrep> = {}): DeductionPrep 
     frozenNow: 12_345_00,
     // just now: docs/domain.md rule 6 refuses an old balance
     checkedAt: new Date().toISOString(),
+    preparedAt: new Date().toISOString(),
     fresh: true,
     outstanding: CASE_CAP,
     suggested: 12_345_00,
