@@ -29,6 +29,8 @@ import { alertHandlers } from './handlers/alerts';
 import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
+import { terminalHandlers } from './handlers/terminal';
+import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { JobKinds } from './jobs/registry';
 import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
@@ -58,6 +60,7 @@ export function createServices(sd: ServiceDeps): Services {
   const kinds = new JobKinds();
   registerAlertJobs(kinds);
   kinds.register(REPEAT_FREEZE_KIND, repeatFreezeJob(d, ops));
+  kinds.register(TERMINAL_REQUERY_KIND, { label: { zh: '终本后定期复查', en: 'six-monthly re-query after 终本' }, run: terminalRequeryJob });
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
@@ -80,6 +83,7 @@ export function createServices(sd: ServiceDeps): Services {
     alerts: alertHandlers(),
     leads: leadHandlers(d),
     repeat: repeatFreezeHandlers(d),
+    terminal: terminalHandlers(d),
   };
   return {
     handlers,
