@@ -20,6 +20,7 @@ import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
+import { TerminalPanel } from '../terminal/TerminalPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -99,6 +100,11 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+            </div>
+          )}
+          {tab === 'terminal' && (
+            <div className="panel workspace-single" id="ws-panel-terminal" role="tabpanel" aria-labelledby="ws-tab-terminal">
+              <TerminalPanel caseId={detail.id} />
             </div>
           )}
         </>

@@ -5,7 +5,7 @@ import type { SliceCreator } from '../types';
 
 export type ResultsTab = 'assets' | 'whereabouts' | 'info';
 /** The case workspace: query (and results), freeze, deduction. */
-export type WorkspaceTab = 'query' | 'freeze' | 'deduct';
+export type WorkspaceTab = 'query' | 'freeze' | 'deduct' | 'terminal';
 
 export interface UiData {
   lang: Lang;
