@@ -209,6 +209,19 @@ describe('the re-query six months on, and 执恢', () => {
     expect(alerts[0]!.action).toBe('resume-case');
   });
 
+  it('the next run six months later finds nothing new, tells the applicant again, and raises no second alert', async () => {
+    await sandbox('/sandbox/v1/clock', { advanceDays: 184 });
+    const v = await waitFor(async () => {
+      const x = await viewOf(c.id);
+      return x.runs.length >= 2 && x.job?.state === 'queued' ? x : undefined;
+    }, 90_000);
+    expect(v.runs[1]!.newAssets).toEqual([]);
+    expect(v.runs[1]!.documentId).toBeDefined();
+    expect(v.runs[1]!.documentId).not.toBe(v.runs[0]!.documentId);
+    const alerts = (await value<AlertView[]>('alerts', 'list', { states: ['open', 'acknowledged', 'done'] })).filter((a) => a.caseId === c.id && a.kind === 'terminal.new-property');
+    expect(alerts).toHaveLength(1);
+  });
+
   it('refuses 执恢 of a case that is not 终本, in main and at the gateway, and a clerk’s', async () => {
     const open = (await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true })).items.find((x) => x.status === 'open' && x.id !== c.id)!;
     const e = await refusal('terminal', 'resume', { caseId: open.id });
@@ -244,7 +257,7 @@ describe('the re-query six months on, and 执恢', () => {
     // the job never runs again, however far the clock moves
     await sandbox('/sandbox/v1/clock', { advanceDays: 200 });
     await new Promise((res) => setTimeout(res, 1_500));
-    expect((await viewOf(c.id)).runs).toHaveLength(1);
+    expect((await viewOf(c.id)).runs).toHaveLength(2);
     expect((await audit(c.id)).some((a) => a.action === 'case.resumed')).toBe(true);
   });
 });
