@@ -189,6 +189,19 @@ describe('closing as 终本', () => {
 });
 
 describe('the re-query six months on, and 执恢', () => {
+  it('is kept across a restart of the program: the same job, due the same day', async () => {
+    const before = (await viewOf(c.id)).job!;
+    await signOut();
+    await core.close();
+    core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: ENV });
+    // the embedded sandbox starts afresh (docs/sandbox.md): its system is given the case and its 终本 again
+    fileCase(docket.number);
+    core.sandbox!.courtSystem.publish({ type: 'terminal', number: docket.number, on: sandboxToday() });
+    await signIn(JUDGE);
+    const after = (await viewOf(c.id)).job!;
+    expect([after.id, after.state, after.runAt, after.runs]).toEqual([before.id, 'queued', before.runAt, 0]);
+  });
+
   it('finds the new account, tells the applicant, raises the alert once', async () => {
     await sandbox('/sandbox/v1/clock', { advanceDays: 184 });
     await sandbox(`/sandbox/v1/subjects/${debtor.idNumber}/new-property`, { bank: 'bank.icbc', balance: 1_234_500 });
