@@ -114,22 +114,7 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
           {view.job.state === 'queued' && ` · ${t.jobs.nextRun} ${view.job.runAt.slice(0, 10)}`}
         </p>
       )}
-      {view.runs.length > 0 && (
-        <table className="table" data-testid="terminal-runs">
-          <thead><tr><th>{t.terminal.run}</th><th>{t.terminal.ranAt}</th><th>{t.terminal.found}</th><th>{t.terminal.notice}</th></tr></thead>
-          <tbody>
-            {view.runs.map((r) => (
-              <tr key={r.id} data-testid={`terminal-run-${r.run}`}>
-                <td>{r.run}</td>
-                <td>{r.ranAt.slice(0, 10)}</td>
-                <td>{r.newAssets.length ? r.newAssets.map((a) => a.description).join('；') : t.terminal.nothingNew}</td>
-                <td>{r.documentId && <button type="button" className="link small" onClick={() => void openDocument(r.documentId!)}>{t.terminal.notice}</button>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
+      {view.runs.length > 0 && <RequeryRuns runs={view.runs} />}
       {canResume && (
         <button type="button" className="btn" data-testid="terminal-resume" disabled={busy !== null} title={t.terminal.resumeTitle}
           onClick={() => void act('resume', () => api().terminal.resume({ caseId }))}>{t.terminal.resume}</button>
@@ -142,5 +127,26 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
       )}
       {error && <p className="field-error" role="alert" data-testid="terminal-error">{errorText(error, lang)}</p>}
     </section>
+  );
+}
+
+/** The re-query runs: when, what was found, and the 查询结果告知书 each made. */
+function RequeryRuns({ runs }: { runs: TerminalView['runs'] }) {
+  const { t } = useT();
+  const openDocument = useAppStore((s) => s.openDocument);
+  return (
+    <table className="table" data-testid="terminal-runs">
+      <thead><tr><th>{t.terminal.run}</th><th>{t.terminal.ranAt}</th><th>{t.terminal.found}</th><th>{t.terminal.notice}</th></tr></thead>
+      <tbody>
+        {runs.map((r) => (
+          <tr key={r.id} data-testid={`terminal-run-${r.run}`}>
+            <td>{r.run}</td>
+            <td>{r.ranAt.slice(0, 10)}</td>
+            <td>{r.newAssets.length ? r.newAssets.map((a) => a.description).join('；') : t.terminal.nothingNew}</td>
+            <td>{r.documentId && <button type="button" className="link small" onClick={() => void openDocument(r.documentId!)}>{t.terminal.notice}</button>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
