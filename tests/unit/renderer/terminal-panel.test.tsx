@@ -13,7 +13,7 @@ import { appError } from '../../../shared/errors';
 import type { Officer } from '../../../shared/domain/types';
 import type { TerminalClosing, TerminalView } from '../../../shared/domain/terminal';
 import type { TerminalChecklist } from '../../../shared/rules/terminal';
-import { CASE_DETAIL, OFFICER, createFakeApi, type FakeApi } from './fake-api';
+import { CASE_DETAIL, OFFICER, alertView, createFakeApi, type FakeApi } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
 const CHIEF: Officer = { code: 'F520103003', name: '陈庭长', court: OFFICER.court, role: 'chief' };
@@ -121,5 +121,19 @@ describe('the 终本 tab', () => {
     expect(fake.callsOf('terminal.resume')).toEqual([{ caseId: 'case-1' }]);
     expect(screen.queryByTestId('terminal-resume')).toBeNull();
     expect(screen.getByTestId('terminal-job').textContent).toContain('已停止');
+  });
+
+  it('the alert of new property after 终本 opens the case on the 终本 tab, with 执恢 at hand', async () => {
+    const fake = createFakeApi();
+    fake.handle('alerts.list', () => ok([alertView('al-t', { kind: 'terminal.new-property', action: 'resume-case', source: { kind: 'job', id: 'job-1' }, reason: { zh: '终本后第1次复查发现新的财产', en: 'new property' } })]));
+    fake.handle('terminal.view', () => ok(view({ checklist: checklist(true), closing: closing({ state: 'approved' }), caseStatus: 'terminal' })));
+    renderApp({ fake });
+    await screen.findByTestId('case-search');
+    await waitFor(() => expect(screen.getByTestId('alerts-count').textContent).toBe('1'));
+    fireEvent.click(screen.getByTestId('alerts-toggle'));
+    expect(screen.getByTestId('alert-action-al-t').textContent).toBe('恢复执行');
+    fireEvent.click(screen.getByTestId('alert-action-al-t'));
+    await screen.findByTestId('terminal-panel');
+    expect(screen.getByTestId('terminal-resume')).toBeTruthy();
   });
 });
