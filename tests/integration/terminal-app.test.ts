@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { Vault } from '../../electron/store';
+import type { StoredCase } from '../../electron/store/cases';
+import { terminalSignedText } from '../../electron/services/terminal/closing';
 import { createGatewayClient } from '../../electron/engine/gateway-client';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
 import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
@@ -157,10 +159,13 @@ describe('closing as 终本', () => {
     expect(refused).toEqual(expect.arrayContaining([CLERK, JUDGE]));
   });
 
-  it('the gateway will not record a 终本 without the chief’s signature', async () => {
-    const e = await gatewayAs().courtTerminal!({ number: c.number, closingId: closing.id, signedText: JSON.stringify({ kind: 'terminal.closing', closingId: closing.id, caseNumber: c.number }), signatures: closing.signatures }, { officerCode: JUDGE })
+  it('the gateway will not record a 终本 without the chief’s signature, nor with the judge’s own signature passed off as the approval', async () => {
+    const signedText = terminalSignedText(c as unknown as StoredCase, closing.id, closing.checklist, closing.proposedBy);
+    const report = (signatures: TerminalClosing['signatures']) => gatewayAs().courtTerminal!({ number: c.number, closingId: closing.id, signedText, signatures }, { officerCode: JUDGE })
       .then(() => undefined, (x: { gatewayCode?: string }) => x);
-    expect(e?.gatewayCode).toBe('TERMINAL_APPROVAL_REQUIRED');
+    expect((await report(closing.signatures))?.gatewayCode).toBe('TERMINAL_APPROVAL_REQUIRED');
+    const forged = [...closing.signatures, { ...closing.signatures[0]!, role: 'approval' as const }];
+    expect((await report(forged))?.gatewayCode).toBe('TERMINAL_APPROVAL_REQUIRED');
     expect(core.sandbox!.courtSystem.events.filter((x) => x.number === c.number && x.type === 'terminal')).toHaveLength(0);
   });
 

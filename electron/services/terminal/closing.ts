@@ -1,8 +1,10 @@
 /**
  * The 终本 proposal and its approval (docs/domain.md rules 12, 14): the 承办法官 proposes, signing the
  * checklist as it stands; a chief or the director approves with his own signature and password, or
- * refuses with a reason. On approval the 终结本次执行程序裁定书 is made, the case is closed as 终本 and
- * the six-monthly re-query job is scheduled (终本规定 第九条). Every refusal — a condition unmet, a
+ * refuses with a reason. On approval the case-management system records the 终本 first (it checks both
+ * signatures, docs/gateway-protocol.md "Court case events"; nothing is closed here that it refused), then
+ * the 终结本次执行程序裁定书 is made, the case is closed as 终本 and the six-monthly re-query job is
+ * scheduled (终本规定 第九条). Every refusal — a condition unmet, a
  * proposer approving his own — is recorded with its reason. A clerk proposing is refused by the
  * router (act credit.propose is the judge's) and recorded there.
  */
