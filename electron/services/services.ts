@@ -29,6 +29,7 @@ import { alertHandlers } from './handlers/alerts';
 import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
+import { conductHandlers } from './handlers/conduct';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { JobKinds } from './jobs/registry';
@@ -83,6 +84,7 @@ export function createServices(sd: ServiceDeps): Services {
     alerts: alertHandlers(),
     leads: leadHandlers(d),
     repeat: repeatFreezeHandlers(d),
+    conduct: conductHandlers(d),
     terminal: terminalHandlers(d),
   };
   return {

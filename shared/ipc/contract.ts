@@ -23,6 +23,7 @@ import { alertEvents, alertsGroup } from './groups/alerts';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
+import { conductGroup } from './groups/conduct';
 import { terminalGroup } from './groups/terminal';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
@@ -366,6 +367,7 @@ export const contract = {
   alerts: alertsGroup,
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
+  conduct: conductGroup,
   terminal: terminalGroup,
 } as const;
 
