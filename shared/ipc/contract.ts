@@ -24,6 +24,7 @@ import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
+import { terminalGroup } from './groups/terminal';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -367,6 +368,7 @@ export const contract = {
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
   conduct: conductGroup,
+  terminal: terminalGroup,
 } as const;
 
 /** Events main → renderer. */

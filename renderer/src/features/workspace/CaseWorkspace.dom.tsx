@@ -23,6 +23,7 @@ import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
 import { CreditPanel } from '../credit/CreditPanel.dom';
+import { TerminalPanel } from '../terminal/TerminalPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -105,6 +106,11 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+            </div>
+          )}
+          {tab === 'terminal' && (
+            <div className="panel workspace-single" id="ws-panel-terminal" role="tabpanel" aria-labelledby="ws-tab-terminal">
+              <TerminalPanel caseId={detail.id} />
             </div>
           )}
           {tab === 'conduct' && (
