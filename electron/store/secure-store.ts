@@ -20,6 +20,7 @@ import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
 import { CreditListingRepo } from './credit-listings';
+import { RestrictionRepo } from './restrictions';
 import { EnforcementNoticeRepo } from './enforcement-notices';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { MeasureRepo } from './measures';
@@ -97,6 +98,8 @@ export interface SecureStore {
   readonly leads: LeadRepo;
   /** the single-pass reads the alert scans make across cases */
   readonly alertScans: AlertScanReader;
+  /** consumption restriction orders, the persons they bind, their lift and single exemptions */
+  readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -159,6 +162,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     terminal: new TerminalRepo(conn, clock),
     leads: new LeadRepo(conn, clock, audit),
     alertScans: new AlertScanReader(conn),
+    restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -120,6 +120,10 @@ export const LEGAL_BASIS = {
   listing: `${ARTICLES.dishonest1}；${ARTICLES.dishonest5}`,
   /** a listing removed, a credit commitment or repair recorded */
   listingRemoval: ARTICLES.dishonest10,
+  /** a consumption restriction proposed, approved, refused or issued */
+  restriction: `${ARTICLES.consumptionRestriction3}；${ARTICLES.consumptionRestriction5}`,
+  /** a restriction lifted, or one journey allowed */
+  restrictionLift: `${ARTICLES.consumptionRestriction9}；${ARTICLES.consumptionRestriction8}`,
   /** a creditor's lead recorded and checked */
   lead: ARTICLES.propertyInvestigation2,
 } as const;

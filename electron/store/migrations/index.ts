@@ -24,11 +24,12 @@ import { migration015 } from './015-alerts-jobs-credit';
 import { migration016 } from './016-credit-listings';
 import { migration017 } from './017-terminal';
 import { migration018 } from './018-leads-alert-scans';
+import { migration019 } from './019-restrictions';
 
 export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019,
 ];
 
 export interface MigrationReport {
