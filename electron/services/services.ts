@@ -29,6 +29,7 @@ import { alertHandlers } from './handlers/alerts';
 import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
+import { restrictionHandlers } from './handlers/restriction';
 import { JobKinds } from './jobs/registry';
 import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
@@ -80,6 +81,7 @@ export function createServices(sd: ServiceDeps): Services {
     alerts: alertHandlers(),
     leads: leadHandlers(d),
     repeat: repeatFreezeHandlers(d),
+    restriction: restrictionHandlers(d),
   };
   return {
     handlers,

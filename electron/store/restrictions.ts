@@ -179,11 +179,11 @@ export class RestrictionRepo {
   }
 
   /** One journey allowed (第八条), with its 决定书. */
-  exempt(orderId: string, e: Omit<RestrictionExemption, 'id' | 'orderId' | 'caseId' | 'decidedBy' | 'decidedAt'>, officer: string): RestrictionExemption {
+  exempt(orderId: string, e: Omit<RestrictionExemption, 'orderId' | 'caseId' | 'decidedBy' | 'decidedAt'>, officer: string): RestrictionExemption {
     return this.db.transaction(() => {
       const o = this.get(orderId);
       if (!o || o.state !== 'issued') throw new AppFailure('DECISION_TAKEN', { zh: '只有生效的限制消费令可以单项解除', en: 'only an order in force can be eased' }, 'orderId');
-      const id = randomUUID();
+      const id = e.id;
       this.db.prepare(`INSERT INTO restriction_exemptions (id, order_id, case_id, kind, reason, note, from_date, until_date, decided_by, decided_at, document_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, orderId, o.caseId, e.kind, e.reason, e.note, e.from, e.until, officer, this.clock().toISOString(), e.documentId);
       this.log(officer, 'restriction.exempted', o.caseId, { orderId, exemptionId: id, kind: e.kind, reason: e.reason, from: e.from, until: e.until }, LEGAL_BASIS.restrictionLift);

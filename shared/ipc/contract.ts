@@ -23,6 +23,7 @@ import { alertEvents, alertsGroup } from './groups/alerts';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
+import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -365,6 +366,7 @@ export const contract = {
   alerts: alertsGroup,
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
+  restriction: restrictionGroup,
 } as const;
 
 /** Events main → renderer. */
