@@ -34,6 +34,7 @@ import { JobKinds } from './jobs/registry';
 import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
 import { createLifecycle } from './lifecycle';
+import { ensureBreachWatch, RESTRICTION_BREACHES_KIND, restrictionBreachesJob } from './restriction/breaches';
 import { measureOps } from './measures/ops';
 
 export type { ServiceDeps } from './deps';
@@ -59,6 +60,8 @@ export function createServices(sd: ServiceDeps): Services {
   const kinds = new JobKinds();
   registerAlertJobs(kinds);
   kinds.register(REPEAT_FREEZE_KIND, repeatFreezeJob(d, ops));
+  kinds.register(RESTRICTION_BREACHES_KIND, restrictionBreachesJob);
+  kinds.onSessionStart(ensureBreachWatch);
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
