@@ -20,6 +20,7 @@ import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
+import { RestrictionPanel } from '../restriction/RestrictionPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -50,6 +51,9 @@ export function CaseWorkspace() {
       } else if (e.key === 'd' || e.key === 'D') {
         e.preventDefault();
         s.setWorkspaceTab('deduct');
+      } else if (e.key === 'l' || e.key === 'L') {
+        e.preventDefault();
+        s.setWorkspaceTab('restrict');
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         s.setHearing(true);
@@ -99,6 +103,11 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+            </div>
+          )}
+          {tab === 'restrict' && (
+            <div className="panel workspace-single" id="ws-panel-restrict" role="tabpanel" aria-labelledby="ws-tab-restrict">
+              <RestrictionPanel caseId={detail.id} parties={detail.parties} />
             </div>
           )}
         </>

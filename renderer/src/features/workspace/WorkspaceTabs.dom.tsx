@@ -1,18 +1,18 @@
-/** The workspace's three tabs: inquiry (query and results), freeze (F), deduction (D). */
+/** The workspace's tabs: inquiry (query and results), freeze (F), deduction (D), consumption restriction (L). */
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { WorkspaceTab } from '../../store/slices/ui';
 
-const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct'];
+const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'restrict'];
 
 export function WorkspaceTabs() {
   const { t } = useT();
   const tab = useAppStore((s) => s.workspaceTab);
   const setTab = useAppStore((s) => s.setWorkspaceTab);
-  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct };
-  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle };
-  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct };
+  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct, restrict: t.restriction.tab };
+  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle, restrict: t.restriction.tabTitle };
+  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, restrict: 'L' };
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
