@@ -745,7 +745,7 @@ export const en: Dict = {
     cancel: 'Stop',
     cancelConfirm: 'A stopped job never runs again. Stop it?',
     states: { queued: 'waiting', running: 'running', paused: 'paused', done: 'done', failed: 'failed', cancelled: 'stopped' } as Record<string, string>,
-    kinds: { 'alerts.scan': 'alert scan', 'funds.monitor': 'balance monitoring', 'funds.push': 'bank push of arrivals', 'freeze.repeat': 'repeat freeze until covered' } as Record<string, string>,
+    kinds: { 'alerts.scan': 'alert scan', 'funds.monitor': 'balance monitoring', 'funds.push': 'bank push of arrivals', 'freeze.repeat': 'repeat freeze until covered', 'restriction.breaches': 'restriction breach watch' } as Record<string, string>,
     repeatFreeze: 'Repeat freeze',
     repeatFreezeTitle: 'Query the deposits again each day and freeze what arrived, until covered or for 30 days',
     monitorFunds: 'Monitor balances',

@@ -744,7 +744,7 @@ export const zh = {
     cancel: '停止',
     cancelConfirm: '停止后该任务不再执行，确定停止？',
     states: { queued: '等待执行', running: '执行中', paused: '已暂停', done: '已完成', failed: '失败', cancelled: '已停止' } as Record<string, string>,
-    kinds: { 'alerts.scan': '主动预警扫描', 'funds.monitor': '余额监控', 'funds.push': '银行到账推送', 'freeze.repeat': '轮询冻结（至足额）' } as Record<string, string>,
+    kinds: { 'alerts.scan': '主动预警扫描', 'funds.monitor': '余额监控', 'funds.push': '银行到账推送', 'freeze.repeat': '轮询冻结（至足额）', 'restriction.breaches': '限制消费违规监测' } as Record<string, string>,
     repeatFreeze: '轮询冻结',
     repeatFreezeTitle: '每日重新查询存款并冻结新到账的金额，至足额或满 30 日为止',
     monitorFunds: '余额监控',
