@@ -17,7 +17,8 @@ import type { AlertView } from '../../shared/ipc/groups/alerts';
 import type { BureauSettings, CaseMeasures, DeductionPrep } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
 import type { CaseRestrictions, RestrictionApprovalItem, RestrictionOrder } from '../../shared/domain/restriction';
-import type { AuditEntry, CaseDetail } from '../../shared/domain/types';
+import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
+import type { BoundPerson } from '../../shared/rules/restriction';
 import { addDays, todayCst } from '../../shared/dates';
 
 const JUDGE = 'F520103001';
@@ -157,5 +158,46 @@ describe('a 限制消费令 on a person debtor', () => {
     expect(core.sandbox!.credit.restrictionsOf(debtor.idNumber)[0]!.liftedAt).toBeDefined();
     expect((await book({ idNumber: debtor.idNumber, mode: 'rail', trainNo: 'G1234', seat: '二等座' })).result).toBe('booked');
     await signOut();
+  });
+});
+
+describe('a 限制消费令 on a company', () => {
+  it('binds the legal representative the business registry names, confirmed by the judge; his G-train booking is refused', async () => {
+    await signIn(JUDGE);
+    const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
+    let co: CaseDetail | undefined;
+    for (const s of list.items) {
+      const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
+      if (d.id !== c.id && d.status === 'open' && d.type === '执' && d.parties.some((p) => p.role === 'debtor' && p.kind === 'company')) {
+        co = d;
+        break;
+      }
+    }
+    expect(co, 'a case of the judge with a company debtor').toBeDefined();
+    const company = co!.parties.find((p) => p.role === 'debtor' && p.kind === 'company')!;
+    // before the registry answered, nobody is proposed: the judge would enter the persons himself
+    expect(await value<BoundPerson[]>('restriction', 'registryPersons', { caseId: co!.id, partyId: company.id })).toEqual([]);
+    await value('query', 'start', { caseId: co!.id });
+    await waitFor(async () => {
+      const v = await value<CaseQueryView>('query', 'view', { caseId: co!.id });
+      return v.requests.every((r) => ['answered', 'failed', 'manual'].includes(r.state)) ? v : undefined;
+    });
+    const truth = core.sandbox!.population.byId.get(company.idNumber) as { legalRepresentative: { name: string; idNumber: string } };
+    const persons = await value<BoundPerson[]>('restriction', 'registryPersons', { caseId: co!.id, partyId: company.id });
+    expect(persons.map((p) => [p.role, p.name, p.idNumber, p.source.kind])).toEqual([['legal-representative', truth.legalRepresentative.name, truth.legalRepresentative.idNumber, 'registry']]);
+    // without him the order on a company is refused
+    const bare = await value<RestrictionOrder>('restriction', 'draft', { caseId: co!.id, partyId: company.id, kinds: ['bullet-train'], bound: [] });
+    expect((await refusal('restriction', 'propose', { caseId: co!.id, orderId: bare.id, pin: PASSWORD })).field).toBe('COMPANY_NO_REPRESENTATIVE');
+    const bound = persons.map((p) => ({ role: p.role, name: p.name, idNumber: p.idNumber, ...(p.source.kind === 'registry' ? { requestId: p.source.requestId } : {}) }));
+    const draft = await value<RestrictionOrder>('restriction', 'draft', { caseId: co!.id, partyId: company.id, kinds: ['cabin', 'bullet-train'], bound });
+    expect(draft.bound[0]!.source.kind).toBe('registry');
+    const proposed = await value<RestrictionOrder>('restriction', 'propose', { caseId: co!.id, orderId: draft.id, pin: PASSWORD });
+    await signOut();
+    await signIn(CHIEF);
+    await value('restriction', 'approve', { caseId: co!.id, orderId: proposed.id, decision: 'approve', pin: PASSWORD });
+    await accepted(co!.id, (x) => x.exchanges.some((e) => e.kind === 'restriction.issue' && e.state === 'accepted'));
+    await signOut();
+    expect(core.sandbox!.credit.restrictionsOf(truth.legalRepresentative.idNumber)).toHaveLength(1);
+    expect((await book({ idNumber: truth.legalRepresentative.idNumber, mode: 'rail', trainNo: 'G2', seat: '二等座' })).result).toBe('refused');
   });
 });
