@@ -94,3 +94,15 @@ describe('the breach feed', () => {
     expect(theirs.json.items).toEqual([]);
   });
 });
+
+describe('the trainer’s booking desk', () => {
+  it('answers a booking it cannot read with the field at fault, and keeps running', async () => {
+    const post = (body: unknown) => fetch(`${sb.url}/sandbox/v1/ticketing/bookings`, { method: 'POST', body: JSON.stringify(body) });
+    const bus = await post({ idNumber: '52010319800101001X', mode: 'bus' });
+    expect(bus.status).toBe(400);
+    expect(JSON.stringify(await bus.json())).toContain('mode');
+    const noTrain = await post({ idNumber: '52010319800101001X', mode: 'rail' });
+    expect(JSON.stringify(await noTrain.json())).toContain('trainNo');
+    expect((await (await post({ idNumber: '52010319800101001X', mode: 'hotel', stars: 0 })).json()).result).toBe('booked');
+  });
+});
