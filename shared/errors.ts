@@ -39,6 +39,7 @@ export const ERRORS = {
   NOT_SIGNABLE: { zh: '您的签名密钥尚未在查控网络登记，不能决定或审批措施；请联网后重新登录', en: 'Your signing key is not registered with the network; you cannot decide or approve measures until you sign in again online' },
   FORBIDDEN: { zh: '无权进行此项操作', en: 'This officer may not do this' },
   LISTING_REFUSED: { zh: '不符合纳入失信被执行人名单的条件', en: 'The debtor may not be put on the dishonest list' },
+  RESTRICTION_REFUSED: { zh: '不符合限制消费的条件', en: 'The consumption restriction may not be taken this way' },
   FORBIDDEN_SENDER: { zh: '拒绝来自未授权页面的请求', en: 'Request from an unauthorised page refused' },
   UNKNOWN_CALL: { zh: '未知的操作', en: 'Unknown operation' },
   INTERNAL: { zh: '程序内部错误，操作未完成，数据未丢失', en: 'Internal error; the operation did not complete and no data was lost' },

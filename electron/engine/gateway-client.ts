@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { CheckpointInput, GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
 import { signRequest } from '../gateway/signing';
 import { inflowPageSchema, inflowWatchAnswerSchema, type InflowPage, type InflowWatch } from '../gateway/inflow-wire';
+import { breachPageSchema, type BreachPage } from '../gateway/ticketing-wire';
 import type { MeasureSignature } from '../../shared/domain/measures';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
@@ -90,6 +91,8 @@ export interface GatewayClient {
   inflows?(after: string, limit: number, o: CallOptions & { officerCode: string }): Promise<InflowPage>;
   /** POST /gw/v1/inflows/watch: the court watches a case's known accounts for money arriving */
   watchInflows?(w: InflowWatch, o: CallOptions & { officerCode: string }): Promise<{ watching: number }>;
+  /** GET /gw/v1/ticketing/breaches: bookings refused under the court's consumption restrictions, by cursor (where the gateway offers it) */
+  ticketingBreaches?(after: string, limit: number, o: CallOptions & { officerCode: string }): Promise<BreachPage>;
   /** GET /gw/v1/keys: the keys that sign audit checkpoint receipts, where the gateway keeps checkpoints */
   gatewayKeys?(o?: CallOptions): Promise<GatewayKey[]>;
   /** POST /gw/v1/audit/checkpoints: the gateway's signed receipt; 409 CHECKPOINT_REFUSED for a rewritten chain */
@@ -262,6 +265,10 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     },
     async watchInflows(w, o) {
       return (await call('POST', '/gw/v1/inflows/watch', JSON.stringify(w), inflowWatchAnswerSchema, o)).value;
+    },
+    async ticketingBreaches(after, limit, o) {
+      const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });
+      return (await call('GET', `/gw/v1/ticketing/breaches?${q}`, undefined, breachPageSchema, o)).value;
     },
     async gatewayKeys(o = {}) {
       return (await call('GET', '/gw/v1/keys', undefined, gatewayKeysAnswerSchema, o)).value.keys;

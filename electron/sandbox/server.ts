@@ -7,6 +7,7 @@ import { handleCaseLookup, handleCases, handleFiling } from './court-routes';
 import { handleCreditRecords } from './credit-routes';
 import { handleFeedback } from './feed-routes';
 import { handleTerminalRoutes } from './terminal-routes';
+import { handleTicketing } from './ticketing-routes';
 import { handleInflows } from './inflow-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
@@ -43,6 +44,7 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'GET') return handleListCheckpoints(req, res, url, st);
   if (handleInflows(req, res, url, body, st)) return;
+  if (handleTicketing(req, res, url, body, st)) return;
   if (path.startsWith('/sandbox/v1/')) return handleAdmin(req, res, url, body, st);
   sendError(res, 404, 'NOT_FOUND', `no route ${method} ${path}`);
 }

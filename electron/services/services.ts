@@ -32,10 +32,12 @@ import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
+import { restrictionHandlers } from './handlers/restriction';
 import { JobKinds } from './jobs/registry';
 import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
 import { createLifecycle } from './lifecycle';
+import { ensureBreachWatch, RESTRICTION_BREACHES_KIND, restrictionBreachesJob } from './restriction/breaches';
 import { measureOps } from './measures/ops';
 
 export type { ServiceDeps } from './deps';
@@ -62,6 +64,8 @@ export function createServices(sd: ServiceDeps): Services {
   registerAlertJobs(kinds);
   kinds.register(REPEAT_FREEZE_KIND, repeatFreezeJob(d, ops));
   kinds.register(TERMINAL_REQUERY_KIND, { label: { zh: '终本后定期复查', en: 'six-monthly re-query after 终本' }, run: terminalRequeryJob });
+  kinds.register(RESTRICTION_BREACHES_KIND, restrictionBreachesJob);
+  kinds.onSessionStart(ensureBreachWatch);
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
@@ -86,6 +90,7 @@ export function createServices(sd: ServiceDeps): Services {
     repeat: repeatFreezeHandlers(d),
     conduct: conductHandlers(d),
     terminal: terminalHandlers(d),
+    restriction: restrictionHandlers(d),
   };
   return {
     handlers,

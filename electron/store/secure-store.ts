@@ -20,6 +20,7 @@ import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
 import { CreditListingRepo } from './credit-listings';
+import { RestrictionRepo } from './restrictions';
 import { EnforcementNoticeRepo } from './enforcement-notices';
 import { DEFAULT_SCRYPT, type ScryptParams } from './kdf';
 import { MeasureRepo } from './measures';
@@ -101,6 +102,8 @@ export interface SecureStore {
   /** a debtor's conduct: the reads of his timeline and the judge's word on it (docs/domain.md rule 8) */
   readonly conductRecords: ConductReader;
   readonly conduct: ConductRepo;
+  /** consumption restriction orders, the persons they bind, their lift and single exemptions */
+  readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -165,6 +168,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alertScans: new AlertScanReader(conn),
     conductRecords: new ConductReader(conn),
     conduct: new ConductRepo(conn, clock, audit),
+    restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

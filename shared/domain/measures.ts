@@ -37,6 +37,8 @@ export type DocumentType =
   | '执行通知书' | '报告财产令'
   /** the dishonest list: listed, removed, credit repair decided (docs/domain.md rule 8) */
   | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书'
+  /** the consumption restriction: ordered, lifted, one journey allowed (docs/domain.md rule 9) */
+  | '限制消费令' | '解除限制消费令决定书' | '暂时解除限制消费决定书'
 
   /** 终本: the ruling closing the round of enforcement, and the re-query result to the applicant (docs/domain.md rule 12) */
   | '终结本次执行程序裁定书' | '查询结果告知书';

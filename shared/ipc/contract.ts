@@ -25,6 +25,7 @@ import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
 import { terminalGroup } from './groups/terminal';
+import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -369,6 +370,7 @@ export const contract = {
   repeat: repeatFreezeGroup,
   conduct: conductGroup,
   terminal: terminalGroup,
+  restriction: restrictionGroup,
 } as const;
 
 /** Events main → renderer. */

@@ -84,6 +84,12 @@ export const ARTICLES = {
   dishonestList5: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第五条',
   /** the consumption restriction order is signed and issued by the president (院长签发) */
   consumptionRestriction5: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第五条',
+  /** the nine kinds of consumption restricted; a company's order binds its 法定代表人, 主要负责人, 直接责任人员, 实际控制人 */
+  consumptionRestriction3: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第三条',
+  /** a restricted debtor needing a restricted consumption for living or business applies and may go only once approved */
+  consumptionRestriction8: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第八条',
+  /** lifted on adequate security or the applicant's consent (可以), and on full performance (应当) */
+  consumptionRestriction9: '《最高人民法院关于限制被执行人高消费及有关消费的若干规定》第九条',
 } as const;
 
 /** What each recorded act cites. */
@@ -114,6 +120,10 @@ export const LEGAL_BASIS = {
   listing: `${ARTICLES.dishonest1}；${ARTICLES.dishonest5}`,
   /** a listing removed, a credit commitment or repair recorded */
   listingRemoval: ARTICLES.dishonest10,
+  /** a consumption restriction proposed, approved, refused or issued */
+  restriction: `${ARTICLES.consumptionRestriction3}；${ARTICLES.consumptionRestriction5}`,
+  /** a restriction lifted, or one journey allowed */
+  restrictionLift: `${ARTICLES.consumptionRestriction9}；${ARTICLES.consumptionRestriction8}`,
   /** a creditor's lead recorded and checked */
   lead: ARTICLES.propertyInvestigation2,
 } as const;

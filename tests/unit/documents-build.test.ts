@@ -19,7 +19,8 @@ const { buildDocument, checkDocumentData, requiredFields } = createDocumentBuild
 
 const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOCUMENTS_FOR).flat(), '保全期限届满提醒通知书'];
 /** the notice, the report order and the dishonest list's decisions (docs/domain.md rule 8) */
-const CREDIT_TYPES: DocumentType[] = ['执行通知书', '报告财产令', '纳入失信被执行人名单决定书', '删除失信信息决定书', '信用修复决定书'];
+const CREDIT_TYPES: DocumentType[] = ['执行通知书', '报告财产令', '纳入失信被执行人名单决定书', '删除失信信息决定书', '信用修复决定书',
+  '限制消费令', '解除限制消费令决定书', '暂时解除限制消费决定书'];
 const RULINGS: DocumentType[] = ['冻结裁定书', '续行冻结裁定书', '解除冻结裁定书', '扣划裁定书'];
 const isRuling = (t: DocumentType) => RULINGS.includes(t);
 

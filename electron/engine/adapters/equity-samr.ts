@@ -2,6 +2,8 @@
  * 市场监管 feedback: investments with subscribed contribution in 万元 (six decimals). The value is
  * the subscribed contribution, the figure an equity freeze is expressed in.
  */
+import type { BoundRole } from '../../../shared/rules/restriction';
+import { validateSubjectId } from '../../../shared/ids/subject-id';
 import type { ChannelAdapter } from '../types';
 import { dedupeAssets } from './bank-common';
 import { findings, freeze } from './findings';
@@ -45,3 +47,38 @@ export const samrAdapter: ChannelAdapter = {
     return findings({ assets: dedupeAssets(s, assets) });
   },
 };
+
+/** The registry's words for a position, and whom of 限制消费规定 第三条第二款 it names. */
+const POSITION_ROLE: Readonly<Record<string, BoundRole>> = {
+  法定代表人: 'legal-representative',
+  负责人: 'principal',
+  主要负责人: 'principal',
+  实际控制人: 'actual-controller',
+};
+
+export interface RegistryPerson {
+  role: BoundRole;
+  name: string;
+  idNumber: string;
+}
+
+/**
+ * The key persons of a company as the business registry answered (result.keyPersons): those a
+ * consumption restriction on it binds. Other positions (董事, 监事) are left out; a person without a
+ * valid ID number is refused as the rest of the answer would be.
+ */
+export function samrKeyPersons(feedback: unknown): RegistryPerson[] {
+  const fb = s.obj(feedback, 'feedback');
+  s.literal(fb.status, 'success', 'status');
+  const r = s.obj(fb.result, 'result');
+  if (r.keyPersons === undefined) return [];
+  return s.arr(r.keyPersons, 'result.keyPersons').flatMap((x, i) => {
+    const p = `result.keyPersons[${i}]`;
+    const k = s.obj(x, p);
+    const role = POSITION_ROLE[s.text(k.position, `${p}.position`)];
+    if (!role) return [];
+    const id = validateSubjectId('person', s.text(k.cerNo, `${p}.cerNo`));
+    if (!id.ok) return s.fail(`${p}.cerNo`, 'not a resident ID number');
+    return [{ role, name: s.text(k.name, `${p}.name`), idNumber: id.value }];
+  });
+}

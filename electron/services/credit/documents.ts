@@ -13,7 +13,8 @@ import type { StoredCase } from '../../store/cases';
 import { toRef } from '../../store/documents';
 import { clerkOf, partyOf } from '../measures/documents';
 
-export type CreditDocumentType = Extract<DocumentType, '执行通知书' | '报告财产令' | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书'>;
+export type CreditDocumentType = Extract<DocumentType, '执行通知书' | '报告财产令' | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书'
+  | '限制消费令' | '解除限制消费令决定书' | '暂时解除限制消费决定书'>;
 
 export interface CreditDocumentInput {
   type: CreditDocumentType;

@@ -24,6 +24,7 @@ import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
 import { CreditPanel } from '../credit/CreditPanel.dom';
 import { TerminalPanel } from '../terminal/TerminalPanel.dom';
+import { RestrictionPanel } from '../restriction/RestrictionPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -57,6 +58,9 @@ export function CaseWorkspace() {
       } else if (e.key === 'c' || e.key === 'C') {
         e.preventDefault();
         s.setWorkspaceTab('credit');
+      } else if (e.key === 'l' || e.key === 'L') {
+        e.preventDefault();
+        s.setWorkspaceTab('restrict');
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         s.setHearing(true);
@@ -121,6 +125,11 @@ export function CaseWorkspace() {
           {tab === 'credit' && (
             <div className="panel workspace-single" id="ws-panel-credit" role="tabpanel" aria-labelledby="ws-tab-credit">
               <CreditPanel caseId={detail.id} />
+            </div>
+          )}
+          {tab === 'restrict' && (
+            <div className="panel workspace-single" id="ws-panel-restrict" role="tabpanel" aria-labelledby="ws-tab-restrict">
+              <RestrictionPanel caseId={detail.id} parties={detail.parties} />
             </div>
           )}
         </>

@@ -1,18 +1,18 @@
-/** The workspace's tabs: inquiry (query and results), freeze (F), deduction (D), credit sanctions (C), the debtor's conduct, 终本 (docs/domain.md rule 12). */
+/** The workspace's tabs: inquiry (query and results), freeze (F), deduction (D), credit sanctions (C), consumption restriction (L), the debtor's conduct, 终本 (docs/domain.md rule 12). */
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { WorkspaceTab } from '../../store/slices/ui';
 
-const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'credit', 'conduct', 'terminal'];
+const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'credit', 'restrict', 'conduct', 'terminal'];
 
 export function WorkspaceTabs() {
   const { t } = useT();
   const tab = useAppStore((s) => s.workspaceTab);
   const setTab = useAppStore((s) => s.setWorkspaceTab);
-  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct, credit: t.wsTabs.credit, conduct: t.conduct.tab, terminal: t.terminal.tab };
-  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle, credit: t.wsTabs.creditTitle, conduct: t.conduct.title, terminal: t.terminal.title };
-  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, conduct: '', terminal: '' };
+  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct, credit: t.wsTabs.credit, restrict: t.restriction.tab, conduct: t.conduct.tab, terminal: t.terminal.tab };
+  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle, credit: t.wsTabs.creditTitle, restrict: t.restriction.tabTitle, conduct: t.conduct.title, terminal: t.terminal.title };
+  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, restrict: 'L', conduct: '', terminal: '' };
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;

@@ -4,8 +4,8 @@ import type { Lang } from '../../i18n/dict';
 import type { SliceCreator } from '../types';
 
 export type ResultsTab = 'assets' | 'whereabouts' | 'info';
-/** The case workspace: query (and results), freeze, deduction, credit sanctions, the debtor's conduct, 终本. */
-export type WorkspaceTab = 'query' | 'freeze' | 'deduct' | 'credit' | 'conduct' | 'terminal';
+/** The case workspace: query (and results), freeze, deduction, credit sanctions, consumption restriction, the debtor's conduct, 终本. */
+export type WorkspaceTab = 'query' | 'freeze' | 'deduct' | 'credit' | 'restrict' | 'conduct' | 'terminal';
 
 export interface UiData {
   lang: Lang;
