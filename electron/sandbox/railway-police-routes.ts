@@ -4,8 +4,8 @@
  *     travelling, with the 协助临时控制通知书 and the judge's decision signature over the request;
  *   GET  /gw/v1/railway-police/controls/{id} (signed) where it stands: accepted → controlled / not_found.
  * Refused: an unknown case or a subject not its debtor (PURPOSE_REFUSED), an officer who is not the
- * case's judge (NOT_AUTHORISED), a missing or forged signature (SIGNATURE_INVALID), a sighting the
- * feed never carried for him (NOT_FOUND). The same id is one request (200 with the first); the same
+ * case's judge (NOT_AUTHORISED), a missing or forged signature (SIGNATURE_INVALID), a sighting of the
+ * feed that is not of him (PURPOSE_REFUSED). The same id is one request (200 with the first); the same
  * id with another body is IDEMPOTENCY_CONFLICT. Faults: the global errorRate (503 before acting)
  * and lostAnswerRate (acted, no answer) of PUT /sandbox/v1/knobs.
  */
@@ -45,8 +45,9 @@ function submit(req: IncomingMessage, res: ServerResponse, body: string, st: San
   if (!validSignature(st, decision, controlSignedText(b))) {
     return sendError(res, 403, 'SIGNATURE_INVALID', `缺少承办法官 ${p.c.assignee} 以备案密钥作出的有效决定签名 / signatures: no valid decision signature of the case's judge over this request`);
   }
-  const sighting = book.events.find((e) => e.ref === b.sightingRef && e.idNumber === idNumber && e.caseNumber === p.c.number);
-  if (!sighting) return sendError(res, 404, 'NOT_FOUND', 'sightingRef: the feed carried no such sighting of this subject');
+  // a sighting of the feed must be of this debtor; a restricted debtor's booking is named by the court's own reference
+  const sighting = book.events.find((e) => e.ref === b.sightingRef);
+  if (sighting && (sighting.idNumber !== idNumber || sighting.caseNumber !== p.c.number)) return sendError(res, 403, 'PURPOSE_REFUSED', 'sightingRef: a sighting of another subject or case');
   if (keyedDraw(st.seed, 'railway.police', b.clientRequestId, 'error') < st.knobs.errorRate) return sendError(res, 503, 'GW_BUSY', 'the railway police desk is busy');
   const c: ControlRequest = {
     id: b.clientRequestId, court: st.court.court, caseNumber: p.c.number, idNumber, sightingRef: b.sightingRef, officer: auth.officer!.code,
