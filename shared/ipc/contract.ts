@@ -20,6 +20,7 @@ import type {
   BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
 import { alertEvents, alertsGroup } from './groups/alerts';
+import { controlGroup } from './groups/control';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
@@ -365,6 +366,7 @@ export const contract = {
   alerts: alertsGroup,
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
+  control: controlGroup,
 } as const;
 
 /** Events main → renderer. */
