@@ -6,7 +6,7 @@
  * events fall on sandbox days after the subscription began, each day drawn from the seed (so a run
  * reproduces); a trainer or a test injects one at will. Also the railway police's 协助临时控制 book.
  */
-import { keyedDraw } from './prng';
+import { hash32, keyedDraw } from './prng';
 import type { SandboxState } from './state';
 
 export const SIGHTING_KINDS = ['hotel', 'rail', 'air', 'exit-entry', 'grid'] as const;
@@ -95,12 +95,15 @@ export class WhereaboutsBook {
     sub.endedAt ??= this.st.clock.now();
   }
 
-  add(sub: Subscription, kind: SightingKind, pick: number, at: number): SightingEvent {
+  add(sub: Subscription, kind: SightingKind, pick: number, at: number, seeded = false): SightingEvent {
     const places = PLACES[kind];
     const place = places[Math.floor(pick * places.length) % places.length]!;
     const [where, detail = ''] = kind === 'rail' || kind === 'air' ? [place, place.split(' ').pop()!] : [place, ''];
+    // cursors and references stay unique across sandbox restarts (a workstation keeps its cursor)
+    const seq = Math.max((this.events.at(-1)?.seq ?? 0) + 1, Date.now());
+    const ref = seeded ? `WE-${hash32(this.st.seed, sub.idNumber, sub.caseNumber).toString(36).toUpperCase()}-${Math.floor(at / DAY_MS)}` : `WE-${seq.toString(36).toUpperCase()}`;
     const e: SightingEvent = {
-      seq: this.events.length + 1, ref: `WE${String(this.events.length + 1).padStart(8, '0')}`, court: sub.court, caseNumber: sub.caseNumber,
+      seq, ref, court: sub.court, caseNumber: sub.caseNumber,
       idNumber: sub.idNumber, kind, source: SOURCES[kind], place: where, detail, at,
     };
     this.events.push(e);
@@ -115,7 +118,7 @@ export class WhereaboutsBook {
       for (let day = (this.seeded.get(sub.id) ?? today) + 1; day <= today; day += 1) {
         if (keyedDraw(this.st.seed, 'whereabouts', sub.idNumber, day) >= this.rate) continue;
         const kind = SIGHTING_KINDS[Math.floor(keyedDraw(this.st.seed, 'whereabouts.kind', sub.idNumber, day) * SIGHTING_KINDS.length)]!;
-        this.add(sub, kind, keyedDraw(this.st.seed, 'whereabouts.place', sub.idNumber, day), day * DAY_MS + 10 * 3_600_000);
+        this.add(sub, kind, keyedDraw(this.st.seed, 'whereabouts.place', sub.idNumber, day), day * DAY_MS + 2 * 3_600_000, true);
       }
       this.seeded.set(sub.id, today);
     }

@@ -61,7 +61,7 @@ function feed(req: IncomingMessage, res: ServerResponse, url: URL, st: SandboxSt
   const auth = authenticate(req, res, '', st, true);
   if (!auth.ok) return;
   const after = url.searchParams.get('after') ?? '';
-  if (after !== '' && !/^\d{1,12}$/.test(after)) return sendError(res, 400, 'BAD_REQUEST', 'after: not a cursor from this feed');
+  if (after !== '' && !/^\d{1,16}$/.test(after)) return sendError(res, 400, 'BAD_REQUEST', 'after: not a cursor from this feed');
   const limit = Number(url.searchParams.get('limit') ?? '100');
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) return sendError(res, 400, 'BAD_REQUEST', 'limit: must be an integer in 1–500');
   const items = whereaboutsOf(st).feed(auth.officer!.court, after === '' ? 0 : Number(after), limit).map((e) => ({

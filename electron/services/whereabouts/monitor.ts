@@ -71,6 +71,8 @@ export class WhereaboutsMonitor {
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** the monitoring in force here made sure of at the gateway once per session (it answers the same one again) */
+  private asserted = false;
 
   constructor(private readonly d: Deps, private readonly s: ActiveSession, private readonly pollMs = d.jobTickMs ?? DEFAULT_POLL_MS) {}
 
@@ -96,10 +98,28 @@ export class WhereaboutsMonitor {
 
   private async work(): Promise<void> {
     const repo = this.s.store.whereaboutsControl;
+    if (!this.asserted) this.asserted = await this.assertInForce();
     for (const { subscription, reason } of repo.lapsed()) repo.end(subscription.id, reason, 'system');
     for (const sub of repo.endsToTell()) if (this.stopped || !(await tellEnd(this.d, this.s, sub))) break;
     await this.takeFeed();
     for (const c of repo.openControls()) if (!this.stopped) await refreshControl(this.d, this.s, c);
+  }
+
+  private async assertInForce(): Promise<boolean> {
+    const { store } = this.s;
+    for (const sub of store.whereaboutsControl.inForce()) {
+      const c = store.cases.get(sub.caseId);
+      const finding = c && store.whereaboutsFindings.inForce(c.id).find((f) => f.seq === sub.findingSeq);
+      const party = c?.parties.find((p) => p.id === sub.partyId);
+      if (!c || !finding || !party || c.status !== 'open') continue;
+      const body = JSON.stringify({ caseNumber: c.number, idNumber: party.idNumber, finding: { ground: finding.ground, recordedAt: finding.recordedAt } });
+      try {
+        await caller(this.d)('POST', SUBS_PATH, body, { officerCode: this.s.officer.code });
+      } catch (e) {
+        if (!(e instanceof GatewayHttpError) || e.transient) return false;
+      }
+    }
+    return true;
   }
 
   private async takeFeed(): Promise<void> {
