@@ -112,10 +112,10 @@ describe('a sighting', () => {
   it('raises one alert with its source and the control action', async () => {
     const inj = await sandbox('/sandbox/v1/whereabouts/sightings', { method: 'POST', body: { idNumber: debtor.idNumber, kind: 'rail' } });
     expect(inj.status).toBe(201);
-    [alert] = await waitFor(async () => {
+    alert = (await waitFor(async () => {
       const a = await alertsOf('whereabouts.sighting');
       return a.length ? a : undefined;
-    });
+    }))[0]!;
     expect(alert).toMatchObject({ action: 'control', source: { kind: 'sighting', id: inj.json.ref }, actionInput: { partyId: debtor.id, sightingId: inj.json.ref } });
     expect(alert.reason.zh).toContain('铁路购票');
     const seen = await value<CaseControl>('control', 'sightings', { caseId: c.id });
