@@ -8,14 +8,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSecureStore, type SecureStore, type StoredCase } from '../../electron/store';
 import { MIN_SCRYPT } from '../../electron/store/kdf';
 import { WhereaboutsMonitor } from '../../electron/services/whereabouts/monitor';
 import type { Deps } from '../../electron/services/deps';
 import type { ActiveSession } from '../../electron/services/session';
-import type { SightingWire } from '../../electron/gateway/control-wire';
+import { controlSignedText, type ControlBody, type SightingWire } from '../../electron/gateway/control-wire';
+import { verifyText } from '../../electron/gateway/ed25519';
+import { requestControl } from '../../electron/services/whereabouts/control';
 
 let dir: string;
 let store: SecureStore;
@@ -31,6 +33,10 @@ const client = {
       const after = Number(new URLSearchParams(p.split('?')[1]).get('after') || 0);
       const items = feed.filter((e) => e.seq > after);
       return { value: { items, next: items.length ? items.at(-1)!.cursor : String(after) }, raw: '', httpStatus: 200 };
+    }
+    if (p === '/gw/v1/railway-police/controls') {
+      const b = JSON.parse(body!) as ControlBody;
+      return { value: { id: b.clientRequestId, caseNumber: b.caseNumber, state: 'accepted', acceptedAt: new Date().toISOString() }, raw: '', httpStatus: 201 };
     }
     return { value: {}, raw: '', httpStatus: 200 };
   },
@@ -107,5 +113,37 @@ describe('the whereabouts monitor', () => {
     const debtor = c.parties.find((p) => p.role === 'debtor')!;
     const again = store.whereaboutsControl.subscribe({ caseId: c.id, partyId: debtor.id, findingSeq: store.whereaboutsFindings.inForce(c.id)[0]!.seq }, JUDGE.code);
     expect(again).toMatchObject({ created: false, subscription: { id } });
+  });
+});
+
+describe('control from a restricted debtor’s breach', () => {
+  it('sends one request signed by the judge, with its notice, and refuses an alert that names no debtor', async () => {
+    monitored();
+    const debtor = c.parties.find((p) => p.role === 'debtor')!;
+    const pair = generateKeyPairSync('ed25519');
+    const spki = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const keys = { officer: JUDGE.code, keyId: 'k1', signingPublicKey: spki, signing: pair.privateKey, box: pair.privateKey };
+    const session = { officer: JUDGE, store, keys } as unknown as ActiveSession;
+    const deps = { client, now: () => new Date(), courtName: '贵州省贵阳市云岩区人民法院' } as unknown as Deps;
+    const { alert } = store.alerts.raise({
+      caseId: c.id, kind: 'restriction.breach', dedupeKey: 'breach:BK-1', reason: { zh: '限制消费的被执行人购买 G2886 次一等座', en: 'a restricted debtor booked a first-class G-train seat' },
+      source: { kind: 'booking', id: 'BK-1' }, action: 'control', actionInput: { partyId: debtor.id },
+    });
+    const [first, second] = await Promise.all([requestControl(deps, session, c, alert), requestControl(deps, session, c, alert)]);
+    expect(first).toMatchObject({ state: 'accepted', sightingRef: 'BK-1', alertId: alert.id });
+    expect(second!.id).toBe(first!.id);
+    const again = await requestControl(deps, session, c, alert);
+    expect(again.id).toBe(first!.id);
+    const sent = calls.filter((x) => x.path === '/gw/v1/railway-police/controls' && x.method === 'POST');
+    expect(sent).toHaveLength(1);
+    const body = JSON.parse(sent[0]!.body!) as ControlBody;
+    expect(verifyText(spki, controlSignedText(body), body.signatures[0]!.signature)).toBe(true);
+    expect(store.documents.listForCase(c.id).map((d) => d.type)).toEqual(['协助临时控制通知书']);
+    expect(body.document.sha256).toBe(store.documents.listForCase(c.id)[0]!.sha256);
+
+    const { alert: bare } = store.alerts.raise({
+      caseId: c.id, kind: 'restriction.breach', dedupeKey: 'breach:BK-2', reason: { zh: 'x', en: 'x' }, source: { kind: 'booking', id: 'BK-2' }, action: 'control', actionInput: {},
+    });
+    await expect(requestControl(deps, session, c, bare)).rejects.toMatchObject({ error: { code: 'NOT_A_DEBTOR' } });
   });
 });
