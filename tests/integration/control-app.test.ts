@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
 import { call as gw } from '../helpers/sandbox-client';
 import { controlSignedText } from '../../electron/gateway/control-wire';
 import { signText } from '../../electron/gateway/ed25519';
@@ -199,5 +199,9 @@ describe('the end of monitoring', () => {
     expect((await sightingsAt()).subscriptions.filter((s) => s.caseNumber === c.number && !s.endedAt)).toHaveLength(0);
     const inj = await sandbox('/sandbox/v1/whereabouts/sightings', { method: 'POST', body: { idNumber: debtor.idNumber, kind: 'air' } });
     expect(inj.status).toBe(404);
+  });
+
+  it('leaves no whereabouts or identity in plaintext in the data folder', () => {
+    expectNoPlaintext(dir, [debtor.name, debtor.idNumber, '贵阳北站', '成都东站', '锦江之星']);
   });
 });
