@@ -4,7 +4,7 @@
  * debtor seen on a train raises one alert, also after a restart; the one-click control from it sends
  * one signed request to the railway police, accepted and then controlled, and the detention draft
  * follows; a clerk and another judge are refused and recorded; a forged request is refused by the
- * police desk; monitoring ends at the gateway when the judge stops it.
+ * police desk; monitoring ends at the gateway when the judge stops it and when the case closes.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   for (const s of list.items) {
     const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
     const debtors = d.parties.filter((p) => p.role === 'debtor');
-    if (debtors.length === 1 && debtors[0]!.kind === 'person' && d.type === '执' && d.status === 'open') {
+    if (debtors.length === 1 && debtors[0]!.kind === 'person' && d.type === '执' && d.status === 'open' && !d.performanceDueOn) {
       c = d;
       debtor = debtors[0]!;
       break;
@@ -199,6 +199,23 @@ describe('the end of monitoring', () => {
     expect((await sightingsAt()).subscriptions.filter((s) => s.caseNumber === c.number && !s.endedAt)).toHaveLength(0);
     const inj = await sandbox('/sandbox/v1/whereabouts/sightings', { method: 'POST', body: { idNumber: debtor.idNumber, kind: 'air' } });
     expect(inj.status).toBe(404);
+  });
+
+  it('ends when the case closes: the gateway is told, and the judge sees why', async () => {
+    const again = await value<WhereaboutsSubscription>('control', 'subscribe', { caseId: c.id, partyId: debtor.id });
+    expect(again.endedAt).toBeUndefined();
+    await waitFor(async () => ((await sightingsAt()).subscriptions.some((s) => s.caseNumber === c.number && !s.endedAt) ? true : undefined));
+    // the applicant was paid directly: the case-management system's word on the amounts wins at the next import
+    const docket = core.sandbox!.courtSystem.find(c.number)!;
+    docket.amountOwed = 0;
+    docket.costs = 0;
+    await value('cases', 'importFromCourt', {});
+    const closed = await value<{ case: CaseDetail }>('cases', 'close', { caseId: c.id, decisionId: `close-${c.id}` });
+    expect(closed.case.status).toBe('closed');
+    await waitFor(async () => ((await sightingsAt()).subscriptions.filter((s) => s.caseNumber === c.number).every((s) => s.endedAt) ? true : undefined));
+    const { subscriptions } = await value<CaseControl>('control', 'sightings', { caseId: c.id });
+    expect(subscriptions.find((s) => s.id === again.id)).toMatchObject({ endReason: 'case-closed' });
+    expect(await call('control', 'subscribe', { caseId: c.id, partyId: debtor.id })).toMatchObject({ ok: false });
   });
 
   it('leaves no whereabouts or identity in plaintext in the data folder', () => {
