@@ -20,7 +20,7 @@ import type {
   BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
 import { alertEvents, alertsGroup } from './groups/alerts';
-import { controlGroup } from './groups/control';
+import { controlEvents, controlGroup } from './groups/control';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
@@ -394,6 +394,7 @@ export const events = {
   ...jobEvents,
   ...alertEvents,
   ...creditEvents,
+  ...controlEvents,
 } as const;
 
 type C = typeof contract;

@@ -35,6 +35,7 @@ let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
 const raisedLive: AlertView[] = [];
+const controlLive: ControlRequest[] = [];
 const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
 const sandbox = async (p: string, init?: { method: string; body: unknown }) => {
   const r = await fetch(`${core.sandbox!.url}${p}`, init ? { method: init.method, body: JSON.stringify(init.body) } : undefined);
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
   await sandbox('/sandbox/v1/whereabouts/rates', { method: 'PUT', body: { rate: 0, notFoundRate: 0 } });
   core.onEvent((e, p) => {
     if (e === 'alert.raised') raisedLive.push((p as { alert: AlertView }).alert);
+    if (e === 'control.updated') controlLive.push((p as { control: ControlRequest }).control);
   });
 }
 
@@ -170,6 +172,7 @@ describe('one-click control', () => {
       return x.state === 'controlled' ? x : undefined;
     });
     expect(held.station).toContain('铁路公安');
+    expect(controlLive.filter((x) => x.id === first.id).map((x) => x.state)).toEqual(['accepted', 'controlled']);
     const { document } = await value<{ control: ControlRequest; document: DocumentRef }>('control', 'draftDetention', { caseId: c.id, controlId: first.id, facts: '被执行人有履行能力而拒不履行，并以乘车外出逃避执行' });
     expect(document.type).toBe('拘留决定书');
     const trail = (await value<AuditEntry[]>('audit', 'list', { caseId: c.id })).map((e) => e.action);

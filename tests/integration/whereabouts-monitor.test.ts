@@ -124,7 +124,8 @@ describe('control from a restricted debtor’s breach', () => {
     const spki = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     const keys = { officer: JUDGE.code, keyId: 'k1', signingPublicKey: spki, signing: pair.privateKey, box: pair.privateKey };
     const session = { officer: JUDGE, store, keys } as unknown as ActiveSession;
-    const deps = { client, now: () => new Date(), courtName: '贵州省贵阳市云岩区人民法院' } as unknown as Deps;
+    const emitted: unknown[] = [];
+    const deps = { client, now: () => new Date(), courtName: '贵州省贵阳市云岩区人民法院', emit: (_e: string, p: unknown) => emitted.push(p) } as unknown as Deps;
     const { alert } = store.alerts.raise({
       caseId: c.id, kind: 'restriction.breach', dedupeKey: 'breach:BK-1', reason: { zh: '限制消费的被执行人购买 G2886 次一等座', en: 'a restricted debtor booked a first-class G-train seat' },
       source: { kind: 'booking', id: 'BK-1' }, action: 'control', actionInput: { partyId: debtor.id },
@@ -136,6 +137,7 @@ describe('control from a restricted debtor’s breach', () => {
     expect(again.id).toBe(first!.id);
     const sent = calls.filter((x) => x.path === '/gw/v1/railway-police/controls' && x.method === 'POST');
     expect(sent).toHaveLength(1);
+    expect(emitted).toEqual([{ control: expect.objectContaining({ id: first!.id, state: 'accepted' }) }]);
     const body = JSON.parse(sent[0]!.body!) as ControlBody;
     expect(verifyText(spki, controlSignedText(body), body.signatures[0]!.signature)).toBe(true);
     expect(store.documents.listForCase(c.id).map((d) => d.type)).toEqual(['协助临时控制通知书']);

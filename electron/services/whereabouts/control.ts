@@ -73,10 +73,16 @@ export async function refreshControl(d: Deps, s: ActiveSession, c: ControlReques
       ? await call('GET', `${CONTROLS_PATH}/${encodeURIComponent(c.id)}`, undefined, { officerCode: s.officer.code })
       : await call('POST', CONTROLS_PATH, repo.controlBody(c.id), { officerCode: s.officer.code });
     const st = controlStatusSchema.parse(answer.value);
-    return repo.setState(c.id, st.state, st.station ? { station: st.station } : {});
+    return told(d, c, repo.setState(c.id, st.state, st.station ? { station: st.station } : {}));
   } catch (e) {
-    if (e instanceof GatewayHttpError && !e.transient) return repo.setState(c.id, 'refused', { error: `${e.gatewayCode}: ${e.gatewayMessage}` });
+    if (e instanceof GatewayHttpError && !e.transient) return told(d, c, repo.setState(c.id, 'refused', { error: `${e.gatewayCode}: ${e.gatewayMessage}` }));
     // no answer or a busy desk: the same id is asked again on the next round
-    return c.state === 'queued' ? repo.setState(c.id, 'unknown') : c;
+    return c.state === 'queued' ? told(d, c, repo.setState(c.id, 'unknown')) : c;
   }
+}
+
+/** The windows are told when a request moved. */
+function told(d: Deps, before: ControlRequest, after: ControlRequest): ControlRequest {
+  if (after.state !== before.state) d.emit('control.updated', { control: after });
+  return after;
 }

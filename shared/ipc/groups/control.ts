@@ -37,3 +37,8 @@ export const controlGroup = {
     output: out<{ control: ControlRequest; document: DocumentRef }>(),
   },
 } as const;
+
+export const controlEvents = {
+  /** a control request moved (sent, accepted, controlled, not found, refused): the panel shows it */
+  'control.updated': z.object({ control: z.custom<ControlRequest>() }),
+};

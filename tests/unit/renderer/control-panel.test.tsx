@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { err, ok } from '../../../shared/result';
 import { appError } from '../../../shared/errors';
 import type { CaseControl } from '../../../shared/ipc/groups/control';
@@ -70,8 +70,12 @@ describe('the control panel', () => {
     expect(fake.callsOf('control.requestControl')).toEqual([{ caseId: 'case-1', alertId: 'al-s' }]);
     expect(screen.queryByTestId('sighting-request-WE-1')).toBeNull();
     expect(screen.queryByTestId('detention-draft-CTL-1')).toBeNull();
-    fireEvent.click(screen.getByTestId('control-refresh-CTL-1'));
+    // the police's answer comes live, without a click
+    data = { ...data, controls: [control('controlled', { station: '贵阳北站派出所' })] };
+    act(() => fake.emit('control.updated', { control: data.controls[0]! }));
     await waitFor(() => expect(text('control-request-state-CTL-1')).toBe('已临时控制'));
+    fireEvent.click(screen.getByTestId('control-refresh-CTL-1'));
+    await waitFor(() => expect(fake.callsOf('control.controlStatus')).toEqual([{ caseId: 'case-1', controlId: 'CTL-1' }]));
     fireEvent.change(screen.getByTestId('detention-facts-CTL-1'), { target: { value: '拒不履行并乘车逃避执行' } });
     fireEvent.click(screen.getByTestId('detention-draft-CTL-1'));
     await screen.findByTestId('detention-drafted-CTL-1');

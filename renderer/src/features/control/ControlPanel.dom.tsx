@@ -36,7 +36,11 @@ export function ControlPanel() {
   }, [caseId]);
   useEffect(() => {
     void load();
-  }, [load]);
+    // the police's answer, taken by the session's monitor, shows as it comes
+    return api().on('control.updated', (p) => {
+      if (p.control.caseId === caseId) void load();
+    });
+  }, [load, caseId]);
   if (!caseId || persons.length === 0) return null;
 
   const run = async (fn: () => Promise<{ ok: boolean; error?: AppError }>) => {
