@@ -15,7 +15,7 @@ import type { MeasureSignature } from '../../shared/domain/measures';
 import { GatewayGarbage, GatewayHttpError, isGatewayErrorCode } from './gateway-errors';
 import { createHttpTransport, type HttpTransport } from './http-transport';
 import {
-  approvalItemSchema, approvalListSchema, creditRecordsSchema, type CreditRecords, type CreditSubmitBody, checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
+  approvalItemSchema, approvalListSchema, creditRecordsSchema, type CreditRecords, type CreditSubmitBody, checkpointListSchema, courtAccountsAnswerSchema, courtCaseSchema, courtCasesAnswerSchema, courtEventAnswerSchema, type CourtTerminalBody, enrolAnswerSchema, errorEnvelopeSchema, feedbackPageSchema,
   gatewayKeysAnswerSchema, healthAnswerSchema, officerStandingSchema, officersAnswerSchema, signedReceiptSchema, statusAnswerSchema,
   submitAnswerSchema, type ApprovalItem, type CourtCase, type CourtCasesPage, type EnrolAnswer, type FeedbackPage, type HealthAnswer, type OfficerStanding,
   type RegisteredCourtAccount, type RegisteredOfficer, type StatusAnswer,
@@ -74,6 +74,10 @@ export interface GatewayClient {
   decideApproval(id: string, d: { decision: 'approve' | 'refuse'; signature?: MeasureSignature; reason?: string }, o: CallOptions & { officerCode: string }): Promise<ApprovalItem>;
   /** GET /court/v1/cases/lookup?number=: one case, or undefined when the system holds no such number (404) */
   courtCase(number: string, o?: CallOptions): Promise<CourtCase | undefined>;
+  /** POST /court/v1/cases/terminal: the case-management system records the approved 终本 (docs/gateway-protocol.md, "Court case events") */
+  courtTerminal?(t: CourtTerminalBody, o: CallOptions & { officerCode: string }): Promise<{ seq: number; number: string }>;
+  /** POST /court/v1/cases/resume: the system files the 执恢 case of a 终本 case (once per case) and answers it */
+  courtResume?(r: { number: string; amountOwed: number }, o: CallOptions & { officerCode: string }): Promise<CourtCase>;
   /** POST /gw/v1/officers/enrol: registers an officer's signing key with his one-time enrolment code */
   enrol(e: { officerCode: string; enrolmentCode: string; signingPublicKey: string }, o?: CallOptions): Promise<EnrolAnswer>;
   /** GET /gw/v1/officers/{code}: his standing, role and keys (re-checked at sign-in) */
@@ -232,6 +236,12 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
         if (e instanceof GatewayHttpError && e.httpStatus === 404) return undefined;
         throw e;
       }
+    },
+    async courtTerminal(t, o) {
+      return (await call('POST', '/court/v1/cases/terminal', JSON.stringify(t), courtEventAnswerSchema, o)).value;
+    },
+    async courtResume(r, o) {
+      return (await call('POST', '/court/v1/cases/resume', JSON.stringify(r), courtCaseSchema, o)).value;
     },
     async enrol(e, o = {}) {
       const body = JSON.stringify({ officerCode: e.officerCode, enrolmentCode: e.enrolmentCode, signingPublicKey: e.signingPublicKey });

@@ -142,6 +142,15 @@ export const courtCaseSchema = z.object({
 });
 export type CourtCase = z.infer<typeof courtCaseSchema>;
 
+/** POST /court/v1/cases/terminal: the 终本 as the judge proposed and the chief approved it, with both signatures over `signedText` */
+export interface CourtTerminalBody {
+  number: string;
+  closingId: string;
+  signedText: string;
+  signatures: { role: 'decision' | 'approval'; officer: string; keyId: string; signature: string }[];
+}
+export const courtEventAnswerSchema = z.object({ seq: z.number().int(), number: text });
+
 export const courtCasesAnswerSchema = z.object({
   total: z.number().int().min(0),
   items: z.array(courtCaseSchema),

@@ -36,7 +36,8 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
 export type GatewayErrorCode =
   | 'BAD_REQUEST' | 'BAD_SIGNATURE' | 'CLOCK_SKEW' | 'OFFICER_NOT_REGISTERED' | 'NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT' | 'CHANNEL_REFUSES' | 'RATE_LIMITED' | 'GW_BUSY' | 'FORBIDDEN' | 'ENROLMENT_REFUSED'
-  | 'NOT_AUTHORISED' | 'PURPOSE_REFUSED' | 'APPROVAL_REQUIRED' | 'SIGNATURE_INVALID' | 'CREDIT_APPROVAL_REQUIRED' | 'CREDIT_RECORD_NOT_FOUND';
+  | 'NOT_AUTHORISED' | 'PURPOSE_REFUSED' | 'APPROVAL_REQUIRED' | 'SIGNATURE_INVALID' | 'CREDIT_APPROVAL_REQUIRED' | 'CREDIT_RECORD_NOT_FOUND'
+  | 'TERMINAL_APPROVAL_REQUIRED' | 'NOT_TERMINAL';
 
 export function sendError(res: ServerResponse, status: number, code: GatewayErrorCode, message: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, { error: { code, message } }, headers);

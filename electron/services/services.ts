@@ -30,6 +30,9 @@ import { controlHandlers } from './handlers/control';
 import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
+import { conductHandlers } from './handlers/conduct';
+import { terminalHandlers } from './handlers/terminal';
+import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { JobKinds } from './jobs/registry';
 import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
@@ -59,6 +62,7 @@ export function createServices(sd: ServiceDeps): Services {
   const kinds = new JobKinds();
   registerAlertJobs(kinds);
   kinds.register(REPEAT_FREEZE_KIND, repeatFreezeJob(d, ops));
+  kinds.register(TERMINAL_REQUERY_KIND, { label: { zh: '终本后定期复查', en: 'six-monthly re-query after 终本' }, run: terminalRequeryJob });
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
@@ -82,6 +86,8 @@ export function createServices(sd: ServiceDeps): Services {
     leads: leadHandlers(d),
     repeat: repeatFreezeHandlers(d),
     control: controlHandlers(d),
+    conduct: conductHandlers(d),
+    terminal: terminalHandlers(d),
   };
   return {
     handlers,

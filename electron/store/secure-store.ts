@@ -37,6 +37,7 @@ import { WhereaboutsControlRepo } from './whereabouts-control';
 import { JobRepo } from './jobs';
 import { CreditExchangeRepo } from './credit-exchanges';
 import { LeadRepo } from './leads';
+import { ConductReader, ConductRepo } from './conduct';
 import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
@@ -99,6 +100,9 @@ export interface SecureStore {
   readonly leads: LeadRepo;
   /** the single-pass reads the alert scans make across cases */
   readonly alertScans: AlertScanReader;
+  /** a debtor's conduct: the reads of his timeline and the judge's word on it (docs/domain.md rule 8) */
+  readonly conductRecords: ConductReader;
+  readonly conduct: ConductRepo;
   caseQueryView(caseId: string): CaseQueryView;
   /**
    * Re-encrypts the whole database under a new key (an officer removed: no old keyring copy opens
@@ -162,6 +166,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     terminal: new TerminalRepo(conn, clock),
     leads: new LeadRepo(conn, clock, audit),
     alertScans: new AlertScanReader(conn),
+    conductRecords: new ConductReader(conn),
+    conduct: new ConductRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),
     rekey: (key) => {

@@ -85,6 +85,12 @@ export class TerminalRepo {
     return r ? toClosing(r) : undefined;
   }
 
+  /** The case's latest closing in any state (a refusal, with its reason, included). */
+  lastClosing(caseId: string): TerminalClosing | undefined {
+    const r = this.db.prepare<[string], ClosingRow>('SELECT * FROM terminal_closings WHERE case_id = ? ORDER BY proposed_at DESC, rowid DESC LIMIT 1').get(caseId);
+    return r ? toClosing(r) : undefined;
+  }
+
   /** Proposals waiting for a chief's or the director's approval, for one court's inbox. */
   awaitingApproval(): TerminalClosing[] {
     return this.db.prepare<[], ClosingRow>(`SELECT * FROM terminal_closings WHERE state = 'proposed' ORDER BY proposed_at`).all().map(toClosing);

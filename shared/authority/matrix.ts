@@ -62,6 +62,7 @@ export const ACTS = {
   'credit.propose': { roles: JUDGE, case: 'act', zh: '提请纳入失信名单、限制消费、终结本次执行程序（报庭长审批）', en: 'propose a listing, a restriction or a 终本 closing (for the chief’s approval)' },
   'credit.approve': { roles: SENIOR, case: 'read', zh: '审批纳入失信名单、限制消费令、终结本次执行程序', en: 'approve a listing, a consumption restriction or a 终本 closing' },
   'credit.lift': { roles: JUDGE, case: 'act', zh: '删除失信信息、解除限制消费（履行完毕、提供担保、信用修复或单项解除）', en: 'remove a listing or lift a restriction (paid, secured, repaired, or one journey)' },
+  'conduct.confirm': { roles: JUDGE, case: 'act', zh: '确认或改变被执行人失信、失能、积极履行的认定（改变须说明理由）', en: 'confirm or override a debtor’s classification as refusing, unable or performing (an override with a reason)' },
   'case.resume': { roles: JUDGE, case: 'act', zh: '恢复执行（终本后发现财产）', en: 'resume a 终本 case on new property (执恢)' },
   'whereabouts.control': { roles: JUDGE, case: 'act', zh: '下落布控、申请协助临时控制、拟定拘留决定（须已认定）', en: 'monitor whereabouts, request temporary control, draft a detention decision (after the finding)' },
   'alert.handle': { roles: ALL, case: 'read', byRole: { clerk: 'act', assistant: 'act', judge: 'act' }, zh: '确认、处理本案预警', en: 'acknowledge and act on a case’s alerts' },

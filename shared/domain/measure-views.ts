@@ -132,6 +132,11 @@ export interface DeductionPrep {
   frozenNow: Fen;
   checkedAt: string;
   /**
+   * the program's time when main prepared this (in sandbox mode the sandbox's clock): the form
+   * measures the balance's age against it, not against the window's own clock
+   */
+  preparedAt: string;
+  /**
    * false when the network is down and frozenNow is the last known balance: a deduction prepared
    * on it waits in the outbox as a draft and is re-confirmed on a fresh balance before it goes
    */

@@ -50,6 +50,20 @@ export interface TerminalView {
   runs: RequeryRun[];
   /** the re-query job, when scheduled */
   job?: { id: string; state: string; runAt: string; runs: number };
+  /** the 执恢 case the 终本 case was resumed into */
+  resumed?: { caseId: string; number: string };
+  /** the case as the checklist reads it: open, closed as 终本, or closed otherwise */
+  caseStatus: 'open' | 'terminal' | 'closed';
+}
+
+/** A 终本 proposal in a chief's or the director's inbox. */
+export interface TerminalApprovalItem {
+  closingId: string;
+  caseId: string;
+  caseNumber: string;
+  proposedBy: string;
+  proposedAt: string;
+  ready: boolean;
 }
 
 export interface ConductReview {

@@ -24,6 +24,8 @@ import { controlEvents, controlGroup } from './groups/control';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
+import { conductGroup } from './groups/conduct';
+import { terminalGroup } from './groups/terminal';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -367,6 +369,8 @@ export const contract = {
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
   control: controlGroup,
+  conduct: conductGroup,
+  terminal: terminalGroup,
 } as const;
 
 /** Events main → renderer. */

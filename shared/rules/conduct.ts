@@ -18,7 +18,14 @@ export const CONDUCT_LABELS: Readonly<Record<ConductClass, Words>> = {
 };
 
 export type TimelineKind =
-  | 'balance' | 'account-new' | 'payment' | 'breach' | 'sighting' | 'report-filed' | 'report-untruthful' | 'report-missing';
+  | 'balance' | 'balance-rise' | 'account-new' | 'payment' | 'breach' | 'sighting' | 'report-filed' | 'report-untruthful' | 'report-missing'
+  /** shown on the timeline, weighed neither way: a deduction is the court's taking, not his paying */
+  | 'deduction' | 'inflow' | 'report-ordered' | 'listing';
+
+/** the kinds the classification weighs (the others are shown for the judge's reading only) */
+export const WEIGHED_KINDS: readonly TimelineKind[] = [
+  'balance', 'balance-rise', 'account-new', 'payment', 'breach', 'sighting', 'report-filed', 'report-untruthful', 'report-missing',
+];
 
 export interface TimelineEvent {
   at: string;
@@ -57,7 +64,8 @@ const fact = (e: TimelineEvent): Fact => ({ ...e.words, source: e.source });
  * The classification, in this order of weight:
  * - 失信 on any sign of refusing: a breach of the consumption restriction (listing ground 5), a
  *   property report not filed by its deadline or untruthful (ground 4), an account opened after
- *   filing, a balance of means seen and not paid, a sighting of travel or lodging (spending);
+ *   filing, a balance of means seen or a rise of one after filing and not paid, a sighting of travel
+ *   or lodging (spending);
  * - 积极履行 when he paid something himself and nothing says he refuses;
  * - 失能 when his report is filed, every balance seen is below the means threshold and nothing
  *   says he refuses.
@@ -66,7 +74,8 @@ export function assessConduct(f: ConductFacts): ConductAssessment {
   const timeline = [...f.events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const of = (k: TimelineKind) => timeline.filter((e) => e.kind === k);
   const means = of('balance').filter((e) => (e.amount ?? 0) >= MEANS_THRESHOLD);
-  const refusing = [...of('breach'), ...of('report-missing'), ...of('report-untruthful'), ...of('account-new'), ...means, ...of('sighting')];
+  const rises = of('balance-rise').filter((e) => (e.amount ?? 0) >= MEANS_THRESHOLD);
+  const refusing = [...of('breach'), ...of('report-missing'), ...of('report-untruthful'), ...of('account-new'), ...rises, ...means, ...of('sighting')];
   const paid = of('payment').filter((e) => (e.amount ?? 0) > 0);
   const lowBalances = of('balance').filter((e) => (e.amount ?? 0) < MEANS_THRESHOLD);
   const filed = of('report-filed');
@@ -77,4 +86,17 @@ export function assessConduct(f: ConductFacts): ConductAssessment {
     return { ...base, proposed: 'unable', grounds: [...filed, ...lowBalances].map(fact), against: [] };
   }
   return { ...base, grounds: lowBalances.map(fact), against: [] };
+}
+
+/** Whether the judge's word departs from the proposal: then it needs his reason (docs/domain.md rule 8). */
+export function isOverride(proposed: ConductClass | undefined, decided: ConductClass): boolean {
+  return proposed !== decided;
+}
+
+/** The judge's word on the proposal: a confirmation stands alone, an override needs a reason of his. */
+export function reviewProblem(proposed: ConductClass | undefined, decided: ConductClass, reason: string | undefined): Words | undefined {
+  if (!isOverride(proposed, decided) || (reason?.trim().length ?? 0) >= 2) return undefined;
+  return proposed
+    ? { zh: `改变建议的认定（${CONDUCT_LABELS[proposed].zh}）须说明理由`, en: `overriding the proposal (${CONDUCT_LABELS[proposed].en}) needs a reason` }
+    : { zh: '记录尚不足以提出建议，作出认定须说明理由', en: 'the records propose nothing yet: a classification needs a reason' };
 }

@@ -19,6 +19,7 @@ import type { StoredCase } from '../../store/cases';
 import type { OfficerKeys } from '../../store/credential';
 import { makeCreditDocument } from './documents';
 import { debtorOf, listingFacts } from './facts';
+import { debtorConduct } from '../conduct/timeline';
 import { signCredit } from './sign';
 
 export interface CreditDeps {
@@ -49,7 +50,7 @@ export function checkListing(d: CreditDeps, store: SecureStore, c: StoredCase, x
   const debtor = debtorOf(c, x.partyId);
   const today = d.today();
   const facts = listingFacts(store, c, debtor, x, today);
-  return { refusals: listingRefusals(facts), period: listingPeriod(x.ground, today, x.extension?.years ?? 0), outstanding: facts.outstanding, frozen: facts.frozen };
+  return { refusals: listingRefusals(facts), period: listingPeriod(x.ground, today, x.extension?.years ?? 0), outstanding: facts.outstanding, frozen: facts.frozen, conduct: debtorConduct(store, c, debtor.id, today) };
 }
 
 /** A draft: who is never listed is refused already here (a minor; anyone but the debtor himself). */

@@ -83,7 +83,7 @@ export function deductionHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'de
       const outstanding = store.measures.capForCase(c.id, ops.today());
       const settings = store.settings.all();
       return {
-        freezeId, caseId: c.id, frozenNow, checkedAt, fresh, outstanding,
+        freezeId, caseId: c.id, frozenNow, checkedAt, preparedAt: d.now().toISOString(), fresh, outstanding,
         suggested: suggestDeduction(frozenNow, outstanding), approvalThreshold: settings.approvalThreshold, courtAccounts: settings.courtAccounts,
       };
     },

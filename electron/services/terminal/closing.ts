@@ -1,8 +1,10 @@
 /**
  * The 终本 proposal and its approval (docs/domain.md rules 12, 14): the 承办法官 proposes, signing the
  * checklist as it stands; a chief or the director approves with his own signature and password, or
- * refuses with a reason. On approval the 终结本次执行程序裁定书 is made, the case is closed as 终本 and
- * the six-monthly re-query job is scheduled (终本规定 第九条). Every refusal — a condition unmet, a
+ * refuses with a reason. On approval the case-management system records the 终本 first (it checks both
+ * signatures, docs/gateway-protocol.md "Court case events"; nothing is closed here that it refused), then
+ * the 终结本次执行程序裁定书 is made, the case is closed as 终本 and the six-monthly re-query job is
+ * scheduled (终本规定 第九条). Every refusal — a condition unmet, a
  * proposer approving his own — is recorded with its reason. A clerk proposing is refused by the
  * router (act credit.propose is the judge's) and recorded there.
  */
@@ -14,7 +16,10 @@ import { TERMINAL_REQUERY_KIND, type TerminalClosing } from '../../../shared/dom
 import type { Officer } from '../../../shared/domain/types';
 import { LEGAL_BASIS } from '../../../shared/legal/basis';
 import { requeryDate, TERMINAL_REQUERY_RUNS, terminalChecklist, type TerminalChecklist } from '../../../shared/rules/terminal';
+import type { GatewayClient } from '../../engine/gateway-client';
+import { GatewayHttpError, GatewayNoAnswer, GatewayUnreachable } from '../../engine/gateway-errors';
 import { signText } from '../../gateway/ed25519';
+import { isNetworkDown } from '../docket';
 import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { OfficerKeys } from '../../store/credential';
@@ -30,6 +35,17 @@ export interface TerminalActor {
 export interface TerminalDeps {
   now: () => Date;
   courtName: string;
+  client: GatewayClient;
+}
+
+/** A refusal or failure of the case-management system, in the judge's words. */
+export function cmsFailure(e: unknown): AppFailure {
+  if (e instanceof AppFailure) return e;
+  if (isNetworkDown(e) || e instanceof GatewayUnreachable || e instanceof GatewayNoAnswer) return new AppFailure('NETWORK_DOWN');
+  if (e instanceof GatewayHttpError) {
+    return new AppFailure('GATEWAY_ERROR', { zh: `案件管理系统拒绝：${e.gatewayMessage}`, en: `the case-management system refused: ${e.gatewayCode}` });
+  }
+  return new AppFailure('GATEWAY_ERROR', { zh: '案件管理系统返回错误', en: 'the case-management system answered with an error' });
 }
 
 /** The text each signature covers: the case, the closing and the conditions as they stood. */
@@ -94,7 +110,16 @@ export async function approveTerminal(d: TerminalDeps, a: TerminalActor, c: Stor
     refuse(a, c, 'terminal.approve.refused', `审批时已不符合终本条件：${unmet(checklist).map((m) => m.zh).join('；')}`,
       `the conditions no longer hold: ${unmet(checklist).map((m) => m.en).join('; ')}`, { closingId });
   }
-  const signature = sign(a.keys, 'approval', terminalSignedText(c, closing.id, closing.checklist, closing.proposedBy));
+  const signedText = terminalSignedText(c, closing.id, closing.checklist, closing.proposedBy);
+  const signature = sign(a.keys, 'approval', signedText);
+  // the case-management system records the 终本 first (it checks both signatures): nothing is closed here that it refused
+  try {
+    if (!d.client.courtTerminal) throw new AppFailure('GATEWAY_ERROR', { zh: '案件管理系统不支持终本报送', en: 'the case-management system takes no 终本 reports' });
+    await d.client.courtTerminal({ number: c.number, closingId: closing.id, signedText, signatures: [...closing.signatures, signature] }, { officerCode: a.officer.code });
+  } catch (e) {
+    if (e instanceof GatewayHttpError) refuse(a, c, 'terminal.approve.refused', `案件管理系统拒绝：${e.gatewayMessage}`, `the case-management system refused: ${e.gatewayCode}`, { closingId, gateway: e.gatewayCode });
+    throw cmsFailure(e);
+  }
   const today = todayCst(d.now());
   const judge = a.store.officers.get(closing.proposedBy);
   const doc = await terminalRuling(a.store, c, closing.checklist, { date: today, signers: { judge: judge?.name ?? closing.proposedBy }, by: a.officer.code, courtName: d.courtName });

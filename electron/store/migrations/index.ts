@@ -24,15 +24,13 @@ import { migration015 } from './015-alerts-jobs-credit';
 import { migration016 } from './016-credit-listings';
 import { migration017 } from './017-terminal';
 import { migration018 } from './018-leads-alert-scans';
+import { migration019 } from './019-conduct-classifications';
 import { migration020 } from './020-whereabouts-control';
 
 export type { Migration };
 
-/** Version 19 is held for a change merged separately; its file replaces this entry, which does nothing. */
-const held019: Migration = { version: 19, name: 'held for a separate change', up() {} };
-
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, held019, migration020,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020,
 ];
 
 export interface MigrationReport {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { CreditListing, CreditRemoval, CreditStep, CaseCredit, EnforcementNotice, ListingApprovalItem, PropertyReport } from '../../domain/listing';
 import { CREDIT_STEP_KINDS, NOTICE_KINDS, SERVICE_METHODS } from '../../domain/listing';
 import type { DocumentRef } from '../../domain/measures';
+import type { DebtorConduct } from '../../domain/terminal';
 import type { ListingRefusal, ListingPeriod } from '../../rules/listing';
 import { EXTENSION_REASONS } from '../../rules/listing';
 import { caseRead } from '../policy';
@@ -33,6 +34,8 @@ export interface ListingCheck {
   /** still owed (the one cap formula) and frozen in force */
   outstanding: number;
   frozen: number;
+  /** the 失信 / 失能 / 积极履行 proposal and the judge's word on it, beside the grounds (docs/domain.md rule 8) */
+  conduct: DebtorConduct;
 }
 
 export const creditGroup = {

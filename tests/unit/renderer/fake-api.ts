@@ -19,6 +19,10 @@ import type { DocumentModel } from '../../../shared/documents/model';
 import { isIndivisible, livingAllowance, livingAllowanceFormula, renewalPeriod } from '../../../shared/rules';
 import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
+import type { DebtorConduct } from '../../../shared/domain/terminal';
+import { assessConduct, reviewProblem, type TimelineEvent } from '../../../shared/rules/conduct';
+import type { CaseCredit, CreditListing, DebtorCredit, EnforcementNotice } from '../../../shared/domain/listing';
+import type { CreditExchange } from '../../../shared/domain/credit';
 
 export const residentId = (first17: string): string => first17 + residentIdCheckChar(first17);
 export const creditCode = (first17: string): string => first17 + creditCodeCheckChar(first17);
@@ -227,6 +231,7 @@ export function deductionPrep(over: Partial<DeductionPrep> = {}): DeductionPrep 
     frozenNow: 12_345_00,
     // just now: docs/domain.md rule 6 refuses an old balance
     checkedAt: new Date().toISOString(),
+    preparedAt: new Date().toISOString(),
     fresh: true,
     outstanding: CASE_CAP,
     suggested: 12_345_00,
@@ -280,6 +285,43 @@ export const RULING: DocumentModel = {
   dateText: '二〇二六年三月二日',
 };
 
+// ---- credit (docs/domain.md rule 8) -------------------------------------------------------
+
+/** One debtor's credit as credit.view gives it: nothing made, nothing listed. */
+export function debtorCredit(partyId: string, over: Partial<DebtorCredit> = {}): DebtorCredit {
+  const p = CASE_DETAIL.parties.find((x) => x.id === partyId)!;
+  return { partyId, name: p.name, kind: p.kind, notices: [], reports: [], listings: [], steps: [], state: 'none', ...over };
+}
+
+/** case-1's credit: both debtors, nothing yet; still owed the cap, nothing frozen. */
+export function caseCredit(over: Partial<CaseCredit> = {}): CaseCredit {
+  return {
+    caseId: 'case-1', outstanding: CASE_CAP, frozen: 0, debtors: [debtorCredit('p-1'), debtorCredit('p-2')], exchanges: [], documents: [],
+    removalWorkingDays: 3, ...over,
+  };
+}
+
+export function notice(id: string, over: Partial<EnforcementNotice> = {}): EnforcementNotice {
+  return { id, caseId: 'case-1', partyId: 'p-1', kind: 'execution-notice', documentId: `doc-${id}`, issuedAt: '2026-03-02T02:00:00.000Z', issuedBy: OFFICER.code, ...over };
+}
+
+/** A listing of 张三 (p-1) on ground 2, a draft unless said otherwise. */
+export function listing(id: string, over: Partial<CreditListing> = {}): CreditListing {
+  return {
+    id, caseId: 'case-1', partyId: 'p-1', subject: { name: '张三', idNumber: DEBTOR_PERSON_ID, kind: 'person' }, ground: 2,
+    evidence: { text: '被执行人以伪造的收据妨碍执行', refs: [] }, state: 'draft', draftedBy: OFFICER.code,
+    createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', ...over,
+  };
+}
+
+export function creditExchange(id: string, over: Partial<CreditExchange> = {}): CreditExchange {
+  return {
+    id, kind: 'listing.publish', caseId: 'case-1', recordId: 'l-1', subjects: [{ name: '张三', idNumber: '5201**********4011', kind: 'person' }],
+    payload: {}, signatures: [], state: 'accepted', platformRef: 'SX-2026-000001', attempts: 1,
+    createdAt: '2026-03-02T02:00:00.000Z', updatedAt: '2026-03-02T02:00:00.000Z', ...over,
+  };
+}
+
 type Handler = (input: any) => Result<unknown> | Promise<Result<unknown>>;
 
 export interface FakeApi {
@@ -312,6 +354,16 @@ export function alertView(id: string, over: Partial<AlertView> = {}): AlertView 
 }
 
 /** A job as jobs.list gives it: a repeat freeze of case-1, due tomorrow, the judge's own. */
+/** A debtor who did not report and whose balance rose after filing: proposed 失信 (docs/domain.md rule 8). */
+export function debtorConduct(partyId: string): DebtorConduct {
+  const timeline: TimelineEvent[] = [
+    { at: '2025-03-05T02:00:00.000Z', kind: 'balance', amount: 20_000, source: { kind: 'asset', id: 'asset-a1' }, words: { zh: '中国工商银行账户（尾号 2222）余额 200.00元', en: 'ICBC account ending 2222: balance 200.00元' } },
+    { at: '2025-03-20', kind: 'report-missing', source: { kind: 'notice', id: 'notice-r1' }, words: { zh: '报告期限 2025-03-20 届满，未报告财产', en: 'no property report by the deadline 2025-03-20' } },
+    { at: '2025-04-01T16:30:00.000Z', kind: 'balance-rise', amount: 1_234_500, source: { kind: 'asset', id: 'asset-a2' }, words: { zh: '中国工商银行账户（尾号 2222）余额立案后增加 12,345.00元', en: 'ICBC account ending 2222: balance rose by 12,345.00元 after filing' } },
+  ];
+  return { partyId, name: '张三', assessment: assessConduct({ partyId, name: '张三', filedOn: '2025-03-01', today: TODAY, events: timeline }) };
+}
+
 export function jobView(id: string, over: Partial<JobView> = {}): JobView {
   return {
     id, kind: 'freeze.repeat', caseId: 'case-1', caseNumber: CASE_DETAIL.number, state: 'queued', params: {},
@@ -400,7 +452,27 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'control.sightings': () => ok({ subscriptions: [], sightings: [], controls: [] }),
     'leads.record': (i) => ok({ id: 'lead-1', ...i, checkBy: i.receivedOn, recordedBy: OFFICER.code, recordedAt: '2026-12-02T02:00:00.000Z' }),
     'leads.check': (i) => ok({ id: i.leadId, caseId: i.caseId, text: '线索', assetKind: 'deposit', urgent: false, receivedOn: '2026-11-20', checkBy: '2026-11-27', recordedBy: OFFICER.code, recordedAt: 't', checkedOn: TODAY, checkedBy: OFFICER.code, checkResult: i.result, found: i.found }),
+    'conduct.timeline': (i) => ok(debtorConduct(i.partyId)),
+    'conduct.confirm': (i) => {
+      const c = debtorConduct(i.partyId);
+      const problem = reviewProblem(c.assessment.proposed, i.classification, i.reason);
+      if (problem) return err(appError('VALIDATION', problem, 'reason'));
+      return ok({ ...c, review: { id: 'rev-1', caseId: i.caseId, partyId: i.partyId, ...(c.assessment.proposed ? { proposed: c.assessment.proposed } : {}), decided: i.classification, ...(i.reason ? { reason: i.reason } : {}), decidedBy: OFFICER.code, decidedAt: '2026-03-02T02:30:00.000Z' } });
+    },
     'repeat.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
+    'credit.view': (i) => ok(caseCredit({ caseId: i.caseId })),
+    'credit.issueNotice': (i) => ok({ notice: notice('n-new', { caseId: i.caseId, partyId: i.partyId, kind: i.kind }), document: docRef('doc-n-new', i.kind === 'execution-notice' ? '执行通知书' : '报告财产令') }),
+    'credit.serveNotice': (i) => ok(notice(i.noticeId, { caseId: i.caseId, servedOn: i.servedOn, serviceMethod: i.method })),
+    'credit.recordReport': (i) => ok({ id: 'rep-1', caseId: i.caseId, partyId: 'p-1', noticeId: i.noticeId, filedOn: i.filedOn, truthful: i.truthful, summary: i.summary, recordedBy: OFFICER.code, recordedAt: '2026-03-02T02:00:00.000Z' }),
+    'credit.recordStep': (i) => ok({ id: 'step-new', ...i, recordedBy: OFFICER.code, recordedAt: '2026-03-02T02:00:00.000Z' }),
+    'credit.check': () => ok({ refusals: [], period: { years: 2, endsOn: '2028-03-01' }, outstanding: CASE_CAP, frozen: 0 }),
+    'credit.draft': (i) => ok(listing('l-new', { caseId: i.caseId, partyId: i.partyId, ground: i.ground, evidence: i.evidence })),
+    'credit.propose': (i) => ok(listing(i.listingId, { state: 'proposed', proposedBy: OFFICER.code, proposedAt: '2026-03-02T03:00:00.000Z' })),
+    'credit.approvals': () => ok([]),
+    'credit.approve': (i) => ok({ listing: listing(i.listingId, { state: i.decision === 'approve' ? 'listed' : 'refused' }) }),
+    'credit.proposeRemoval': (i) => ok({ id: 'rm-1', listingId: i.listingId, caseId: i.caseId, ground: 'paid', factOn: TODAY, dueOn: '2026-03-05', proposedAt: '2026-03-02T03:00:00.000Z' }),
+    'credit.confirmRemoval': (i) => ok({ removal: { id: 'rm-1', listingId: i.listingId, caseId: i.caseId, ground: 'paid', factOn: TODAY, dueOn: '2026-03-05', proposedAt: '2026-03-02T03:00:00.000Z', confirmedBy: OFFICER.code, confirmedAt: '2026-03-02T04:00:00.000Z', documentId: 'doc-rm' }, document: docRef('doc-rm', '删除失信信息决定书') }),
+    'credit.decideRepair': (i) => ok({ step: { id: 'step-rd', caseId: i.caseId, partyId: 'p-1', listingId: i.listingId, kind: 'repair-decision', on: TODAY, text: i.reason, granted: i.granted, recordedBy: OFFICER.code, recordedAt: '2026-03-02T04:00:00.000Z' } }),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));

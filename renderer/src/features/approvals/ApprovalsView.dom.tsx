@@ -14,6 +14,7 @@ import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { ListingApprovals } from '../credit/ListingApprovals.dom';
 
 type Decision = 'approve' | 'refuse';
 
@@ -118,6 +119,7 @@ export function ApprovalsView() {
           ))}
         </ul>
       )}
+      <ListingApprovals />
     </main>
   );
 }

@@ -17,6 +17,7 @@ import { errorText, sayText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { useNow } from '../../ui/use-now';
+import { programNow } from './deductible';
 import { measureStateOf } from '../freeze/measure-state';
 import { yuanText } from '../freeze/freeze-draft';
 import { StateBadge } from '../freeze/StateBadge.dom';
@@ -89,6 +90,7 @@ function ConfirmForm({ prep, variant }: { prep: DeductionPrep; variant: Variant 
   const maxAge = useAppStore((s) => s.settings?.balanceMaxAgeMinutes) ?? DEFAULT_BALANCE_MAX_AGE_MINUTES;
   const submit = useAppStore((s) => s.submitDeduction);
   const retry = useAppStore((s) => (s.deductRetryOf?.freezeId === prep.freezeId ? s.deductRetryOf : null));
+  const receivedAt = useAppStore((st) => st.deductPrepReceivedAt);
   useNow(); // re-render as time passes: the balance may go stale while the form is open
   const [amountText, setAmountText] = useState(() => yuanText(prep.suggested));
   const [accountId, setAccountId] = useState(() => (prep.courtAccounts.length === 1 ? prep.courtAccounts[0]!.id : ''));
@@ -100,7 +102,7 @@ function ConfirmForm({ prep, variant }: { prep: DeductionPrep; variant: Variant 
     amount === null
       ? null
       : checkDeduction({
-        amount, frozenNow: prep.frozenNow, frozenCheckedAt: prep.checkedAt, now: new Date().toISOString(),
+        amount, frozenNow: prep.frozenNow, frozenCheckedAt: prep.checkedAt, now: programNow(prep, receivedAt),
         outstanding: prep.outstanding, maxAgeMinutes: maxAge,
       });
   // offline: the last known balance may be old; main keeps the deduction as a draft until re-confirmed
@@ -203,11 +205,12 @@ function DraftConfirm({ measure: m, prep, variant }: { measure: Measure; prep: D
   const submitting = useAppStore((s) => s.deductPhase === 'submitting');
   const maxAge = useAppStore((s) => s.settings?.balanceMaxAgeMinutes) ?? DEFAULT_BALANCE_MAX_AGE_MINUTES;
   const confirmDraft = useAppStore((s) => s.confirmDraft);
+  const receivedAt = useAppStore((st) => st.deductPrepReceivedAt);
   useNow();
   const [pin, setPin] = useState('');
   const amount = m.amount ?? 0;
   const check = checkDeduction({
-    amount, frozenNow: prep.frozenNow, frozenCheckedAt: prep.checkedAt, now: new Date().toISOString(), outstanding: prep.outstanding, maxAgeMinutes: maxAge,
+    amount, frozenNow: prep.frozenNow, frozenCheckedAt: prep.checkedAt, now: programNow(prep, receivedAt), outstanding: prep.outstanding, maxAgeMinutes: maxAge,
   });
   const big = variant === 'hearing';
   return (

@@ -1,6 +1,6 @@
 /** Which freezes can be deducted online now: in force, holding money, on a channel that deducts. */
 import type { FreezeView, Measure } from '../../../../shared/domain/measures';
-import type { CaseMeasures } from '../../../../shared/domain/measure-views';
+import type { CaseMeasures, DeductionPrep } from '../../../../shared/domain/measure-views';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
 
 export function deductibleFreezes(cm: CaseMeasures | null): FreezeView[] {
@@ -20,4 +20,14 @@ export function hearingRoster(cm: CaseMeasures | null, deductedHere: readonly st
   const open = new Set(deductibleFreezes(cm).map((v) => v.measure.id));
   const keep = new Set(deductedHere);
   return cm.measures.filter((m) => m.kind === 'freeze' && (open.has(m.id) || keep.has(m.id)));
+}
+
+/**
+ * Now on the program's clock: main's time when it prepared the deduction, plus what the window's
+ * clock has run since it received it. In sandbox mode the program's clock is the sandbox's, which a
+ * trainer moves; measuring the balance's age on the window's clock would call it "from the future".
+ */
+export function programNow(prep: Pick<DeductionPrep, 'preparedAt'>, receivedAtMs: number, nowMs = Date.now()): string {
+  const at = Date.parse(prep.preparedAt);
+  return Number.isNaN(at) ? new Date(nowMs).toISOString() : new Date(at + Math.max(0, nowMs - receivedAtMs)).toISOString();
 }

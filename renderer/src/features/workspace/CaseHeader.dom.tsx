@@ -8,6 +8,7 @@ import type { CaseDetail } from '../../../../shared/domain/types';
 import { api } from '../../store/api-holder';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
+import { CreditBadge } from '../credit/CreditBadge.dom';
 
 /** Under this many days left the time limit is shown in the warning colour. */
 export const DEADLINE_WARN_DAYS = 30;
@@ -28,6 +29,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           {type ? type[lang] : detail.type}
         </span>
         <span className="muted">{detail.cause}</span>
+        <CreditBadge caseId={detail.id} />
       </div>
       <dl className="facts">
         <Fact label={t.workspace.applicant} testId="case-header-applicant" value={detail.applicantName} />

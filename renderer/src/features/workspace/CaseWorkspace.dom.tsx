@@ -1,6 +1,7 @@
 /**
  * The case workspace: header (amounts, filing date, the 6-month time limit), then three tabs —
- * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction.
+ * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction,
+ * credit sanctions (C).
  * Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
  * deduction panel; H switches hearing mode on; Esc goes back. A case paid in full proposes 结案
  * above the tabs.
@@ -14,12 +15,15 @@ import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
 import { DeductionPanel } from '../deduction/DeductionPanel.dom';
+import { ConductPanel } from '../conduct/ConductPanel.dom';
 import { PaidInFull } from '../deduction/PaidInFull.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
 import { WorkspaceTabs } from './WorkspaceTabs.dom';
 import { CaseJobButtons } from '../jobs/CaseJobButtons.dom';
+import { CreditPanel } from '../credit/CreditPanel.dom';
+import { TerminalPanel } from '../terminal/TerminalPanel.dom';
 
 export function CaseWorkspace() {
   const { t, lang } = useT();
@@ -50,6 +54,9 @@ export function CaseWorkspace() {
       } else if (e.key === 'd' || e.key === 'D') {
         e.preventDefault();
         s.setWorkspaceTab('deduct');
+      } else if (e.key === 'c' || e.key === 'C') {
+        e.preventDefault();
+        s.setWorkspaceTab('credit');
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         s.setHearing(true);
@@ -99,6 +106,21 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+            </div>
+          )}
+          {tab === 'terminal' && (
+            <div className="panel workspace-single" id="ws-panel-terminal" role="tabpanel" aria-labelledby="ws-tab-terminal">
+              <TerminalPanel caseId={detail.id} />
+            </div>
+          )}
+          {tab === 'conduct' && (
+            <div className="panel workspace-single" id="ws-panel-conduct" role="tabpanel" aria-labelledby="ws-tab-conduct">
+              <ConductPanel />
+            </div>
+          )}
+          {tab === 'credit' && (
+            <div className="panel workspace-single" id="ws-panel-credit" role="tabpanel" aria-labelledby="ws-tab-credit">
+              <CreditPanel caseId={detail.id} />
             </div>
           )}
         </>

@@ -1,18 +1,18 @@
-/** The workspace's three tabs: inquiry (query and results), freeze (F), deduction (D). */
+/** The workspace's tabs: inquiry (query and results), freeze (F), deduction (D), credit sanctions (C), the debtor's conduct, 终本 (docs/domain.md rule 12). */
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { WorkspaceTab } from '../../store/slices/ui';
 
-const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct'];
+const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'credit', 'conduct', 'terminal'];
 
 export function WorkspaceTabs() {
   const { t } = useT();
   const tab = useAppStore((s) => s.workspaceTab);
   const setTab = useAppStore((s) => s.setWorkspaceTab);
-  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct };
-  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle };
-  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct };
+  const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct, credit: t.wsTabs.credit, conduct: t.conduct.tab, terminal: t.terminal.tab };
+  const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle, credit: t.wsTabs.creditTitle, conduct: t.conduct.title, terminal: t.terminal.title };
+  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, conduct: '', terminal: '' };
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -40,7 +40,7 @@ export function WorkspaceTabs() {
           data-testid={`ws-tab-${k}`}
           onClick={() => setTab(k)}
         >
-          {label[k]} <kbd>{key[k]}</kbd>
+          {label[k]} {key[k] && <kbd>{key[k]}</kbd>}
         </button>
       ))}
     </div>

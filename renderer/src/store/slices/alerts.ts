@@ -92,6 +92,8 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (set, get) => {
       await get().openCase(a.caseId);
       if (get().currentCaseId !== a.caseId) return;
       if (a.action === 'freeze' || a.action === 'renew') get().setWorkspaceTab('freeze');
+      // new property after 终本: the 终本 tab, where 执恢 is one click (docs/domain.md rule 12)
+      if (a.action === 'resume-case') get().setWorkspaceTab('terminal');
       if (a.action === 'freeze') await preselectArrival(a);
       // 一键控制: the query tab, where the control panel offers this alert (features/control/ControlPanel.dom.tsx)
       if (a.action === 'control') {

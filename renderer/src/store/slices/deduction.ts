@@ -20,6 +20,8 @@ export interface DeductionData {
   deductFreezeId: string | null;
   deductPhase: DeductPhase;
   deductPrep: DeductionPrep | null;
+  /** the window's clock when deductPrep arrived (see programNow in features/deduction/deductible.ts) */
+  deductPrepReceivedAt: number;
   deductError: AppError | null;
   /** the deduction decided in this panel, as main last reported it */
   deductMeasure: Measure | null;
@@ -73,6 +75,7 @@ export const deductionInitial: DeductionData = {
   deductFreezeId: null,
   deductPhase: 'idle',
   deductPrep: null,
+  deductPrepReceivedAt: 0,
   deductError: null,
   deductMeasure: null,
   deductResults: {},
@@ -94,7 +97,7 @@ export const createDeductionSlice: SliceCreator<DeductionSlice> = (set, get) => 
     const r = await api().deduction.prepare({ freezeId });
     if (seq !== prepSeq || get().deductFreezeId !== freezeId) return;
     if (!r.ok) set({ deductPhase: 'idle', deductError: r.error });
-    else set({ deductPhase: 'ready', deductPrep: r.value });
+    else set({ deductPhase: 'ready', deductPrep: r.value, deductPrepReceivedAt: Date.now() });
   }
 
   /** the deduction just decided (or moved): in hand, and kept as its account's result */

@@ -4,8 +4,8 @@ import type { Lang } from '../../i18n/dict';
 import type { SliceCreator } from '../types';
 
 export type ResultsTab = 'assets' | 'whereabouts' | 'info';
-/** The case workspace: query (and results), freeze, deduction. */
-export type WorkspaceTab = 'query' | 'freeze' | 'deduct';
+/** The case workspace: query (and results), freeze, deduction, credit sanctions, the debtor's conduct, 终本. */
+export type WorkspaceTab = 'query' | 'freeze' | 'deduct' | 'credit' | 'conduct' | 'terminal';
 
 export interface UiData {
   lang: Lang;
