@@ -95,16 +95,18 @@ export class WhereaboutsBook {
     sub.endedAt ??= this.st.clock.now();
   }
 
+  /** A sighting on the feed; `pick` in [0, 1) chooses the place; a seeded one's reference is its debtor's and day's. */
   add(sub: Subscription, kind: SightingKind, pick: number, at: number, seeded = false): SightingEvent {
     const places = PLACES[kind];
     const place = places[Math.floor(pick * places.length) % places.length]!;
-    const [where, detail = ''] = kind === 'rail' || kind === 'air' ? [place, place.split(' ').pop()!] : [place, ''];
+    // a train or a flight is named by its number, what the police need to find him
+    const detail = kind === 'rail' || kind === 'air' ? place.split(' ').pop()! : '';
     // cursors and references stay unique across sandbox restarts (a workstation keeps its cursor)
     const seq = Math.max((this.events.at(-1)?.seq ?? 0) + 1, Date.now());
     const ref = seeded ? `WE-${hash32(this.st.seed, sub.idNumber, sub.caseNumber).toString(36).toUpperCase()}-${Math.floor(at / DAY_MS)}` : `WE-${seq.toString(36).toUpperCase()}`;
     const e: SightingEvent = {
       seq, ref, court: sub.court, caseNumber: sub.caseNumber,
-      idNumber: sub.idNumber, kind, source: SOURCES[kind], place: where, detail, at,
+      idNumber: sub.idNumber, kind, source: SOURCES[kind], place, detail, at,
     };
     this.events.push(e);
     return e;
