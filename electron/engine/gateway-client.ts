@@ -7,7 +7,7 @@
  * differently (docs/domain.md rule 7).
  */
 import { randomFillSync } from 'node:crypto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CheckpointInput, GatewayKey, SignedReceipt } from '../gateway/checkpoint-receipt';
 import { signRequest } from '../gateway/signing';
 import { inflowPageSchema, inflowWatchAnswerSchema, type InflowPage, type InflowWatch } from '../gateway/inflow-wire';
@@ -99,6 +99,8 @@ export interface GatewayClient {
   postCheckpoint?(c: CheckpointInput, o?: CallOptions): Promise<SignedReceipt>;
   /** GET /gw/v1/audit/checkpoints: every checkpoint the gateway holds for the store */
   checkpoints?(storeId: string, o?: CallOptions): Promise<SignedReceipt[]>;
+  /** a signed call whose answer the caller parses (whereabouts monitoring and the railway police: electron/gateway/control-wire.ts) */
+  signedJson?(method: 'GET' | 'POST', pathAndQuery: string, body: string | undefined, o: CallOptions & { officerCode: string }): Promise<GatewayAnswer<unknown>>;
   /** closes idle keep-alive sockets (engine stop) */
   close(): void;
 }
@@ -258,6 +260,9 @@ export function createGatewayClient(opts: GatewayClientOptions): GatewayClient {
     feedback(after, limit, o = {}) {
       const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });
       return call('GET', `/gw/v1/feedback?${q}`, undefined, feedbackPageSchema, o);
+    },
+    async signedJson(method, pathAndQuery, body, o) {
+      return call(method, pathAndQuery, body, z.unknown(), o);
     },
     async inflows(after, limit, o) {
       const q = new URLSearchParams({ ...(after ? { after } : {}), limit: String(limit) });

@@ -8,6 +8,8 @@ import { handleCreditRecords } from './credit-routes';
 import { handleFeedback } from './feed-routes';
 import { handleTerminalRoutes } from './terminal-routes';
 import { handleTicketing } from './ticketing-routes';
+import { handleWhereaboutsRoutes } from './whereabouts-routes';
+import { handleRailwayPoliceRoutes } from './railway-police-routes';
 import { handleInflows } from './inflow-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
@@ -40,6 +42,8 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (path === '/sandbox/v1/court/cases' && method === 'POST') return handleFiling(req, res, body, st);
   if (handleRegisterAdmin(req, res, path, body, st)) return;
   if (handleTerminalRoutes(req, res, url, body, st)) return;
+  if (handleWhereaboutsRoutes(req, res, url, body, st)) return;
+  if (handleRailwayPoliceRoutes(req, res, url, body, st)) return;
   if (path === '/gw/v1/keys' && method === 'GET') return handleKeys(req, res, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'GET') return handleListCheckpoints(req, res, url, st);

@@ -26,6 +26,7 @@ import { sessionHandlers } from './handlers/session';
 import { settingsHandlers } from './handlers/settings';
 import { whereaboutsHandlers } from './handlers/whereabouts';
 import { alertHandlers } from './handlers/alerts';
+import { controlHandlers } from './handlers/control';
 import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
@@ -88,6 +89,7 @@ export function createServices(sd: ServiceDeps): Services {
     alerts: alertHandlers(),
     leads: leadHandlers(d),
     repeat: repeatFreezeHandlers(d),
+    control: controlHandlers(d),
     conduct: conductHandlers(d),
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),

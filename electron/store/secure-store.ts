@@ -34,6 +34,7 @@ import { SettingsRepo } from './settings';
 import { CourtAccountProposalRepo } from './court-account-proposals';
 import { PreservationNoticeRepo } from './preservation-notices';
 import { AlertRepo } from './alerts';
+import { WhereaboutsControlRepo } from './whereabouts-control';
 import { JobRepo } from './jobs';
 import { CreditExchangeRepo } from './credit-exchanges';
 import { LeadRepo } from './leads';
@@ -76,6 +77,7 @@ export interface SecureStore {
   /** frozen amounts re-queried before deducting (docs/domain.md rule 6) */
   readonly balanceChecks: BalanceCheckRepo;
   readonly whereaboutsFindings: WhereaboutsFindingRepo;
+  readonly whereaboutsControl: WhereaboutsControlRepo;
   /** dependants and only-home findings the judge records (docs/domain.md rule 5) */
   readonly exemptions: ExemptionRepo;
   /** approval threshold, reminder days, court accounts, exempt allowance, re-query age */
@@ -154,6 +156,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     approvals: new ApprovalRepo(conn, clock, audit, measures),
     balanceChecks: new BalanceCheckRepo(conn, audit, settings),
     whereaboutsFindings: new WhereaboutsFindingRepo(conn, clock, audit),
+    whereaboutsControl: new WhereaboutsControlRepo(conn, clock, audit),
     exemptions: new ExemptionRepo(conn, clock, audit),
     settings,
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),

@@ -199,6 +199,7 @@ const DOCUMENT_TYPES: readonly DocumentType[] = [
   '执行通知书', '报告财产令',
   '纳入失信被执行人名单决定书', '删除失信信息决定书', '信用修复决定书',
   '限制消费令', '解除限制消费令决定书', '暂时解除限制消费决定书',
+  '协助临时控制通知书', '拘留决定书',
 ];
 const ASSET_KINDS: readonly AssetKind[] = ['deposit', 'online_funds', 'securities', 'wealth', 'real_estate', 'vehicle', 'equity', 'provident_fund'];
 const PARTY_KINDS: readonly PartyKind[] = ['person', 'company'];

@@ -39,6 +39,8 @@ export type DocumentType =
   | '纳入失信被执行人名单决定书' | '删除失信信息决定书' | '信用修复决定书'
   /** the consumption restriction: ordered, lifted, one journey allowed (docs/domain.md rule 9) */
   | '限制消费令' | '解除限制消费令决定书' | '暂时解除限制消费决定书'
+  /** to the railway police, and the detention a judge decides on a debtor held (docs/domain.md rule 10) */
+  | '协助临时控制通知书' | '拘留决定书'
 
   /** 终本: the ruling closing the round of enforcement, and the re-query result to the applicant (docs/domain.md rule 12) */
   | '终结本次执行程序裁定书' | '查询结果告知书';

@@ -20,6 +20,7 @@ import type {
   BureauSettings, CaseExemptions, CaseMeasures, CourtAccountProposal, DebtorLivingCosts, DeductionPrep, ExpiryDay, FreezePlan, ReminderView,
 } from '../domain/measure-views';
 import { alertEvents, alertsGroup } from './groups/alerts';
+import { controlEvents, controlGroup } from './groups/control';
 import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
@@ -368,6 +369,7 @@ export const contract = {
   alerts: alertsGroup,
   leads: leadsGroup,
   repeat: repeatFreezeGroup,
+  control: controlGroup,
   conduct: conductGroup,
   terminal: terminalGroup,
   restriction: restrictionGroup,
@@ -398,6 +400,7 @@ export const events = {
   ...jobEvents,
   ...alertEvents,
   ...creditEvents,
+  ...controlEvents,
 } as const;
 
 type C = typeof contract;

@@ -21,6 +21,7 @@ const ALL_TYPES: DocumentType[] = ['协助查询通知书', ...Object.values(DOC
 /** the notice, the report order and the dishonest list's decisions (docs/domain.md rule 8) */
 const CREDIT_TYPES: DocumentType[] = ['执行通知书', '报告财产令', '纳入失信被执行人名单决定书', '删除失信信息决定书', '信用修复决定书',
   '限制消费令', '解除限制消费令决定书', '暂时解除限制消费决定书'];
+const CONTROL_TYPES: DocumentType[] = ['协助临时控制通知书', '拘留决定书'];
 const RULINGS: DocumentType[] = ['冻结裁定书', '续行冻结裁定书', '解除冻结裁定书', '扣划裁定书'];
 const isRuling = (t: DocumentType) => RULINGS.includes(t);
 
@@ -87,7 +88,7 @@ function problemsOf(type: DocumentType, data: DocumentData): DocumentError {
 
 describe('the shipped templates', () => {
   it('cover every document type a request carries, each with its legal basis', () => {
-    expect(Object.keys(TEMPLATES.documents).sort()).toEqual([...ALL_TYPES, ...CREDIT_TYPES].sort());
+    expect(Object.keys(TEMPLATES.documents).sort()).toEqual([...ALL_TYPES, ...CREDIT_TYPES, ...CONTROL_TYPES].sort());
     for (const t of ALL_TYPES) expect(TEMPLATES.documents[t].legalBasis.length, t).toBeGreaterThan(0);
   });
 

@@ -449,6 +449,7 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'alerts.assign': (i) => ok(alertView(i.alertId, { caseId: i.caseId, assignedTo: i.to })),
     'alerts.monitorFunds': () => ok({ jobId: 'job-monitor', runAt: '2026-12-02T02:00:00.000Z' }),
     'leads.list': () => ok([]),
+    'control.sightings': () => ok({ subscriptions: [], sightings: [], controls: [] }),
     'leads.record': (i) => ok({ id: 'lead-1', ...i, checkBy: i.receivedOn, recordedBy: OFFICER.code, recordedAt: '2026-12-02T02:00:00.000Z' }),
     'leads.check': (i) => ok({ id: i.leadId, caseId: i.caseId, text: '线索', assetKind: 'deposit', urgent: false, receivedOn: '2026-11-20', checkBy: '2026-11-27', recordedBy: OFFICER.code, recordedAt: 't', checkedOn: TODAY, checkedBy: OFFICER.code, checkResult: i.result, found: i.found }),
     'conduct.timeline': (i) => ok(debtorConduct(i.partyId)),

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { useQueryProgress, useT } from '../../store/selectors';
 import { QueryGrid } from './QueryGrid.dom';
 import { WhereaboutsGate } from './WhereaboutsGate.dom';
+import { ControlPanel } from '../control/ControlPanel.dom';
 
 export function QueryPanel() {
   const { t, lang } = useT();
@@ -51,6 +52,7 @@ export function QueryPanel() {
       )}
       <QueryGrid />
       <WhereaboutsGate />
+      <ControlPanel />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { alertNotification } from '../../../../shared/domain/alert-labels';
 import type { AlertView } from '../../../../shared/ipc/groups/alerts';
 import { fenToYuanString } from '../../../../shared/money';
 import { api } from '../api-holder';
+import { focusControl } from '../../features/control/focus';
 import type { SliceCreator } from '../types';
 
 export interface AlertsData {
@@ -94,6 +95,11 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (set, get) => {
       // new property after 终本: the 终本 tab, where 执恢 is one click (docs/domain.md rule 12)
       if (a.action === 'resume-case') get().setWorkspaceTab('terminal');
       if (a.action === 'freeze') await preselectArrival(a);
+      // 一键控制: the query tab, where the control panel offers this alert (features/control/ControlPanel.dom.tsx)
+      if (a.action === 'control') {
+        focusControl(a);
+        get().setWorkspaceTab('query');
+      }
       if (a.state === 'open') await get().acknowledgeAlert(a);
     },
 
