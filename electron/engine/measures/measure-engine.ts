@@ -29,8 +29,10 @@
  * its feedback feed (GET /gw/v1/feedback), which may deliver an answer twice or out of order: an
  * outcome is applied once, keyed by the measure's id, and order is never inferred from arrival.
  *
- * Per-channel gates (concurrency, rate, circuit breaker) and health probing are the query
- * engine's (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
+ * The steps are the outline every exchange follows (exchange/outline.ts, docs/architecture.md §5):
+ * this file is its measure policy, balance-check.ts the frozen-balance re-query's. Per-channel
+ * gates (concurrency, rate, circuit breaker) and health probing are shared with the query engine
+ * (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
@@ -54,11 +56,12 @@ import { FINAL_MEASURE_STATES, OUTBOX_STATES, type MeasurePatch, type MeasureSto
 import { NetworkMonitor } from '../network-monitor';
 import { requestError } from '../request-errors';
 import type { ChannelLimits, EngineLog, GatewayConfig } from '../types';
+import { runBalanceCheck, type BalanceCheckDeps } from './balance-check';
 import { bodyText, buildFrozenBalanceBody, buildMeasureBody, sha256Of, type MeasureContext } from './measure-body';
 import {
   bodyChangedError, conflictError, failureFor, followUpError, gatewayRefusalError, MeasureFailure, measureRejectionError,
 } from './measure-errors';
-import { FeedbackMismatch, frozenBalanceOf, measureFeedbackSchema, verdictOf, type FrozenBalance } from './measure-feedback';
+import { FeedbackMismatch, verdictOf, type FrozenBalance } from './measure-feedback';
 
 export interface MeasureEngineTuning {
   /** consecutive transient failures that open a channel's breaker */
@@ -855,6 +858,8 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   // ---- the frozen-balance re-query ----
 
+  const balanceDeps: BalanceCheckDeps = { client, network, life, log, random, mono, backoff, tuning };
+
   async function requery(freeze: Measure, ctx: MeasureContext): Promise<FrozenBalance> {
     const stored = store.getMeasure(freeze.id) ?? freeze;
     if (stored.kind !== 'freeze') throw new AppFailure('VALIDATION', { zh: '只能复查冻结措施的余额', en: 'only a freeze has a frozen balance' }, 'kind');
@@ -863,104 +868,11 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     }
     const id = randomUUID();
     const body = buildFrozenBalanceBody(id, stored, ctx, now().toISOString());
-    const what = '冻结余额复查';
-    if (!network.online) throw failureFor(new GatewayUnreachable('OFFLINE'), what);
-    const lane = laneFor(stored.channel);
-    const limits = adapters[stored.channel]!.limits;
-    const call = { officerCode: ctx.officer.code, timeoutMs: limits.timeoutMs, signal: life.signal };
-    const deadline = mono() + tuning.frozenBalanceTimeoutMs;
-    // Waits for a gate only while the network is up: the deduction panel wants an answer, not a queue.
-    const gate = <T>(kind: 'submit' | 'status', fn: () => Promise<T>): Promise<T> => {
-      if (!network.online) throw new GatewayUnreachable('OFFLINE');
-      return lane.run(kind, fn);
-    };
-    let phase: 'submit' | 'resolve' | 'poll' = 'submit';
-    let polls = 0;
-    let failures = 0;
-    let pollNow = false;
-    let last: GatewayFailure | undefined;
-    const setback = async (f: GatewayFailure): Promise<void> => {
-      last = f;
-      failures += 1;
-      if (failures > Math.max(1, limits.maxAttempts)) throw failureFor(f, what);
-      await life.sleep(backoff(failures - 1));
-    };
-    for (;;) {
-      if (mono() > deadline) throw failureFor(last ?? new GatewayNoAnswer('timeout'), what);
-      if (phase === 'submit') {
-        try {
-          const res = await gate('submit', () => client.submit(body, call));
-          pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
-          failures = 0;
-          phase = 'poll';
-        } catch (e) {
-          if (!isGatewayFailure(e)) throw e;
-          if (e instanceof GatewayUnreachable) throw failureFor(e, what);
-          if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
-            phase = 'resolve';
-            await setback(e);
-          } else if (e.httpStatus === 429) {
-            last = e;
-            lane.bucket.pauseUntil(mono() + (e.retryAfterMs ?? 1_000));
-            await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
-          } else if (e.transient) await setback(e);
-          else throw failureFor(e, what);
-        }
-        continue;
-      }
-      if (pollNow) pollNow = false;
-      else if (phase === 'poll') await life.sleep(pollDelay(polls, { intervalMs: limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
-      let ans: Status;
-      try {
-        ans = await gate('status', () => client.status(id, call));
-      } catch (e) {
-        if (!isGatewayFailure(e)) throw e;
-        if (e instanceof GatewayUnreachable) throw failureFor(e, what);
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          // never received (or forgotten): the same query again under its own id
-          phase = 'submit';
-          await setback(e);
-        } else if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          last = e;
-          await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
-        } else if (e instanceof GatewayHttpError && !e.transient) throw failureFor(e, what);
-        else await setback(e);
-        continue;
-      }
-      failures = 0;
-      phase = 'poll';
-      polls += 1;
-      const v = ans.value;
-      if (v.clientRequestId !== id) {
-        await setback(new GatewayGarbage(200, 'answer about another request id'));
-        continue;
-      }
-      if (v.status === 'accepted' || v.status === 'processing') {
-        if (polls >= limits.maxPolls) throw failureFor(new GatewayNoAnswer('timeout'), what);
-        continue;
-      }
-      const parsed = v.feedback === undefined ? undefined : measureFeedbackSchema.safeParse(v.feedback);
-      const rejection = v.status === 'rejected' ? (parsed?.success ? parsed.data.rejection : undefined) ?? v.rejection
-        : parsed?.success && parsed.data.result === 'rejected' ? parsed.data.rejection : undefined;
-      if (rejection) {
-        log('info', 'frozen balance re-query rejected', { requestId: id, freezeId: stored.id, channel: stored.channel, code: rejection.code });
-        throw new MeasureFailure('AGENCY_REJECTED', {
-          zh: `协助执行单位拒绝复查：${rejection.message || rejection.code}（${rejection.code}）`, en: `the agency refused the re-query (${rejection.code})`,
-        }, { code: rejection.code, message: rejection.message });
-      }
-      if (!parsed?.success) {
-        await setback(new GatewayGarbage(200, 'feedback not in the measure format'));
-        continue;
-      }
-      try {
-        const b = frozenBalanceOf(id, stored.id, parsed.data);
-        log('info', 'frozen balance re-queried', { requestId: id, freezeId: stored.id, channel: stored.channel, status: b.freezeStatus, polls });
-        return b;
-      } catch (e) {
-        if (!(e instanceof FeedbackMismatch)) throw e;
-        await setback(new GatewayGarbage(200, e.what));
-      }
-    }
+    if (!network.online) throw failureFor(new GatewayUnreachable('OFFLINE'), '冻结余额复查');
+    return runBalanceCheck(balanceDeps, {
+      id, freezeId: stored.id, channel: stored.channel, body, lane: laneFor(stored.channel), limits: adapters[stored.channel]!.limits,
+      officerCode: ctx.officer.code, deadline: mono() + tuning.frozenBalanceTimeoutMs,
+    });
   }
 
   return {
