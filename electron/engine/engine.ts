@@ -14,7 +14,8 @@
  *   waiting ──maxPolls without feedback──▶ manual
  *
  * Queries may be repeated; the engine still never sends one under a new id on its own: only
- * `retry` (the judge's decision) makes a new request. Measures will rely on the same path.
+ * `retry` (the judge's decision) makes a new request. The outline is the one every exchange
+ * follows (exchange/outline.ts, docs/architecture.md §5); this file is its query policy.
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
@@ -24,12 +25,11 @@ import { createStartQueue } from './start-queue';
 import type { ChannelRequest, NetworkStatus, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
 import { ChannelLane } from './channel-lane';
-import { createGatewayClient, type GatewayAnswer, type GatewayClient } from './gateway-client';
-import {
-  GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure, type GatewayFailure,
-} from './gateway-errors';
-import type { StatusAnswer, SubmitBody } from './gateway-wire';
-import { Lifetime, Stopped } from './lifetime';
+import { createGatewayClient, type GatewayClient } from './gateway-client';
+import { GatewayGarbage, GatewayHttpError, type GatewayFailure } from './gateway-errors';
+import type { SubmitBody } from './gateway-wire';
+import { Lifetime } from './lifetime';
+import { runExchange, type AskPhase, type ExchangeSteps, type Phase, type Status, type StatusFailure, type Maybe, type Step } from './exchange/outline';
 import { NetworkMonitor } from './network-monitor';
 import { buildQueryBody } from './query-body';
 import { errorForFailure, garbageError, manualError, rejectionError, requestError, type RequestError } from './request-errors';
@@ -109,8 +109,8 @@ export interface Engine {
   readonly client: GatewayClient;
 }
 
-type Phase = 'submit' | 'resolve' | 'poll' | 'done';
-type Status = GatewayAnswer<StatusAnswer>;
+/** a submit's answer, as the gateway client gives it */
+type Submitted = Awaited<ReturnType<GatewayClient['submit']>>;
 
 /** What a request being worked on carries besides its stored row. */
 interface Job {
@@ -234,144 +234,122 @@ export function createEngine(o: EngineOptions): Engine {
     return true;
   }
 
-  async function submitPhase(job: Job): Promise<Phase> {
-    for (;;) {
-      try {
-        const res = await job.lane.run('submit', () => {
-          // Built once, when first needed, so queryCase returns at once even for thousands.
-          const body = (job.body ??= buildQueryBody(job, job.ctx, job.party, job.adapter));
-          job.attempts += 1;
-          // Written before it goes out: after a crash a 'sent' request is asked about, not re-sent blindly.
-          setState(job, 'sent', { attempts: job.attempts });
-          record(job, 'sent', 'POST', '/gw/v1/requests', JSON.stringify(body));
-          return client.submit(body, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: life.signal });
-        });
-        record(job, 'received', 'POST', '/gw/v1/requests', res.raw, res.httpStatus);
-        job.failures = 0;
-        job.pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
-        setState(job, 'waiting');
-        log('debug', 'request accepted', { requestId: job.id, channel: job.channel, created: res.created, attempts: job.attempts });
-        return 'poll';
-      } catch (e) {
-        if (e instanceof Stopped) throw e;
-        if (!isGatewayFailure(e)) throw e;
-        job.last = e;
-        if (e instanceof GatewayUnreachable) {
-          // It never left this machine: it waits for the network as 'pending'.
-          setState(job, 'pending');
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
-          // It may have arrived: find out before anything else (rule 7).
-          if (e instanceof GatewayGarbage) job.garbage += 1;
-          else job.failures += 1;
-          log('info', 'submit outcome unknown; asking about the same id', { requestId: job.id, channel: job.channel, failure: e.kind });
-          return 'resolve';
-        }
-        // An HTTP error envelope: the gateway did not take the request.
-        if (e.httpStatus === 429) {
-          setState(job, 'pending');
-          if (!(await waitRateLimited(job, e, true))) return finish(job, 'failed', errorForFailure(e, job.limited));
-          continue;
-        }
-        if (e.transient) {
-          setState(job, 'pending');
-          job.failures += 1;
-          if (job.failures >= maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
-          await life.sleep(backoff(job.failures - 1));
-          continue;
-        }
-        return finish(job, 'failed', errorForFailure(e, job.attempts));
+  /** The query policy of the outline's submit (outline.ts): a request gives up after its channel's maxAttempts. */
+  const submitSteps: Pick<ExchangeSteps<Job, Submitted>, 'send' | 'accepted' | 'submitFailed'> = {
+    send: (job) => job.lane.run('submit', () => {
+      // Built once, when first needed, so queryCase returns at once even for thousands.
+      const body = (job.body ??= buildQueryBody(job, job.ctx, job.party, job.adapter));
+      job.attempts += 1;
+      // Written before it goes out: after a crash a 'sent' request is asked about, not re-sent blindly.
+      setState(job, 'sent', { attempts: job.attempts });
+      record(job, 'sent', 'POST', '/gw/v1/requests', JSON.stringify(body));
+      return client.submit(body, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: life.signal });
+    }),
+    accepted: (job, res) => {
+      record(job, 'received', 'POST', '/gw/v1/requests', res.raw, res.httpStatus);
+      job.failures = 0;
+      job.pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
+      setState(job, 'waiting');
+      log('debug', 'request accepted', { requestId: job.id, channel: job.channel, created: res.created, attempts: job.attempts });
+      return 'poll';
+    },
+    submitFailed: (job, e, why) => {
+      job.last = e;
+      if (why === 'unreachable') {
+        // It never left this machine: it waits for the network as 'pending'.
+        setState(job, 'pending');
+        return 'again';
       }
+      if (why === 'unknown') {
+        // It may have arrived: find out before anything else (rule 7).
+        if (e instanceof GatewayGarbage) job.garbage += 1;
+        else job.failures += 1;
+        log('info', 'submit outcome unknown; asking about the same id', { requestId: job.id, channel: job.channel, failure: e.kind });
+        return 'resolve';
+      }
+      // An HTTP error envelope: the gateway did not take the request.
+      const he = e as GatewayHttpError;
+      if (why === 'limited') {
+        setState(job, 'pending');
+        return waitRateLimited(job, he, true).then((ok) => (ok ? 'again' : finish(job, 'failed', errorForFailure(e, job.limited))));
+      }
+      if (why === 'transient') {
+        setState(job, 'pending');
+        job.failures += 1;
+        if (job.failures >= maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
+        return life.sleep(backoff(job.failures - 1)).then(() => 'again' as const);
+      }
+      // a definite refusal, a 409 among them (queries may be repeated, only by a new request)
+      return finish(job, 'failed', errorForFailure(e, job.attempts));
+    },
+  };
+
+  /** A failed status question other than unreachable or 404, the same in resolve and poll. */
+  function afterStatusFailure(job: Job, e: GatewayFailure, why: StatusFailure, phase: AskPhase): Maybe<Step> {
+    if (why === 'limited') {
+      return waitRateLimited(job, e as GatewayHttpError, false).then((ok) => (ok ? 'again' : finish(job, 'failed', errorForFailure(e, job.limited))));
     }
+    if (why === 'garbage') {
+      job.garbage += 1;
+      if (phase === 'resolve') return 'again';
+      bumpPolls(job);
+      return job.garbage > tuning.garbageRetries ? finish(job, 'failed', garbageError(job.garbage)) : 'again';
+    }
+    if (why === 'unknown') {
+      job.failures += 1;
+      return job.failures > maxAttempts(job) ? finish(job, 'failed', errorForFailure(e, job.attempts)) : 'again';
+    }
+    return finish(job, 'failed', errorForFailure(e, job.attempts));
   }
 
-  /** The outcome of a submit is unknown: ask the gateway about the same id. */
-  async function resolvePhase(job: Job): Promise<Phase> {
-    for (;;) {
+  /**
+   * The query policy of the outline's status questions: resolve asks about the same id after a
+   * moment's grace; poll asks with a growing interval, up to the channel's maxPolls ('manual').
+   */
+  const askSteps: Pick<ExchangeSteps<Job, Submitted>, 'beforeAsk' | 'ask' | 'statusFailed' | 'answered'> = {
+    beforeAsk: (job, phase) => {
+      if (phase === 'poll') {
+        if (job.pollNow) job.pollNow = false;
+        else return life.sleep(pollDelay(job.polls, { intervalMs: job.adapter.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random)).then(() => undefined);
+        return undefined;
+      }
       if (job.garbage > tuning.garbageRetries) return finish(job, 'failed', garbageError(job.garbage));
       // A moment's grace before asking: a slow submit may still be landing.
       const setbacks = job.failures + job.garbage;
-      if (setbacks > 0) await life.sleep(backoff(setbacks - 1));
-      let ans: Status;
-      try {
-        ans = await askStatus(job);
-      } catch (e) {
-        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          // Never received: the same id may be submitted again (protocol, "Ask about a request").
-          // Given up on, it fails for what went wrong with the submits, not for the 404.
-          if (job.failures >= maxAttempts(job)) return finish(job, 'failed', errorForFailure(job.last, job.attempts));
-          return 'submit';
-        }
-        job.last = e;
-        if (e instanceof GatewayUnreachable) continue;
-        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          if (!(await waitRateLimited(job, e, false))) return finish(job, 'failed', errorForFailure(e, job.limited));
-          continue;
-        }
-        if (e instanceof GatewayGarbage) {
-          job.garbage += 1;
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
-          job.failures += 1;
-          if (job.failures > maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
-          continue;
-        }
-        return finish(job, 'failed', errorForFailure(e, job.attempts));
+      return setbacks > 0 ? life.sleep(backoff(setbacks - 1)).then(() => undefined) : undefined;
+    },
+    ask: (job) => askStatus(job),
+    statusFailed: (job, e, why, phase) => {
+      if (why === 'not-found' && phase === 'resolve') {
+        // Never received: the same id may be submitted again (protocol, "Ask about a request").
+        // Given up on, it fails for what went wrong with the submits, not for the 404.
+        if (job.failures >= maxAttempts(job)) return finish(job, 'failed', errorForFailure(job.last, job.attempts));
+        return 'submit';
       }
+      job.last = e;
+      if (why === 'unreachable') return 'again';
+      if (why === 'not-found') {
+        // The gateway has forgotten the request (it was reset): hand it in again, same id.
+        job.forgotten += 1;
+        if (job.forgotten > maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
+        log('warn', 'gateway no longer knows an accepted request; submitting it again under its id', { requestId: job.id, channel: job.channel });
+        return 'submit';
+      }
+      return afterStatusFailure(job, e, why, phase);
+    },
+    answered: (job, ans, phase) => {
       job.failures = 0;
+      if (phase === 'poll') bumpPolls(job);
       const next = consume(job, ans);
       if (next !== 'poll') return next;
-      setState(job, 'waiting');
-      return 'poll';
-    }
-  }
-
-  /** Polls for feedback with a growing interval, up to maxPolls. */
-  async function pollPhase(job: Job): Promise<Phase> {
-    for (;;) {
-      if (job.pollNow) job.pollNow = false;
-      else await life.sleep(pollDelay(job.polls, { intervalMs: job.adapter.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
-      let ans: Status;
-      try {
-        ans = await askStatus(job);
-      } catch (e) {
-        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
-        job.last = e;
-        if (e instanceof GatewayUnreachable) continue;
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          // The gateway has forgotten the request (it was reset): hand it in again, same id.
-          job.forgotten += 1;
-          if (job.forgotten > maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
-          log('warn', 'gateway no longer knows an accepted request; submitting it again under its id', { requestId: job.id, channel: job.channel });
-          return 'submit';
-        }
-        if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          if (!(await waitRateLimited(job, e, false))) return finish(job, 'failed', errorForFailure(e, job.limited));
-          continue;
-        }
-        if (e instanceof GatewayGarbage) {
-          job.garbage += 1;
-          bumpPolls(job);
-          if (job.garbage > tuning.garbageRetries) return finish(job, 'failed', garbageError(job.garbage));
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || (e instanceof GatewayHttpError && e.transient)) {
-          job.failures += 1;
-          if (job.failures > maxAttempts(job)) return finish(job, 'failed', errorForFailure(e, job.attempts));
-          continue;
-        }
-        return finish(job, 'failed', errorForFailure(e, job.attempts));
+      if (phase === 'resolve') {
+        setState(job, 'waiting');
+        return 'poll';
       }
-      job.failures = 0;
-      bumpPolls(job);
-      const next = consume(job, ans);
-      if (next !== 'poll') return next;
       if (job.polls >= job.adapter.limits.maxPolls) return finish(job, 'manual', manualError(job.polls));
-    }
-  }
+      return 'again';
+    },
+  };
 
   function bumpPolls(job: Job): void {
     job.polls += 1;
@@ -424,16 +402,10 @@ export function createEngine(o: EngineOptions): Engine {
 
   // ---- running jobs ----
 
-  async function run(job: Job, first: Phase): Promise<void> {
-    let phase = first;
-    try {
-      while (phase !== 'done') {
-        if (phase === 'submit') phase = await submitPhase(job);
-        else if (phase === 'resolve') phase = await resolvePhase(job);
-        else phase = await pollPhase(job);
-      }
-    } catch (e) {
-      if (e instanceof Stopped || life.stopped) return;
+  const steps: ExchangeSteps<Job, Submitted> = {
+    ...submitSteps,
+    ...askSteps,
+    crashed: (job, e) => {
       // A bug or a store failure: the request is marked so the judge sees it; nothing is re-sent.
       log('error', 'request failed inside the engine', { requestId: job.id, channel: job.channel, error: (e as Error)?.name ?? 'unknown' });
       try {
@@ -441,8 +413,9 @@ export function createEngine(o: EngineOptions): Engine {
       } catch {
         /* the store itself is failing; the request stays as stored and resume picks it up */
       }
-    }
-  }
+    },
+  };
+  const run = (job: Job, first: Phase): Promise<void> => runExchange(job, first, steps, life);
 
   function start(r: ChannelRequest, ctx: QueryContext, party: Party, first: Phase): void {
     if (active.has(r.id) || queued.has(r.id)) return;

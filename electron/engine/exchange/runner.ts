@@ -5,15 +5,17 @@
  * resolved by asking about the same id; only "never received" (404) sends the same body again; a
  * final answer is settled once. A policy (policy.ts) says what is sent and what the answer means.
  * Waits back off with jitter and never give up while the runner runs: an exchange left open by a
- * stop is taken up again by open() on the next start.
+ * stop is taken up again by open() on the next start. The steps are the outline's (outline.ts);
+ * this class is its credit policy over a ledger.
  */
 import { afterRetryAfter, fullJitter, pollDelay } from '../backoff';
-import { GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure } from '../gateway-errors';
+import { GatewayHttpError } from '../gateway-errors';
 import type { StatusAnswer } from '../gateway-wire';
-import { Lifetime, Stopped } from '../lifetime';
+import { Lifetime } from '../lifetime';
 import { Semaphore } from '../semaphore';
 import { UnreadableFeedback, type ExchangeLedger, type ExchangePolicy } from './policy';
 import type { ExchangeWire } from './wire';
+import { runExchange, type ExchangeSteps, type Phase } from './outline';
 
 export interface RunnerTuning {
   /** per-call timeout */
@@ -41,8 +43,6 @@ export interface RunnerOptions<I extends { id: string }, B> {
   random?: () => number;
   log?: RunnerLog;
 }
-
-type Phase = 'submit' | 'resolve' | 'poll' | 'done';
 
 /** Settled meanwhile (a late answer on another path): nothing goes out. */
 class AlreadySettled extends Error {}
@@ -111,21 +111,8 @@ export class ExchangeRunner<I extends { id: string }, B> {
     await Promise.all([...this.active.values()]);
   }
 
-  private async run(job: Job<I>, first: Phase): Promise<void> {
-    let phase = first;
-    try {
-      // picked up while 'sent': the answer to the last send was never recorded
-      if (phase === 'resolve' && this.o.ledger.phaseOf(job.item) === 'sent') job.item = this.o.ledger.markUnknown(job.id);
-      while (phase !== 'done') {
-        if (phase === 'submit') phase = await this.submitPhase(job);
-        else if (phase === 'resolve') phase = await this.resolvePhase(job);
-        else phase = await this.pollPhase(job);
-      }
-    } catch (e) {
-      if (e instanceof Stopped || this.life.stopped) return;
-      // a bug or a store failure: the exchange keeps its state and the next open() takes it up
-      this.log('error', 'exchange failed inside the runner', { exchangeId: job.id, policy: this.o.policy.name, error: (e as Error)?.name ?? 'unknown' });
-    }
+  private run(job: Job<I>, first: Phase): Promise<void> {
+    return runExchange(job, first, this.steps, this.life);
   }
 
   private backoff(n: number): number {
@@ -152,80 +139,19 @@ export class ExchangeRunner<I extends { id: string }, B> {
     return 'done';
   }
 
-  private async submitPhase(job: Job<I>): Promise<Phase> {
-    const body = this.o.policy.body(job.item);
-    for (;;) {
-      try {
-        const ans = await this.call(() => {
-          // re-read: settled meanwhile (a late answer), nothing goes out
-          const cur = this.o.ledger.get(job.id);
-          if (!cur || this.o.ledger.phaseOf(cur) === 'final') throw new AlreadySettled();
-          // written before the bytes leave: after a crash it is asked about, never re-sent blindly
-          job.item = this.o.ledger.markSent(job.id);
-          this.life.check();
-          return this.o.wire.submit(body, this.callOptions(job));
-        });
-        job.uncertain = true;
-        job.failures = 0;
-        job.item = this.o.ledger.markHeld(job.id);
-        job.pollNow = ans.value.status === 'answered' || ans.value.status === 'rejected';
-        return 'poll';
-      } catch (e) {
-        if (e instanceof AlreadySettled) return 'done';
-        if (!isGatewayFailure(e)) throw e;
-        if (e instanceof GatewayUnreachable) {
-          // it never left this machine: it waits until the network is back
-          job.item = job.uncertain ? this.o.ledger.markUnknown(job.id) : this.o.ledger.markQueued(job.id);
-          job.failures += 1;
-          await this.life.sleep(this.backoff(job.failures - 1));
-          if (job.uncertain) return 'resolve';
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
-          job.uncertain = true;
-          job.failures += 1;
-          job.item = this.o.ledger.markUnknown(job.id);
-          this.log('info', 'exchange outcome unknown; asking about the same id', { exchangeId: job.id, policy: this.o.policy.name, failure: e.kind });
-          return 'resolve';
-        }
-        if (e.code === 'IDEMPOTENCY_CONFLICT') {
-          // the gateway holds this id with another body: never sent again, only asked about
-          job.uncertain = true;
-          job.item = this.o.ledger.markUnknown(job.id);
-          this.log('error', 'gateway holds this exchange id with another body; asking about the id', { exchangeId: job.id, policy: this.o.policy.name });
-          return 'resolve';
-        }
-        if (e.transient) {
-          // 429 or 5xx: the gateway did not take this call
-          job.failures += 1;
-          job.item = job.uncertain ? this.o.ledger.markUnknown(job.id) : this.o.ledger.markQueued(job.id);
-          await this.life.sleep(e.httpStatus === 429 ? afterRetryAfter(e.retryAfterMs ?? 1_000, this.tuning.retryBaseMs, this.random) : this.backoff(job.failures - 1));
-          if (job.uncertain) return 'resolve';
-          continue;
-        }
-        // a definite refusal: final, unless an earlier send may have landed
-        if (job.uncertain) {
-          job.refused = e;
-          job.item = this.o.ledger.markUnknown(job.id);
-          return 'resolve';
-        }
-        return this.settle(job, this.o.policy.refused(job.item, e));
-      }
-    }
-  }
-
   /** A failed status question: back off and ask again (never a new submit). */
-  private async afterStatusFailure(job: Job<I>, e: unknown): Promise<void> {
+  private async afterStatusFailure(job: Job<I>, e: unknown): Promise<'again'> {
     if (e instanceof GatewayHttpError && e.httpStatus === 429) {
       await this.life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, this.tuning.retryBaseMs, this.random));
-      return;
+      return 'again';
     }
     job.failures += 1;
     await this.life.sleep(this.backoff(job.failures - 1));
+    return 'again';
   }
 
   /** What a status answer means: settled, or 'poll' to keep asking. */
-  private consume(job: Job<I>, ans: StatusAnswer): Phase | 'poll' {
+  private consume(job: Job<I>, ans: StatusAnswer): Phase {
     if (ans.status === 'accepted' || ans.status === 'processing') {
       if (this.o.ledger.phaseOf(job.item) !== 'sent') job.item = this.o.ledger.markHeld(job.id);
       return 'poll';
@@ -233,67 +159,103 @@ export class ExchangeRunner<I extends { id: string }, B> {
     return this.settle(job, this.o.policy.settle(job.item, ans));
   }
 
-  private async ask(job: Job<I>): Promise<StatusAnswer> {
-    const ans = await this.call(() => this.o.wire.status(job.id, this.callOptions(job)));
-    return ans.value;
-  }
-
-  /** The outcome is unknown: ask the gateway about the same id, and only that. */
-  private async resolvePhase(job: Job<I>): Promise<Phase> {
-    for (;;) {
-      let ans: StatusAnswer;
-      try {
-        ans = await this.ask(job);
-      } catch (e) {
-        if (!isGatewayFailure(e)) throw e;
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          if (job.refused) return this.settle(job, this.o.policy.refused(job.item, job.refused));
-          // never received: the same body goes again under the same id
-          this.log('info', 'gateway never received the exchange; submitting the same body again', { exchangeId: job.id, policy: this.o.policy.name });
-          job.uncertain = false;
-          return 'submit';
-        }
-        await this.afterStatusFailure(job, e);
-        continue;
-      }
+  /** The credit policy of the outline (outline.ts): never gives up while the runner runs. */
+  private readonly steps: ExchangeSteps<Job<I>> = {
+    enter: (job, first) => {
+      // picked up while 'sent': the answer to the last send was never recorded
+      if (first === 'resolve' && this.o.ledger.phaseOf(job.item) === 'sent') job.item = this.o.ledger.markUnknown(job.id);
+    },
+    send: (job) => this.call(() => {
+      // re-read: settled meanwhile (a late answer), nothing goes out
+      const cur = this.o.ledger.get(job.id);
+      if (!cur || this.o.ledger.phaseOf(cur) === 'final') throw new AlreadySettled();
+      // written before the bytes leave: after a crash it is asked about, never re-sent blindly
+      job.item = this.o.ledger.markSent(job.id);
+      this.life.check();
+      return this.o.wire.submit(this.o.policy.body(job.item), this.callOptions(job));
+    }),
+    accepted: (job, ans) => {
+      job.uncertain = true;
       job.failures = 0;
-      try {
-        return this.consume(job, ans);
-      } catch (e) {
-        if (!(e instanceof UnreadableFeedback)) throw e;
-        await this.afterStatusFailure(job, e);
-      }
-    }
-  }
-
-  /** Polls for the platform's answer with a growing interval. */
-  private async pollPhase(job: Job<I>): Promise<Phase> {
-    const t = this.tuning;
-    for (;;) {
-      if (job.pollNow) job.pollNow = false;
-      else await this.life.sleep(pollDelay(job.polls, { intervalMs: t.pollIntervalMs, factor: t.pollFactor, maxIntervalMs: t.pollMaxIntervalMs }, this.random));
-      job.polls += 1;
-      let ans: StatusAnswer;
-      try {
-        ans = await this.ask(job);
-      } catch (e) {
-        if (!isGatewayFailure(e)) throw e;
-        // accepted once, now unknown to the gateway (it was reset): the same body under its id
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          job.item = this.o.ledger.markUnknown(job.id);
-          return 'resolve';
-        }
-        if (!(e instanceof GatewayUnreachable)) await this.afterStatusFailure(job, e);
-        continue;
-      }
-      job.failures = 0;
-      try {
-        const next = this.consume(job, ans);
-        if (next === 'done') return 'done';
-      } catch (e) {
-        if (!(e instanceof UnreadableFeedback)) throw e;
+      job.item = this.o.ledger.markHeld(job.id);
+      job.pollNow = ans.value.status === 'answered' || ans.value.status === 'rejected';
+      return 'poll';
+    },
+    interrupted: (_job, e) => (e instanceof AlreadySettled ? 'done' : undefined),
+    submitFailed: (job, e, why) => {
+      if (why === 'unreachable' || why === 'limited' || why === 'transient') {
+        // it never left this machine, or the gateway did not take this call (429, 5xx)
+        job.item = job.uncertain ? this.o.ledger.markUnknown(job.id) : this.o.ledger.markQueued(job.id);
         job.failures += 1;
+        const limited = why === 'limited' && e instanceof GatewayHttpError;
+        const ms = limited ? afterRetryAfter(e.retryAfterMs ?? 1_000, this.tuning.retryBaseMs, this.random) : this.backoff(job.failures - 1);
+        return this.life.sleep(ms).then(() => (job.uncertain ? 'resolve' : 'again'));
       }
-    }
-  }
+      if (why === 'unknown') {
+        job.uncertain = true;
+        job.failures += 1;
+        job.item = this.o.ledger.markUnknown(job.id);
+        this.log('info', 'exchange outcome unknown; asking about the same id', { exchangeId: job.id, policy: this.o.policy.name, failure: e.kind });
+        return 'resolve';
+      }
+      if (why === 'conflict') {
+        // the gateway holds this id with another body: never sent again, only asked about
+        job.uncertain = true;
+        job.item = this.o.ledger.markUnknown(job.id);
+        this.log('error', 'gateway holds this exchange id with another body; asking about the id', { exchangeId: job.id, policy: this.o.policy.name });
+        return 'resolve';
+      }
+      // a definite refusal: final, unless an earlier send may have landed
+      if (job.uncertain) {
+        job.refused = e as GatewayHttpError;
+        job.item = this.o.ledger.markUnknown(job.id);
+        return 'resolve';
+      }
+      return this.settle(job, this.o.policy.refused(job.item, e as GatewayHttpError));
+    },
+    beforeAsk: (job, phase) => {
+      if (phase === 'resolve') return undefined;
+      const t = this.tuning;
+      const counted = () => {
+        job.polls += 1;
+        return undefined;
+      };
+      if (!job.pollNow) return this.life.sleep(pollDelay(job.polls, { intervalMs: t.pollIntervalMs, factor: t.pollFactor, maxIntervalMs: t.pollMaxIntervalMs }, this.random)).then(counted);
+      job.pollNow = false;
+      return counted();
+    },
+    ask: (job) => this.call(() => this.o.wire.status(job.id, this.callOptions(job))),
+    statusFailed: (job, e, why, phase) => {
+      if (why === 'not-found' && phase === 'resolve') {
+        if (job.refused) return this.settle(job, this.o.policy.refused(job.item, job.refused));
+        // never received: the same body goes again under the same id
+        this.log('info', 'gateway never received the exchange; submitting the same body again', { exchangeId: job.id, policy: this.o.policy.name });
+        job.uncertain = false;
+        return 'submit';
+      }
+      if (why === 'not-found') {
+        // accepted once, now unknown to the gateway (it was reset): the same body under its id
+        job.item = this.o.ledger.markUnknown(job.id);
+        return 'resolve';
+      }
+      if (why === 'unreachable' && phase === 'poll') return 'again';
+      return this.afterStatusFailure(job, e);
+    },
+    answered: (job, ans, phase) => {
+      job.failures = 0;
+      try {
+        const next = this.consume(job, ans.value);
+        return phase === 'poll' && next === 'poll' ? 'again' : next;
+      } catch (e) {
+        if (!(e instanceof UnreadableFeedback)) throw e;
+        if (phase === 'resolve') return this.afterStatusFailure(job, e);
+        job.failures += 1;
+        return 'again';
+      }
+    },
+    crashed: (job, e) => {
+      // a bug or a store failure: the exchange keeps its state and the next open() takes it up
+      this.log('error', 'exchange failed inside the runner', { exchangeId: job.id, policy: this.o.policy.name, error: (e as Error)?.name ?? 'unknown' });
+    },
+  };
 }

@@ -29,8 +29,10 @@
  * its feedback feed (GET /gw/v1/feedback), which may deliver an answer twice or out of order: an
  * outcome is applied once, keyed by the measure's id, and order is never inferred from arrival.
  *
- * Per-channel gates (concurrency, rate, circuit breaker) and health probing are the query
- * engine's (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
+ * The steps are the outline every exchange follows (exchange/outline.ts, docs/architecture.md §5):
+ * this file is its measure policy, balance-check.ts the frozen-balance re-query's. Per-channel
+ * gates (concurrency, rate, circuit breaker) and health probing are shared with the query engine
+ * (channel-lane.ts, network-monitor.ts); delays use backoff with jitter (backoff.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
@@ -43,21 +45,23 @@ import type { NetworkStatus } from '../../../shared/domain/types';
 import { ADAPTERS } from '../adapters';
 import { afterRetryAfter, fullJitter, pollDelay } from '../backoff';
 import { ChannelLane } from '../channel-lane';
-import { createGatewayClient, type GatewayAnswer, type GatewayClient } from '../gateway-client';
+import { createGatewayClient, type GatewayClient } from '../gateway-client';
 import {
   GatewayGarbage, GatewayHttpError, GatewayNoAnswer, GatewayUnreachable, isGatewayFailure, type GatewayFailure,
 } from '../gateway-errors';
-import { statusAnswerSchema, type StatusAnswer, type SubmitBody } from '../gateway-wire';
+import { statusAnswerSchema, type SubmitBody } from '../gateway-wire';
 import { Lifetime, Stopped } from '../lifetime';
+import { runExchange, type ExchangeSteps, type Phase, type Status } from '../exchange/outline';
 import { FINAL_MEASURE_STATES, OUTBOX_STATES, type MeasurePatch, type MeasureStore } from '../measure-store';
 import { NetworkMonitor } from '../network-monitor';
 import { requestError } from '../request-errors';
 import type { ChannelLimits, EngineLog, GatewayConfig } from '../types';
+import { runBalanceCheck, type BalanceCheckDeps } from './balance-check';
 import { bodyText, buildFrozenBalanceBody, buildMeasureBody, sha256Of, type MeasureContext } from './measure-body';
 import {
   bodyChangedError, conflictError, failureFor, followUpError, gatewayRefusalError, MeasureFailure, measureRejectionError,
 } from './measure-errors';
-import { FeedbackMismatch, frozenBalanceOf, measureFeedbackSchema, verdictOf, type FrozenBalance } from './measure-feedback';
+import { FeedbackMismatch, verdictOf, type FrozenBalance } from './measure-feedback';
 
 export interface MeasureEngineTuning {
   /** consecutive transient failures that open a channel's breaker */
@@ -180,8 +184,6 @@ export interface MeasureEngine {
   readonly client: GatewayClient;
 }
 
-type Phase = 'submit' | 'resolve' | 'poll' | 'done';
-type Status = GatewayAnswer<StatusAnswer>;
 
 /** The measure is no longer to be sent from here (cancelled, or concluded by another path). */
 class Withdrawn extends Error {
@@ -240,6 +242,9 @@ interface Job {
   /** until when (epoch ms) this engine's own last claim holds the measure's lease */
   leaseUntil: number;
 }
+
+/** a submit's answer, as the gateway client gives it */
+type Submitted = Awaited<ReturnType<GatewayClient['submit']>>;
 
 const SENDABLE: ReadonlySet<MeasureState> = new Set(OUTBOX_STATES);
 const FINAL: ReadonlySet<MeasureState> = new Set(FINAL_MEASURE_STATES);
@@ -466,90 +471,89 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     if (first !== undefined && first !== job.digest) throw new BodyChanged();
   }
 
-  async function submitPhase(job: Job): Promise<Phase> {
-    if (job.resubmits > 0) await nap(job, backoff(job.resubmits - 1));
-    for (;;) {
-      if (job.done) return 'done';
-      try {
-        const res = await job.lane.run('submit', () => {
-          if (job.done) throw new Withdrawn(job.m.state);
-          // Re-read: it may have been cancelled while it waited for the network or a slot.
-          const cur = store.getMeasure(job.id);
-          if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
-          // an attempt this job did not make: the bytes may have reached the gateway (docs/gateway-protocol.md "Unknown outcome")
-          if (cur.attempts > job.m.attempts) {
-            job.m = cur;
-            throw new SentElsewhere();
-          }
-          job.m = cur;
-          // held for the whole call: no other engine may take it while these bytes may be on the wire
-          if (!claim(job.id, job.limits.timeoutMs, job)) throw new Withdrawn('held elsewhere');
-          assertSameBody(job);
-          // Written before the bytes leave: after a crash it is asked about, never re-sent blindly.
-          save(job, { state: 'sent', attempts: cur.attempts + 1, ...(cur.sentAt ? {} : { sentAt: now().toISOString() }) });
-          record(job, 'sent', job.text);
-          return client.submit(job.body, { officerCode: job.ctx.officer.code, timeoutMs: job.limits.timeoutMs, signal: life.signal });
-        });
-        if (job.done) return 'done';
-        record(job, 'received', res.raw);
-        job.failures = 0;
-        job.uncertain = true;
-        job.pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
-        log('debug', 'measure accepted', { measureId: job.id, channel: job.channel, created: res.created, attempts: job.m.attempts });
-        return 'poll';
-      } catch (e) {
-        if (e instanceof SentElsewhere) {
-          job.uncertain = true;
-          return 'resolve';
-        }
-        if (e instanceof Stopped || e instanceof Withdrawn || e instanceof BodyChanged || !isGatewayFailure(e)) throw e;
-        if (job.done) return 'done';
-        job.last = e;
-        if (e instanceof GatewayUnreachable) {
-          if (job.uncertain) {
-            setState(job, 'unknown');
-            return 'resolve';
-          }
-          // It never left this machine: it waits in the outbox until the network is back.
-          setState(job, 'queued');
-          continue;
-        }
-        if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
-          job.uncertain = true;
-          if (e instanceof GatewayGarbage) job.garbage += 1;
-          else job.failures += 1;
-          setState(job, 'unknown');
-          log('info', 'measure outcome unknown; asking about the same id', { measureId: job.id, channel: job.channel, failure: e.kind });
-          return 'resolve';
-        }
-        if (e.code === 'IDEMPOTENCY_CONFLICT') {
-          job.conflict = true;
-          job.uncertain = true;
-          counters.conflicts += 1;
-          setState(job, 'unknown', { error: conflictError() });
-          log('error', 'gateway holds this measure id with another body; not sent again, asking about the id', { measureId: job.id, channel: job.channel, code: e.gatewayCode });
-          return 'resolve';
-        }
-        if (e.transient) {
-          // 429 or 5xx: the gateway did not take this call.
-          job.failures += 1;
-          if (job.uncertain) setState(job, 'unknown');
-          else setState(job, 'queued');
-          if (e.httpStatus === 429) await waitRateLimited(job, e, true);
-          else await nap(job, backoff(job.failures - 1));
-          if (job.uncertain) return 'resolve';
-          continue;
-        }
-        // A definite refusal (400, 401, 403, 422): final, unless an earlier send may have landed.
-        if (job.uncertain) {
-          job.refused = e;
-          setState(job, 'unknown');
-          return 'resolve';
-        }
-        return finishRefused(job, e);
+  /** The measure policy of the outline's submit (outline.ts): sent once, re-sent only after a 404. */
+  const submitSteps: Pick<ExchangeSteps<Job, Submitted>, 'enterSubmit' | 'beforeSend' | 'send' | 'accepted' | 'interrupted' | 'submitFailed'> = {
+    enterSubmit: (job) => (job.resubmits > 0 ? nap(job, backoff(job.resubmits - 1)) : undefined),
+    beforeSend: (job) => (job.done ? 'done' : undefined),
+    send: (job) => job.lane.run('submit', () => {
+      if (job.done) throw new Withdrawn(job.m.state);
+      // Re-read: it may have been cancelled while it waited for the network or a slot.
+      const cur = store.getMeasure(job.id);
+      if (!cur || !SENDABLE.has(cur.state)) throw new Withdrawn(cur?.state ?? 'absent');
+      // an attempt this job did not make: the bytes may have reached the gateway (docs/gateway-protocol.md "Unknown outcome")
+      if (cur.attempts > job.m.attempts) {
+        job.m = cur;
+        throw new SentElsewhere();
       }
-    }
-  }
+      job.m = cur;
+      // held for the whole call: no other engine may take it while these bytes may be on the wire
+      if (!claim(job.id, job.limits.timeoutMs, job)) throw new Withdrawn('held elsewhere');
+      assertSameBody(job);
+      // Written before the bytes leave: after a crash it is asked about, never re-sent blindly.
+      save(job, { state: 'sent', attempts: cur.attempts + 1, ...(cur.sentAt ? {} : { sentAt: now().toISOString() }) });
+      record(job, 'sent', job.text);
+      return client.submit(job.body, { officerCode: job.ctx.officer.code, timeoutMs: job.limits.timeoutMs, signal: life.signal });
+    }),
+    accepted: (job, res) => {
+      if (job.done) return 'done';
+      record(job, 'received', res.raw);
+      job.failures = 0;
+      job.uncertain = true;
+      job.pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
+      log('debug', 'measure accepted', { measureId: job.id, channel: job.channel, created: res.created, attempts: job.m.attempts });
+      return 'poll';
+    },
+    interrupted: (job, e) => {
+      if (!(e instanceof SentElsewhere)) return undefined;
+      job.uncertain = true;
+      return 'resolve';
+    },
+    submitFailed: (job, e, why) => {
+      if (job.done) return 'done';
+      job.last = e;
+      if (why === 'unreachable') {
+        if (job.uncertain) {
+          setState(job, 'unknown');
+          return 'resolve';
+        }
+        // It never left this machine: it waits in the outbox until the network is back.
+        setState(job, 'queued');
+        return 'again';
+      }
+      if (why === 'unknown') {
+        job.uncertain = true;
+        if (e instanceof GatewayGarbage) job.garbage += 1;
+        else job.failures += 1;
+        setState(job, 'unknown');
+        log('info', 'measure outcome unknown; asking about the same id', { measureId: job.id, channel: job.channel, failure: e.kind });
+        return 'resolve';
+      }
+      const he = e as GatewayHttpError;
+      if (why === 'conflict') {
+        job.conflict = true;
+        job.uncertain = true;
+        counters.conflicts += 1;
+        setState(job, 'unknown', { error: conflictError() });
+        log('error', 'gateway holds this measure id with another body; not sent again, asking about the id', { measureId: job.id, channel: job.channel, code: he.gatewayCode });
+        return 'resolve';
+      }
+      if (why === 'limited' || why === 'transient') {
+        // 429 or 5xx: the gateway did not take this call.
+        job.failures += 1;
+        if (job.uncertain) setState(job, 'unknown');
+        else setState(job, 'queued');
+        const wait = why === 'limited' ? waitRateLimited(job, he, true) : nap(job, backoff(job.failures - 1));
+        return wait.then(() => (job.uncertain ? 'resolve' : 'again'));
+      }
+      // A definite refusal (400, 401, 403, 422): final, unless an earlier send may have landed.
+      if (job.uncertain) {
+        job.refused = he;
+        setState(job, 'unknown');
+        return 'resolve';
+      }
+      return finishRefused(job, he);
+    },
+  };
 
   /**
    * A status question that failed (other than unreachable or 404), the same in both phases:
@@ -572,79 +576,61 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     return followUp(job, e);
   }
 
-  /** The outcome is unknown: ask the gateway about the same id, and only that. */
-  async function resolvePhase(job: Job): Promise<Phase> {
-    for (;;) {
-      const setbacks = job.failures + job.garbage;
-      if (setbacks > 0) await nap(job, backoff(setbacks - 1));
+  /**
+   * The measure policy of the outline's status questions: resolve asks about the same id, and
+   * only that; poll asks with a growing interval, up to the channel's maxPolls. An answer from the
+   * feed (job.done) ends either at once.
+   */
+  const askSteps: Pick<ExchangeSteps<Job, Submitted>, 'beforeAsk' | 'ask' | 'statusFailed' | 'answered'> = {
+    beforeAsk: (job, phase) => {
+      let wait: Promise<void> | undefined;
+      if (phase === 'resolve') {
+        const setbacks = job.failures + job.garbage;
+        if (setbacks > 0) wait = nap(job, backoff(setbacks - 1));
+      } else if (job.pollNow) job.pollNow = false;
+      else wait = nap(job, pollDelay(job.polls, { intervalMs: job.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
+      const after = (): Phase | undefined => (job.done ? 'done' : undefined);
+      return wait ? wait.then(after) : after();
+    },
+    ask: (job) => askStatus(job),
+    statusFailed: (job, e, why, phase) => {
       if (job.done) return 'done';
-      let ans: Status;
-      try {
-        ans = await askStatus(job);
-      } catch (e) {
-        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
-        if (job.done) return 'done';
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          if (job.conflict) return followUp(job, e);
-          if (job.refused) return finishRefused(job, job.refused);
-          // Never received: the same body goes again under the same id (protocol, "Unknown outcome").
-          job.resubmits += 1;
-          counters.resubmits += 1;
-          log('info', 'gateway never received the measure; submitting it again under the same id', { measureId: job.id, channel: job.channel, resubmits: job.resubmits });
-          return 'submit';
-        }
-        job.last = e;
-        if (e instanceof GatewayUnreachable) continue;
-        const next = await afterStatusFailure(job, e);
-        if (next === 'again') continue;
-        return next;
+      if (why === 'not-found' && phase === 'resolve') {
+        if (job.conflict) return followUp(job, e);
+        if (job.refused) return finishRefused(job, job.refused);
+        // Never received: the same body goes again under the same id (protocol, "Unknown outcome").
+        job.resubmits += 1;
+        counters.resubmits += 1;
+        log('info', 'gateway never received the measure; submitting it again under the same id', { measureId: job.id, channel: job.channel, resubmits: job.resubmits });
+        return 'submit';
       }
+      job.last = e;
+      if (why === 'unreachable') return 'again';
+      if (why === 'not-found') {
+        // Accepted once, now unknown to the gateway (it was reset): hand in the same body, same id.
+        job.forgotten += 1;
+        if (job.conflict || job.forgotten > tuning.forgottenRetries) return followUp(job, e);
+        setState(job, 'unknown');
+        job.resubmits += 1;
+        counters.resubmits += 1;
+        log('warn', 'gateway no longer knows an accepted measure; submitting it again under its id', { measureId: job.id, channel: job.channel });
+        return 'submit';
+      }
+      // an unreadable answer counts as a poll: the agency was asked
+      if (phase === 'poll' && why === 'garbage') job.polls += 1;
+      return afterStatusFailure(job, e);
+    },
+    answered: (job, ans, phase) => {
       if (job.done) return 'done';
       job.failures = 0;
+      if (phase === 'poll') job.polls += 1;
       if (consume(job, ans) === 'done') return 'done';
       if (job.garbage > tuning.garbageRetries) return followUp(job, job.last);
-      return 'poll';
-    }
-  }
-
-  /** Polls for the agency's answer with a growing interval, up to the channel's maxPolls. */
-  async function pollPhase(job: Job): Promise<Phase> {
-    for (;;) {
-      if (job.pollNow) job.pollNow = false;
-      else await nap(job, pollDelay(job.polls, { intervalMs: job.limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
-      if (job.done) return 'done';
-      let ans: Status;
-      try {
-        ans = await askStatus(job);
-      } catch (e) {
-        if (e instanceof Stopped || !isGatewayFailure(e)) throw e;
-        if (job.done) return 'done';
-        job.last = e;
-        if (e instanceof GatewayUnreachable) continue;
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          // Accepted once, now unknown to the gateway (it was reset): hand in the same body, same id.
-          job.forgotten += 1;
-          if (job.conflict || job.forgotten > tuning.forgottenRetries) return followUp(job, e);
-          setState(job, 'unknown');
-          job.resubmits += 1;
-          counters.resubmits += 1;
-          log('warn', 'gateway no longer knows an accepted measure; submitting it again under its id', { measureId: job.id, channel: job.channel });
-          return 'submit';
-        }
-        // an unreadable answer counts as a poll: the agency was asked
-        if (e instanceof GatewayGarbage) job.polls += 1;
-        const next = await afterStatusFailure(job, e);
-        if (next === 'again') continue;
-        return next;
-      }
-      if (job.done) return 'done';
-      job.failures = 0;
-      job.polls += 1;
-      if (consume(job, ans) === 'done') return 'done';
-      if (job.garbage > tuning.garbageRetries) return followUp(job, job.last);
+      if (phase === 'resolve') return 'poll';
       if (job.polls >= job.limits.maxPolls) return followUp(job, undefined);
-    }
-  }
+      return 'again';
+    },
+  };
 
   function askStatus(job: Job): Promise<Status> {
     return job.lane.run('status', () =>
@@ -697,18 +683,14 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   // ---- running jobs ----
 
-  async function run(job: Job, first: Phase): Promise<void> {
-    let phase = first;
-    try {
+  const steps: ExchangeSteps<Job, Submitted> = {
+    ...submitSteps,
+    ...askSteps,
+    enter: (job, first) => {
       // Picked up while 'sent': the answer to the last send was never recorded.
-      if (phase === 'resolve' && job.m.state === 'sent') setState(job, 'unknown');
-      while (phase !== 'done') {
-        if (phase === 'submit') phase = await submitPhase(job);
-        else if (phase === 'resolve') phase = await resolvePhase(job);
-        else phase = await pollPhase(job);
-      }
-    } catch (e) {
-      if (e instanceof Stopped || life.stopped) return;
+      if (first === 'resolve' && job.m.state === 'sent') setState(job, 'unknown');
+    },
+    crashed: (job, e) => {
       if (e instanceof Withdrawn && e.state === 'held elsewhere') {
         // another engine took it (this one's lease ran out): it is that one's now, unless it dies too
         log('info', 'measure taken over by another process; left to it', { measureId: job.id, channel: job.channel });
@@ -735,8 +717,9 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
       } catch {
         /* the store itself is failing; the measure stays as stored and resume picks it up */
       }
-    }
-  }
+    },
+  };
+  const run = (job: Job, first: Phase): Promise<void> => runExchange(job, first, steps, life);
 
   function start(m: Measure, ctx: MeasureContext, body: SubmitBody, first: Phase): void {
     queued.add(m.id);
@@ -875,6 +858,8 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
 
   // ---- the frozen-balance re-query ----
 
+  const balanceDeps: BalanceCheckDeps = { client, network, life, log, random, mono, backoff, tuning };
+
   async function requery(freeze: Measure, ctx: MeasureContext): Promise<FrozenBalance> {
     const stored = store.getMeasure(freeze.id) ?? freeze;
     if (stored.kind !== 'freeze') throw new AppFailure('VALIDATION', { zh: '只能复查冻结措施的余额', en: 'only a freeze has a frozen balance' }, 'kind');
@@ -883,104 +868,11 @@ export function createMeasureEngine(o: MeasureEngineOptions): MeasureEngine {
     }
     const id = randomUUID();
     const body = buildFrozenBalanceBody(id, stored, ctx, now().toISOString());
-    const what = '冻结余额复查';
-    if (!network.online) throw failureFor(new GatewayUnreachable('OFFLINE'), what);
-    const lane = laneFor(stored.channel);
-    const limits = adapters[stored.channel]!.limits;
-    const call = { officerCode: ctx.officer.code, timeoutMs: limits.timeoutMs, signal: life.signal };
-    const deadline = mono() + tuning.frozenBalanceTimeoutMs;
-    // Waits for a gate only while the network is up: the deduction panel wants an answer, not a queue.
-    const gate = <T>(kind: 'submit' | 'status', fn: () => Promise<T>): Promise<T> => {
-      if (!network.online) throw new GatewayUnreachable('OFFLINE');
-      return lane.run(kind, fn);
-    };
-    let phase: 'submit' | 'resolve' | 'poll' = 'submit';
-    let polls = 0;
-    let failures = 0;
-    let pollNow = false;
-    let last: GatewayFailure | undefined;
-    const setback = async (f: GatewayFailure): Promise<void> => {
-      last = f;
-      failures += 1;
-      if (failures > Math.max(1, limits.maxAttempts)) throw failureFor(f, what);
-      await life.sleep(backoff(failures - 1));
-    };
-    for (;;) {
-      if (mono() > deadline) throw failureFor(last ?? new GatewayNoAnswer('timeout'), what);
-      if (phase === 'submit') {
-        try {
-          const res = await gate('submit', () => client.submit(body, call));
-          pollNow = res.value.status === 'answered' || res.value.status === 'rejected';
-          failures = 0;
-          phase = 'poll';
-        } catch (e) {
-          if (!isGatewayFailure(e)) throw e;
-          if (e instanceof GatewayUnreachable) throw failureFor(e, what);
-          if (e instanceof GatewayNoAnswer || e instanceof GatewayGarbage) {
-            phase = 'resolve';
-            await setback(e);
-          } else if (e.httpStatus === 429) {
-            last = e;
-            lane.bucket.pauseUntil(mono() + (e.retryAfterMs ?? 1_000));
-            await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
-          } else if (e.transient) await setback(e);
-          else throw failureFor(e, what);
-        }
-        continue;
-      }
-      if (pollNow) pollNow = false;
-      else if (phase === 'poll') await life.sleep(pollDelay(polls, { intervalMs: limits.pollIntervalMs, factor: tuning.pollFactor, maxIntervalMs: tuning.pollMaxIntervalMs }, random));
-      let ans: Status;
-      try {
-        ans = await gate('status', () => client.status(id, call));
-      } catch (e) {
-        if (!isGatewayFailure(e)) throw e;
-        if (e instanceof GatewayUnreachable) throw failureFor(e, what);
-        if (e instanceof GatewayHttpError && e.code === 'NOT_FOUND') {
-          // never received (or forgotten): the same query again under its own id
-          phase = 'submit';
-          await setback(e);
-        } else if (e instanceof GatewayHttpError && e.httpStatus === 429) {
-          last = e;
-          await life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, tuning.retryBaseMs, random));
-        } else if (e instanceof GatewayHttpError && !e.transient) throw failureFor(e, what);
-        else await setback(e);
-        continue;
-      }
-      failures = 0;
-      phase = 'poll';
-      polls += 1;
-      const v = ans.value;
-      if (v.clientRequestId !== id) {
-        await setback(new GatewayGarbage(200, 'answer about another request id'));
-        continue;
-      }
-      if (v.status === 'accepted' || v.status === 'processing') {
-        if (polls >= limits.maxPolls) throw failureFor(new GatewayNoAnswer('timeout'), what);
-        continue;
-      }
-      const parsed = v.feedback === undefined ? undefined : measureFeedbackSchema.safeParse(v.feedback);
-      const rejection = v.status === 'rejected' ? (parsed?.success ? parsed.data.rejection : undefined) ?? v.rejection
-        : parsed?.success && parsed.data.result === 'rejected' ? parsed.data.rejection : undefined;
-      if (rejection) {
-        log('info', 'frozen balance re-query rejected', { requestId: id, freezeId: stored.id, channel: stored.channel, code: rejection.code });
-        throw new MeasureFailure('AGENCY_REJECTED', {
-          zh: `协助执行单位拒绝复查：${rejection.message || rejection.code}（${rejection.code}）`, en: `the agency refused the re-query (${rejection.code})`,
-        }, { code: rejection.code, message: rejection.message });
-      }
-      if (!parsed?.success) {
-        await setback(new GatewayGarbage(200, 'feedback not in the measure format'));
-        continue;
-      }
-      try {
-        const b = frozenBalanceOf(id, stored.id, parsed.data);
-        log('info', 'frozen balance re-queried', { requestId: id, freezeId: stored.id, channel: stored.channel, status: b.freezeStatus, polls });
-        return b;
-      } catch (e) {
-        if (!(e instanceof FeedbackMismatch)) throw e;
-        await setback(new GatewayGarbage(200, e.what));
-      }
-    }
+    if (!network.online) throw failureFor(new GatewayUnreachable('OFFLINE'), '冻结余额复查');
+    return runBalanceCheck(balanceDeps, {
+      id, freezeId: stored.id, channel: stored.channel, body, lane: laneFor(stored.channel), limits: adapters[stored.channel]!.limits,
+      officerCode: ctx.officer.code, deadline: mono() + tuning.frozenBalanceTimeoutMs,
+    });
   }
 
   return {
