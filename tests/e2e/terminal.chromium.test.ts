@@ -240,6 +240,7 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     expect(await alert.textContent()).toContain('终本案件发现新财产');
     expect(await alert.textContent()).toContain(docket.number);
     expect(await alert.textContent()).toContain('终本后第1次复查发现新的财产');
+    expect(await alert.locator('[data-testid^="alert-action-"]').textContent()).toBe('恢复执行');
     await page.screenshot({ path: path.join(shots, 'terminal-3-alert.png'), fullPage: true });
   });
 
@@ -268,12 +269,15 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     expect(await page.getByTestId('terminal-closing-state').count()).toBe(0);
     expect(await page.getByTestId('terminal-resume').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'terminal-4-resumed.png'), fullPage: true });
-    // one resumed case for the 终本 case, and the alert is done
+    // one resumed case for the 终本 case: the debtor's open case is it, and all his cases are the two
     await page.getByTestId('workspace-back').click();
-    // among the open cases, once
+    const rows = () => page.locator('[data-testid^="case-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     await page.getByTestId('case-status-filter').selectOption('open');
-    await page.getByTestId('case-search').fill('执恢');
-    await expect.poll(async () => (await page.locator('[data-testid^="case-row-"]').allTextContents()).filter((t) => t.includes(number!)).length, { timeout: 15_000 }).toBe(1);
+    await page.getByTestId('case-search').fill(docket.debtors[0]!.idNumber);
+    await expect.poll(rows, { timeout: 15_000 }).toEqual([`case-row-${number}`]);
+    await page.getByTestId('case-status-filter').selectOption('all');
+    await expect.poll(async () => (await rows()).sort(), { timeout: 15_000 }).toEqual([`case-row-${number}`, `case-row-${docket.number}`].sort());
+    // the alert is done: the badge shows none
     expect(await page.getByTestId('alerts-count').count()).toBe(0);
     console.log(`[e2e] 终本 → approval → re-query → 执恢 in Chromium: ${((Date.now() - t0) / 1000).toFixed(1)} s (case ${docket.number} → ${number})`);
   });
