@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/app-failure';
 import type { Alert } from '../../../shared/domain/alerts';
-import type { ControlRequest } from '../../../shared/domain/control';
+import { CONTROL_OPEN_STATES, type ControlRequest, type ControlState } from '../../../shared/domain/control';
 import { controlSignedText, controlStatusSchema, type ControlBody } from '../../gateway/control-wire';
 import { signText } from '../../gateway/ed25519';
 import { GatewayHttpError } from '../../engine/gateway-errors';
@@ -73,16 +73,27 @@ export async function refreshControl(d: Deps, s: ActiveSession, c: ControlReques
       ? await call('GET', `${CONTROLS_PATH}/${encodeURIComponent(c.id)}`, undefined, { officerCode: s.officer.code })
       : await call('POST', CONTROLS_PATH, repo.controlBody(c.id), { officerCode: s.officer.code });
     const st = controlStatusSchema.parse(answer.value);
-    return told(d, c, repo.setState(c.id, st.state, st.station ? { station: st.station } : {}));
+    return moveTo(d, repo, c, st.state, st.station ? { station: st.station } : {});
   } catch (e) {
-    if (e instanceof GatewayHttpError && !e.transient) return told(d, c, repo.setState(c.id, 'refused', { error: `${e.gatewayCode}: ${e.gatewayMessage}` }));
+    if (e instanceof GatewayHttpError && !e.transient) return moveTo(d, repo, c, 'refused', { error: `${e.gatewayCode}: ${e.gatewayMessage}` });
     // no answer or a busy desk: the same id is asked again on the next round
-    return c.state === 'queued' ? told(d, c, repo.setState(c.id, 'unknown')) : c;
+    return c.state === 'queued' ? moveTo(d, repo, c, 'unknown') : c;
   }
 }
 
-/** The windows are told when a request moved. */
-function told(d: Deps, before: ControlRequest, after: ControlRequest): ControlRequest {
+/**
+ * Writes the state the desk gave and tells the windows when the request moved. The state before is
+ * read from the store at the write, not from the request this round started with: the judge's
+ * click and the monitor's round may ask about the same request at once, and the move from queued to
+ * accepted is told once, by whichever answer lands first.
+ */
+function moveTo(d: Deps, repo: ActiveSession['store']['whereaboutsControl'], c: ControlRequest, state: ControlState, extra: { error?: string; station?: string } = {}): ControlRequest {
+  const before = repo.control(c.id) ?? c;
+  // an answer that lands late never moves a request back: once the desk has ended it, or accepted
+  // it, an older "accepted" or a lost answer says nothing new
+  if (!CONTROL_OPEN_STATES.includes(before.state)) return before;
+  if (before.state === 'accepted' && (state === 'unknown' || state === 'queued')) return before;
+  const after = repo.setState(c.id, state, extra);
   if (after.state !== before.state) d.emit('control.updated', { control: after });
   return after;
 }
