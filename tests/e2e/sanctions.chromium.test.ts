@@ -205,7 +205,13 @@ describe('联合惩戒: listed and restricted → breach → control → payment
     await request.waitFor({ timeout: 15_000 });
     expect(await request.count()).toBe(1);
     // the answer comes by itself: accepted, then controlled, with the station that holds him
-    await expect.poll(() => request.textContent(), { timeout: 30_000, interval: 250 }).toBe('已临时控制');
+    const seen: string[] = [];
+    await expect.poll(async () => {
+      const now = (await request.textContent()) ?? '';
+      if (seen.at(-1) !== now) seen.push(now);
+      return now;
+    }, { timeout: 30_000, interval: 100 }).toBe('已临时控制');
+    expect(seen).toEqual(['铁路公安已受理', '已临时控制']);
     expect(await page.locator('[data-testid^="control-"][data-state="controlled"]').first().textContent()).toContain('铁路公安');
     expect(await page.getByTestId('control-focus').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'sanctions-3-controlled.png'), fullPage: true });
