@@ -13,6 +13,7 @@ import path from 'node:path';
 import holidayTable from '../../resources/holidays/cn-holidays.json';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
@@ -22,10 +23,7 @@ import type { PropertyLead } from '../../shared/domain/leads';
 import { addDays, holidayCalendarFrom, todayCst } from '../../shared/dates';
 import { leadOverdue } from '../../shared/rules';
 
-const JUDGE = 'F520103001';
-const OTHER_JUDGE = 'F520103004';
-const CHIEF = 'F520103003';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, OTHER_JUDGE, CHIEF } = OFFICERS;
 const ENV = { CK_SANDBOX_LATENCY_SCALE: '0.01', CK_JOB_TICK_MS: '100' };
 const cal = holidayCalendarFrom(holidayTable as Record<string, unknown>);
 vi.setConfig({ testTimeout: 120_000 });
@@ -35,11 +33,8 @@ let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
 const raisedLive: AlertView[] = [];
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const sandbox = async (p: string, init?: { method: string; body: unknown }) => {
-  const r = await fetch(`${core.sandbox!.url}${p}`, init ? { method: init.method, body: JSON.stringify(init.body) } : undefined);
-  return r.json();
-};
+const { signIn } = sessionOf(app);
+const sandbox = sandboxFetch(() => core);
 const advanceDays = (n: number) => sandbox('/sandbox/v1/clock', { method: 'POST', body: { advanceDays: n } });
 const appToday = () => todayCst(new Date(core.sandbox!.clock.now()));
 

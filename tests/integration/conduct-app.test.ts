@@ -13,28 +13,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { EnforcementNotice } from '../../shared/domain/listing';
 import type { DebtorConduct } from '../../shared/domain/terminal';
 import type { ListingCheck } from '../../shared/ipc/groups/credit';
 import { todayCst } from '../../shared/dates';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002';
-const OTHER_JUDGE = 'F520103004';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, OTHER_JUDGE } = OFFICERS;
 vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const signOut = () => value('session', 'signOut', {});
-const sandbox = async (p: string, init?: { method: string; body: unknown }) => {
-  const r = await fetch(`${core.sandbox!.url}${p}`, init ? { method: init.method, body: JSON.stringify(init.body) } : undefined);
-  return r.json();
-};
+const { signIn, signOut } = sessionOf(app);
+const sandbox = sandboxFetch(() => core);
 const advanceDays = (n: number) => sandbox('/sandbox/v1/clock', { method: 'POST', body: { advanceDays: n } });
 const today = () => todayCst(new Date(core.sandbox!.clock.now()));
 const queried = async (caseId: string, after = '') => {

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import { call as gw } from '../helpers/sandbox-client';
 import { controlSignedText } from '../../electron/gateway/control-wire';
 import { signText } from '../../electron/gateway/ed25519';
@@ -22,11 +23,7 @@ import type { CaseControl } from '../../shared/ipc/groups/control';
 import type { ControlRequest, WhereaboutsSubscription } from '../../shared/domain/control';
 import type { DocumentRef } from '../../shared/domain/measures';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002';
-const CHIEF = 'F520103003';
-const OTHER_JUDGE = 'F520103004';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, CHIEF, OTHER_JUDGE } = OFFICERS;
 const ENV = { CK_SANDBOX_LATENCY_SCALE: '0.01', CK_JOB_TICK_MS: '100' };
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -36,11 +33,8 @@ const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
 const raisedLive: AlertView[] = [];
 const controlLive: ControlRequest[] = [];
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const sandbox = async (p: string, init?: { method: string; body: unknown }) => {
-  const r = await fetch(`${core.sandbox!.url}${p}`, init ? { method: init.method, body: JSON.stringify(init.body) } : undefined);
-  return { status: r.status, json: await r.json() };
-};
+const { signIn } = sessionOf(app);
+const sandbox = sandboxFetch(() => core).send;
 const sightingsAt = async () => (await sandbox('/sandbox/v1/whereabouts')).json as { subscriptions: { caseNumber: string; endedAt?: string }[]; controls: ControlRequest[] };
 
 async function start(): Promise<void> {

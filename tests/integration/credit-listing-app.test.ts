@@ -11,30 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseSummary } from '../../shared/domain/types';
 import type { CaseCredit, CreditListing, EnforcementNotice, ListingApprovalItem } from '../../shared/domain/listing';
 import { todayCst } from '../../shared/dates';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002';
-const CHIEF = 'F520103003';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, CHIEF } = OFFICERS;
 vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const signOut = () => value('session', 'signOut', {});
-const as = async <T>(officer: string, fn: () => Promise<T>): Promise<T> => {
-  await signIn(officer);
-  try {
-    return await fn();
-  } finally {
-    await signOut();
-  }
-};
+const { signIn, signOut, as } = sessionOf(app);
 const refusal = async (g: string, m: string, input: unknown) => {
   const r = await call(g, m, input);
   expect(r.ok, `${g}.${m} must be refused`).toBe(false);

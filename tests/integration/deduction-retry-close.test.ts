@@ -11,23 +11,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseMeasures, DeductionPrep, FreezePlan } from '../../shared/domain/measure-views';
 import type { Measure } from '../../shared/domain/measures';
 import { todayCst } from '../../shared/dates';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002'; // on 王立新's team
-const OTHER_JUDGE = 'F520103004';
-const CHIEF = 'F520103003';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, OTHER_JUDGE, CHIEF } = OFFICERS; // the clerk is on 王立新's team
 
 let dir: string;
 let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const sandboxGet = async (p: string) => (await fetch(`${core.sandbox!.url}${p}`)).json();
+const { signIn } = sessionOf(app);
+const sandboxGet = sandboxFetch(() => core);
 const FINAL = ['executed', 'rejected', 'cancelled'];
 
 beforeAll(async () => {

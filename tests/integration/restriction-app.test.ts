@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sessionOf } from '../helpers/officers';
 import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
 import type { AlertView } from '../../shared/ipc/groups/alerts';
 import type { BureauSettings, CaseMeasures, DeductionPrep } from '../../shared/domain/measure-views';
@@ -21,18 +22,14 @@ import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../s
 import type { BoundPerson } from '../../shared/rules/restriction';
 import { addDays, todayCst } from '../../shared/dates';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002';
-const CHIEF = 'F520103003';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, CHIEF } = OFFICERS;
 vi.setConfig({ testTimeout: 180_000 });
 
 let dir: string;
 let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const signOut = () => value('session', 'signOut', {});
+const { signIn, signOut } = sessionOf(app);
 const refusal = async (g: string, m: string, input: unknown) => {
   const r = await call(g, m, input);
   expect(r.ok, `${g}.${m} must be refused`).toBe(false);

@@ -18,6 +18,7 @@ import type { StoredCase } from '../../electron/store/cases';
 import { terminalSignedText } from '../../electron/services/terminal/closing';
 import { createGatewayClient } from '../../electron/engine/gateway-client';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { CaseDocument } from '../../shared/domain/measures';
 import type { TerminalClosing, TerminalView } from '../../shared/domain/terminal';
@@ -26,10 +27,7 @@ import type { EnforcementNotice } from '../../shared/domain/listing';
 import { addDays, addMonths, todayCst } from '../../shared/dates';
 import type { DocketCase } from '../../electron/sandbox/population/types';
 
-const JUDGE = 'F520103001';
-const CLERK = 'F520103002';
-const CHIEF = 'F520103003';
-const PASSWORD = 'officer-password-1';
+const { JUDGE, CLERK, CHIEF } = OFFICERS;
 const ENV = { CK_SANDBOX_LATENCY_SCALE: '0.01', CK_JOB_TICK_MS: '100' };
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
@@ -37,22 +35,13 @@ let dir: string;
 let core: Core;
 const app = appDriver(() => core, 'tab-1');
 const { call, value } = app;
-const signIn = (officerCode: string) => value('session', 'signIn', { officerCode, password: PASSWORD });
-const signOut = () => value('session', 'signOut', {});
-const as = async <T>(officer: string, fn: () => Promise<T>): Promise<T> => {
-  await signIn(officer);
-  try {
-    return await fn();
-  } finally {
-    await signOut();
-  }
-};
+const { signIn, signOut, as } = sessionOf(app);
 const refusal = async (g: string, m: string, input: unknown) => {
   const r = await call(g, m, input);
   expect(r.ok, `${g}.${m} must be refused`).toBe(false);
   return (r as { ok: false; error: { code: string; message: string; detail?: { zh: string; en: string } } }).error;
 };
-const sandbox = async (p: string, body: unknown) => (await fetch(`${core.sandbox!.url}${p}`, { method: 'POST', body: JSON.stringify(body) })).json();
+const sandbox = sandboxFetch(() => core).post;
 const sandboxToday = () => todayCst(new Date(core.sandbox!.clock.now()));
 const viewOf = (caseId: string) => value<TerminalView>('terminal', 'view', { caseId });
 const audit = (caseId: string) => value<AuditEntry[]>('audit', 'list', { caseId, limit: 500 });

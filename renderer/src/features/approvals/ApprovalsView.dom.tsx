@@ -4,7 +4,7 @@
  * for him. He approves one by signing its body with his own key (his password confirms) or refuses
  * it with a reason; the deciding workstation takes the decision back and sends the approved.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { ApprovalInboxItem } from '../../../../shared/ipc/contract';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
@@ -13,6 +13,7 @@ import { channelName, errorText } from '../../i18n/dict';
 import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
+import { useInbox } from '../../ui/use-inbox';
 import { DeskBack } from '../shell/DeskBack.dom';
 import { ListingApprovals } from '../credit/ListingApprovals.dom';
 
@@ -51,23 +52,9 @@ function DecideForm({ item, onDone }: { item: ApprovalInboxItem; onDone: (i: App
 
 export function ApprovalsView() {
   const { t, lang } = useT();
-  const [items, setItems] = useState<ApprovalInboxItem[] | null>(null);
-  const [decided, setDecided] = useState<ApprovalInboxItem[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(async () => {
-    const r = await api().approvals.inbox({});
-    if (r.ok) {
-      setItems(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const done = (i: ApprovalInboxItem) => {
-    setDecided((d) => [i, ...d]);
-    setItems((list) => (list ?? []).filter((x) => x.id !== i.id));
-  };
+  const inbox = useInbox<ApprovalInboxItem, ApprovalInboxItem>(() => api().approvals.inbox({}), (i) => i.id);
+  const { items, decided, error, load } = inbox;
+  const done = (i: ApprovalInboxItem) => inbox.done(i, i);
   const institution = (c: string) => (isChannelId(c) ? channelName(channelInfo(c), lang) : c);
   return (
     <main className="page desk-page" data-testid="approvals-view">

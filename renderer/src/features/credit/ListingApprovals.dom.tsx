@@ -3,7 +3,7 @@
  * its case, debtor (ID masked), ground, period and proposing judge; he approves with his own signature
  * (his password opens his key) or refuses with a reason. Shown in the approvals inbox.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../shared/errors';
 import type { ListingApprovalItem } from '../../../../shared/domain/listing';
 import { GROUND_TEXT, groundCitation } from '../../../../shared/rules/listing';
@@ -11,26 +11,14 @@ import { errorText } from '../../i18n/dict';
 import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
+import { useInbox } from '../../ui/use-inbox';
 
 export function ListingApprovals() {
   const { t, lang } = useT();
-  const [items, setItems] = useState<ListingApprovalItem[] | null>(null);
-  const [decided, setDecided] = useState<{ item: ListingApprovalItem; approved: boolean }[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const load = useCallback(async () => {
-    const r = await api().credit.approvals({});
-    if (r.ok) {
-      setItems(r.value);
-      setError(null);
-    } else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const done = (item: ListingApprovalItem, approved: boolean) => {
-    setDecided((d) => [{ item, approved }, ...d]);
-    setItems((list) => (list ?? []).filter((x) => x.listingId !== item.listingId));
-  };
+  const inbox = useInbox<ListingApprovalItem, { item: ListingApprovalItem; approved: boolean }>(
+    () => api().credit.approvals({}), (i) => i.listingId);
+  const { items, decided, error } = inbox;
+  const done = (item: ListingApprovalItem, approved: boolean) => inbox.done(item, { item, approved });
   return (
     <section className="panel" data-testid="listing-approvals">
       <h2>{t.credit.approvalsTitle}</h2>
