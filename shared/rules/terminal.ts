@@ -73,6 +73,12 @@ export interface TerminalFacts {
 export const TERMINAL_CONDITIONS = ['notices', 'credit', 'investigation', 'time', 'search'] as const;
 export type TerminalConditionId = (typeof TERMINAL_CONDITIONS)[number];
 
+/** What is missing, in the judge's words; where the judge can supply it on the 终本 tab, for whom. */
+export interface Missing extends Words {
+  /** the debtor neither listed nor recorded as a case the listing does not apply to: the judge may record the reason */
+  listingReasonFor?: string;
+}
+
 export interface TerminalCondition {
   id: TerminalConditionId;
   title: Words;
@@ -80,7 +86,7 @@ export interface TerminalCondition {
   /** what the condition rests on, each linking to its record */
   facts: Fact[];
   /** unmet: what is missing, in the judge's words */
-  missing: Words[];
+  missing: Missing[];
 }
 
 export interface TerminalChecklist {
@@ -98,7 +104,7 @@ const TITLES: Record<TerminalConditionId, Words> = {
   search: { zh: '被执行人下落不明的，已依法予以查找', en: 'a missing debtor has been searched for' },
 };
 
-const condition = (id: TerminalConditionId, facts: Fact[], missing: Words[]): TerminalCondition =>
+const condition = (id: TerminalConditionId, facts: Fact[], missing: Missing[]): TerminalCondition =>
   ({ id, title: TITLES[id], met: missing.length === 0, facts, missing });
 
 /** 终本规定 第一条第一项: both documents served on every debtor (民诉法 第二百五十一、二百五十二条). */
@@ -120,13 +126,13 @@ export function noticesCondition(f: TerminalFacts): TerminalCondition {
 /** 第一条第二项: a restriction issued on every debtor; listed, or the judge's recorded reason it does not apply. */
 export function creditCondition(f: TerminalFacts): TerminalCondition {
   const facts: Fact[] = [];
-  const missing: Words[] = [];
+  const missing: Missing[] = [];
   for (const d of f.debtors) {
     if (d.restriction) facts.push({ zh: `${d.name}：限制消费令已由信用平台接收`, en: `${d.name}: the consumption restriction was accepted by the credit platform`, source: { kind: 'credit-exchange', id: d.restriction.id } });
     else missing.push({ zh: `尚未对${d.name}发出限制消费令（或信用平台尚未接收）`, en: `no consumption restriction accepted for ${d.name}` });
     if (d.listing) facts.push({ zh: `${d.name}：已纳入失信被执行人名单`, en: `${d.name}: listed as a dishonest debtor`, source: { kind: 'credit-exchange', id: d.listing.id } });
     else if (d.listingNotApplicable) facts.push({ zh: `${d.name}：不适用纳入失信名单——${d.listingNotApplicable.reason}`, en: `${d.name}: listing does not apply — ${d.listingNotApplicable.reason}`, source: { kind: 'listing-reason', id: d.listingNotApplicable.id } });
-    else missing.push({ zh: `${d.name}尚未纳入失信名单，也未记录不适用的理由`, en: `${d.name} is neither listed nor recorded as a case the listing does not apply to` });
+    else missing.push({ zh: `${d.name}尚未纳入失信名单，也未记录不适用的理由`, en: `${d.name} is neither listed nor recorded as a case the listing does not apply to`, listingReasonFor: d.partyId });
   }
   return condition('credit', facts, missing);
 }

@@ -1,21 +1,20 @@
 /**
  * 终本 and 执恢 as a bureau clicks them in Chromium against host mode (docs/domain.md rule 12): the judge
- * imports a case whose debtor holds nothing, serves the execution notice and the report order and runs
- * the network query; the 终本 tab shows the five conditions met, each with the record it rests on; he
+ * imports a case whose debtor holds nothing, proposes the 限制消费令 on the 限消 tab and the chief approves
+ * it, serves the execution notice and the report order, runs the network query and records on the 终本
+ * tab why the dishonest list does not apply; the 终本 tab shows the five conditions met, each with the record it rests on; he
  * proposes with his password, the chief signs in and approves with his; the case shows as 终本 with
  * its ruling. Six months on the sandbox the debtor has a new account: the re-query run appears in the
  * tab with its 查询结果告知书, one 恢复执行 alert is raised; the judge clicks it, lands on the 终本 tab,
  * clicks 执恢 once and the resumed case is open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SEED, type DocketCase } from '../../electron/sandbox';
 import { enrolmentCodeFor } from '../../electron/sandbox/officers';
-import { Vault } from '../../electron/store';
 import { generatePopulation } from '../../electron/sandbox/population';
 import { addDays, todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
@@ -85,27 +84,42 @@ async function reopenTerminal(): Promise<void> {
 
 const text = (testId: string) => page.getByTestId(testId).textContent();
 
-/**
- * The consumption restriction as the credit platform accepted it, and the judge's reason the dishonest
- * list does not apply: main has no screen for either yet, so they go into the judge's encrypted store
- * while the program is shut, as the records the 终本 tab then rests on.
- */
-async function recordCreditSteps(number: string): Promise<void> {
-  const vault = new Vault({ dataDir });
-  const { store } = await vault.unlock(OFFICER, PASSWORD);
-  try {
-    const c = store.cases.getByNumber(number)!;
-    const debtor = c.parties.find((p) => p.role === 'debtor')!;
-    const x = store.creditExchanges.submit({
-      id: randomUUID(), kind: 'restriction.issue', caseId: c.id, recordId: randomUUID(), subjects: [{ kind: 'person', name: debtor.name, idNumber: debtor.idNumber }],
-      payload: { caseNumber: c.number, court: c.court }, signatures: [],
-    }, OFFICER).exchange;
-    store.creditExchanges.patch(x.id, { state: 'sent', attempted: true });
-    store.creditExchanges.patch(x.id, { state: 'accepted', platformRef: 'XG-E2E-1' });
-    store.terminal.recordListingReason(c.id, debtor.id, '被执行人系低保户，无履行能力，不属于失信情形', OFFICER);
-  } finally {
-    vault.lock();
-  }
+/** The 限消 tab (docs/domain.md rule 9): the judge saves the draft with the nine kinds ticked and proposes it with his password. */
+async function proposeRestriction(): Promise<void> {
+  await page.getByTestId('ws-tab-restrict').click();
+  await page.getByTestId('restriction-panel').waitFor({ timeout: 15_000 });
+  await page.getByTestId('restriction-save-draft').click();
+  const pin = page.locator('[data-testid^="restriction-pin-"]');
+  await pin.waitFor({ timeout: 15_000 });
+  await pin.fill(PASSWORD);
+  await page.getByTestId('restriction-propose').click();
+  await expect.poll(() => text('restriction-state'), { timeout: 15_000 }).toBe('待审批');
+}
+
+/** The chief on the same tab approves with his own password; the credit platform accepts the order. */
+async function approveRestriction(): Promise<void> {
+  await page.getByTestId('ws-tab-restrict').click();
+  await page.getByTestId('restriction-panel').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid^="restriction-pin-"]').fill(CHIEF_PASSWORD);
+  await page.getByTestId('restriction-approve').click();
+  await expect.poll(() => text('restriction-state'), { timeout: 15_000 }).toBe('已签发');
+  // the tab reads the order when it opens: leave it and come back until the platform's answer is in
+  await expect.poll(async () => {
+    await page.getByTestId('ws-tab-query').click();
+    await page.getByTestId('ws-tab-restrict').click();
+    await page.getByTestId('restriction-platform').waitFor({ timeout: 15_000 });
+    return text('restriction-platform');
+  }, { timeout: 30_000, interval: 500 }).toBe(' · 信用平台: 已接收');
+}
+
+async function enrolChief(): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('enrol-officer').selectOption(CHIEF);
+  await page.getByTestId('enrol-code').fill(enrolmentCodeFor(DEFAULT_SEED, CHIEF, 1));
+  await page.getByTestId('enrol-password').fill(CHIEF_PASSWORD);
+  await page.getByTestId('enrol-password2').fill(CHIEF_PASSWORD);
+  await page.getByTestId('enrol-submit').click();
+  await page.getByTestId('enrol-done').waitFor({ timeout: 15_000 });
 }
 
 beforeAll(async () => {
@@ -133,13 +147,23 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     await openTerminal();
     expect(await text('terminal-ready')).toContain('尚不具备终本条件');
     expect(await text('terminal-cond-notices')).toContain(`尚未向${docket.debtors[0]!.name}发出执行通知书`);
-    // the restriction and the listing reason are recorded with the program shut; the sandbox starts afresh and is given the case again
-    await app.stop();
-    await recordCreditSteps(docket.number);
-    app = await startHostApp({ latencyScale: LATENCY, dataDir, env: ENV });
-    await fileCase();
-    await page.goto(app.openUrl);
+    expect(await text('terminal-cond-credit')).toContain(`尚未对${docket.debtors[0]!.name}发出限制消费令`);
+  });
+
+  it('the judge proposes the 限制消费令 on the 限消 tab; the chief signs in and approves it; the platform accepts it', async () => {
+    await proposeRestriction();
+    await enrolChief();
+    await page.getByTestId('signout').click();
+    await signIn(CHIEF, CHIEF_PASSWORD);
+    await openCase(page, docket.number);
+    await approveRestriction();
+    await page.getByTestId('signout').click();
     await signIn(OFFICER, PASSWORD);
+    await openCase(page, docket.number);
+    await openTerminal();
+    expect(await text('terminal-cond-credit')).toContain('限制消费令已由信用平台接收');
+    expect(await page.locator('[data-testid^="terminal-source-credit-"]').allTextContents()).toEqual([' （信用平台回执）']);
+    await page.getByTestId('workspace-back').click();
   });
 
   it('serves the notices and runs the query; the 终本 tab shows all five conditions, each with its source', async () => {
@@ -157,6 +181,13 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     const { answered, total } = await queryAll(page);
     expect(answered).toBe(total);
     await openTerminal();
+    // the one condition left: the judge records on the tab why the dishonest list does not apply
+    expect(await text('terminal-ready')).toContain('尚不具备终本条件');
+    const reason = page.locator('[data-testid^="terminal-listing-reason-input-"]');
+    expect(await reason.count()).toBe(1);
+    await reason.fill('被执行人系低保户，无履行能力，不属于失信情形');
+    await page.locator('[data-testid^="terminal-listing-reason-save-"]').click();
+    await expect.poll(() => page.locator('[data-testid^="terminal-listing-reason-"]').count(), { timeout: 15_000 }).toBe(0);
     expect(await text('terminal-ready')).toMatch(/^五项条件均已具备，可以提请终本 · /);
     const met = await page.locator('[data-testid^="terminal-cond-"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid'), e.getAttribute('data-met')]));
     expect(met).toEqual(['notices', 'credit', 'investigation', 'time', 'search'].map((k) => [`terminal-cond-${k}`, 'true']));
@@ -167,6 +198,7 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     expect(await sources('investigation')).toEqual([' （查询反馈）']);
     expect(await sources('time')).toEqual([' （立案信息）']);
     expect(await text('terminal-cond-credit')).toContain('限制消费令已由信用平台接收');
+    expect(await text('terminal-cond-credit')).toContain('不适用纳入失信名单——被执行人系低保户');
     expect(await text('terminal-cond-investigation')).toContain('未发现可供执行的财产');
     expect(await text('terminal-cond-time')).toContain(`立案日期 ${docket.filedOn}`);
     expect(await text('terminal-cond-search')).toContain('无认定下落不明的被执行人');
@@ -180,13 +212,6 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     expect(await page.getByTestId('terminal-propose').count()).toBe(0);
     expect(await page.getByTestId('terminal-approve').count()).toBe(0);
 
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('enrol-officer').selectOption(CHIEF);
-    await page.getByTestId('enrol-code').fill(enrolmentCodeFor(DEFAULT_SEED, CHIEF, 1));
-    await page.getByTestId('enrol-password').fill(CHIEF_PASSWORD);
-    await page.getByTestId('enrol-password2').fill(CHIEF_PASSWORD);
-    await page.getByTestId('enrol-submit').click();
-    await page.getByTestId('enrol-done').waitFor({ timeout: 15_000 });
     await page.getByTestId('signout').click();
     await signIn(CHIEF, CHIEF_PASSWORD);
     await openCase(page, docket.number);
@@ -195,6 +220,8 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     await page.getByTestId('terminal-approve').click();
     await expect.poll(() => text('terminal-closing-state'), { timeout: 30_000 }).toMatch(new RegExp(`^已终本 · 提请人 ${OFFICER} · 审批人 ${CHIEF}`));
     expect(await page.getByTestId('terminal-approve').count()).toBe(0);
+    expect(await text('terminal-closing-state')).toMatch(new RegExp(`审批人 ${CHIEF} 终本裁定书$`));
+    expect(await text('terminal-ready')).toMatch(/^本案已终结本次执行程序 · /);
     // the first re-query six months after the ruling (终本规定 第九条)
     expect(await text('terminal-job')).toMatch(/^定期复查（每六个月，五年）：等待执行 · 已执行 0 次 · 下次执行 \d{4}-\d{2}-\d{2}$/);
     await page.getByTestId('terminal-ruling').click();
@@ -210,6 +237,8 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
     await page.getByTestId('case-status-filter').selectOption('closed');
     await openCase(page, docket.number);
     expect(await text('case-closed-note')).toMatch(/^本案已于 \d{4}-\d{2}-\d{2} 结案（终结本次执行程序）$/);
+    // a closed case counts no days left
+    expect(await page.getByTestId('case-days-left').count()).toBe(0);
     await openTerminal();
     expect(await text('terminal-closing-state')).toMatch(/^已终本 · /);
     expect(await page.getByTestId('terminal-propose').count()).toBe(0);

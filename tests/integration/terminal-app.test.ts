@@ -1,19 +1,18 @@
 /**
  * 终本 and 执恢 through the whole stack, against the sandbox over HTTP (docs/domain.md rule 12): a case
  * whose debtor has nothing is closed as 终本 only when the five conditions hold (a proposal before is
- * refused, saying what is missing); the clerk may not propose and the judge may not approve; the
+ * refused, saying what is missing); the consumption restriction the condition rests on is the one the
+ * judge drafts and proposes and the chief approves through the restriction calls, as the platform accepted it; the clerk may not propose and the judge may not approve; the
  * chief approves with his own signature, the case-management system records it, the ruling is made
  * and the re-query is scheduled six months on. The sandbox clock moves six months, the debtor gets a
  * new account: the job runs, the 查询结果告知书 is made, the alert is raised once; one-click 执恢 files
  * the resumed case and stops the job. The gateway refuses what main refuses.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
-import { Vault } from '../../electron/store';
 import type { StoredCase } from '../../electron/store/cases';
 import { terminalSignedText } from '../../electron/services/terminal/closing';
 import { createGatewayClient } from '../../electron/engine/gateway-client';
@@ -24,6 +23,7 @@ import type { CaseDocument } from '../../shared/domain/measures';
 import type { TerminalClosing, TerminalView } from '../../shared/domain/terminal';
 import type { AlertView } from '../../shared/ipc/groups/alerts';
 import type { EnforcementNotice } from '../../shared/domain/listing';
+import type { CaseRestrictions, RestrictionOrder } from '../../shared/domain/restriction';
 import { addDays, addMonths, todayCst } from '../../shared/dates';
 import type { DocketCase } from '../../electron/sandbox/population/types';
 
@@ -72,6 +72,22 @@ function fileCase(number?: string): DocketCase {
   return cs.find(d.number)!;
 }
 
+/** The 限制消费令 as the bureau issues it (docs/domain.md rule 9): the judge drafts and proposes, the chief approves, the platform accepts. */
+async function issueRestriction(): Promise<string> {
+  const draft = await value<RestrictionOrder>('restriction', 'draft', { caseId: c.id, partyId: debtor.id, kinds: ['cabin', 'bullet-train', 'venue'], bound: [] });
+  const order = await value<RestrictionOrder>('restriction', 'propose', { caseId: c.id, orderId: draft.id, pin: PASSWORD });
+  await signOut();
+  await as(CHIEF, () => value('restriction', 'approve', { caseId: c.id, orderId: order.id, decision: 'approve', pin: PASSWORD }));
+  await signIn(JUDGE);
+  const o = await waitFor(async () => {
+    const r = (await value<CaseRestrictions>('restriction', 'view', { caseId: c.id })).orders.find((x) => x.id === order.id)!;
+    return r.exchanges.some((e) => e.kind === 'restriction.issue' && e.state === 'accepted') ? r : undefined;
+  });
+  expect(o.state).toBe('issued');
+  expect(core.sandbox!.credit.restrictionsOf(debtor.idNumber!)).toHaveLength(1);
+  return o.exchanges.find((e) => e.kind === 'restriction.issue')!.id;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ck-terminal-app-'));
   core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: ENV });
@@ -83,20 +99,6 @@ beforeAll(async () => {
   const s = (await value<{ items: CaseSummary[] }>('cases', 'list', { search: docket.number, limit: 5 })).items.find((x) => x.number === docket.number)!;
   c = await value<CaseDetail>('cases', 'get', { caseId: s.id });
   debtor = c.parties.find((p) => p.role === 'debtor')!;
-  await signOut();
-  await core.close();
-  // the consumption restriction (rule 9) as the credit platform accepted it: its issuing is outside this test
-  const vault = new Vault({ dataDir: dir });
-  const { store } = await vault.unlock(JUDGE, PASSWORD);
-  const x = store.creditExchanges.submit({
-    id: randomUUID(), kind: 'restriction.issue', caseId: c.id, recordId: randomUUID(), subjects: [{ kind: 'person', name: debtor.name, idNumber: debtor.idNumber! }],
-    payload: { caseNumber: c.number, court: c.court }, signatures: [],
-  }, JUDGE).exchange;
-  store.creditExchanges.patch(x.id, { state: 'sent', attempted: true });
-  store.creditExchanges.patch(x.id, { state: 'accepted', platformRef: 'XG-TEST-1' });
-  vault.lock();
-  core = await startCore({ dataDir: dir, mode: 'host', version: 'test', env: ENV });
-  fileCase(docket.number);
   await signIn(JUDGE);
 });
 afterAll(async () => {
@@ -126,6 +128,14 @@ describe('closing as 终本', () => {
       const q = await value<CaseQueryView>('query', 'view', { caseId: c.id });
       return q.requests.length > 0 && q.requests.every((r) => ['answered', 'failed', 'manual'].includes(r.state)) ? q : undefined;
     });
+    // the consumption restriction (rule 9) through its own calls: the judge drafts and proposes, the chief approves, the platform accepts
+    v = await viewOf(c.id);
+    expect(v.checklist.conditions.find((k) => k.id === 'credit')!.missing.map((m) => m.zh)).toContain(`尚未对${debtor.name}发出限制消费令（或信用平台尚未接收）`);
+    const issued = await issueRestriction();
+    v = await viewOf(c.id);
+    const restricted = v.checklist.conditions.find((k) => k.id === 'credit')!;
+    expect(restricted.facts.find((f) => f.source?.kind === 'credit-exchange')).toEqual(expect.objectContaining({ zh: `${debtor.name}：限制消费令已由信用平台接收`, source: { kind: 'credit-exchange', id: issued } }));
+    expect(restricted.missing.map((m) => m.listingReasonFor)).toEqual([debtor.id]);
     v = await value<TerminalView>('terminal', 'recordListingReason', { caseId: c.id, partyId: debtor.id, reason: '被执行人系低保户，无履行能力，不属于失信情形' });
     for (const k of v.checklist.conditions) expect(k.missing, k.id).toEqual([]);
     expect(v.checklist.ready).toBe(true);

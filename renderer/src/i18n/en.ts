@@ -801,6 +801,11 @@ export const en: Dict = {
     resumeTitle: 'New property: file the resumed case with the case-management system and stop the re-query',
     resumedInto: (number: string) => `Resumed as ${number}`,
     open: 'Open',
+    closedAs: 'This case is closed as 终本',
+    closedOtherwise: 'This case is closed',
+    listingReason: 'Why the dishonest list does not apply',
+    listingReasonSave: 'Record the reason',
+    listingReasonShort: 'At least four characters',
     sources: { notice: 'service record', 'credit-exchange': 'credit platform receipt', 'listing-reason': 'why listing does not apply', request: 'query answer', asset: 'asset', finding: 'finding', case: 'filing', measure: 'measure', alert: 'alert', report: 'property report' } as Record<string, string>,
   },
   conduct: {

@@ -801,6 +801,11 @@ export const zh = {
     resumeTitle: '发现新财产：向案件管理系统申请恢复执行立案，停止定期复查',
     resumedInto: (number: string) => `已恢复执行：${number}`,
     open: '打开',
+    closedAs: '本案已终结本次执行程序',
+    closedOtherwise: '本案已结案',
+    listingReason: '不适用纳入失信名单的理由',
+    listingReasonSave: '记录理由',
+    listingReasonShort: '理由至少四个字',
     sources: { notice: '送达记录', 'credit-exchange': '信用平台回执', 'listing-reason': '不适用失信的理由', request: '查询反馈', asset: '财产', finding: '认定', case: '立案信息', measure: '措施', alert: '预警', report: '财产报告' } as Record<string, string>,
   },
   conduct: {

@@ -136,4 +136,83 @@ describe('the 终本 tab', () => {
     await screen.findByTestId('terminal-panel');
     expect(screen.getByTestId('terminal-resume')).toBeTruthy();
   });
+
+  it('where the listing condition is unmet the judge records why the dishonest list does not apply, and the condition rests on it', async () => {
+    const fake = createFakeApi();
+    const unmet = checklist(false);
+    unmet.conditions[1] = { ...unmet.conditions[1]!, missing: [{ zh: '张三尚未纳入失信名单，也未记录不适用的理由', en: 'neither listed nor a reason', listingReasonFor: 'p-1' }] };
+    const met = checklist(true);
+    met.conditions[1] = { ...met.conditions[1]!, facts: [{ zh: '张三：不适用纳入失信名单——被执行人系低保户', en: 'does not apply', source: { kind: 'listing-reason', id: 'lr-1' } }] };
+    let v = view({ checklist: unmet });
+    fake.handle('terminal.view', () => ok(v));
+    fake.handle('terminal.recordListingReason', () => {
+      v = view({ checklist: met });
+      return ok(v);
+    });
+    await openTab(fake);
+    const save = screen.getByTestId('terminal-listing-reason-save-p-1') as HTMLButtonElement;
+    expect(save.textContent).toBe('记录理由');
+    fireEvent.change(screen.getByTestId('terminal-listing-reason-input-p-1'), { target: { value: '低保' } });
+    expect(save.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('terminal-listing-reason-input-p-1'), { target: { value: '  被执行人系低保户  ' } });
+    fireEvent.click(save);
+    await waitFor(() => expect(screen.getByTestId('terminal-cond-credit').dataset.met).toBe('true'));
+    expect(fake.callsOf('terminal.recordListingReason')).toEqual([{ caseId: 'case-1', partyId: 'p-1', reason: '被执行人系低保户' }]);
+    expect(screen.getByTestId('terminal-source-credit-0').textContent).toContain('不适用失信的理由');
+    expect(screen.queryByTestId('terminal-listing-reason-p-1')).toBeNull();
+  });
+
+  it('offers no listing reason to the chief, nor once the proposal is made', async () => {
+    const fake = createFakeApi();
+    fake.handle('session.current', () => ok(CHIEF));
+    fake.handle('session.signIn', () => ok(CHIEF));
+    const unmet = checklist(false);
+    unmet.conditions[1] = { ...unmet.conditions[1]!, missing: [{ zh: '张三尚未纳入失信名单，也未记录不适用的理由', en: 'x', listingReasonFor: 'p-1' }] };
+    fake.handle('terminal.view', () => ok(view({ checklist: unmet })));
+    await openTab(fake);
+    expect(screen.getByTestId('terminal-missing-credit-0').textContent).toContain('尚未纳入失信名单');
+    expect(screen.queryByTestId('terminal-listing-reason-p-1')).toBeNull();
+  });
+
+  it('a case closed as 终本 says so, not that 终本 may be proposed; the ruling link stands apart from the approver', async () => {
+    const fake = createFakeApi();
+    const approved = closing({ state: 'approved', decidedBy: CHIEF.code, documentId: 'doc-ruling' });
+    fake.handle('terminal.view', () => ok(view({ checklist: checklist(true), closing: approved, caseStatus: 'terminal' })));
+    await openTab(fake);
+    const ready = screen.getByTestId('terminal-ready').textContent ?? '';
+    expect(ready).toMatch(/^本案已终结本次执行程序 · /);
+    expect(ready).not.toContain('可以提请终本');
+    expect(screen.getByTestId('terminal-closing-state').textContent).toBe(`已终本 · 提请人 ${OFFICER.code} · 审批人 ${CHIEF.code} 终本裁定书`);
+  });
+
+  it('an open case still ready says 终本 may be proposed', async () => {
+    const fake = createFakeApi();
+    fake.handle('terminal.view', () => ok(view({ checklist: checklist(true) })));
+    await openTab(fake);
+    expect(screen.getByTestId('terminal-ready').textContent).toMatch(/^五项条件均已具备，可以提请终本 · /);
+  });
+});
+
+describe('the case header of a closed case', () => {
+  beforeEach(resetAll);
+  afterEach(resetAll);
+
+  it('counts no days left once the case is closed; an open case still counts them', async () => {
+    const fake = createFakeApi();
+    fake.handle('cases.get', () => ok({ ...CASE_DETAIL, status: 'closed', closing: 'terminal', closedOn: '2025-08-01', closedBy: CHIEF.code }));
+    fake.handle('terminal.view', () => ok(view({ caseStatus: 'terminal' })));
+    renderApp({ fake });
+    fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
+    await screen.findByTestId('case-header-number');
+    expect(screen.queryByTestId('case-days-left')).toBeNull();
+    expect(screen.queryByTestId('case-header-limit')).toBeNull();
+    expect(screen.getByTestId('case-header-filed').textContent).toBe(CASE_DETAIL.filedOn);
+  });
+
+  it('an open case shows its countdown', async () => {
+    renderApp({ fake: createFakeApi() });
+    fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
+    await screen.findByTestId('case-header-number');
+    expect(screen.getByTestId('case-days-left').textContent).toBe('剩余 21 天');
+  });
 });

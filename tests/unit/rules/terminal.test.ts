@@ -52,7 +52,10 @@ describe('condition 2: restriction issued and listing done where it applies', ()
     expect(c.facts.find((f) => f.source?.kind === 'listing-reason')!.zh).toContain('未成年人');
   });
   it('is unmet when neither listed nor a reason recorded', () => {
-    expect(creditCondition(facts([debtor({ listing: undefined })])).missing[0]!.zh).toContain('尚未纳入失信名单');
+    const m = creditCondition(facts([debtor({ listing: undefined })])).missing[0]!;
+    expect(m.zh).toContain('尚未纳入失信名单');
+    // the judge may record the reason on the 终本 tab, for this debtor
+    expect(m.listingReasonFor).toBe(debtor().partyId);
   });
 });
 

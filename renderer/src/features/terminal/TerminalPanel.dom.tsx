@@ -12,7 +12,7 @@ import { useAppStore } from '../../store';
 import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 
-type Busy = 'propose' | 'approve' | 'refuse' | 'resume' | null;
+type Busy = 'propose' | 'approve' | 'refuse' | 'resume' | 'listing' | null;
 
 export function TerminalPanel({ caseId }: { caseId: string }) {
   const { t, lang } = useT();
@@ -51,6 +51,8 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
   const canPropose = officer?.role === 'judge' && view.caseStatus === 'open' && closing?.state !== 'proposed';
   const canApprove = senior && closing?.state === 'proposed' && closing.proposedBy !== officer?.code;
   const canResume = officer?.role === 'judge' && view.caseStatus === 'terminal' && !view.resumed;
+  const canRecordReason = officer?.role === 'judge' && view.caseStatus === 'open' && closing?.state !== 'proposed';
+  const readyText = view.caseStatus === 'terminal' ? t.terminal.closedAs : view.caseStatus === 'closed' ? t.terminal.closedOtherwise : view.checklist.ready ? t.terminal.ready : t.terminal.notReady;
   const pinField = (
     <label className="field">
       <span>{t.terminal.pin}</span>
@@ -61,7 +63,7 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
   return (
     <section className="terminal-panel" data-testid="terminal-panel" aria-label={t.terminal.title}>
       <h2>{t.terminal.title}</h2>
-      <p className="small" data-testid="terminal-ready">{view.checklist.ready ? t.terminal.ready : t.terminal.notReady} · {view.checklist.basis}</p>
+      <p className="small" data-testid="terminal-ready" data-state={view.caseStatus}>{readyText} · {view.checklist.basis}</p>
       <ol className="terminal-checklist" data-testid="terminal-checklist">
         {view.checklist.conditions.map((k) => (
           <li key={k.id} data-testid={`terminal-cond-${k.id}`} data-met={k.met}>
@@ -73,7 +75,15 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
                   {f.source && <span className="muted" data-testid={`terminal-source-${k.id}-${i}`}> （{t.terminal.sources[f.source.kind] ?? f.source.kind}）</span>}
                 </li>
               ))}
-              {k.missing.map((m, i) => <li key={`m${i}`} className="field-error" data-testid={`terminal-missing-${k.id}-${i}`}>{w(m)}</li>)}
+              {k.missing.map((m, i) => (
+                <li key={`m${i}`} className="field-error" data-testid={`terminal-missing-${k.id}-${i}`}>
+                  {w(m)}
+                  {m.listingReasonFor && canRecordReason && (
+                    <ListingReasonForm partyId={m.listingReasonFor} busy={busy !== null}
+                      onSave={(r) => void act('listing', () => api().terminal.recordListingReason({ caseId, partyId: m.listingReasonFor!, reason: r }))} />
+                  )}
+                </li>
+              ))}
             </ul>
           </li>
         ))}
@@ -84,6 +94,7 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
           {t.terminal.states[closing.state]} · {t.terminal.proposedBy(closing.proposedBy)}
           {closing.decidedBy && ` · ${t.terminal.decidedBy(closing.decidedBy)}`}
           {closing.refusal && ` · ${closing.refusal}`}
+          {closing.documentId && ' '}
           {closing.documentId && (
             <button type="button" className="link small" data-testid="terminal-ruling" onClick={() => void openDocument(closing.documentId!)}>{t.terminal.ruling}</button>
           )}
@@ -127,6 +138,21 @@ export function TerminalPanel({ caseId }: { caseId: string }) {
       )}
       {error && <p className="field-error" role="alert" data-testid="terminal-error">{errorText(error, lang)}</p>}
     </section>
+  );
+}
+
+/** The judge's reason the dishonest list does not apply to a debtor (an exclusion of rule 8), where the listing condition is unmet. */
+function ListingReasonForm({ partyId, busy, onSave }: { partyId: string; busy: boolean; onSave: (reason: string) => void }) {
+  const { t } = useT();
+  const [reason, setReason] = useState('');
+  const ok = reason.trim().length >= 4;
+  return (
+    <span className="inline-form" data-testid={`terminal-listing-reason-${partyId}`}>
+      <input type="text" aria-label={t.terminal.listingReason} placeholder={t.terminal.listingReason} maxLength={500} value={reason}
+        data-testid={`terminal-listing-reason-input-${partyId}`} onChange={(e) => setReason(e.target.value)} />
+      <button type="button" className="btn btn-small" disabled={!ok || busy} title={ok ? undefined : t.terminal.listingReasonShort}
+        data-testid={`terminal-listing-reason-save-${partyId}`} onClick={() => onSave(reason.trim())}>{t.terminal.listingReasonSave}</button>
+    </span>
   );
 }
 

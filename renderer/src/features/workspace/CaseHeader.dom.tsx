@@ -1,5 +1,6 @@
 /**
- * Case header: number, type, applicant, amounts, filing date, time limit and days left; the
+ * Case header: number, type, applicant, amounts, filing date, time limit and days left (an open case
+ * only: a closed case has no time left to count); the
  * late-performance interest in the cap and, in a 执保 case, the 保全期限届满日 (docs/domain.md rules 1, 2).
  */
 import { CASE_TYPE_NAMES } from '../../../../shared/ids/case-number';
@@ -40,7 +41,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         {detail.preservationEndsOn && (
           <Fact label={t.workspace.preservationEndsOn} testId="case-header-preservation-ends" value={detail.preservationEndsOn} />
         )}
-        {detail.deadline && (
+        {detail.deadline && detail.status !== 'closed' && (
         <div className={`fact deadline deadline-${urgency}`} title={detail.deadlineBasis?.[lang]} data-testid="case-header-limit">
           <dt>{t.workspace.deadline}</dt>
           <dd>
