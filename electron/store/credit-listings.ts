@@ -6,9 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
-import type { CreditSubject } from '../../shared/domain/credit';
 import type { CreditListing, CreditRemoval, CreditStep, CreditStepKind, EvidenceRef, ListingState } from '../../shared/domain/listing';
-import type { MeasureSignature } from '../../shared/domain/measures';
 import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { ExtensionReason, ListingGround, RemovalGround } from '../../shared/rules/listing';
 import type { AuditLog } from './audit';
@@ -16,6 +14,7 @@ import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
 import { existingCaseNumber } from './case-ref';
+import { readExchangeDraft, type SignedExchangeDraft } from './exchange-draft';
 
 interface ListingRow {
   id: string; case_id: string; party_id: string; subject_name: string; subject_id_number: string; subject_kind: string; ground: number;
@@ -53,12 +52,7 @@ const toStep = (r: StepRow): CreditStep => ({
 });
 
 /** What the judge signs when he proposes, and the chief when he approves: the exchange to send. */
-export interface ListingExchangeDraft {
-  id: string;
-  subjects: CreditSubject[];
-  payload: Record<string, unknown>;
-  decision: MeasureSignature;
-}
+export type ListingExchangeDraft = SignedExchangeDraft;
 
 export interface NewListing {
   caseId: string;
@@ -104,10 +98,7 @@ export class CreditListingRepo {
 
   /** The exchange the judge signed when he proposed (id, subjects, payload, his signature). */
   exchangeDraft(id: string): ListingExchangeDraft | undefined {
-    const r = this.db.prepare<[string], ListingRow>('SELECT * FROM credit_listings WHERE id = ?').get(id);
-    if (!r?.exchange_id || !r.exchange_payload || !r.decision_signature) return undefined;
-    const p = JSON.parse(r.exchange_payload) as { subjects: CreditSubject[]; payload: Record<string, unknown> };
-    return { id: r.exchange_id, subjects: p.subjects, payload: p.payload, decision: JSON.parse(r.decision_signature) as MeasureSignature };
+    return readExchangeDraft(this.db.prepare<[string], ListingRow>('SELECT * FROM credit_listings WHERE id = ?').get(id));
   }
 
   private open(caseId: string, partyId: string): CreditListing | undefined {

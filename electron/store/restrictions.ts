@@ -7,8 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
-import type { CreditSubject } from '../../shared/domain/credit';
-import type { MeasureSignature } from '../../shared/domain/measures';
 import type { RestrictionExemption, RestrictionOrder, RestrictionState } from '../../shared/domain/restriction';
 import { LEGAL_BASIS } from '../../shared/legal/basis';
 import type { BoundPerson, ExemptionReason, LiftGround, RestrictionKind } from '../../shared/rules/restriction';
@@ -17,6 +15,7 @@ import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
 import { existingCaseNumber } from './case-ref';
+import { readExchangeDraft, type SignedExchangeDraft } from './exchange-draft';
 
 interface OrderRow {
   id: string; case_id: string; party_id: string; debtor_name: string; debtor_id_number: string; debtor_kind: string; kinds: string; bound: string;
@@ -47,12 +46,7 @@ const toExemption = (r: ExemptionRow): RestrictionExemption => ({
 });
 
 /** What the judge signs when he proposes, and the chief when he approves: the exchange to send. */
-export interface RestrictionExchangeDraft {
-  id: string;
-  subjects: CreditSubject[];
-  payload: Record<string, unknown>;
-  decision: MeasureSignature;
-}
+export type RestrictionExchangeDraft = SignedExchangeDraft;
 
 export interface NewOrder {
   caseId: string;
@@ -93,10 +87,7 @@ export class RestrictionRepo {
   }
 
   exchangeDraft(id: string): RestrictionExchangeDraft | undefined {
-    const r = this.db.prepare<[string], OrderRow>('SELECT * FROM restriction_orders WHERE id = ?').get(id);
-    if (!r?.exchange_id || !r.exchange_payload || !r.decision_signature) return undefined;
-    const p = JSON.parse(r.exchange_payload) as { subjects: CreditSubject[]; payload: Record<string, unknown> };
-    return { id: r.exchange_id, subjects: p.subjects, payload: p.payload, decision: JSON.parse(r.decision_signature) as MeasureSignature };
+    return readExchangeDraft(this.db.prepare<[string], OrderRow>('SELECT * FROM restriction_orders WHERE id = ?').get(id));
   }
 
   private open(caseId: string, partyId: string): RestrictionOrder | undefined {

@@ -90,3 +90,29 @@ export function demoCaseToDeduct(): { docket: DocketCase; debtor: PersonSubject 
   }
   throw new Error('the demo docket has no case a single deposit covers');
 }
+
+/** Query, freeze to the cap as suggested, deduct in hearing mode: the case is paid in full (as measures.chromium.test.ts). */
+export async function payInFull(page: Page): Promise<void> {
+  await page.getByTestId('ws-tab-query').click();
+  await queryAll(page);
+  await page.getByTestId('ws-tab-freeze').click();
+  await expect.poll(() => page.getByTestId('freeze-remaining').textContent(), { timeout: 15_000 }).toContain('¥0.00');
+  await expect.poll(() => page.getByTestId('freeze-send').isEnabled()).toBe(true);
+  await page.getByTestId('freeze-send').click();
+  await page.getByTestId('send-confirm').click();
+  const states = page.locator('[data-testid^="send-state-"]');
+  await expect.poll(async () => {
+    const s = await states.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    return s.length > 0 && s.every((x) => x === 'confirmed');
+  }, { timeout: 60_000, interval: 250 }).toBe(true);
+  await page.getByTestId('send-close').click();
+  await page.getByTestId('ws-tab-deduct').click();
+  await page.getByTestId('hearing-toggle').click();
+  await page.getByTestId('deduct-balance').waitFor({ timeout: 30_000 });
+  await page.getByTestId('deduct-pin').fill(PASSWORD);
+  await page.getByTestId('deduct-confirm').click();
+  await page.getByTestId('deduct-receipt').waitFor({ timeout: 60_000 });
+  const exit = page.getByTestId('hearing-exit');
+  if (await exit.isVisible()) await exit.click();
+  await expect.poll(() => page.getByTestId('case-header-recovered').textContent(), { timeout: 30_000 }).not.toContain('¥0.00');
+}

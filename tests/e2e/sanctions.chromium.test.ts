@@ -16,7 +16,7 @@ import { enrolmentCodeFor } from '../../electron/sandbox/officers';
 import { isMinorOn } from '../../shared/rules/listing';
 import { todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
-import { demoCaseToDeduct, OFFICER, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
+import { demoCaseToDeduct, OFFICER, openCase, PASSWORD, payInFull, setUpWorkstation } from './judge-flow';
 
 const CHIEF = 'F520103003';
 const CHIEF_PASSWORD = 'e2e-chief-battery-staple';
@@ -218,7 +218,7 @@ describe('联合惩戒: listed and restricted → breach → control → payment
   });
 
   it('he pays in full: the listing’s removal is proposed, confirmed and sent once; the restriction is lifted and he may book again', async () => {
-    await payInFull();
+    await payInFull(page);
     await tab('credit');
     await byPrefix('credit-propose-removal-').click();
     await expect.poll(creditStage, { timeout: 15_000 }).toBe('待删除');
@@ -240,29 +240,3 @@ describe('联合惩戒: listed and restricted → breach → control → payment
     await page.screenshot({ path: path.join(shots, 'sanctions-4-removed-lifted.png'), fullPage: true });
   });
 });
-
-/** Query, freeze to the cap as suggested, deduct in hearing mode: the case is paid in full (as credit.chromium.test.ts). */
-async function payInFull(): Promise<void> {
-  await tab('query');
-  await queryAll(page);
-  await page.getByTestId('ws-tab-freeze').click();
-  await expect.poll(() => page.getByTestId('freeze-remaining').textContent(), { timeout: 15_000 }).toContain('¥0.00');
-  await expect.poll(() => page.getByTestId('freeze-send').isEnabled()).toBe(true);
-  await page.getByTestId('freeze-send').click();
-  await page.getByTestId('send-confirm').click();
-  const states = page.locator('[data-testid^="send-state-"]');
-  await expect.poll(async () => {
-    const s = await states.evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    return s.length > 0 && s.every((x) => x === 'confirmed');
-  }, { timeout: 60_000, interval: 250 }).toBe(true);
-  await page.getByTestId('send-close').click();
-  await page.getByTestId('ws-tab-deduct').click();
-  await page.getByTestId('hearing-toggle').click();
-  await page.getByTestId('deduct-balance').waitFor({ timeout: 30_000 });
-  await page.getByTestId('deduct-pin').fill(PASSWORD);
-  await page.getByTestId('deduct-confirm').click();
-  await page.getByTestId('deduct-receipt').waitFor({ timeout: 60_000 });
-  const exit = page.getByTestId('hearing-exit');
-  if (await exit.isVisible()) await exit.click();
-  await expect.poll(() => page.getByTestId('case-header-recovered').textContent(), { timeout: 30_000 }).not.toContain('¥0.00');
-}
