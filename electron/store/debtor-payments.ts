@@ -1,5 +1,5 @@
 /**
- * A debtor's own payments (自动履行, docs/domain.md "Recovered and outstanding"; migration "debtor
+ * A debtor's own payments (自动履行, docs/domain.md rule 1, "What is recovered"; migration "debtor
  * payments"). A payment adds its fen to the case's `recovered` in the same transaction as its row,
  * so the one cap formula (MeasureRepo.capForCase) sees it; a reversal is a new row that takes them
  * back out. Rows are never edited. The audit names the case, party id and amount, never a name.

@@ -1,5 +1,5 @@
 /**
- * A debtor's own payment (自动履行, docs/domain.md "Recovered and outstanding"): recorded by the
+ * A debtor's own payment (自动履行, docs/domain.md rule 1, "What is recovered"): recorded by the
  * case's judge or a clerk of his team, never edited; a reversal is its own record with a reason.
  */
 import type { IsoDate } from '../dates';

@@ -1,5 +1,5 @@
 /**
- * A debtor's own payment (自动履行, docs/domain.md "Recovered and outstanding") through the whole
+ * A debtor's own payment (自动履行, docs/domain.md rule 1, "What is recovered") through the whole
  * stack, against the sandbox over HTTP, as a judge meets it: he records what the debtor paid, the
  * outstanding amount drops by exactly those fen and the conduct proposal becomes 积极履行 with the
  * payment as its fact; a clerk of his team may record, another judge is refused and recorded; bad

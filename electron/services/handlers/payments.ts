@@ -1,5 +1,5 @@
 /**
- * A debtor's own payments (IPC group `payments`; docs/domain.md "Recovered and outstanding"). The
+ * A debtor's own payments (IPC group `payments`; docs/domain.md rule 1, "What is recovered"). The
  * policy lets the case's judge and his team record or reverse (act payment.record); the router
  * refuses anyone else with the reason and records it. The outstanding amount is the one cap formula.
  */

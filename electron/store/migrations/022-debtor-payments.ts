@@ -1,5 +1,5 @@
 /**
- * Version 22, a debtor's own payments (自动履行, docs/domain.md "Recovered and outstanding").
+ * Version 22, a debtor's own payments (自动履行, docs/domain.md rule 1, "What is recovered").
  * `debtor_payments`: what a debtor of the case paid himself — to the court's account, to the
  * applicant directly (the applicant confirms it) or otherwise — in fen, on a CST day, with who
  * recorded it. A row is never edited: a reversal is its own row naming the payment it undoes, with

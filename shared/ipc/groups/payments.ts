@@ -1,6 +1,6 @@
 /**
- * IPC group `payments`: a debtor's own payments (自动履行, docs/domain.md "Recovered and
- * outstanding"). The case's judge or a clerk or assistant of his team records one or reverses it
+ * IPC group `payments`: a debtor's own payments (自动履行, docs/domain.md rule 1,
+ * "What is recovered"). The case's judge or a clerk or assistant of his team records one or reverses it
  * with a reason (act payment.record); anyone who may read the case lists them. The amount, the date
  * and the party are checked in main with a message in the judge's language.
  */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * 记录被执行人自动履行 as the judge meets it in the deduction tab (docs/domain.md "Recovered and
- * outstanding"): the amount typed in yuan goes to main in fen, the day and the way with it; an amount
+ * 记录被执行人自动履行 as the judge meets it in the deduction tab (docs/domain.md rule 1,
+ * "What is recovered"): the amount typed in yuan goes to main in fen, the day and the way with it; an amount
  * that is not money is refused before anything is sent; main's refusal is shown in its words; the
  * list shows each payment in yuan with its reversal; the conduct panel's payment fact opens this tab.
  */

@@ -1,5 +1,5 @@
 /**
- * 记录被执行人自动履行 (docs/domain.md "Recovered and outstanding"): what a debtor paid himself —
+ * 记录被执行人自动履行 (docs/domain.md rule 1, "What is recovered"): what a debtor paid himself —
  * the amount in yuan (kept in fen), the day (CST), how, a note — and the list of his payments with
  * their reversals. Main checks the amount, the day and the party and decides who may record; the
  * recorded amount counts in the case's recovered figure, so the paid-in-full proposal follows.
