@@ -77,6 +77,8 @@ export class DebtorPaymentRepo {
       const cur = this.get(paymentId);
       if (!cur || cur.caseId !== caseId) throw new AppFailure('NOT_FOUND', { zh: '本案没有这笔履行记录', en: 'no such payment in this case' });
       if (cur.reversal) throw invalid('这笔履行记录已经撤销', 'this payment is already reversed', 'paymentId');
+      const status = db.prepare<[string], string>('SELECT status FROM cases WHERE id = ?').pluck().get(caseId);
+      if (status !== 'open') throw new AppFailure('CASE_CLOSED', { zh: '案件已结案，不能撤销履行记录', en: 'the case is closed; a payment cannot be reversed' });
       const id = randomUUID();
       const at = this.clock().toISOString();
       db.prepare(`INSERT INTO debtor_payments (id, case_id, party_id, amount, paid_on, method, note, reverses, reason, recorded_by, recorded_at)

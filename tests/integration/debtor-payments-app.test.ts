@@ -157,6 +157,13 @@ describe('a debtor who pays part himself, then the rest', () => {
     expect((await paymentsOf(c.id)).outstanding).toBe(0);
     const removal = await value<CreditRemoval>('credit', 'proposeRemoval', { caseId: c.id, listingId: listing.id });
     expect(removal.ground).toBe('paid');
+
+    // paid in full: the case closes 执行完毕, and its payments stand as they are
+    const closed = await value<{ case: CaseDetail }>('cases', 'close', { caseId: c.id, decisionId: `close-${c.id.slice(0, 8)}` });
+    expect(closed.case).toMatchObject({ status: 'closed', closing: 'completed' });
+    const last = (await paymentsOf(c.id)).payments.at(-1)!;
+    expect((await refusal('payments', 'reverse', { caseId: c.id, paymentId: last.id, reason: '误录' })).code).toBe('CASE_CLOSED');
+    expect((await refusal('payments', 'record', { caseId: c.id, partyId: debtor.id, amount: 1, paidOn: today(), method: 'other' })).code).toBe('CASE_CLOSED');
   });
 
   it('keeps no debtor name in plaintext in the data folder', async () => {
