@@ -3,7 +3,8 @@
  * stack, against the sandbox over HTTP, as a judge meets it: he records what the debtor paid, the
  * outstanding amount drops by exactly those fen and the conduct proposal becomes 积极履行 with the
  * payment as its fact; a clerk of his team may record, another judge is refused and recorded; bad
- * input is refused in the judge's words; a reversal puts the amount back; paying the rest makes the
+ * input is refused in the judge's words, a day after today on the program's (sandbox's) clock too;
+ * a reversal puts the amount back; paying the rest makes the
  * case paid in full and the listing's removal may then be proposed on that ground. No debtor's name
  * lies in plaintext in the data folder.
  */
@@ -13,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
-import { OFFICERS, PASSWORD, sessionOf } from '../helpers/officers';
+import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
 import type { AuditEntry, CaseDetail, CaseSummary } from '../../shared/domain/types';
 import type { CaseCredit, CreditListing, CreditRemoval, EnforcementNotice } from '../../shared/domain/listing';
 import type { CasePayments, DebtorPayment } from '../../shared/domain/payments';
@@ -35,6 +36,7 @@ const refusal = async (g: string, m: string, input: unknown): Promise<Refusal> =
   return (r as { ok: false; error: Refusal }).error;
 };
 const today = () => todayCst(new Date(core.sandbox!.clock.now()));
+const sandbox = sandboxFetch(() => core);
 const paymentsOf = (caseId: string) => value<CasePayments>('payments', 'list', { caseId });
 
 let c: CaseDetail;
@@ -137,6 +139,14 @@ describe('a debtor who pays part himself, then the rest', () => {
     expect((await paymentsOf(c.id)).outstanding).toBe(before + 100_00);
     const conduct = await value<DebtorConduct>('conduct', 'timeline', { caseId: c.id, partyId: debtor.id });
     expect(conduct.assessment.timeline.filter((e) => e.kind === 'payment').map((e) => e.source.id)).not.toContain(first.id);
+  });
+
+  it('“today” is the program’s clock: with the sandbox’s clock moved on, its day is accepted and the day after is not', async () => {
+    await sandbox('/sandbox/v1/clock', { method: 'POST', body: { advanceDays: 2 } });
+    expect(today() > todayCst()).toBe(true);
+    const p = await value<DebtorPayment>('payments', 'record', { caseId: c.id, partyId: debtor.id, amount: 1, paidOn: today(), method: 'other', note: '现金缴纳，收据 0002' });
+    expect(p.paidOn).toBe(today());
+    expect((await refusal('payments', 'record', { caseId: c.id, partyId: debtor.id, amount: 1, paidOn: addDays(today(), 1), method: 'other' })).detail?.en).toContain('after today');
   });
 
   it('paying the rest makes the case paid in full, and the listing’s removal is then offered on that ground', async () => {
