@@ -32,4 +32,6 @@ export interface CasePayments {
   payments: DebtorPayment[];
   /** fen still owed after everything recovered (the one cap formula, as of today) */
   outstanding: Fen;
+  /** today on the program's clock (the sandbox's in sandbox mode): the latest day a payment may bear */
+  today: IsoDate;
 }

@@ -144,6 +144,7 @@ describe('a debtor who pays part himself, then the rest', () => {
   it('“today” is the program’s clock: with the sandbox’s clock moved on, its day is accepted and the day after is not', async () => {
     await sandbox('/sandbox/v1/clock', { method: 'POST', body: { advanceDays: 2 } });
     expect(today() > todayCst()).toBe(true);
+    expect((await paymentsOf(c.id)).today, 'the form’s default day').toBe(today());
     const p = await value<DebtorPayment>('payments', 'record', { caseId: c.id, partyId: debtor.id, amount: 1, paidOn: today(), method: 'other', note: '现金缴纳，收据 0002' });
     expect(p.paidOn).toBe(today());
     expect((await refusal('payments', 'record', { caseId: c.id, partyId: debtor.id, amount: 1, paidOn: addDays(today(), 1), method: 'other' })).detail?.en).toContain('after today');

@@ -10,10 +10,10 @@ import type { Deps } from '../deps';
 
 export function paymentHandlers(d: Deps): FeatureHandlers<'payments'> {
   return {
-    list: ({ caseId }, { store }) => ({
-      payments: store.debtorPayments.ofCase(caseId),
-      outstanding: store.measures.capForCase(caseId, todayCst(d.now())),
-    }),
+    list: ({ caseId }, { store }) => {
+      const today = todayCst(d.now());
+      return { payments: store.debtorPayments.ofCase(caseId), outstanding: store.measures.capForCase(caseId, today), today };
+    },
     record: (x, { store, officer }) => store.debtorPayments.record({
       caseId: x.caseId, partyId: x.partyId, amount: x.amount, paidOn: x.paidOn, method: x.method as PaymentMethod,
       ...(x.note !== undefined ? { note: x.note } : {}),

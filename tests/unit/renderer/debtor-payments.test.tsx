@@ -37,9 +37,10 @@ describe('recording a debtor’s own payment', () => {
     const { fake } = await openDeduct();
     await screen.findByTestId('payments-none');
     expect(screen.getByTestId('payments-outstanding').textContent).toContain('517,650.00元');
-    fake.handle('payments.list', () => ok({ payments: [paid()], outstanding: 517_650_00 - 2_500_00 }));
+    fake.handle('payments.list', () => ok({ payments: [paid()], outstanding: 517_650_00 - 2_500_00, today: TODAY }));
     fireEvent.change(screen.getByTestId('payment-amount'), { target: { value: '1,234.56' } });
-    fireEvent.change(screen.getByTestId('payment-date'), { target: { value: TODAY } });
+    // the day defaults to today on the program's clock, as main tells it
+    expect((screen.getByTestId('payment-date') as HTMLInputElement).value).toBe(TODAY);
     fireEvent.change(screen.getByTestId('payment-method'), { target: { value: 'applicant' } });
     fireEvent.change(screen.getByTestId('payment-note'), { target: { value: '申请人确认' } });
     fireEvent.click(screen.getByTestId('payment-record'));
@@ -70,11 +71,11 @@ describe('recording a debtor’s own payment', () => {
 
   it('a payment is reversed with the reason typed, and the list shows it reversed', async () => {
     const { fake } = await openDeduct();
-    fake.handle('payments.list', () => ok({ payments: [paid()], outstanding: 0 }));
+    fake.handle('payments.list', () => ok({ payments: [paid()], outstanding: 0, today: TODAY }));
     fireEvent.click(screen.getByTestId('ws-tab-query'));
     fireEvent.click(screen.getByTestId('ws-tab-deduct'));
     fireEvent.click(await screen.findByTestId('payment-reverse-pay-1'));
-    fake.handle('payments.list', () => ok({ payments: [paid({ reversal: { id: 'r', reason: '款项未到账', by: 'F520103001', at: 't' } })], outstanding: 2_500_00 }));
+    fake.handle('payments.list', () => ok({ payments: [paid({ reversal: { id: 'r', reason: '款项未到账', by: 'F520103001', at: 't' } })], outstanding: 2_500_00, today: TODAY }));
     fireEvent.change(screen.getByTestId('payment-reason-pay-1'), { target: { value: '款项未到账' } });
     fireEvent.click(screen.getByTestId('payment-reverse-confirm-pay-1'));
     expect((await screen.findByTestId('payment-reversed-pay-1')).textContent).toContain('款项未到账');

@@ -5,7 +5,6 @@
  * recorded amount counts in the case's recovered figure, so the paid-in-full proposal follows.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { todayCst } from '../../../../shared/dates';
 import { PAYMENT_METHOD_LABELS, PAYMENT_METHODS, type CasePayments, type DebtorPayment, type PaymentMethod } from '../../../../shared/domain/payments';
 import type { AppError } from '../../../../shared/errors';
 import { formatYuan, parseYuan } from '../../../../shared/money';
@@ -50,7 +49,8 @@ export function DebtorPayments() {
   const [data, setData] = useState<CasePayments | null>(null);
   const [partyId, setPartyId] = useState('');
   const [yuan, setYuan] = useState('');
-  const [paidOn, setPaidOn] = useState(todayCst());
+  // empty until main tells today on the program's clock
+  const [paidOn, setPaidOn] = useState('');
   const [method, setMethod] = useState<PaymentMethod>('court-account');
   const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
@@ -58,8 +58,10 @@ export function DebtorPayments() {
   const load = useCallback(async () => {
     if (!caseId) return;
     const r = await api().payments.list({ caseId });
-    if (r.ok) setData(r.value);
-    else setError(r.error);
+    if (r.ok) {
+      setData(r.value);
+      setPaidOn((d) => d || r.value.today);
+    } else setError(r.error);
   }, [caseId]);
   useEffect(() => {
     void load();
