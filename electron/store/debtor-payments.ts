@@ -2,7 +2,7 @@
  * A debtor's own payments (自动履行, docs/domain.md rule 1, "What is recovered"; migration "debtor
  * payments"). A payment adds its fen to the case's `recovered` in the same transaction as its row,
  * so the one cap formula (MeasureRepo.capForCase) sees it; a reversal is a new row that takes them
- * back out. Rows are never edited. The audit names the case, party id and amount, never a name.
+ * back out. Rows are never edited. The audit names the case, the party id and the fen, never a name nor the free text (note, reason).
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
@@ -85,7 +85,7 @@ export class DebtorPaymentRepo {
         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`).run(id, cur.caseId, cur.partyId, cur.amount, cur.paidOn, cur.method, cur.id, why, by, at);
       const r = db.prepare('UPDATE cases SET recovered = recovered - ?, updated_at = ? WHERE id = ? AND recovered >= ?').run(cur.amount, at, caseId, cur.amount);
       if (r.changes === 0) throw invalid('已执行到位金额少于这笔履行，不能撤销', 'less is recovered than this payment; it cannot be reversed', 'paymentId');
-      this.log(by, 'payment.reversed', caseId, { paymentId: cur.id, reversalId: id, partyId: cur.partyId, amount: cur.amount, reason: why });
+      this.log(by, 'payment.reversed', caseId, { paymentId: cur.id, reversalId: id, partyId: cur.partyId, amount: cur.amount });
       return this.get(paymentId)!;
     }).immediate();
   }
