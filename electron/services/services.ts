@@ -31,6 +31,7 @@ import { jobHandlers } from './handlers/jobs';
 import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
+import { paymentHandlers } from './handlers/payments';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -93,6 +94,7 @@ export function createServices(sd: ServiceDeps): Services {
     conduct: conductHandlers(d),
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),
+    payments: paymentHandlers(d),
   };
   return {
     handlers,

@@ -38,6 +38,13 @@ export interface DeductionPaid {
   at: string;
 }
 
+/** A payment he made himself (migration "debtor payments"), not reversed. */
+export interface OwnPayment {
+  paymentId: string;
+  amount: number;
+  paidOn: string;
+}
+
 export interface AlertSeen {
   id: string;
   kind: 'restriction.breach' | 'whereabouts.sighting' | 'funds.arrived';
@@ -51,13 +58,14 @@ export interface ConductRecords {
   balances: BalanceSeen[];
   answered: AnsweredQuery[];
   deductions: DeductionPaid[];
+  payments: OwnPayment[];
   alerts: AlertSeen[];
 }
 
 interface BalanceRow { asset_id: string; request_id: string; channel: string; identifier: string; value: number | null; available: number | null; as_of: string }
 interface AlertRow { id: string; kind: AlertSeen['kind']; reason_zh: string; reason_en: string; raised_at: string; amount: number | null }
 
-/** The reads of one debtor's timeline: four statements, whatever the number of queries. */
+/** The reads of one debtor's timeline: five statements, whatever the number of queries. */
 export class ConductReader {
   constructor(private readonly conn: Connection) {}
 
@@ -82,6 +90,10 @@ export class ConductReader {
       WHERE case_id = ? AND kind IN ('restriction.breach', 'whereabouts.sighting', 'funds.arrived')
         AND json_extract(action_input, '$.partyId') = ?
       ORDER BY raised_at`).all(caseId, partyId);
+    const payments = db.prepare<[string, string], { id: string; amount: number; paid_on: string }>(`
+      SELECT p.id, p.amount, p.paid_on FROM debtor_payments p
+      WHERE p.case_id = ? AND p.party_id = ? AND p.reverses IS NULL AND NOT EXISTS (SELECT 1 FROM debtor_payments r WHERE r.reverses = p.id)
+      ORDER BY p.paid_on, p.recorded_at`).all(caseId, partyId);
     return {
       balances: balances.filter((b) => b.value !== null).map((b) => ({
         assetId: b.asset_id, requestId: b.request_id, channel: b.channel, identifier: b.identifier, value: b.value!,
@@ -89,6 +101,7 @@ export class ConductReader {
       })),
       answered: answered.map((r) => ({ requestId: r.request_id, channel: r.channel, asOf: r.as_of })),
       deductions: deductions.map((m) => ({ measureId: m.id, amount: m.credited, at: m.credited_at })),
+      payments: payments.map((p) => ({ paymentId: p.id, amount: p.amount, paidOn: p.paid_on })),
       alerts: alerts.map((a) => ({
         id: a.id, kind: a.kind, reasonZh: a.reason_zh, reasonEn: a.reason_en, raisedAt: a.raised_at,
         ...(typeof a.amount === 'number' ? { amount: a.amount } : {}),

@@ -470,7 +470,8 @@ export class MeasureRepo implements MeasureStore {
   /**
    * What the cap of a case is computed from on `asOf` (rule 1): amount owed, costs, recovered and,
    * when the case gives its 履行期限届满日 and principal, the late-performance interest with the
-   * executed deductions as payments on the day they were executed.
+   * executed deductions as payments on the day they were executed, and the debtor's own payments
+   * on the day he paid.
    */
   capInputFor(caseId: string, asOf: IsoDate = todayCst(this.clock())): CapInput {
     const c = this.db.prepare<[string], { amount_owed: number; costs: number; recovered: number; performance_due_on: string | null; interest_principal: number | null }>(
@@ -483,6 +484,11 @@ export class MeasureRepo implements MeasureStore {
       `SELECT credited AS amount, coalesce(json_extract(outcome, '$.executedAt'), credited_at) AS at FROM measures
          WHERE case_id = ? AND kind = 'deduct' AND credited IS NOT NULL`,
     ).all(caseId).map((p) => ({ on: todayCst(new Date(p.at)), amount: p.amount }));
+    // his own payments (migration "debtor payments") on the day he paid, reversed ones left out
+    payments.push(...this.db.prepare<[string], { amount: number; on: string }>(
+      `SELECT p.amount, p.paid_on AS "on" FROM debtor_payments p WHERE p.case_id = ? AND p.reverses IS NULL
+         AND NOT EXISTS (SELECT 1 FROM debtor_payments r WHERE r.reverses = p.id)`,
+    ).all(caseId));
     input.lateInterest = { principal: c.interest_principal, dueOn: c.performance_due_on, asOf, payments };
     return input;
   }

@@ -39,6 +39,7 @@ import { JobRepo } from './jobs';
 import { CreditExchangeRepo } from './credit-exchanges';
 import { LeadRepo } from './leads';
 import { ConductReader, ConductRepo } from './conduct';
+import { DebtorPaymentRepo } from './debtor-payments';
 import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
@@ -104,6 +105,8 @@ export interface SecureStore {
   /** a debtor's conduct: the reads of his timeline and the judge's word on it (docs/domain.md rule 8) */
   readonly conductRecords: ConductReader;
   readonly conduct: ConductRepo;
+  /** a debtor's own payments (自动履行): they count in the case's recovered amount */
+  readonly debtorPayments: DebtorPaymentRepo;
   /** consumption restriction orders, the persons they bind, their lift and single exemptions */
   readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
@@ -171,6 +174,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alertScans: new AlertScanReader(conn),
     conductRecords: new ConductReader(conn),
     conduct: new ConductRepo(conn, clock, audit),
+    debtorPayments: new DebtorPaymentRepo(conn, clock, audit),
     restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),

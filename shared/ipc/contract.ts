@@ -25,6 +25,7 @@ import { jobEvents, jobsGroup } from './groups/jobs';
 import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
+import { paymentsGroup } from './groups/payments';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -373,6 +374,7 @@ export const contract = {
   conduct: conductGroup,
   terminal: terminalGroup,
   restriction: restrictionGroup,
+  payments: paymentsGroup,
 } as const;
 
 /** Events main → renderer. */

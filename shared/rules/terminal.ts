@@ -13,7 +13,7 @@ export type Words = { zh: string; en: string };
 
 /** The record a fact rests on, so the judge can open it. */
 export interface SourceRef {
-  kind: 'notice' | 'credit-exchange' | 'listing-reason' | 'request' | 'asset' | 'finding' | 'case' | 'measure' | 'alert' | 'report' | 'listing';
+  kind: 'notice' | 'credit-exchange' | 'listing-reason' | 'request' | 'asset' | 'finding' | 'case' | 'measure' | 'alert' | 'report' | 'listing' | 'payment';
   id: string;
 }
 

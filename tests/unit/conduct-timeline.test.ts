@@ -16,7 +16,7 @@ const records = (): ConductRecords => ({
     { assetId: 'a2', requestId: 'r2', channel: 'bank.icbc', identifier: '6222000011112222', value: 1_254_500, asOf: '2026-03-01T02:00:00.000Z' },
     { assetId: 'a3', requestId: 'r2', channel: 'bank.icbc', identifier: '6222000099998888', value: 300, asOf: '2026-03-01T02:00:00.000Z' },
   ],
-  deductions: [],
+  deductions: [], payments: [],
   alerts: [],
 });
 

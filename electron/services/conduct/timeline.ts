@@ -2,7 +2,7 @@
  * One debtor's timeline across all of his case's records (docs/domain.md rule 8, "Refusing or
  * unable"): the balances each answer gave (as of that answer), an account first seen after an
  * earlier answer of its bank did not have it, a rise of a balance after filing, the money deducted,
- * money arriving, restriction breaches and sightings, the property-report order and his report (or
+ * his own payments, money arriving, restriction breaches and sightings, the property-report order and his report (or
  * its absence past the deadline), and his listing. Each entry names its record. Reads only, in a
  * fixed number of statements per debtor; the rule (shared/rules/conduct.ts) classifies.
  */
@@ -49,12 +49,18 @@ export function depositEvents(r: ConductRecords, filedOn: string): TimelineEvent
   return out;
 }
 
-/** Deductions, money arriving, breaches and sightings. */
+/** Deductions, his own payments, money arriving, breaches and sightings. */
 function otherEvents(r: ConductRecords): TimelineEvent[] {
   const out: TimelineEvent[] = r.deductions.map((d) => ({
     at: d.at, kind: 'deduction', amount: d.amount, source: { kind: 'measure', id: d.measureId },
     words: { zh: `扣划到账 ${formatYuan(d.amount)}（强制执行，非自动履行）`, en: `${formatYuan(d.amount)} deducted (enforced, not paid by him)` },
   }));
+  for (const p of r.payments) {
+    out.push({
+      at: p.paidOn, kind: 'payment', amount: p.amount, source: { kind: 'payment', id: p.paymentId },
+      words: { zh: `${p.paidOn} 自动履行 ${formatYuan(p.amount)}`, en: `paid ${formatYuan(p.amount)} himself on ${p.paidOn}` },
+    });
+  }
   for (const a of r.alerts) {
     const kind = a.kind === 'restriction.breach' ? 'breach' : a.kind === 'whereabouts.sighting' ? 'sighting' : 'inflow';
     out.push({ at: a.raisedAt, kind, ...(a.amount !== undefined ? { amount: a.amount } : {}), source: { kind: 'alert', id: a.id }, words: { zh: a.reasonZh, en: a.reasonEn } });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { ok, type Result } from '../../../shared/result';
 import { formatCstDateTime } from '../../../shared/dates';
 import { maskId } from '../../../shared/ids/subject-id';
@@ -143,7 +143,7 @@ describe('deduction panel', () => {
     expect(text('approval-code-error')).toBe('请填写此项');
     expect(fake.callsOf('deduction.approve')).toHaveLength(0);
     // only the chiefs and the director enrolled here with a key, never the deciding judge
-    await waitFor(() => expect(screen.getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'F520103008', 'F520103009']));
+    await waitFor(() => expect(within(screen.getByTestId('approval-code')).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'F520103008', 'F520103009']));
     type('approval-code', 'F520103009');
     type('approval-password', 'chief-secret');
     fireEvent.click(screen.getByTestId('approval-approve'));

@@ -459,6 +459,9 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
       if (problem) return err(appError('VALIDATION', problem, 'reason'));
       return ok({ ...c, review: { id: 'rev-1', caseId: i.caseId, partyId: i.partyId, ...(c.assessment.proposed ? { proposed: c.assessment.proposed } : {}), decided: i.classification, ...(i.reason ? { reason: i.reason } : {}), decidedBy: OFFICER.code, decidedAt: '2026-03-02T02:30:00.000Z' } });
     },
+    'payments.list': () => ok({ payments: [], outstanding: 517_650_00, today: TODAY }),
+    'payments.record': (i) => ok({ id: 'pay-new', ...i, recordedBy: OFFICER.code, recordedAt: '2026-03-02T02:00:00.000Z' }),
+    'payments.reverse': (i) => ok({ id: i.paymentId, caseId: i.caseId, partyId: 'p-1', amount: 100_00, paidOn: TODAY, method: 'court-account', recordedBy: OFFICER.code, recordedAt: 't', reversal: { id: 'rev-pay', reason: i.reason, by: OFFICER.code, at: 't' } }),
     'repeat.start': (i) => ok(jobView('job-new', { caseId: i.caseId, runs: 0, progress: { done: 0, total: 30 } })),
     'credit.view': (i) => ok(caseCredit({ caseId: i.caseId })),
     'credit.issueNotice': (i) => ok({ notice: notice('n-new', { caseId: i.caseId, partyId: i.partyId, kind: i.kind }), document: docRef('doc-n-new', i.kind === 'execution-notice' ? '执行通知书' : '报告财产令') }),

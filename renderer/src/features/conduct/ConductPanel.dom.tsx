@@ -21,7 +21,7 @@ import type { WorkspaceTab } from '../../store/slices/ui';
 /** a date alone is a CST day already; a time is shown in CST */
 const when = (at: string) => (at.length > 10 ? formatCstDateTime(at) : at);
 /** where in the workspace the record is shown */
-const TAB_OF: Partial<Record<SourceRef['kind'], WorkspaceTab>> = { asset: 'query', request: 'query', finding: 'query', measure: 'deduct' };
+const TAB_OF: Partial<Record<SourceRef['kind'], WorkspaceTab>> = { asset: 'query', request: 'query', finding: 'query', measure: 'deduct', payment: 'deduct' };
 
 function Source({ s }: { s: SourceRef }) {
   const { t } = useT();

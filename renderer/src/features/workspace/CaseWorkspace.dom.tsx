@@ -17,6 +17,7 @@ import { FreezePanel } from '../freeze/FreezePanel.dom';
 import { DeductionPanel } from '../deduction/DeductionPanel.dom';
 import { ConductPanel } from '../conduct/ConductPanel.dom';
 import { PaidInFull } from '../deduction/PaidInFull.dom';
+import { DebtorPayments } from '../payments/DebtorPayments.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
@@ -110,6 +111,7 @@ export function CaseWorkspace() {
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
+              <DebtorPayments />
             </div>
           )}
           {tab === 'terminal' && (
