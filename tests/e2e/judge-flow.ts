@@ -13,6 +13,9 @@ import { formatYuanSymbol } from '../../shared/money';
 
 export const OFFICER = 'F520103001';
 export const PASSWORD = 'e2e-correct-horse';
+/** The bureau chief, who approves, and the password he enrols with on the judge's workstation. */
+export const CHIEF = 'F520103003';
+export const CHIEF_PASSWORD = 'e2e-chief-battery-staple';
 
 /** A demo case whose first debtor is a person holding at least two bank accounts in the sandbox. */
 export function demoCaseWithAccounts(): { docket: DocketCase; debtor: PersonSubject } {
@@ -115,4 +118,15 @@ export async function payInFull(page: Page): Promise<void> {
   const exit = page.getByTestId('hearing-exit');
   if (await exit.isVisible()) await exit.click();
   await expect.poll(() => page.getByTestId('case-header-recovered').textContent(), { timeout: 30_000 }).not.toContain('¥0.00');
+}
+
+/** The chief enrols on this workstation in Settings with his one-time code, as the judge looks on. */
+export async function enrolChief(page: Page): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('enrol-officer').selectOption(CHIEF);
+  await page.getByTestId('enrol-code').fill(enrolmentCodeFor(DEFAULT_SEED, CHIEF, 1));
+  await page.getByTestId('enrol-password').fill(CHIEF_PASSWORD);
+  await page.getByTestId('enrol-password2').fill(CHIEF_PASSWORD);
+  await page.getByTestId('enrol-submit').click();
+  await page.getByTestId('enrol-done').waitFor({ timeout: 15_000 });
 }

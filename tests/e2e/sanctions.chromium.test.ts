@@ -11,15 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_SEED, type DocketCase, type PersonSubject } from '../../electron/sandbox';
-import { enrolmentCodeFor } from '../../electron/sandbox/officers';
+import type { DocketCase, PersonSubject } from '../../electron/sandbox';
 import { isMinorOn } from '../../shared/rules/listing';
 import { todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
-import { demoCaseToDeduct, OFFICER, openCase, PASSWORD, payInFull, setUpWorkstation } from './judge-flow';
+import { CHIEF, CHIEF_PASSWORD, demoCaseToDeduct, enrolChief, OFFICER, openCase, PASSWORD, payInFull, setUpWorkstation } from './judge-flow';
 
-const CHIEF = 'F520103003';
-const CHIEF_PASSWORD = 'e2e-chief-battery-staple';
 let app: HostApp;
 let browser: Browser;
 let page: Page;
@@ -129,13 +126,7 @@ describe('联合惩戒: listed and restricted → breach → control → payment
   });
 
   it('the chief, enrolled and signed in, approves the listing and the order with his signature; both reach the platform', async () => {
-    await page.getByTestId('nav-settings').click();
-    await page.getByTestId('enrol-officer').selectOption(CHIEF);
-    await page.getByTestId('enrol-code').fill(enrolmentCodeFor(DEFAULT_SEED, CHIEF, 1));
-    await page.getByTestId('enrol-password').fill(CHIEF_PASSWORD);
-    await page.getByTestId('enrol-password2').fill(CHIEF_PASSWORD);
-    await page.getByTestId('enrol-submit').click();
-    await page.getByTestId('enrol-done').waitFor({ timeout: 15_000 });
+    await enrolChief(page);
     await page.getByTestId('signout').click();
     await signIn(CHIEF, CHIEF_PASSWORD);
     await page.getByTestId('nav-approvals').click();

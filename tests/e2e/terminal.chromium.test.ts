@@ -14,14 +14,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SEED, type DocketCase } from '../../electron/sandbox';
-import { enrolmentCodeFor } from '../../electron/sandbox/officers';
 import { generatePopulation } from '../../electron/sandbox/population';
 import { addDays, todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
-import { OFFICER, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
+import { CHIEF, CHIEF_PASSWORD, enrolChief, OFFICER, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
 
-const CHIEF = 'F520103003';
-const CHIEF_PASSWORD = 'e2e-chief-battery-staple';
 // the re-query job is looked at every 100 ms (docs/sandbox.md), so six months on it runs at once
 const ENV = { CK_JOB_TICK_MS: '100' };
 const LATENCY = Number(process.env.CK_E2E_LATENCY_SCALE ?? 0.02);
@@ -112,15 +109,6 @@ async function approveRestriction(): Promise<void> {
   }, { timeout: 30_000, interval: 500 }).toBe(' · 信用平台: 已接收');
 }
 
-async function enrolChief(): Promise<void> {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('enrol-officer').selectOption(CHIEF);
-  await page.getByTestId('enrol-code').fill(enrolmentCodeFor(DEFAULT_SEED, CHIEF, 1));
-  await page.getByTestId('enrol-password').fill(CHIEF_PASSWORD);
-  await page.getByTestId('enrol-password2').fill(CHIEF_PASSWORD);
-  await page.getByTestId('enrol-submit').click();
-  await page.getByTestId('enrol-done').waitFor({ timeout: 15_000 });
-}
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -152,7 +140,7 @@ describe('终本 → approval → re-query six months on → 执恢', () => {
 
   it('the judge proposes the 限制消费令 on the 限消 tab; the chief signs in and approves it; the platform accepts it', async () => {
     await proposeRestriction();
-    await enrolChief();
+    await enrolChief(page);
     await page.getByTestId('signout').click();
     await signIn(CHIEF, CHIEF_PASSWORD);
     await openCase(page, docket.number);

@@ -3,6 +3,7 @@
  * sandbox calls those tests make besides the app (docs/sandbox.md).
  */
 import type { Core } from '../../electron/services/core';
+import type { CaseDetail, CaseSummary } from '../../shared/domain/types';
 import type { AppDriver } from './app-driver';
 
 /** 王立新 the judge, 陈晓雪 his clerk, the bureau chief, and 罗静, a judge of another team. */
@@ -59,4 +60,22 @@ export function sandboxFetch(core: () => Core): SandboxFetch {
   };
   const json = async (p: string, init?: SandboxInit) => (await send(p, init)).json;
   return Object.assign(json, { send, post: (p: string, body: unknown) => json(p, { method: 'POST', body }) });
+}
+
+type Party = CaseDetail['parties'][number];
+
+/**
+ * The first open 执 case of the signed-in judge whose one debtor is a person, and that debtor; with
+ * `also`, the first such case it accepts too (a debtor holding an account, say).
+ */
+export async function ownCaseWithOnePersonDebtor(app: AppDriver, also?: (c: CaseDetail, debtor: Party) => Promise<boolean>): Promise<{ c: CaseDetail; debtor: Party } | undefined> {
+  const list = await app.value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
+  for (const s of list.items) {
+    const d = await app.value<CaseDetail>('cases', 'get', { caseId: s.id });
+    const ds = d.parties.filter((p) => p.role === 'debtor');
+    if (d.status !== 'open' || d.type !== '执' || ds.length !== 1 || ds[0]!.kind !== 'person') continue;
+    if (also && !(await also(d, ds[0]!))) continue;
+    return { c: d, debtor: ds[0]! };
+  }
+  return undefined;
 }

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
-import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
-import type { AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
+import { OFFICERS, ownCaseWithOnePersonDebtor, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
+import type { AuditEntry, CaseDetail, CaseQueryView } from '../../shared/domain/types';
 import type { EnforcementNotice } from '../../shared/domain/listing';
 import type { DebtorConduct } from '../../shared/domain/terminal';
 import type { ListingCheck } from '../../shared/ipc/groups/credit';
@@ -52,17 +52,11 @@ beforeAll(async () => {
   await setUpAs(app, core.sandbox!, JUDGE, PASSWORD);
   for (const o of [CLERK, OTHER_JUDGE]) await enrolAs(app, core.sandbox!, o, PASSWORD);
   await signIn(JUDGE);
-  const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
-  for (const s of list.items) {
-    const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
-    const ds = d.parties.filter((p) => p.role === 'debtor');
-    if (d.status !== 'open' || d.type !== '执' || ds.length !== 1 || ds[0]!.kind !== 'person') continue;
-    const truth = await sandbox(`/sandbox/v1/subjects/${ds[0]!.idNumber}`);
-    if (!truth.holdings.bankAccounts.some((a: { freezes: unknown[] }) => a.freezes.length === 0)) continue;
-    c = d;
-    debtor = ds[0]!;
-    break;
-  }
+  const found = await ownCaseWithOnePersonDebtor(app, async (_c, d) => {
+    const truth = await sandbox(`/sandbox/v1/subjects/${d.idNumber}`);
+    return truth.holdings.bankAccounts.some((a: { freezes: unknown[] }) => a.freezes.length === 0);
+  });
+  if (found) ({ c, debtor } = found);
   expect(c, 'a case of the judge with one person debtor holding an account').toBeDefined();
 });
 afterAll(async () => {

@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
-import { OFFICERS, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
-import type { AuditEntry, CaseDetail, CaseSummary } from '../../shared/domain/types';
+import { OFFICERS, ownCaseWithOnePersonDebtor, PASSWORD, sandboxFetch, sessionOf } from '../helpers/officers';
+import type { AuditEntry, CaseDetail } from '../../shared/domain/types';
 import type { CaseCredit, CreditListing, CreditRemoval, EnforcementNotice } from '../../shared/domain/listing';
 import type { CasePayments, DebtorPayment } from '../../shared/domain/payments';
 import type { DebtorConduct } from '../../shared/domain/terminal';
@@ -49,16 +49,8 @@ beforeAll(async () => {
   await setUpAs(app, core.sandbox!, JUDGE, PASSWORD);
   for (const o of [CLERK, CHIEF, OTHER_JUDGE]) await enrolAs(app, core.sandbox!, o, PASSWORD);
   await signIn(JUDGE);
-  const list = await value<{ items: CaseSummary[] }>('cases', 'list', { limit: 500, mine: true });
-  for (const s of list.items) {
-    const d = await value<CaseDetail>('cases', 'get', { caseId: s.id });
-    const ds = d.parties.filter((p) => p.role === 'debtor');
-    if (d.status === 'open' && d.type === '执' && ds.length === 1 && ds[0]!.kind === 'person') {
-      c = d;
-      debtor = ds[0]!;
-      break;
-    }
-  }
+  const found = await ownCaseWithOnePersonDebtor(app);
+  if (found) ({ c, debtor } = found);
   expect(c, 'a case of the judge with one person debtor').toBeDefined();
 });
 afterAll(async () => {
