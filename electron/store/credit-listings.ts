@@ -14,7 +14,8 @@ import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
 import { existingCaseNumber } from './case-ref';
-import { readExchangeDraft, type SignedExchangeDraft } from './exchange-draft';
+import { DecisionRows } from './decision-rows';
+import type { SignedExchangeDraft } from './exchange-draft';
 
 interface ListingRow {
   id: string; case_id: string; party_id: string; subject_name: string; subject_id_number: string; subject_kind: string; ground: number;
@@ -64,6 +65,8 @@ export interface NewListing {
 }
 
 export class CreditListingRepo {
+  private readonly rows = new DecisionRows<ListingRow, CreditListing>(() => this.db, 'credit_listings', toListing, ['draft', 'proposed', 'listed']);
+
   constructor(
     private readonly conn: Connection,
     private readonly clock: Clock,
@@ -83,27 +86,25 @@ export class CreditListingRepo {
   }
 
   get(id: string): CreditListing | undefined {
-    const r = this.db.prepare<[string], ListingRow>('SELECT * FROM credit_listings WHERE id = ?').get(id);
-    return r ? toListing(r) : undefined;
+    return this.rows.get(id);
   }
 
   ofCase(caseId: string): CreditListing[] {
-    return this.db.prepare<[string], ListingRow>('SELECT * FROM credit_listings WHERE case_id = ? ORDER BY created_at, id').all(caseId).map(toListing);
+    return this.rows.ofCase(caseId);
   }
 
   /** The listings of the court waiting for a chief's or the director's approval. */
   awaitingApproval(): CreditListing[] {
-    return this.db.prepare<[], ListingRow>("SELECT * FROM credit_listings WHERE state = 'proposed' ORDER BY proposed_at, id").all().map(toListing);
+    return this.rows.awaitingApproval();
   }
 
   /** The exchange the judge signed when he proposed (id, subjects, payload, his signature). */
   exchangeDraft(id: string): ListingExchangeDraft | undefined {
-    return readExchangeDraft(this.db.prepare<[string], ListingRow>('SELECT * FROM credit_listings WHERE id = ?').get(id));
+    return this.rows.exchangeDraft(id);
   }
 
   private open(caseId: string, partyId: string): CreditListing | undefined {
-    const r = this.db.prepare<[string, string], ListingRow>("SELECT * FROM credit_listings WHERE case_id = ? AND party_id = ? AND state IN ('draft', 'proposed', 'listed')").get(caseId, partyId);
-    return r ? toListing(r) : undefined;
+    return this.rows.underWayFor(caseId, partyId);
   }
 
   /** A draft (a clerk's or the judge's); a debtor has at most one listing under way. */

@@ -15,7 +15,8 @@ import type { Clock } from './clock';
 import type { Connection } from './connection';
 import type { Db } from './db';
 import { existingCaseNumber } from './case-ref';
-import { readExchangeDraft, type SignedExchangeDraft } from './exchange-draft';
+import { DecisionRows } from './decision-rows';
+import type { SignedExchangeDraft } from './exchange-draft';
 
 interface OrderRow {
   id: string; case_id: string; party_id: string; debtor_name: string; debtor_id_number: string; debtor_kind: string; kinds: string; bound: string;
@@ -59,6 +60,8 @@ export interface NewOrder {
 const notAwaiting = () => new AppFailure('DECISION_TAKEN', { zh: '该限制消费令不在待审批状态', en: 'the order is not awaiting approval' }, 'orderId');
 
 export class RestrictionRepo {
+  private readonly rows = new DecisionRows<OrderRow, RestrictionOrder>(() => this.db, 'restriction_orders', toOrder, ['draft', 'proposed', 'issued']);
+
   constructor(
     private readonly conn: Connection,
     private readonly clock: Clock,
@@ -74,25 +77,23 @@ export class RestrictionRepo {
   }
 
   get(id: string): RestrictionOrder | undefined {
-    const r = this.db.prepare<[string], OrderRow>('SELECT * FROM restriction_orders WHERE id = ?').get(id);
-    return r ? toOrder(r) : undefined;
+    return this.rows.get(id);
   }
 
   ofCase(caseId: string): RestrictionOrder[] {
-    return this.db.prepare<[string], OrderRow>('SELECT * FROM restriction_orders WHERE case_id = ? ORDER BY created_at, id').all(caseId).map(toOrder);
+    return this.rows.ofCase(caseId);
   }
 
   awaitingApproval(): RestrictionOrder[] {
-    return this.db.prepare<[], OrderRow>("SELECT * FROM restriction_orders WHERE state = 'proposed' ORDER BY proposed_at, id").all().map(toOrder);
+    return this.rows.awaitingApproval();
   }
 
   exchangeDraft(id: string): RestrictionExchangeDraft | undefined {
-    return readExchangeDraft(this.db.prepare<[string], OrderRow>('SELECT * FROM restriction_orders WHERE id = ?').get(id));
+    return this.rows.exchangeDraft(id);
   }
 
   private open(caseId: string, partyId: string): RestrictionOrder | undefined {
-    const r = this.db.prepare<[string, string], OrderRow>("SELECT * FROM restriction_orders WHERE case_id = ? AND party_id = ? AND state IN ('draft', 'proposed', 'issued')").get(caseId, partyId);
-    return r ? toOrder(r) : undefined;
+    return this.rows.underWayFor(caseId, partyId);
   }
 
   /** A draft, or the debtor's draft edited: a debtor has at most one order under way. */
