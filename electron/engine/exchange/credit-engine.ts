@@ -1,6 +1,6 @@
 /**
- * The credit engine: the exchange runner (runner.ts) over the credit platform's outbox
- * (store.creditExchanges), with the listing and restriction policies. open() at sign-in takes up
+ * The credit engine: the exchange runner (runner.ts) with the ledger policy (ledger-steps.ts) over
+ * the credit platform's outbox (store.creditExchanges), with the listing and restriction policies. open() at sign-in takes up
  * what a restart left; kick(id) sends an exchange just submitted. Every change of an exchange's
  * state is told to `events.exchange` (the services emit 'credit.exchange' from it).
  */
@@ -10,7 +10,9 @@ import type { GatewayClient } from '../gateway-client';
 import type { CreditSubmitBody } from '../gateway-wire';
 import { creditExchangePolicy } from './credit-policies';
 import type { ExchangeLedger, ExchangeOutcome } from './policy';
-import { ExchangeRunner, type RunnerLog, type RunnerTuning } from './runner';
+import { Lifetime } from '../lifetime';
+import { LedgerSteps, type LedgerJob, type RunnerLog, type RunnerTuning } from './ledger-steps';
+import { ExchangeRunner } from './runner';
 import type { ExchangeWire } from './wire';
 
 /** What the engine needs of the outbox (electron/store/credit-exchanges.ts). */
@@ -94,14 +96,29 @@ export function createCreditEngine(o: CreditEngineOptions): CreditEngine {
       // a listener's failure does not stop the exchange
     }
   };
-  const runner = new ExchangeRunner({
-    policy: creditExchangePolicy, ledger: new CreditLedger(o.store, told), wire,
+  const life = new Lifetime();
+  const steps = new LedgerSteps({
+    policy: creditExchangePolicy, ledger: new CreditLedger(o.store, told), wire, life,
     ...(o.tuning ? { tuning: o.tuning } : {}), ...(o.random ? { random: o.random } : {}), ...(o.log ? { log: o.log } : {}),
   });
+  const runner = new ExchangeRunner<LedgerJob<CreditExchange>>(life, steps);
+  const kick = (id: string): boolean => {
+    if (life.stopped || runner.busy(id)) return false;
+    const x = steps.jobFor(id);
+    return x ? runner.start(id, () => x.job, x.first) : false;
+  };
   return {
-    open: () => runner.open(),
-    kick: (id) => runner.kick(id),
+    open: () => {
+      let n = 0;
+      for (const x of o.store.open()) if (kick(x.id)) n += 1;
+      return n;
+    },
+    kick,
     idle: () => runner.idle(),
-    stop: () => runner.stop(),
+    stop: async () => {
+      life.stop();
+      steps.cancelAll();
+      await runner.stop();
+    },
   };
 }
