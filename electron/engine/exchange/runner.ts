@@ -76,13 +76,13 @@ export class ExchangeRunner<J extends { id: string }, S extends GatewayAnswer<Su
 
   /** Resolves when nothing is queued, nothing is worked on and the hooks' busy() is false. */
   idle(): Promise<void> {
-    if (this.quiet()) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Tells idle() waiters to look again (after something the hooks' busy() counts changed). */
   settle(): void {
-    if (!this.quiet()) return;
+    if (!this.isIdle()) return;
     const w = this.idleWaiters;
     this.idleWaiters = [];
     for (const f of w) f();
@@ -99,7 +99,8 @@ export class ExchangeRunner<J extends { id: string }, S extends GatewayAnswer<Su
     this.settle();
   }
 
-  private quiet(): boolean {
+  /** nothing queued, nothing worked on, and the hooks' busy() false */
+  isIdle(): boolean {
     return this.active.size === 0 && this.queued.size === 0 && !this.hooks.busy?.();
   }
 

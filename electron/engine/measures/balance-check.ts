@@ -14,7 +14,8 @@ import type { SubmitBody } from '../gateway-wire';
 import type { Lifetime } from '../lifetime';
 import type { NetworkMonitor } from '../network-monitor';
 import type { ChannelLimits, EngineLog } from '../types';
-import { runExchange, type AskPhase, type ExchangeSteps, type Phase, type Status, type Step } from '../exchange/outline';
+import type { ExchangeRunner } from '../exchange/runner';
+import type { AskPhase, ExchangeSteps, Phase, Status, Step } from '../exchange/outline';
 import { failureFor, MeasureFailure } from './measure-errors';
 import { FeedbackMismatch, frozenBalanceOf, measureFeedbackSchema, type FrozenBalance } from './measure-feedback';
 
@@ -42,7 +43,7 @@ export interface BalanceCheck {
   deadline: number;
 }
 
-interface Job extends BalanceCheck {
+export interface BalanceCheckJob extends BalanceCheck {
   polls: number;
   failures: number;
   pollNow: boolean;
@@ -53,24 +54,25 @@ interface Job extends BalanceCheck {
 
 type Submitted = Awaited<ReturnType<GatewayClient['submit']>>;
 
-function stepsFor(d: BalanceCheckDeps): ExchangeSteps<Job, Submitted> {
-  const call = (j: Job) => ({ officerCode: j.officerCode, timeoutMs: j.limits.timeoutMs, signal: d.life.signal });
+/** The balance-check policy, for the runner the measure engine keeps for its re-queries. */
+export function balanceCheckSteps(d: BalanceCheckDeps): ExchangeSteps<BalanceCheckJob, Submitted> {
+  const call = (j: BalanceCheckJob) => ({ officerCode: j.officerCode, timeoutMs: j.limits.timeoutMs, signal: d.life.signal });
   // Waits for a gate only while the network is up: the deduction panel wants an answer, not a queue.
-  const gate = <T>(j: Job, kind: 'submit' | 'status', fn: () => Promise<T>): Promise<T> => {
+  const gate = <T>(j: BalanceCheckJob, kind: 'submit' | 'status', fn: () => Promise<T>): Promise<T> => {
     if (!d.network.online) throw new GatewayUnreachable('OFFLINE');
     return j.lane.run(kind, fn);
   };
-  const setback = async (j: Job, f: GatewayFailure): Promise<void> => {
+  const setback = async (j: BalanceCheckJob, f: GatewayFailure): Promise<void> => {
     j.last = f;
     j.failures += 1;
     if (j.failures > Math.max(1, j.limits.maxAttempts)) throw failureFor(f, WHAT);
     await d.life.sleep(d.backoff(j.failures - 1));
   };
-  const inTime = (j: Job): undefined => {
+  const inTime = (j: BalanceCheckJob): undefined => {
     if (d.mono() > j.deadline) throw failureFor(j.last ?? new GatewayNoAnswer('timeout'), WHAT);
     return undefined;
   };
-  const waitLimited = (j: Job, e: GatewayHttpError): Promise<'again'> => {
+  const waitLimited = (j: BalanceCheckJob, e: GatewayHttpError): Promise<'again'> => {
     j.last = e;
     return d.life.sleep(afterRetryAfter(e.retryAfterMs ?? 1_000, d.tuning.retryBaseMs, d.random)).then(() => 'again' as const);
   };
@@ -115,7 +117,7 @@ function stepsFor(d: BalanceCheckDeps): ExchangeSteps<Job, Submitted> {
   };
 }
 
-function answered(d: BalanceCheckDeps, j: Job, ans: Status, phase: AskPhase, setback: (j: Job, f: GatewayFailure) => Promise<void>): Step | Promise<Step> {
+function answered(d: BalanceCheckDeps, j: BalanceCheckJob, ans: Status, phase: AskPhase, setback: (j: BalanceCheckJob, f: GatewayFailure) => Promise<void>): Step | Promise<Step> {
   j.failures = 0;
   j.polls += 1;
   // after any answer the check polls on
@@ -146,11 +148,11 @@ function answered(d: BalanceCheckDeps, j: Job, ans: Status, phase: AskPhase, set
   return 'done' satisfies Phase;
 }
 
-/** Runs one balance check to its answer; throws what ended it (a stop as the lifetime's reason). */
-export async function runBalanceCheck(d: BalanceCheckDeps, c: BalanceCheck): Promise<FrozenBalance> {
-  const job: Job = { ...c, polls: 0, failures: 0, pollNow: false, last: undefined, result: undefined, error: undefined };
-  await runExchange(job, 'submit', stepsFor(d), d.life);
+/** Runs one balance check to its answer on the runner; throws what ended it (a stop as the lifetime's reason). */
+export async function runBalanceCheck(runner: ExchangeRunner<BalanceCheckJob>, life: Lifetime, c: BalanceCheck): Promise<FrozenBalance> {
+  const job: BalanceCheckJob = { ...c, polls: 0, failures: 0, pollNow: false, last: undefined, result: undefined, error: undefined };
+  await runner.run(job, 'submit');
   if (job.error !== undefined) throw job.error;
   if (job.result) return job.result;
-  throw d.life.reason;
+  throw life.reason;
 }
