@@ -14,11 +14,24 @@ import { NetworkMonitor } from './network-monitor';
 import type { ChannelLimits, EngineLog, GatewayConfig } from './types';
 
 export interface ChannelBaseTuning {
+  /** consecutive transient failures that open a channel's breaker */
   breakerThreshold: number;
+  /** how long an open breaker leaves the channel alone before one trial call */
   breakerCooldownMs: number;
+  /** health probing while the network is down */
   probeBaseMs: number;
   probeMaxMs: number;
   probeTimeoutMs: number;
+}
+
+/** How an engine's exchanges wait: retries back off with full jitter, polls grow by a factor. */
+export interface WaitTuning {
+  /** first retry's backoff cap; doubles per retry, up to retryMaxMs */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** poll interval growth per poll, and its ceiling */
+  pollFactor: number;
+  pollMaxIntervalMs: number;
 }
 
 export interface ChannelBaseOptions {

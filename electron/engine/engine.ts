@@ -22,35 +22,15 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
 import { CHANNEL_IDS, channelsFor, type ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, NetworkStatus, Party } from '../../shared/domain/types';
-import { ChannelBase } from './channel-base';
+import { ChannelBase, type ChannelBaseTuning } from './channel-base';
 import type { GatewayClient } from './gateway-client';
 import type { Phase } from './exchange/outline';
 import { ExchangeRunner } from './exchange/runner';
-import { QuerySteps, type QueryJob } from './query-steps';
+import { QuerySteps, type QueryJob, type QueryTuning } from './query-steps';
 import type { ChannelAdapter, EngineEvents, EngineLog, EngineStore, GatewayConfig, QueryContext } from './types';
 
-export interface EngineTuning {
-  /** consecutive transient failures that open a channel's breaker */
-  breakerThreshold: number;
-  /** how long an open breaker leaves the channel alone before one trial call */
-  breakerCooldownMs: number;
-  /** first retry's backoff cap; doubles per retry (full jitter) */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** poll interval growth per poll, and its ceiling */
-  pollFactor: number;
-  pollMaxIntervalMs: number;
-  /** unreadable answers or feedback tolerated before the request fails with GATEWAY_GARBAGE */
-  garbageRetries: number;
-  /** 429 answers waited out before the request fails */
-  maxRateLimitedWaits: number;
-  /** health probing while the network is down */
-  probeBaseMs: number;
-  probeMaxMs: number;
-  probeTimeoutMs: number;
-  /** feedback processing slower than this is logged (docs/architecture.md, principle 10) */
-  slowMs: number;
-}
+/** The engine's knobs: the channels' gates and probing (channel-base.ts) and the query policy's (query-steps.ts). */
+export type EngineTuning = ChannelBaseTuning & QueryTuning;
 
 export const DEFAULT_TUNING: EngineTuning = {
   breakerThreshold: 5,

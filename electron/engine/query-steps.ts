@@ -8,7 +8,7 @@
 import type { ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
-import type { ChannelBase } from './channel-base';
+import type { ChannelBase, WaitTuning } from './channel-base';
 import type { ChannelLane } from './channel-lane';
 import type { GatewayClient } from './gateway-client';
 import { GatewayGarbage, GatewayHttpError, type GatewayFailure } from './gateway-errors';
@@ -18,11 +18,7 @@ import { buildQueryBody } from './query-body';
 import { errorForFailure, garbageError, manualError, rejectionError, requestError, type RequestError } from './request-errors';
 import { FeedbackFormatError, type ChannelAdapter, type EngineEvents, type EngineLog, type EngineStore, type QueryContext } from './types';
 
-export interface QueryTuning {
-  retryBaseMs: number;
-  retryMaxMs: number;
-  pollFactor: number;
-  pollMaxIntervalMs: number;
+export interface QueryTuning extends WaitTuning {
   /** unreadable answers or feedback tolerated before the request fails with GATEWAY_GARBAGE */
   garbageRetries: number;
   /** 429 answers waited out before the request fails */

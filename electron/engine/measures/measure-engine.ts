@@ -43,7 +43,7 @@ import type { Measure, MeasureState } from '../../../shared/domain/measures';
 import type { NetworkStatus } from '../../../shared/domain/types';
 import { ADAPTERS } from '../adapters';
 import { fullJitter } from '../backoff';
-import { ChannelBase } from '../channel-base';
+import { ChannelBase, type ChannelBaseTuning, type WaitTuning } from '../channel-base';
 import type { GatewayClient } from '../gateway-client';
 import { GatewayUnreachable } from '../gateway-errors';
 import type { SubmitBody } from '../gateway-wire';
@@ -60,26 +60,14 @@ import type { FrozenBalance } from './measure-feedback';
 import { FeedReader } from './measure-feed';
 import { MeasureSteps, SENDABLE, type MeasureJob } from './measure-steps';
 
-export interface MeasureEngineTuning {
-  /** consecutive transient failures that open a channel's breaker */
-  breakerThreshold: number;
-  breakerCooldownMs: number;
-  /** first retry's backoff cap; doubles per retry (full jitter), up to retryMaxMs */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** poll interval growth per poll, and its ceiling */
-  pollFactor: number;
-  pollMaxIntervalMs: number;
+/** The engine's knobs: the channels' gates and probing, the waits (channel-base.ts), and the measure policy's own. */
+export interface MeasureEngineTuning extends ChannelBaseTuning, WaitTuning {
   /** unreadable answers about one measure before it is left for a follow-up */
   garbageRetries: number;
   /** consecutive calls without an answer while asking about a measure before it is left for a follow-up */
   statusFailures: number;
   /** times an accepted measure may be found forgotten by the gateway (404 while polling) */
   forgottenRetries: number;
-  /** health probing while the network is down */
-  probeBaseMs: number;
-  probeMaxMs: number;
-  probeTimeoutMs: number;
   /** the frozen-balance re-query gives up after this long */
   frozenBalanceTimeoutMs: number;
   /** how often the feedback feed is read while measures are open; 0 = ask about each id only */
