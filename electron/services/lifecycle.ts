@@ -22,7 +22,6 @@ import { JobRunner } from './jobs/runner';
 import { createCreditEngine, type CreditEngine } from '../engine/exchange/credit-engine';
 import type { JobKinds } from './jobs/registry';
 import { jobView, maySeeJob } from './jobs/views';
-import { startWhereaboutsMonitor } from './whereabouts/monitor';
 
 export interface Lifecycle {
   readonly sessions: Sessions;
@@ -55,8 +54,6 @@ export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Life
   let offAlerts: (() => void) | undefined;
   /** the session's listener of credit exchanges queued (sent at once), removed when it ends */
   let offCredit: (() => void) | undefined;
-  /** the session's whereabouts monitor (docs/domain.md rule 10), stopped when it ends */
-  let stopWhereabouts: (() => Promise<void>) | undefined;
 
   /** The session's background work ends first (its runs use the engines), then the engines. */
   async function stopSession(s: ActiveSession): Promise<void> {
@@ -65,8 +62,6 @@ export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Life
     offCredit?.();
     offCredit = undefined;
     await s.jobs?.stop().catch(() => undefined);
-    await stopWhereabouts?.().catch(() => undefined);
-    stopWhereabouts = undefined;
     await Promise.all([s.engine.stop(), s.measures.stop(), s.credit?.stop()]);
   }
 
@@ -105,7 +100,6 @@ export function createLifecycle(d: Deps, ops: MeasureOps, kinds: JobKinds): Life
       // a recurring job not made sure of now is made sure of at the next sign-in
     }
     jobs.start();
-    stopWhereabouts = startWhereaboutsMonitor(d, s);
   }
 
   function startAnchor(store: SecureStore): void {

@@ -40,6 +40,7 @@ import { registerAlertJobs } from './alerts/register';
 import { REPEAT_FREEZE_KIND, repeatFreezeJob } from './measures/repeat-freeze';
 import { createLifecycle } from './lifecycle';
 import { ensureBreachWatch, RESTRICTION_BREACHES_KIND, restrictionBreachesJob } from './restriction/breaches';
+import { ensureWhereaboutsWatch, WHEREABOUTS_WATCH_KIND, whereaboutsWatchJob } from './whereabouts/monitor';
 import { measureOps } from './measures/ops';
 
 export type { ServiceDeps } from './deps';
@@ -68,6 +69,8 @@ export function createServices(sd: ServiceDeps): Services {
   kinds.register(TERMINAL_REQUERY_KIND, { label: { zh: '终本后定期复查', en: 'six-monthly re-query after 终本' }, run: terminalRequeryJob });
   kinds.register(RESTRICTION_BREACHES_KIND, restrictionBreachesJob);
   kinds.onSessionStart(ensureBreachWatch);
+  kinds.register(WHEREABOUTS_WATCH_KIND, whereaboutsWatchJob);
+  kinds.onSessionStart(ensureWhereaboutsWatch);
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),

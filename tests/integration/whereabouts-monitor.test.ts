@@ -41,7 +41,7 @@ const client = {
     return { value: {}, raw: '', httpStatus: 200 };
   },
 };
-const monitor = () => new WhereaboutsMonitor({ client, now: () => new Date() } as unknown as Deps, { officer: JUDGE, store } as unknown as ActiveSession, 60_000);
+const monitor = () => new WhereaboutsMonitor({ client, now: () => new Date() } as unknown as Deps, { officer: JUDGE, store } as unknown as ActiveSession);
 const sighting = (seq: number, caseNumber = c.number, idNumber = c.parties.find((p) => p.role === 'debtor')!.idNumber): SightingWire & { seq: number } => ({
   seq, cursor: String(seq), ref: `WE-${seq}`, caseNumber, idNumber, kind: 'hotel', source: '公安旅馆业治安管理信息系统', place: '贵阳市云岩区 某酒店', detail: '', at: new Date().toISOString(),
 });

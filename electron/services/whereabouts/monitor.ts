@@ -1,7 +1,8 @@
 /**
  * 布控 (docs/domain.md rule 10; docs/gateway-protocol.md, "Whereabouts monitoring"): a debtor found
  * to evade or to be missing is monitored at the gateway, and what the agencies and the community
- * grid see of him comes back on the feed. The monitor runs with the session: it ends the monitoring
+ * grid see of him comes back on the feed. The monitor runs as the session's job 'whereabouts.watch'
+ * (one job, made sure of at each sign-in where the gateway offers monitoring): it ends the monitoring
  * of a case that closed or of a finding withdrawn (and tells the gateway), takes the feed after its
  * stored cursor, raises one 'whereabouts.sighting' alert per sighting (by its reference, so a
  * restart or a sighting delivered twice raises none again), and follows the control requests still
@@ -15,6 +16,10 @@ import { GatewayHttpError } from '../../engine/gateway-errors';
 import type { StoredCase } from '../../store/cases';
 import type { Deps } from '../deps';
 import type { ActiveSession } from '../session';
+import type { Job } from '../../../shared/domain/jobs';
+import type { JobOutcome, JobRunContext } from '../jobs/kinds';
+import { liveJobs, type JobKindSpec, type SessionHook } from '../jobs/registry';
+import { SYSTEM } from '../jobs/views';
 import { refreshControl } from './control';
 
 const SUBS_PATH = '/gw/v1/whereabouts/subscriptions';
@@ -68,30 +73,22 @@ export async function unsubscribe(d: Deps, s: ActiveSession, sub: WhereaboutsSub
 }
 
 export class WhereaboutsMonitor {
-  private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<void> | undefined;
-  private stopped = false;
+  private signal: AbortSignal | undefined;
   /** the monitoring in force here made sure of at the gateway once per session (it answers the same one again) */
   private asserted = false;
 
-  constructor(private readonly d: Deps, private readonly s: ActiveSession, private readonly pollMs = d.jobTickMs ?? DEFAULT_POLL_MS) {}
+  constructor(private readonly d: Deps, private readonly s: ActiveSession) {}
 
-  start(): void {
-    if (!this.d.client.signedJson) return;
-    this.timer = setInterval(() => void this.round(), this.pollMs);
-    this.timer.unref?.();
-    void this.round();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  private get stopped(): boolean {
+    return this.signal?.aborted ?? false;
   }
 
   /** one round at a time; a round that fails (offline, locked) leaves the cursor where it was */
-  round(): Promise<void> {
-    if (this.running || this.stopped || !this.s.store.isOpen) return this.running ?? Promise.resolve();
+  round(signal?: AbortSignal): Promise<void> {
+    if (this.running) return this.running;
+    this.signal = signal;
+    if (this.stopped || !this.s.store.isOpen) return Promise.resolve();
     this.running = this.work().catch(() => undefined).finally(() => (this.running = undefined));
     return this.running;
   }
@@ -156,9 +153,26 @@ export class WhereaboutsMonitor {
   }
 }
 
-/** The session's monitor, started; the function that stops it. */
-export function startWhereaboutsMonitor(d: Deps, s: ActiveSession): () => Promise<void> {
-  const m = new WhereaboutsMonitor(d, s);
-  m.start();
-  return () => m.stop();
+export const WHEREABOUTS_WATCH_KIND = 'whereabouts.watch';
+
+/** each session's monitor (it remembers what it made sure of at the gateway) */
+const monitors = new WeakMap<ActiveSession, WhereaboutsMonitor>();
+
+async function watchRun(_job: Job, ctx: JobRunContext): Promise<JobOutcome> {
+  if (!ctx.deps.client.signedJson) return {};
+  let m = monitors.get(ctx.session);
+  if (!m) monitors.set(ctx.session, (m = new WhereaboutsMonitor(ctx.deps, ctx.session)));
+  await m.round(ctx.signal);
+  return { next: new Date(ctx.deps.now().getTime() + (ctx.deps.jobTickMs ?? DEFAULT_POLL_MS)).toISOString() };
 }
+
+export const whereaboutsWatchJob: JobKindSpec = {
+  label: { zh: '下落布控监测', en: 'whereabouts watch' },
+  run: watchRun,
+};
+
+/** At sign-in, where the gateway offers monitoring: the bureau's watch exists. */
+export const ensureWhereaboutsWatch: SessionHook = (store, d) => {
+  if (!d.client.signedJson || liveJobs(store, WHEREABOUTS_WATCH_KIND).length > 0) return;
+  store.jobs.create({ kind: WHEREABOUTS_WATCH_KIND, createdBy: SYSTEM, runAt: d.now().toISOString() });
+};
