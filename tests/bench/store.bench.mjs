@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { emit, entry, failed } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -92,9 +93,18 @@ try {
   line('save findings: encrypted store vs plain SQLite', encMs, plainMs);
   line(`query view (${view.assets.length} assets) vs bare SELECT (${rows.length})`, viewMs, selMs);
   console.log(`resident memory growth while saving: ${((rss1 - rss0) / 1048576).toFixed(1)} MiB for ${RECORDS} records`);
+  emit(entry({ id: 'P3', what: `saving findings, ${RECORDS} asset records in ${nReq} answers: encrypted store ms ÷ plain SQLite ms, same rows and pragmas`, value: encMs, bound: plainMs, goal: 1.3 }));
+  emit(entry({
+    id: 'P5', what: `resident memory growth (MiB) of the store's process while saving ${RECORDS} findings, per 10,000 (no sandbox in this process)`,
+    value: ((rss1 - rss0) / 1048576) * (10_000 / RECORDS), goal: 30,
+  }));
   console.log('(ratios compare with bounds measured in this run; no figure fails the run)');
   store.close();
   plain.close();
+} catch (e) {
+  emit(failed('P3', 'saving findings: encrypted store ÷ plain SQLite', e, 1.3));
+  emit(failed('P5', 'resident memory per 10,000 stored findings, MiB', e, 30));
+  process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

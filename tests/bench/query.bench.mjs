@@ -1,0 +1,155 @@
+// Query benchmark (docs/bench.md): the engine's real adapters against the sandbox network over
+// loopback HTTP, the sandbox in a worker thread so it has its own event loop. Figures:
+//   P1 the one click (property channels) on a 3-debtor demo case at the sandbox's default latency
+//      scale: wall time ÷ the slowest single agency answer among its requests, as the sandbox
+//      stamps them (answeredAt − acceptedAt);
+//   P2 today's batch, cases queried one after another through queryCase: request rate achieved ÷
+//      the rate-limit bound (per channel, its requests ÷ the adapter's ratePerSecond);
+//   P7 event-loop delay p99 of this (the host's) thread during that batch ÷ the same while idle.
+// BENCH_BATCH_CASES=n (default 60, at most the docket's 240) and BENCH_BATCH_LATENCY (default 0.05,
+// the E2E tests' scale) size the batch. Never fails on speed.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { emit, entry, failed } from './report.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BATCH = Math.min(Number(process.env.BENCH_BATCH_CASES ?? 60), 240);
+const BATCH_SCALE = Number(process.env.BENCH_BATCH_LATENCY ?? 0.05);
+const SECRET = 'bench-station-secret-0123456789abcdef';
+const outDir = path.join(root, 'dist', 'bench');
+
+async function bundle(name, contents) {
+  const outfile = path.join(outDir, `${name}.mjs`);
+  await build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: `${name}-entry.ts` },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning',
+    external: ['better-sqlite3-multiple-ciphers'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return outfile;
+}
+
+// the sandbox, in a worker: started at the default knobs, its docket handed to the bench
+const SANDBOX_WORKER = `
+import { parentPort, workerData } from 'node:worker_threads';
+const { startSandbox } = await import(workerData.lib);
+const sb = await startSandbox({ stationSecret: workerData.secret });
+const officer = (code) => { const o = sb.officers.find((x) => x.code === code); return { code: o.code, name: o.name }; };
+const docket = sb.population.docket;
+// the demo case: the first with a person debtor, joined by two more persons (追加被执行人) to make three
+const demo = docket.find((c) => c.debtors.some((d) => d.kind === 'person'));
+const own = [...demo.debtors];
+const others = docket.filter((c) => c !== demo).flatMap((c) => c.debtors.filter((d) => d.kind === 'person')).slice(0, 3 - own.length);
+for (const d of others) sb.courtSystem.addDebtor(demo.number, d);
+const asCase = (c, debtors = c.debtors) => ({ number: c.number, officer: officer(c.assignee), debtors: debtors.map((d) => ({ kind: d.kind, name: d.name, idNumber: d.idNumber })) });
+parentPort.postMessage({ url: sb.url, court: sb.court, latencyScale: sb.getKnobs().latencyScale, demo: asCase(demo, [...own, ...others]), cases: docket.filter((c) => c !== demo).map((c) => asCase(c)) });
+parentPort.on('message', (m) => { if (m.knobs) { sb.setKnobs(m.knobs); parentPort.postMessage({ ok: true }); } });
+`;
+
+async function startSandboxWorker(lib) {
+  const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(SANDBOX_WORKER)}`), { workerData: { lib: pathToFileURL(lib).href, secret: SECRET } });
+  const info = await new Promise((resolve, reject) => { w.once('message', resolve); w.once('error', reject); });
+  const setKnobs = (knobs) => new Promise((resolve) => { w.once('message', resolve); w.postMessage({ knobs }); });
+  return { ...info, setKnobs, stop: () => w.terminate() };
+}
+
+function makeEngine(mod, sb) {
+  const store = new mod.MemoryStore();
+  const engine = mod.createEngine({
+    gateway: { url: sb.url, network: 'sandbox', stationId: 'CK-520103-01', stationSecret: SECRET },
+    store, adapters: mod.ADAPTERS, events: { request: () => {}, findings: () => {}, network: () => {} }, log: () => {},
+  });
+  return { engine, store };
+}
+
+const ctxOf = (sb, c, i) => ({ caseId: `case-${i}`, caseNumber: c.number, court: sb.court, officer: c.officer, channels: 'property' });
+const partiesOf = (c, i) => c.debtors.map((d, j) => ({ id: `debtor-${i}-${j}`, caseId: `case-${i}`, role: 'debtor', ...d }));
+
+/** the agency's own time for one request: answeredAt − acceptedAt of its answered status */
+function agencyMs(store, requestId) {
+  for (const x of store.exchangesOf(requestId)) {
+    if (x.direction !== 'received') continue;
+    try {
+      const b = JSON.parse(x.body);
+      if (b.status === 'answered' && b.acceptedAt && b.answeredAt) return Date.parse(b.answeredAt) - Date.parse(b.acceptedAt);
+    } catch { /* not a status body */ }
+  }
+  return undefined;
+}
+
+async function oneClick(mod, sb) {
+  const { engine, store } = makeEngine(mod, sb);
+  try {
+    const t0 = performance.now();
+    const reqs = engine.queryCase(ctxOf(sb, sb.demo, 0), partiesOf(sb.demo, 0));
+    await engine.idle();
+    const wall = performance.now() - t0;
+    const answered = reqs.map((r) => store.getRequest(r.id)).filter((r) => r.state === 'answered');
+    const slowest = Math.max(...answered.map((r) => agencyMs(store, r.id) ?? 0));
+    emit(entry({
+      id: 'P1', what: `one click, ${sb.demo.debtors.length}-debtor demo case, ${reqs.length} requests (${answered.length} answered) at sandbox latency scale ${sb.latencyScale}: wall ms ÷ slowest agency answer ms`,
+      value: wall, bound: slowest > 0 ? slowest : null, goal: 1.05,
+    }));
+  } finally {
+    await engine.stop();
+  }
+}
+
+async function batch(mod, sb) {
+  await sb.setKnobs({ latencyScale: BATCH_SCALE });
+  const { engine, store } = makeEngine(mod, sb);
+  try {
+    const idle = monitorEventLoopDelay({ resolution: 10 });
+    idle.enable();
+    await new Promise((r) => setTimeout(r, 2_000));
+    idle.disable();
+    const cases = sb.cases.slice(0, BATCH);
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const t0 = performance.now();
+    const reqs = cases.flatMap((c, i) => engine.queryCase(ctxOf(sb, c, i + 1), partiesOf(c, i + 1)));
+    await engine.idle();
+    const wall = (performance.now() - t0) / 1000;
+    loop.disable();
+    const perChannel = new Map();
+    for (const r of reqs) perChannel.set(r.channel, (perChannel.get(r.channel) ?? 0) + 1);
+    const boundSeconds = Math.max(...[...perChannel].map(([ch, n]) => n / mod.ADAPTERS[ch].limits.ratePerSecond));
+    const answered = reqs.filter((r) => store.getRequest(r.id).state === 'answered').length;
+    const scaled = `${cases.length} cases (scaled down from 1,000 to keep the run short), ${reqs.length} requests (${answered} answered), latency scale ${BATCH_SCALE}`;
+    emit(entry({
+      id: 'P2', what: `today's case-by-case path: queryCase per case one after another, ${scaled}: requests/s achieved ÷ rate-limit bound`,
+      value: reqs.length / wall, bound: reqs.length / boundSeconds, goal: 0.95, better: 'higher',
+    }));
+    emit(entry({
+      id: 'P7', what: `event-loop delay p99 (ms) of the host thread during today's case-by-case path, ${scaled}, ÷ idle p99`,
+      value: loop.percentile(99) / 1e6, bound: idle.percentile(99) / 1e6, goal: 2,
+    }));
+  } finally {
+    await engine.stop();
+  }
+}
+
+const P1_WHAT = 'one click, 3-debtor demo case: wall ÷ slowest agency answer';
+const P2_WHAT = "today's case-by-case path: request rate ÷ rate-limit bound";
+const P7_WHAT = "event-loop delay p99 during today's case-by-case path ÷ idle";
+let sb;
+try {
+  const lib = await bundle('query-engine', `
+    export { createEngine } from './electron/engine/engine';
+    export { MemoryStore } from './electron/engine/memory-store';
+    export { ADAPTERS } from './electron/engine/adapters';`);
+  const sandboxLib = await bundle('query-sandbox', `export { startSandbox } from './electron/sandbox';`);
+  const mod = await import(pathToFileURL(lib).href);
+  sb = await startSandboxWorker(sandboxLib);
+  try { await oneClick(mod, sb); } catch (e) { emit(failed('P1', P1_WHAT, e, 1.05)); }
+  try { await batch(mod, sb); } catch (e) { emit(failed('P2', P2_WHAT, e, 0.95, 'higher')); emit(failed('P7', P7_WHAT, e, 2)); }
+} catch (e) {
+  emit(failed('P1', P1_WHAT, e, 1.05));
+  emit(failed('P2', P2_WHAT, e, 0.95, 'higher'));
+  emit(failed('P7', P7_WHAT, e, 2));
+} finally {
+  await sb?.stop();
+}
