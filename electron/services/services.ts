@@ -32,6 +32,9 @@ import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { paymentHandlers } from './handlers/payments';
+import { batchHandlers } from './handlers/batch';
+import { batchQueryJob } from './batch/batch-job';
+import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -71,6 +74,7 @@ export function createServices(sd: ServiceDeps): Services {
   kinds.onSessionStart(ensureBreachWatch);
   kinds.register(WHEREABOUTS_WATCH_KIND, whereaboutsWatchJob);
   kinds.onSessionStart(ensureWhereaboutsWatch);
+  kinds.register(BATCH_QUERY_KIND, batchQueryJob);
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
@@ -98,6 +102,7 @@ export function createServices(sd: ServiceDeps): Services {
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),
     payments: paymentHandlers(d),
+    batch: batchHandlers(d),
   };
   return {
     handlers,
