@@ -41,6 +41,7 @@ import { LeadRepo } from './leads';
 import { ConductReader, ConductRepo } from './conduct';
 import { DebtorPaymentRepo } from './debtor-payments';
 import { BatchRepo } from './batches';
+import { ChannelBoardReader } from './channel-board';
 import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
@@ -92,6 +93,7 @@ export interface SecureStore {
   /** durable calendar work: re-queries, scans, repeats, batches */
   readonly jobs: JobRepo;
   readonly batches: BatchRepo;
+  readonly channelBoard: ChannelBoardReader;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
   /** 执行通知书 and 报告财产令 per debtor, their service, and the property reports filed */
@@ -170,6 +172,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs,
     batches: new BatchRepo(conn, clock, jobs),
+    channelBoard: new ChannelBoardReader(conn),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),
     creditListings: new CreditListingRepo(conn, clock, audit),

@@ -30,6 +30,7 @@ import { AuditView } from './features/audit/AuditView.dom';
 import { SendDialog } from './features/freeze/SendDialog.dom';
 import { JobsView } from './features/jobs/JobsView.dom';
 import { BatchView } from './features/batch/BatchView.dom';
+import { ChannelBoard } from './features/board/ChannelBoard.dom';
 import { BatchStartDialog } from './features/batch/BatchStartDialog.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
@@ -89,7 +90,7 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
       <>
         <DeskShortcuts />
         {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
-          : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+          : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'board' ? <ChannelBoard /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         {batchStartOpen && <BatchStartDialog />}
         <DocumentViewer />

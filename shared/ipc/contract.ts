@@ -27,6 +27,7 @@ import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
 import { paymentsGroup } from './groups/payments';
 import { batchGroup } from './groups/batch';
+import { boardGroup } from './groups/board';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -377,6 +378,7 @@ export const contract = {
   restriction: restrictionGroup,
   payments: paymentsGroup,
   batch: batchGroup,
+  board: boardGroup,
 } as const;
 
 /** Events main → renderer. */

@@ -15,6 +15,8 @@ import type { BatchView } from '../../shared/ipc/groups/batch';
 import type { AuditEntry, CaseSummary } from '../../shared/domain/types';
 import { appDriver, setUpAs, waitFor } from '../helpers/app-driver';
 import { OFFICERS, PASSWORD } from '../helpers/officers';
+import { caseWithFrozenDeposit } from '../helpers/frozen-deposit';
+import type { ChannelBoard } from '../../shared/domain/board';
 
 let dir: string;
 let sandbox: SandboxHandle;
@@ -145,5 +147,30 @@ describe('batch one-click query', () => {
     expect(!bad.ok && bad.error.code).toBe('VALIDATION');
     const ghost = await call('batch', 'start', { caseIds: ['no-such-case'] });
     expect(!ghost.ok && ghost.error.code).toBe('NOT_FOUND');
+  });
+
+  it('the channel board counts what was asked of each channel, its latencies, and the money frozen and not yet deducted', { timeout: 60_000 }, async () => {
+    // every query asked so far has its answer
+    const board = await waitFor(async () => {
+      const v = await value<ChannelBoard>('board', 'channels', {});
+      return v.rows.every((r) => r.unanswered === 0) ? v : undefined;
+    });
+    // what the gateway executed per channel — so far only queries — is what the board counts
+    const truth = sandbox.stats().channels;
+    for (const r of board.rows) expect(r.queries, r.channel).toBe(truth[r.channel]?.executed ?? 0);
+    expect(board.rows.length).toBe(Object.keys(truth).length);
+    for (const r of board.rows.filter((x) => x.answered > 0)) {
+      expect(r.answered + r.failed + r.manual + r.unanswered).toBe(r.queries);
+      expect(r.p50Ms!).toBeLessThanOrEqual(r.p90Ms!);
+      expect(r.p90Ms!).toBeLessThanOrEqual(r.p99Ms!);
+    }
+    expect(board.rows.every((r) => r.frozenUndeducted === 0)).toBe(true);
+    const { freeze } = await caseWithFrozenDeposit(app, sandbox);
+    const after = await value<ChannelBoard>('board', 'channels', {});
+    const frozen = after.rows.find((r) => r.channel === freeze.channel)!;
+    expect(frozen.frozenUndeducted).toBe(1);
+    expect(frozen.maxFrozenDays).toBe(0);
+    const bad = await call('board', 'channels', { days: 0 });
+    expect(!bad.ok && bad.error.code).toBe('VALIDATION');
   });
 });
