@@ -3,6 +3,7 @@ import type { CreditExchangeKind, CreditExchangeState } from '../../../shared/do
 import type { CreditStepKind, ListingState, NoticeKind, ServiceMethod } from '../../../shared/domain/listing';
 import type { CreditStage } from '../features/credit/credit-stage';
 import type { Dict } from './dict';
+import { firstKeyText, keyText } from '../ui/shortcuts';
 
 export const en: Dict = {
   app: {
@@ -216,11 +217,20 @@ export const en: Dict = {
     kinds: { tax: 'Tax', insurance: 'Insurance', social_security: 'Social security', civil_affairs: 'Marriage registration' },
   },
   keys: {
-    freeze: 'F',
-    deduct: 'D',
-    hearing: 'H',
-    renew: 'R',
-    credit: 'C',
+    freeze: firstKeyText('ws.freeze'),
+    deduct: firstKeyText('ws.deduct'),
+    hearing: firstKeyText('ws.hearing'),
+    renew: firstKeyText('calendar.renewAll'),
+    credit: firstKeyText('ws.credit'),
+  },
+  selection: {
+    label: 'Ticked cases',
+    count: (n: number) => `${n} case${n === 1 ? '' : 's'} ticked`,
+    selecting: 'Ticking…',
+    clear: 'Clear',
+    all: 'Select all',
+    allTitle: `Tick every case of the filtered list (${keyText('list.selectAll')})`,
+    tick: (number: string) => `Tick ${number}`,
   },
   desk: {
     outbox: 'Outbox',

@@ -4,6 +4,7 @@ import type { CreditStepKind, ListingState, NoticeKind, ServiceMethod } from '..
 import type { CreditStage } from '../features/credit/credit-stage';
 import { SERVICE_METHOD_TEXT } from '../../../shared/domain/listing';
 import { dateLong } from '../ui/format';
+import { firstKeyText, keyText } from '../ui/shortcuts';
 export const zh = {
   app: {
     name: '查控台',
@@ -216,11 +217,20 @@ export const zh = {
     kinds: { tax: '税务', insurance: '保险', social_security: '社会保险', civil_affairs: '婚姻登记' },
   },
   keys: {
-    freeze: 'F',
-    deduct: 'D',
-    hearing: 'H',
-    renew: 'R',
-    credit: 'C',
+    freeze: firstKeyText('ws.freeze'),
+    deduct: firstKeyText('ws.deduct'),
+    hearing: firstKeyText('ws.hearing'),
+    renew: firstKeyText('calendar.renewAll'),
+    credit: firstKeyText('ws.credit'),
+  },
+  selection: {
+    label: '已勾选的案件',
+    count: (n: number) => `已选 ${n} 件`,
+    selecting: '正在勾选…',
+    clear: '清除',
+    all: '全选',
+    allTitle: `全选当前筛选出的案件（${keyText('list.selectAll')}）`,
+    tick: (number: string) => `勾选 ${number}`,
   },
   desk: {
     outbox: '待发措施',

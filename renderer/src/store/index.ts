@@ -23,6 +23,8 @@ import { createAuditSlice } from './slices/audit';
 import { createSendingSlice } from './slices/sending';
 import { createAlertsSlice } from './slices/alerts';
 import { createJobsSlice } from './slices/jobs';
+import { createKeysSlice } from './slices/keys';
+import { createSelectionSlice } from './slices/selection';
 import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
 import type { AppState } from './types';
@@ -44,6 +46,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSendingSlice(...a),
   ...createAlertsSlice(...a),
   ...createJobsSlice(...a),
+  ...createKeysSlice(...a),
+  ...createSelectionSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

@@ -13,8 +13,11 @@ import type { AuditSlice } from './slices/audit';
 import type { SendingSlice } from './slices/sending';
 import type { AlertsSlice } from './slices/alerts';
 import type { JobsSlice } from './slices/jobs';
+import type { KeysSlice } from './slices/keys';
+import type { SelectionSlice } from './slices/selection';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice
+  & KeysSlice & SelectionSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -1,7 +1,9 @@
 /**
  * The case list: search (case number, party name or ID number; debounced; "/" focuses it), status
  * filter (remembered in Dexie), a windowed list, import from the court's case management, new case.
- * ↑/↓ move the selection, Enter opens the selected case.
+ * ↑/↓ move the selection, Enter opens the selected case; a tick per row (shift-click: a range,
+ * Ctrl+A: the whole filtered list) gathers cases for acting on several (SelectionBar.dom.tsx).
+ * Keys: renderer/src/ui/shortcuts.ts, scope 'caseList'.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,9 +13,11 @@ import { savedStatusFilter, saveStatusFilter, type CaseStatusFilter } from '../.
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
-import { hasModifier, isEditable } from '../../ui/keys';
+import { takesText } from '../../ui/keys';
+import { matches } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList.dom';
 import { RecentCases } from './RecentCases.dom';
+import { CaseTick, SelectAllTick, SelectionBar, selectionKey } from './SelectionBar.dom';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const CASE_ROW_HEIGHT = 34;
@@ -61,22 +65,24 @@ export function CaseList() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useAppStore.getState();
-      if (s.newCaseOpen || e.defaultPrevented) return;
+      if (s.newCaseOpen || s.paletteOpen || s.shortcutHelpOpen || e.defaultPrevented) return;
       const inSearch = e.target === searchRef.current;
-      if (isEditable(e.target) && !inSearch) return;
-      if (e.key === '/' && !inSearch && !hasModifier(e)) {
+      if (takesText(e.target) && !inSearch) return;
+      if (matches('list.search', e) && !inSearch) {
         e.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      } else if (matches('list.move', e)) {
         e.preventDefault();
         s.moveCaseSelection(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (e.key === 'PageDown' || e.key === 'PageUp') {
+      } else if (matches('list.page', e)) {
         e.preventDefault();
         s.moveCaseSelection(e.key === 'PageDown' ? 15 : -15);
-      } else if (e.key === 'Enter' && !hasModifier(e) && !(e.target instanceof HTMLButtonElement)) {
+      } else if (matches('list.open', e) && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         openSelected();
+      } else if (!inSearch) {
+        selectionKey(e);
       }
     };
     document.addEventListener('keydown', onKey);
@@ -147,14 +153,16 @@ export function CaseList() {
         </div>
       )}
       <RecentCases />
+      <SelectionBar />
       <div className="case-table" role="presentation">
-        <div className="case-head case-cols" aria-hidden="true">
-          <span>{t.caseList.number}</span>
-          <span>{t.caseList.applicant}</span>
-          <span>{t.caseList.debtors}</span>
-          <span className="num">{t.caseList.owed}</span>
-          <span className="num">{t.caseList.recovered}</span>
-          <span>{t.caseList.filedOn}</span>
+        <div className="case-head case-cols">
+          <SelectAllTick />
+          <span aria-hidden="true">{t.caseList.number}</span>
+          <span aria-hidden="true">{t.caseList.applicant}</span>
+          <span aria-hidden="true">{t.caseList.debtors}</span>
+          <span aria-hidden="true" className="num">{t.caseList.owed}</span>
+          <span aria-hidden="true" className="num">{t.caseList.recovered}</span>
+          <span aria-hidden="true">{t.caseList.filedOn}</span>
         </div>
         {total === null ? (
           <div className="empty" data-testid="case-list-loading">
@@ -192,6 +200,7 @@ function CaseRow({ index }: { index: number }) {
   if (!row) {
     return (
       <div className="case-row case-cols case-row-loading" id={`case-opt-${index}`} role="option" aria-selected={selected}>
+        <span />
         <span>…</span>
       </div>
     );
@@ -207,6 +216,7 @@ function CaseRow({ index }: { index: number }) {
       onMouseDown={() => setCaseSelection(index)}
       onClick={() => void openCase(row.id)}
     >
+      <CaseTick index={index} caseId={row.id} number={row.number} />
       <span className="mono">{row.number}</span>
       <span className="ellipsis">{row.applicantName}</span>
       <span className="ellipsis">{row.debtorNames.join('、')}</span>

@@ -15,6 +15,7 @@ import { hasModifier, isEditable } from '../../ui/keys';
 import { maskAccount } from '../../ui/mask';
 import { DeductionForm } from './DeductionForm.dom';
 import { deductibleFreezes, hearingRoster } from './deductible';
+import { matches } from '../../ui/shortcuts';
 
 export function HearingMode() {
   const { t, lang } = useT();
@@ -58,12 +59,12 @@ export function HearingMode() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || hasModifier(e)) return;
       if (useAppStore.getState().approvalFor) return;
-      if (e.key === 'Escape' || ((e.key === 'h' || e.key === 'H') && !isEditable(e.target))) {
+      if (matches('hearing.exit', e) && (e.key === 'Escape' || !isEditable(e.target))) {
         e.preventDefault();
         setHearing(false);
-      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !isEditable(e.target)) {
+      } else if ((matches('hearing.prev', e) || matches('hearing.next', e)) && !isEditable(e.target)) {
         e.preventDefault();
-        go(e.key === 'ArrowRight' ? 1 : -1);
+        go(matches('hearing.next', e) ? 1 : -1);
       }
     };
     document.addEventListener('keydown', onKey);

@@ -15,6 +15,7 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { downloadPdf, pdfFileName } from './pdf-download';
+import { matches } from '../../ui/shortcuts';
 
 export function DocumentViewer() {
   const { t, lang } = useT();
@@ -38,7 +39,7 @@ export function DocumentViewer() {
   const doc = viewer.doc;
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (matches('dialog.close', e)) {
       e.preventDefault();
       // Esc withdraws the question first, then closes the viewer
       if (confirming) setConfirming(false);

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { WorkspaceTab } from '../../store/slices/ui';
+import { matches } from '../../ui/shortcuts';
 
 const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'credit', 'restrict', 'conduct', 'terminal'];
 
@@ -15,7 +16,7 @@ export function WorkspaceTabs() {
   const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, restrict: 'L', conduct: '', terminal: '' };
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    if (!matches('tabs.switch', e)) return;
     e.preventDefault();
     const i = TABS.indexOf(tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;

@@ -109,6 +109,8 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       get().clearAudit();
       get().clearAlerts();
       get().clearJobs();
+      get().clearCaseSelection();
+      get().setPaletteOpen(false);
     },
 
     async loadReminders() {
