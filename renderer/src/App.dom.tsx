@@ -29,6 +29,8 @@ import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
 import { AuditView } from './features/audit/AuditView.dom';
 import { SendDialog } from './features/freeze/SendDialog.dom';
 import { JobsView } from './features/jobs/JobsView.dom';
+import { CommandPalette } from './features/palette/CommandPalette.dom';
+import { ShortcutHelp } from './features/palette/ShortcutHelp.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -91,6 +93,8 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
         <DocumentViewer />
         <ApprovalDialog />
         <SendDialog />
+        <CommandPalette />
+        <ShortcutHelp />
       </>
     );
   }

@@ -223,6 +223,23 @@ export const en: Dict = {
     renew: firstKeyText('calendar.renewAll'),
     credit: firstKeyText('ws.credit'),
   },
+  palette: {
+    title: 'Command palette',
+    placeholder: 'Type a case number, a party’s name or an action…',
+    empty: 'No case or action matches',
+    caseKind: 'Case',
+    actionKind: 'Action',
+    hearing: 'Hearing mode',
+    cases: 'Back to the case list',
+    help: 'Keyboard shortcuts',
+    casesHint: 'Cases are found among those already loaded; search the case list for others.',
+  },
+  shortcutHelp: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    key: 'Key',
+    does: 'What it does',
+  },
   selection: {
     label: 'Ticked cases',
     count: (n: number) => `${n} case${n === 1 ? '' : 's'} ticked`,

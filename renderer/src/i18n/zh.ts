@@ -223,6 +223,23 @@ export const zh = {
     renew: firstKeyText('calendar.renewAll'),
     credit: firstKeyText('ws.credit'),
   },
+  palette: {
+    title: '命令面板',
+    placeholder: '输入案号、当事人名称或操作…',
+    empty: '没有匹配的案件或操作',
+    caseKind: '案件',
+    actionKind: '操作',
+    hearing: '庭审模式',
+    cases: '返回案件列表',
+    help: '键盘快捷键',
+    casesHint: '案件只在已加载的列表中查找；找不到时请在案件列表中搜索。',
+  },
+  shortcutHelp: {
+    title: '键盘快捷键',
+    close: '关闭',
+    key: '按键',
+    does: '作用',
+  },
   selection: {
     label: '已勾选的案件',
     count: (n: number) => `已选 ${n} 件`,
