@@ -495,6 +495,12 @@ export const en: Dict = {
     time: 'Received at',
     caseNumber: 'Case number',
     print: 'Print receipt',
+    debtor: 'Debtor',
+    decidedBy: 'Deduction decided by',
+    operator: 'Operator',
+    signJudge: 'Signature of the judge in charge',
+    signParty: 'Signature of the party',
+    signDate: 'Date',
   },
   calendar: {
     title: 'Freeze expiry calendar (next 90 days)',

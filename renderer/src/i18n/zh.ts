@@ -495,6 +495,12 @@ export const zh = {
     time: '到账时间',
     caseNumber: '案号',
     print: '打印回执',
+    debtor: '被执行人',
+    decidedBy: '决定扣划',
+    operator: '经办人',
+    signJudge: '承办法官签名',
+    signParty: '当事人签名',
+    signDate: '日期',
   },
   calendar: {
     title: '冻结期满日历（今后 90 天）',
