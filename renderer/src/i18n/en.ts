@@ -232,7 +232,7 @@ export const en: Dict = {
     hearing: 'Hearing mode',
     cases: 'Back to the case list',
     help: 'Keyboard shortcuts',
-    casesHint: 'Cases are found among those already loaded; search the case list for others.',
+    casesHint: 'Finds any case (closed ones too) by number or party name.',
   },
   shortcutHelp: {
     title: 'Keyboard shortcuts',

@@ -232,7 +232,7 @@ export const zh = {
     hearing: '庭审模式',
     cases: '返回案件列表',
     help: '键盘快捷键',
-    casesHint: '案件只在已加载的列表中查找；找不到时请在案件列表中搜索。',
+    casesHint: '按案号、当事人名称查找全部案件（含已结）。',
   },
   shortcutHelp: {
     title: '键盘快捷键',

@@ -43,6 +43,20 @@ describe('command palette', () => {
     await screen.findByTestId('case-header');
   });
 
+  it('finds a case beyond the pages loaded through cases.list, open and closed alike', async () => {
+    const many = Array.from({ length: 1500 }, (_, i) => caseSummary(i));
+    const { fake } = renderApp({ cases: many });
+    await screen.findByTestId('case-row-(2025)黔0103执1号');
+    ctrlK();
+    const input = await screen.findByTestId('palette-input');
+    fireEvent.change(input, { target: { value: '执1234号' } });
+    const row = await screen.findByTestId('palette-case:case-1233');
+    expect(fake.callsOf('cases.list').at(-1)).toEqual({ search: '执1234号', status: 'all', offset: 0, limit: 30 });
+    await waitFor(() => expect(row.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(fake.callsOf('cases.get')).toEqual([{ caseId: 'case-1233' }]));
+  });
+
   it('finds a case by a party name and moves the choice with the arrows (⌘K on macOS)', async () => {
     const { fake } = await openList();
     fireEvent.keyDown(document.body, { key: 'K', metaKey: true });

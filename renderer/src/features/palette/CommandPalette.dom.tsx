@@ -1,13 +1,14 @@
 /**
- * The command palette (Ctrl+K / ⌘K, renderer/src/ui/shortcuts.ts): type to filter the cases at hand
- * and the shell's actions (palette-items.ts), ↑/↓ to choose, Enter to open the case or run the
+ * The command palette (Ctrl+K / ⌘K, renderer/src/ui/shortcuts.ts): type to find cases (those at hand
+ * at once, others as cases.list answers) and the shell's actions (palette-items.ts), ↑/↓ to choose, Enter to open the case or run the
  * action, Esc to close; focus goes back where it was. A disabled action says why.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { matches } from '../../ui/shortcuts';
-import { paletteItems, type PaletteItem } from './palette-items';
+import { PALETTE_CASES, paletteItems, type PaletteItem } from './palette-items';
+import { useCaseSearch } from './use-case-search';
 import { useReturnFocus } from './use-return-focus';
 
 export function CommandPalette() {
@@ -24,11 +25,12 @@ function PaletteDialog() {
   const inputRef = useRef<HTMLInputElement>(null);
   useReturnFocus();
 
-  const items = useMemo(() => paletteItems(state, t, lang, query), [state, t, lang, query]);
+  const found = useCaseSearch(query, PALETTE_CASES);
+  const items = useMemo(() => paletteItems(state, t, lang, query, found), [state, t, lang, query, found]);
   const current = Math.min(at, Math.max(0, items.length - 1));
 
   useEffect(() => inputRef.current?.focus(), []);
-  useEffect(() => setAt(0), [query]);
+  useEffect(() => setAt(0), [query, found]);
   useEffect(() => {
     document.getElementById(`palette-opt-${current}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [current]);

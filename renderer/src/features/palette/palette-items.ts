@@ -1,11 +1,13 @@
 /**
- * What the command palette offers: the cases the renderer already holds (the loaded pages of the
- * case list and the open case), found by case number or party name, and the shell's actions. An
+ * What the command palette offers: the cases the renderer already holds (the open case, the loaded
+ * pages of the case list) and those cases.list found for what was typed (use-case-search.ts), by
+ * case number or party name, and the shell's actions. An
  * action the officer's role may not take (shared/authority/matrix.ts) is listed disabled with the
  * reason; one that needs an open case is left out when none is open. Nothing here is stored.
  */
 import { permits, type Act } from '../../../../shared/authority/matrix';
 import type { Dict, Lang } from '../../i18n/dict';
+import type { CaseSummary } from '../../../../shared/domain/types';
 import type { AppState } from '../../store';
 import { keyText, type ShortcutId } from '../../ui/shortcuts';
 
@@ -60,9 +62,9 @@ function norm(x: string): string {
   return x.toLowerCase().replace(/[\s（）()]/g, '');
 }
 
-function caseItems(s: AppState, q: string): PaletteItem[] {
+function caseItems(s: AppState, q: string, found: readonly CaseSummary[]): PaletteItem[] {
   const seen = new Set<string>();
-  const rows = [...(s.currentCase ? [s.currentCase] : []), ...Object.values(s.caseRows)];
+  const rows = [...(s.currentCase ? [s.currentCase] : []), ...Object.values(s.caseRows), ...found];
   const out: PaletteItem[] = [];
   for (const c of rows) {
     if (seen.has(c.id)) continue;
@@ -91,9 +93,9 @@ function actionItems(s: AppState, t: Dict, lang: Lang, q: string): PaletteItem[]
 }
 
 /** Actions first when nothing is typed; cases first once the judge types (a case number, a name). */
-export function paletteItems(s: AppState, t: Dict, lang: Lang, query: string): PaletteItem[] {
+export function paletteItems(s: AppState, t: Dict, lang: Lang, query: string, found: readonly CaseSummary[] = []): PaletteItem[] {
   const q = norm(query.trim());
-  const cases = caseItems(s, q);
+  const cases = caseItems(s, q, found);
   const actions = actionItems(s, t, lang, q);
   return q ? [...cases, ...actions] : [...actions, ...cases];
 }
