@@ -45,6 +45,27 @@ describe('ticking cases in the case list', () => {
     expect(tick(11).checked).toBe(false);
   });
 
+  it('a range reaching rows not loaded fetches their ids; a tick from another search is no anchor', async () => {
+    const { fake } = renderApp({ cases: many });
+    await screen.findByTestId(`case-row-${num(1)}`);
+    fireEvent.click(tick(3));
+    const list = screen.getByTestId('case-list');
+    list.scrollTop = 34 * 700;
+    fireEvent.scroll(list);
+    await screen.findByTestId(`case-row-${num(705)}`);
+    fireEvent.click(tick(705), { shiftKey: true });
+    await waitFor(() => expect(selected()).toHaveLength(703));
+    expect(selected().at(-1)).toBe('case-704');
+    expect(fake.callsOf('cases.list').filter((c) => c.limit !== 100).map((c) => [c.offset, c.limit])).toEqual([[2, 500], [502, 203]]);
+
+    fireEvent.click(screen.getByTestId('selection-clear'));
+    fireEvent.click(tick(705));
+    fireEvent.change(screen.getByTestId('case-search'), { target: { value: '执2' } });
+    await waitFor(() => expect(screen.getByTestId('case-count').textContent).toBe('共 111 件'));
+    fireEvent.click(screen.getByTestId(`case-tick-${num(25)}`), { shiftKey: true });
+    expect(selected()).toEqual(['case-704', 'case-24']);
+  });
+
   it('全选 ticks the whole filtered list, not only the rows loaded, and 清除 clears it', async () => {
     const { fake } = renderApp({ cases: many });
     await screen.findByTestId(`case-row-${num(1)}`);

@@ -33,7 +33,7 @@ export function CaseTick({ index, caseId, number }: { index: number; caseId: str
     // a tick is not an open: the row's own click opens the case
     e.stopPropagation();
     const s = useAppStore.getState();
-    if (e.shiftKey && s.selectionAnchor !== null) void s.selectCaseRange(index);
+    if (e.shiftKey && s.selectionAnchor?.seq === s.caseListSeq) void s.selectCaseRange(index);
     else s.toggleCaseSelected(index);
   };
   return (

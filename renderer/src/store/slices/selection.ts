@@ -12,8 +12,8 @@ const ID_PAGE = 500;
 
 export interface SelectionData {
   selectedCaseIds: string[];
-  /** the list index of the last single tick: a shift-click ticks from there */
-  selectionAnchor: number | null;
+  /** the list index of the last single tick, in the list as it was queried then (caseListSeq): a shift-click ticks from there */
+  selectionAnchor: { index: number; seq: number } | null;
   selectionBusy: boolean;
   selectionError: AppError | null;
 }
@@ -85,12 +85,14 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       const ids = get().selectedCaseIds;
       set({
         selectedCaseIds: ids.includes(row.id) ? ids.filter((id) => id !== row.id) : [...ids, row.id],
-        selectionAnchor: index,
+        selectionAnchor: { index, seq: get().caseListSeq },
       });
     },
 
     async selectCaseRange(index) {
-      const anchor = get().selectionAnchor ?? index;
+      const a = get().selectionAnchor;
+      // a tick made in another search or filter is no anchor in this list
+      const anchor = a && a.seq === get().caseListSeq ? a.index : index;
       const [from, to] = anchor <= index ? [anchor, index] : [index, anchor];
       await busy(async () => {
         const ids = await idsOf(from, to);
