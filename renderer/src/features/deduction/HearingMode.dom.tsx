@@ -15,7 +15,7 @@ import { hasModifier, isEditable } from '../../ui/keys';
 import { maskAccount } from '../../ui/mask';
 import { DeductionForm } from './DeductionForm.dom';
 import { deductibleFreezes, hearingRoster } from './deductible';
-import { matches } from '../../ui/shortcuts';
+import { ariaKeys, matches } from '../../ui/shortcuts';
 
 export function HearingMode() {
   const { t, lang } = useT();
@@ -78,7 +78,7 @@ export function HearingMode() {
         <h1 id="hearing-title">{t.hearing.title}</h1>
         {caseNumber && <span className="mono hearing-case">{caseNumber}</span>}
         <span className="toolbar-spacer" />
-        <button type="button" className="btn" data-testid="hearing-exit" aria-keyshortcuts="H Escape" title={t.hearing.exit} onClick={() => setHearing(false)}>
+        <button type="button" className="btn" data-testid="hearing-exit" aria-keyshortcuts={ariaKeys('hearing.exit')} title={t.hearing.exit} onClick={() => setHearing(false)}>
           {t.hearing.exit}
         </button>
       </header>
@@ -99,11 +99,11 @@ export function HearingMode() {
             </div>
             {roster.length > 1 && (
               <div className="hearing-nav">
-                <button type="button" className="btn" data-testid="hearing-prev" aria-keyshortcuts="ArrowLeft" disabled={busy} onClick={() => go(-1)}>
+                <button type="button" className="btn" data-testid="hearing-prev" aria-keyshortcuts={ariaKeys('hearing.prev')} disabled={busy} onClick={() => go(-1)}>
                   ← {t.hearing.prev}
                 </button>
                 <span data-testid="hearing-position">{t.hearing.position(index + 1, roster.length)}</span>
-                <button type="button" className="btn" data-testid="hearing-next" aria-keyshortcuts="ArrowRight" disabled={busy} onClick={() => go(1)}>
+                <button type="button" className="btn" data-testid="hearing-next" aria-keyshortcuts={ariaKeys('hearing.next')} disabled={busy} onClick={() => go(1)}>
                   {t.hearing.next} →
                 </button>
               </div>

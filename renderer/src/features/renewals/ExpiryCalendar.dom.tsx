@@ -16,7 +16,7 @@ import { freezeStateOf } from '../freeze/measure-state';
 import { assetLabel } from '../freeze/measure-entries';
 import { StateBadge } from '../freeze/StateBadge.dom';
 import { DeskBack } from '../shell/DeskBack.dom';
-import { matches } from '../../ui/shortcuts';
+import { ariaKeys, matches } from '../../ui/shortcuts';
 
 export function ExpiryCalendar() {
   const { t, lang } = useT();
@@ -59,7 +59,7 @@ export function ExpiryCalendar() {
             type="button"
             className="btn btn-primary"
             data-testid="calendar-renew-all"
-            aria-keyshortcuts="R"
+            aria-keyshortcuts={ariaKeys('calendar.renewAll')}
             title={t.calendar.renewAllTitle}
             disabled={anyBusy}
             onClick={() => review(all)}
