@@ -94,6 +94,9 @@ describe('ticking cases in the case list', () => {
     fireEvent.keyDown(document.body, { key: 'ArrowDown' });
     fireEvent.keyDown(document.body, { key: ' ' });
     expect(selected()).toEqual(['case-1']);
+    // Space on a focused button presses the button, it ticks nothing
+    fireEvent.keyDown(screen.getByTestId('case-new'), { key: ' ' });
+    expect(selected()).toEqual(['case-1']);
     fireEvent.keyDown(document.body, { key: 'a', ctrlKey: true });
     await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('已选 40 件'));
     fireEvent.keyDown(document.body, { key: 'Escape' });

@@ -17,13 +17,18 @@ export function selectionKey(e: KeyboardEvent): void {
   if (matches('list.selectAll', e)) {
     e.preventDefault();
     void s.selectAllFilteredCases();
-  } else if (matches('list.toggle', e) && !(e.target instanceof HTMLInputElement)) {
+  } else if (matches('list.toggle', e) && !pressable(e.target)) {
     e.preventDefault();
     s.toggleCaseSelected(s.caseSelected);
   } else if (matches('list.clearSelection', e) && s.selectedCaseIds.length > 0) {
     e.preventDefault();
     s.clearCaseSelection();
   }
+}
+
+/** Space presses a focused button or tick itself: it is not the list's then. */
+function pressable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('button, a, input, select, textarea, summary') !== null;
 }
 
 export function CaseTick({ index, caseId, number }: { index: number; caseId: string; number: string }) {
