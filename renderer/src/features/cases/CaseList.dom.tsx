@@ -13,11 +13,10 @@ import { savedStatusFilter, saveStatusFilter, type CaseStatusFilter } from '../.
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
-import { takesText } from '../../ui/keys';
-import { matches } from '../../ui/shortcuts';
 import { VirtualList } from '../../ui/VirtualList.dom';
 import { RecentCases } from './RecentCases.dom';
-import { CaseTick, SelectAllTick, SelectionBar, selectionKey } from './SelectionBar.dom';
+import { CaseTick, SelectAllTick, SelectionBar } from './SelectionBar.dom';
+import { useCaseListKeys } from './use-case-list-keys';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const CASE_ROW_HEIGHT = 34;
@@ -56,38 +55,7 @@ export function CaseList() {
     return () => clearTimeout(h);
   }, [search, setCaseQuery]);
 
-  const openSelected = useCallback(() => {
-    const s = useAppStore.getState();
-    const row = s.caseRows[s.caseSelected];
-    if (row) void s.openCase(row.id);
-  }, []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const s = useAppStore.getState();
-      if (s.newCaseOpen || s.paletteOpen || s.shortcutHelpOpen || e.defaultPrevented) return;
-      const inSearch = e.target === searchRef.current;
-      if (takesText(e.target) && !inSearch) return;
-      if (matches('list.search', e) && !inSearch) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      } else if (matches('list.move', e)) {
-        e.preventDefault();
-        s.moveCaseSelection(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (matches('list.page', e)) {
-        e.preventDefault();
-        s.moveCaseSelection(e.key === 'PageDown' ? 15 : -15);
-      } else if (matches('list.open', e) && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        openSelected();
-      } else if (!inSearch) {
-        selectionKey(e);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openSelected]);
+  useCaseListKeys(searchRef);
 
   async function runImport() {
     setImporting(true);
