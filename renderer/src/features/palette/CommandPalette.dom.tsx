@@ -60,6 +60,9 @@ function PaletteDialog() {
     } else if (matches('palette.run', e)) {
       e.preventDefault();
       run(items[current]);
+    } else if (e.key === 'Tab') {
+      // the input keeps the focus: the page behind is not reachable while the palette is open
+      e.preventDefault();
     }
   };
 
