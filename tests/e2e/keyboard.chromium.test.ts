@@ -60,6 +60,20 @@ describe('a judge at the keyboard in Chromium (host mode)', () => {
     expect(await page.getByTestId('case-header-number').textContent()).toContain(docket.number);
   });
 
+  it('back in the list, ticks a range with shift-click and clears it', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-search').fill('');
+    const ticks = page.locator('[data-testid^="case-tick-("]');
+    await expect.poll(() => ticks.count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    await ticks.nth(1).click();
+    await ticks.nth(4).click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.getByTestId('selection-count').textContent()).toBe('已选 4 件');
+    await page.getByTestId('selection-clear').click();
+    await expect.poll(() => page.getByTestId('selection-bar').count()).toBe(0);
+    // ticking opened no case
+    expect(await page.getByTestId('case-header').count()).toBe(0);
+  });
+
   it('ran without script errors or CSP violations', () => {
     expect(errors).toEqual([]);
   });
