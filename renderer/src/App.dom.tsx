@@ -32,6 +32,8 @@ import { JobsView } from './features/jobs/JobsView.dom';
 import { BatchView } from './features/batch/BatchView.dom';
 import { ChannelBoard } from './features/board/ChannelBoard.dom';
 import { BatchStartDialog } from './features/batch/BatchStartDialog.dom';
+import { CommandPalette } from './features/palette/CommandPalette.dom';
+import { ShortcutHelp } from './features/palette/ShortcutHelp.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -96,6 +98,8 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
         <DocumentViewer />
         <ApprovalDialog />
         <SendDialog />
+        <CommandPalette />
+        <ShortcutHelp />
       </>
     );
   }

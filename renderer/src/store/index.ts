@@ -24,6 +24,8 @@ import { createSendingSlice } from './slices/sending';
 import { createAlertsSlice } from './slices/alerts';
 import { createJobsSlice } from './slices/jobs';
 import { createBatchSlice } from './slices/batch';
+import { createKeysSlice } from './slices/keys';
+import { createSelectionSlice } from './slices/selection';
 import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
 import type { AppState } from './types';
@@ -46,6 +48,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createAlertsSlice(...a),
   ...createJobsSlice(...a),
   ...createBatchSlice(...a),
+  ...createKeysSlice(...a),
+  ...createSelectionSlice(...a),
 }));
 
 const initialState = useAppStore.getState();

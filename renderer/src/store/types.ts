@@ -14,8 +14,11 @@ import type { SendingSlice } from './slices/sending';
 import type { AlertsSlice } from './slices/alerts';
 import type { JobsSlice } from './slices/jobs';
 import type { BatchSlice } from './slices/batch';
+import type { KeysSlice } from './slices/keys';
+import type { SelectionSlice } from './slices/selection';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice & BatchSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice
+  & BatchSlice & KeysSlice & SelectionSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

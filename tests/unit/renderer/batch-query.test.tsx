@@ -74,4 +74,22 @@ describe('batch query', () => {
     await waitFor(() => expect(text('batch-start-error')).toContain('(2025)黔0103执9号'));
     expect(screen.queryByTestId('batch-view')).toBeNull();
   });
+
+  it('batch-queries the cases ticked in the list, in the order ticked', async () => {
+    const { fake } = renderApp();
+    let started: { caseIds: string[] } | undefined;
+    fake.handle('batch.start', (i) => {
+      started = i;
+      return ok(batch());
+    });
+    fake.handle('batch.view', () => ok(batch()));
+    await screen.findByTestId('case-search');
+    fireEvent.click(await screen.findByTestId('case-tick-(2025)黔0103执3号'));
+    fireEvent.click(screen.getByTestId('case-tick-(2025)黔0103执2号'));
+    fireEvent.click(screen.getByTestId('batch-open-chosen'));
+    expect(text('batch-start-count')).toBe('已选 2 件案件');
+    fireEvent.click(screen.getByTestId('batch-start-go'));
+    await screen.findByTestId('batch-view');
+    expect(started!.caseIds).toEqual(['case-2', 'case-1']);
+  });
 });

@@ -1,7 +1,9 @@
 /**
  * The case list: search (case number, party name or ID number; debounced; "/" focuses it), status
  * filter (remembered in Dexie), a windowed list, import from the court's case management, new case.
- * ↑/↓ move the selection, Enter opens the selected case.
+ * ↑/↓ move the selection, Enter opens the selected case; a tick per row (shift-click: a range,
+ * Ctrl+A: the whole filtered list) gathers cases for acting on several (SelectionBar.dom.tsx).
+ * Keys: renderer/src/ui/shortcuts.ts, scope 'caseList'.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -11,10 +13,11 @@ import { savedStatusFilter, saveStatusFilter, type CaseStatusFilter } from '../.
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
-import { hasModifier, isEditable } from '../../ui/keys';
 import { VirtualList } from '../../ui/VirtualList.dom';
 import { RecentCases } from './RecentCases.dom';
 import { BatchButton } from '../batch/BatchButton.dom';
+import { CaseTick, SelectAllTick, SelectionBar } from './SelectionBar.dom';
+import { useCaseListKeys } from './use-case-list-keys';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const CASE_ROW_HEIGHT = 34;
@@ -53,36 +56,7 @@ export function CaseList() {
     return () => clearTimeout(h);
   }, [search, setCaseQuery]);
 
-  const openSelected = useCallback(() => {
-    const s = useAppStore.getState();
-    const row = s.caseRows[s.caseSelected];
-    if (row) void s.openCase(row.id);
-  }, []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const s = useAppStore.getState();
-      if (s.newCaseOpen || e.defaultPrevented) return;
-      const inSearch = e.target === searchRef.current;
-      if (isEditable(e.target) && !inSearch) return;
-      if (e.key === '/' && !inSearch && !hasModifier(e)) {
-        e.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        s.moveCaseSelection(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (e.key === 'PageDown' || e.key === 'PageUp') {
-        e.preventDefault();
-        s.moveCaseSelection(e.key === 'PageDown' ? 15 : -15);
-      } else if (e.key === 'Enter' && !hasModifier(e) && !(e.target instanceof HTMLButtonElement)) {
-        e.preventDefault();
-        openSelected();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [openSelected]);
+  useCaseListKeys(searchRef);
 
   async function runImport() {
     setImporting(true);
@@ -149,14 +123,16 @@ export function CaseList() {
         </div>
       )}
       <RecentCases />
+      <SelectionBar />
       <div className="case-table" role="presentation">
-        <div className="case-head case-cols" aria-hidden="true">
-          <span>{t.caseList.number}</span>
-          <span>{t.caseList.applicant}</span>
-          <span>{t.caseList.debtors}</span>
-          <span className="num">{t.caseList.owed}</span>
-          <span className="num">{t.caseList.recovered}</span>
-          <span>{t.caseList.filedOn}</span>
+        <div className="case-head case-cols">
+          <SelectAllTick />
+          <span aria-hidden="true">{t.caseList.number}</span>
+          <span aria-hidden="true">{t.caseList.applicant}</span>
+          <span aria-hidden="true">{t.caseList.debtors}</span>
+          <span aria-hidden="true" className="num">{t.caseList.owed}</span>
+          <span aria-hidden="true" className="num">{t.caseList.recovered}</span>
+          <span aria-hidden="true">{t.caseList.filedOn}</span>
         </div>
         {total === null ? (
           <div className="empty" data-testid="case-list-loading">
@@ -194,6 +170,7 @@ function CaseRow({ index }: { index: number }) {
   if (!row) {
     return (
       <div className="case-row case-cols case-row-loading" id={`case-opt-${index}`} role="option" aria-selected={selected}>
+        <span />
         <span>…</span>
       </div>
     );
@@ -209,6 +186,7 @@ function CaseRow({ index }: { index: number }) {
       onMouseDown={() => setCaseSelection(index)}
       onClick={() => void openCase(row.id)}
     >
+      <CaseTick index={index} caseId={row.id} number={row.number} />
       <span className="mono">{row.number}</span>
       <span className="ellipsis">{row.applicantName}</span>
       <span className="ellipsis">{row.debtorNames.join('、')}</span>

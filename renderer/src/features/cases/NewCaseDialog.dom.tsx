@@ -11,6 +11,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { FieldError, TextField } from '../../ui/TextField.dom';
 import { DateField } from '../../ui/DateField.dom';
+import { matches } from '../../ui/shortcuts';
 import {
   emptyDraft, emptyParty, fieldOfServerError, isIdField, MAX_DEBTORS, validateDraft,
   type CaseDraft, type FieldProblem, type PartyDraft,
@@ -32,7 +33,7 @@ export function NewCaseDialog() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
+      if (matches('dialog.close', e)) {
         e.preventDefault();
         setOpen(false);
       }

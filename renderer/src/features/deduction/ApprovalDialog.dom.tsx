@@ -14,6 +14,7 @@ import { useT } from '../../store/selectors';
 import { FieldError } from '../../ui/TextField.dom';
 import { maskAccount } from '../../ui/mask';
 import { assetLabel } from '../freeze/measure-entries';
+import { matches } from '../../ui/shortcuts';
 
 export function ApprovalDialog() {
   const { t, lang } = useT();
@@ -54,7 +55,7 @@ export function ApprovalDialog() {
     }
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (matches('dialog.close', e)) {
       e.preventDefault();
       close(null);
     }

@@ -10,6 +10,7 @@ import { useT } from '../../store/selectors';
 import { assetLabel } from '../freeze/measure-entries';
 import { DeductionForm } from './DeductionForm.dom';
 import { deductibleFreezes } from './deductible';
+import { ariaKeys } from '../../ui/shortcuts';
 
 export function DeductionPanel() {
   const { t, lang } = useT();
@@ -29,7 +30,7 @@ export function DeductionPanel() {
           type="button"
           className="btn"
           data-testid="hearing-toggle"
-          aria-keyshortcuts="H"
+          aria-keyshortcuts={ariaKeys('ws.hearing')}
           title={t.deduct.hearingTitle}
           onClick={() => setHearing(true)}
         >

@@ -15,6 +15,7 @@ import { hasModifier, isEditable } from '../../ui/keys';
 import { maskAccount } from '../../ui/mask';
 import { DeductionForm } from './DeductionForm.dom';
 import { deductibleFreezes, hearingRoster } from './deductible';
+import { ariaKeys, matches } from '../../ui/shortcuts';
 
 export function HearingMode() {
   const { t, lang } = useT();
@@ -58,12 +59,12 @@ export function HearingMode() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || hasModifier(e)) return;
       if (useAppStore.getState().approvalFor) return;
-      if (e.key === 'Escape' || ((e.key === 'h' || e.key === 'H') && !isEditable(e.target))) {
+      if (matches('hearing.exit', e) && (e.key === 'Escape' || !isEditable(e.target))) {
         e.preventDefault();
         setHearing(false);
-      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !isEditable(e.target)) {
+      } else if ((matches('hearing.prev', e) || matches('hearing.next', e)) && !isEditable(e.target)) {
         e.preventDefault();
-        go(e.key === 'ArrowRight' ? 1 : -1);
+        go(matches('hearing.next', e) ? 1 : -1);
       }
     };
     document.addEventListener('keydown', onKey);
@@ -77,7 +78,7 @@ export function HearingMode() {
         <h1 id="hearing-title">{t.hearing.title}</h1>
         {caseNumber && <span className="mono hearing-case">{caseNumber}</span>}
         <span className="toolbar-spacer" />
-        <button type="button" className="btn" data-testid="hearing-exit" aria-keyshortcuts="H Escape" title={t.hearing.exit} onClick={() => setHearing(false)}>
+        <button type="button" className="btn" data-testid="hearing-exit" aria-keyshortcuts={ariaKeys('hearing.exit')} title={t.hearing.exit} onClick={() => setHearing(false)}>
           {t.hearing.exit}
         </button>
       </header>
@@ -98,11 +99,11 @@ export function HearingMode() {
             </div>
             {roster.length > 1 && (
               <div className="hearing-nav">
-                <button type="button" className="btn" data-testid="hearing-prev" aria-keyshortcuts="ArrowLeft" disabled={busy} onClick={() => go(-1)}>
+                <button type="button" className="btn" data-testid="hearing-prev" aria-keyshortcuts={ariaKeys('hearing.prev')} disabled={busy} onClick={() => go(-1)}>
                   ← {t.hearing.prev}
                 </button>
                 <span data-testid="hearing-position">{t.hearing.position(index + 1, roster.length)}</span>
-                <button type="button" className="btn" data-testid="hearing-next" aria-keyshortcuts="ArrowRight" disabled={busy} onClick={() => go(1)}>
+                <button type="button" className="btn" data-testid="hearing-next" aria-keyshortcuts={ariaKeys('hearing.next')} disabled={busy} onClick={() => go(1)}>
                   {t.hearing.next} →
                 </button>
               </div>

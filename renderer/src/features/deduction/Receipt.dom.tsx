@@ -1,7 +1,10 @@
 /**
- * The receipt of a deduction the agency has confirmed: amount, from which account, to the court's
- * receiving account, the agency's reference and the time; printable on its own (print stylesheet).
+ * The receipt of a deduction the agency has confirmed: the court's heading (on paper), the debtor,
+ * amount, from which account, to the court's receiving account, the agency's reference, the time,
+ * who decided it and who operates; printable on its own (ui/print.ts, print stylesheet), with lines
+ * for the signatures of the judge in charge and of the party and the date. Printing writes nothing.
  */
+import { useRef } from 'react';
 import type { Measure } from '../../../../shared/domain/measures';
 import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
 import { formatYuanSymbol } from '../../../../shared/money';
@@ -20,14 +23,29 @@ export function Receipt({ measure: m, masked }: { measure: Measure; masked: bool
   const amount = m.outcome?.deductedAmount ?? m.amount ?? 0;
   const at = m.outcome?.executedAt ?? m.updatedAt;
   const acct = m.courtAccount;
+  const officer = useAppStore((s) => s.officer);
+  const debtor = useAppStore((s) => (s.currentCase?.id === m.caseId ? s.currentCase.parties.find((p) => p.id === m.partyId)?.name : undefined));
+  const decider = useAppStore((s) => (s.officer?.code === m.decidedBy ? s.officer : s.registeredOfficers?.find((o) => o.code === m.decidedBy)));
+  const ref = useRef<HTMLElement>(null);
   return (
-    <section className="receipt print-area" data-testid="deduct-receipt" aria-label={t.receipt.title}>
+    <section className="receipt print-area" ref={ref} data-testid="deduct-receipt" aria-label={t.receipt.title}>
+      {officer && (
+        <div className="receipt-court print-only" data-testid="receipt-court">
+          {officer.court}
+        </div>
+      )}
       <h3>{t.receipt.title}</h3>
       <dl>
         {caseNumber && (
           <>
             <dt>{t.receipt.caseNumber}</dt>
             <dd className="mono">{caseNumber}</dd>
+          </>
+        )}
+        {debtor && (
+          <>
+            <dt>{t.receipt.debtor}</dt>
+            <dd data-testid="receipt-debtor">{debtor}</dd>
           </>
         )}
         <dt>{t.receipt.amount}</dt>
@@ -46,10 +64,34 @@ export function Receipt({ measure: m, masked }: { measure: Measure; masked: bool
         </dd>
         <dt>{t.receipt.time}</dt>
         <dd data-testid="receipt-time">{formatWhen(at)}</dd>
+        <dt>{t.receipt.decidedBy}</dt>
+        <dd data-testid="receipt-decided-by">{decider ? `${decider.name}（${decider.code}）` : m.decidedBy}</dd>
+        {officer && (
+          <>
+            <dt>{t.receipt.operator}</dt>
+            <dd data-testid="receipt-operator">{`${officer.name}（${officer.code}）`}</dd>
+          </>
+        )}
       </dl>
-      <button type="button" className="btn no-print" data-testid="receipt-print" onClick={printPage}>
+      <ReceiptSigns />
+      <button type="button" className="btn no-print" data-testid="receipt-print" onClick={() => printPage(ref.current)}>
         {t.receipt.print}
       </button>
     </section>
+  );
+}
+
+/** On paper only: lines to sign on. */
+function ReceiptSigns() {
+  const { t } = useT();
+  return (
+    <div className="receipt-signs print-only" data-testid="receipt-signs">
+      {[t.receipt.signJudge, t.receipt.signParty, t.receipt.signDate].map((label) => (
+        <div key={label} className="receipt-sign">
+          <span>{label}：</span>
+          <span className="receipt-sign-line" />
+        </div>
+      ))}
+    </div>
   );
 }

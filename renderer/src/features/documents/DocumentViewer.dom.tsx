@@ -15,6 +15,8 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { downloadPdf, pdfFileName } from './pdf-download';
+import { printPage } from '../../ui/print';
+import { matches } from '../../ui/shortcuts';
 
 export function DocumentViewer() {
   const { t, lang } = useT();
@@ -38,7 +40,7 @@ export function DocumentViewer() {
   const doc = viewer.doc;
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (matches('dialog.close', e)) {
       e.preventDefault();
       // Esc withdraws the question first, then closes the viewer
       if (confirming) setConfirming(false);
@@ -72,7 +74,7 @@ export function DocumentViewer() {
           )}
           <span className="toolbar-spacer" />
           {doc && doc.content && (
-            <button type="button" className="btn" data-testid="doc-print" onClick={() => window.print()}>
+            <button type="button" className="btn" data-testid="doc-print" onClick={() => printPage(document.querySelector<HTMLElement>('[data-testid="doc-page"]'))}>
               {t.documents.print}
             </button>
           )}

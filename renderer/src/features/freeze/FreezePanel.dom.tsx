@@ -15,6 +15,7 @@ import { CandidateRow } from './CandidateRow.dom';
 import { evaluateDraft } from './freeze-draft';
 import { FreezeSummary } from './FreezeSummary.dom';
 import { MeasuresList } from './MeasuresList.dom';
+import { ariaKeys } from '../../ui/shortcuts';
 
 /** No bureau allowance set (a stable value for the selector). */
 const NO_ALLOWANCE: Readonly<Record<string, number>> = Object.freeze({});
@@ -132,7 +133,7 @@ export function FreezePanel() {
           type="button"
           className="btn btn-primary btn-big"
           data-testid="freeze-send"
-          aria-keyshortcuts="F"
+          aria-keyshortcuts={ariaKeys('ws.freeze')}
           title={t.freeze.sendTitleConfirm}
           disabled={!ev!.ok || sending}
           aria-describedby={!ev!.ok && picked > 0 ? 'freeze-blocked' : undefined}

@@ -12,6 +12,7 @@ import { useT } from '../../store/selectors';
 import { todayCst } from '../../../../shared/dates';
 import { DateField } from '../../ui/DateField.dom';
 import { progressOf, renewEndError, type SendBatch, type SendItem } from './send-batch';
+import { matches } from '../../ui/shortcuts';
 
 export function SendDialog() {
   const { t, lang } = useT();
@@ -44,7 +45,7 @@ export function SendDialog() {
         data-phase={b.phase}
         onKeyDown={(e) => {
           e.stopPropagation();
-          if (e.key === 'Escape') {
+          if (matches('dialog.close', e)) {
             e.preventDefault();
             close();
           }

@@ -6,6 +6,7 @@ import { useQueryProgress, useT } from '../../store/selectors';
 import { QueryGrid } from './QueryGrid.dom';
 import { WhereaboutsGate } from './WhereaboutsGate.dom';
 import { ControlPanel } from '../control/ControlPanel.dom';
+import { ariaKeys } from '../../ui/shortcuts';
 
 export function QueryPanel() {
   const { t, lang } = useT();
@@ -23,7 +24,7 @@ export function QueryPanel() {
           type="button"
           className="btn btn-primary btn-big"
           data-testid="query-start"
-          aria-keyshortcuts="Q Control+Enter"
+          aria-keyshortcuts={ariaKeys('ws.query')}
           title={t.query.shortcut}
           disabled={starting}
           onClick={() => void startQuery()}

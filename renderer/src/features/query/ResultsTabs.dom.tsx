@@ -7,6 +7,7 @@ import { useT } from '../../store/selectors';
 import { AssetsPanel } from './AssetsPanel.dom';
 import { InfoPanel } from './InfoPanel.dom';
 import { WhereaboutsPanel } from './WhereaboutsPanel.dom';
+import { matches } from '../../ui/shortcuts';
 
 const TABS: readonly ResultsTab[] = ['assets', 'whereabouts', 'info'];
 
@@ -20,7 +21,7 @@ export function ResultsTabs() {
   const labels: Record<ResultsTab, string> = { assets: t.assets.tab, whereabouts: t.whereabouts.tab, info: t.info.tab };
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    if (!matches('tabs.switch', e)) return;
     e.preventDefault();
     const i = TABS.indexOf(tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;

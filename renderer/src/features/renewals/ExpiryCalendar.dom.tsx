@@ -16,6 +16,7 @@ import { freezeStateOf } from '../freeze/measure-state';
 import { assetLabel } from '../freeze/measure-entries';
 import { StateBadge } from '../freeze/StateBadge.dom';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { ariaKeys, matches } from '../../ui/shortcuts';
 
 export function ExpiryCalendar() {
   const { t, lang } = useT();
@@ -35,7 +36,7 @@ export function ExpiryCalendar() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isEditable(e.target) || hasModifier(e)) return;
-      if (e.key === 'r' || e.key === 'R') {
+      if (matches('calendar.renewAll', e)) {
         const s = useAppStore.getState();
         if (s.sendBatch) return;
         e.preventDefault();
@@ -58,7 +59,7 @@ export function ExpiryCalendar() {
             type="button"
             className="btn btn-primary"
             data-testid="calendar-renew-all"
-            aria-keyshortcuts="R"
+            aria-keyshortcuts={ariaKeys('calendar.renewAll')}
             title={t.calendar.renewAllTitle}
             disabled={anyBusy}
             onClick={() => review(all)}

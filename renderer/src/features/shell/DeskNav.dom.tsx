@@ -5,6 +5,7 @@ import { useT } from '../../store/selectors';
 import type { DeskView } from '../../store/slices/desk';
 import { RemindersMenu } from '../reminders/RemindersMenu.dom';
 import { AlertsMenu } from '../alerts/AlertsMenu.dom';
+import { ariaKeys } from '../../ui/shortcuts';
 
 export function DeskNav() {
   const { t } = useT();
@@ -36,7 +37,7 @@ export function DeskNav() {
         className="btn btn-quiet"
         data-testid="nav-calendar"
         aria-pressed={view === 'calendar'}
-        aria-keyshortcuts="R"
+        aria-keyshortcuts={ariaKeys('desk.calendar')}
         title={t.desk.calendarTitle}
         onClick={() => go('calendar')}
       >

@@ -1,21 +1,33 @@
 /**
- * Keys that work wherever the judge is, once signed in: R opens the expiry calendar (where R renews
- * what is listed); Esc leaves a desk view for the cases.
+ * Keys that work wherever the judge is, once signed in (renderer/src/ui/shortcuts.ts, scope 'desk'):
+ * Ctrl+K (⌘K) the command palette, even while typing; ? the list of shortcuts; R opens the expiry
+ * calendar (where R renews what is listed); Esc leaves a desk view for the cases. Hearing mode has
+ * none of them: the parties watch.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
-import { hasModifier, isEditable } from '../../ui/keys';
+import { isEditable } from '../../ui/keys';
+import { matches } from '../../ui/shortcuts';
 
 export function DeskShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || hasModifier(e)) return;
+      if (e.defaultPrevented) return;
       const s = useAppStore.getState();
-      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.hearing || s.sendBatch) return;
-      if ((e.key === 'r' || e.key === 'R') && !isEditable(e.target) && s.deskView !== 'calendar') {
+      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.hearing || s.sendBatch || s.paletteOpen || s.shortcutHelpOpen) return;
+      if (matches('palette.open', e)) {
+        e.preventDefault();
+        s.setPaletteOpen(true);
+        return;
+      }
+      if (isEditable(e.target)) return;
+      if (matches('help.open', e)) {
+        e.preventDefault();
+        s.setShortcutHelpOpen(true);
+      } else if (matches('desk.calendar', e) && s.deskView !== 'calendar') {
         e.preventDefault();
         s.setDeskView('calendar');
-      } else if (e.key === 'Escape' && s.deskView !== 'main' && !s.remindersOpen && !isEditable(e.target)) {
+      } else if (matches('desk.back', e) && s.deskView !== 'main' && !s.remindersOpen) {
         e.preventDefault();
         s.setDeskView('main');
       }

@@ -2,7 +2,7 @@
  * The case workspace: header (amounts, filing date, the 6-month time limit), then three tabs —
  * inquiry (parties with IDs masked by default, the query panel and its results), freeze, deduction,
  * credit sanctions (C).
- * Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
+ * Keys (renderer/src/ui/shortcuts.ts, scope 'workspace'): Q or Ctrl+Enter queries; F opens the freeze panel and, once there, sends the freeze; D opens the
  * deduction panel; H switches hearing mode on; Esc goes back. A case paid in full proposes 结案
  * above the tabs.
  */
@@ -11,6 +11,7 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { hasModifier, isEditable } from '../../ui/keys';
+import { matches } from '../../ui/shortcuts';
 import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
@@ -39,33 +40,30 @@ export function CaseWorkspace() {
       if (e.defaultPrevented) return;
       const s = useAppStore.getState();
       // a dialog open on top has the keyboard
-      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.sendBatch) return;
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.sendBatch || s.paletteOpen || s.shortcutHelpOpen) return;
+      if (matches('ws.query', e) && (hasModifier(e) || !isEditable(e.target))) {
         e.preventDefault();
         void s.startQuery();
         return;
       }
       if (isEditable(e.target) || hasModifier(e)) return;
-      if (e.key === 'q' || e.key === 'Q') {
-        e.preventDefault();
-        void s.startQuery();
-      } else if (e.key === 'f' || e.key === 'F') {
+      if (matches('ws.freeze', e)) {
         e.preventDefault();
         if (s.workspaceTab !== 'freeze') s.setWorkspaceTab('freeze');
         else s.reviewFreeze();
-      } else if (e.key === 'd' || e.key === 'D') {
+      } else if (matches('ws.deduct', e)) {
         e.preventDefault();
         s.setWorkspaceTab('deduct');
-      } else if (e.key === 'c' || e.key === 'C') {
+      } else if (matches('ws.credit', e)) {
         e.preventDefault();
         s.setWorkspaceTab('credit');
-      } else if (e.key === 'l' || e.key === 'L') {
+      } else if (matches('ws.restrict', e)) {
         e.preventDefault();
         s.setWorkspaceTab('restrict');
-      } else if (e.key === 'h' || e.key === 'H') {
+      } else if (matches('ws.hearing', e)) {
         e.preventDefault();
         s.setHearing(true);
-      } else if (e.key === 'Escape') {
+      } else if (matches('ws.back', e)) {
         e.preventDefault();
         s.closeCase();
       }

@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import type { WorkspaceTab } from '../../store/slices/ui';
+import { firstKeyText, matches } from '../../ui/shortcuts';
 
 const TABS: readonly WorkspaceTab[] = ['query', 'freeze', 'deduct', 'credit', 'restrict', 'conduct', 'terminal'];
 
@@ -12,10 +13,10 @@ export function WorkspaceTabs() {
   const setTab = useAppStore((s) => s.setWorkspaceTab);
   const label: Record<WorkspaceTab, string> = { query: t.wsTabs.query, freeze: t.wsTabs.freeze, deduct: t.wsTabs.deduct, credit: t.wsTabs.credit, restrict: t.restriction.tab, conduct: t.conduct.tab, terminal: t.terminal.tab };
   const title: Record<WorkspaceTab, string | undefined> = { query: t.query.shortcut, freeze: t.wsTabs.freezeTitle, deduct: t.wsTabs.deductTitle, credit: t.wsTabs.creditTitle, restrict: t.restriction.tabTitle, conduct: t.conduct.title, terminal: t.terminal.title };
-  const key: Record<WorkspaceTab, string> = { query: 'Q', freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, restrict: 'L', conduct: '', terminal: '' };
+  const key: Record<WorkspaceTab, string> = { query: firstKeyText('ws.query'), freeze: t.keys.freeze, deduct: t.keys.deduct, credit: t.keys.credit, restrict: firstKeyText('ws.restrict'), conduct: '', terminal: '' };
 
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    if (!matches('tabs.switch', e)) return;
     e.preventDefault();
     const i = TABS.indexOf(tab);
     const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;

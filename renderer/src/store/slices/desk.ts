@@ -111,6 +111,8 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       get().clearAlerts();
       get().clearJobs();
       set({ ...batchInitial });
+      get().clearCaseSelection();
+      get().setPaletteOpen(false);
     },
 
     async loadReminders() {
