@@ -57,6 +57,7 @@ export const en: Dict = {
     searchHint: `${keyText('list.search')} to search, ${keyText('list.move')} to select, ${keyText('list.open')} to open`,
     status: 'Status',
     statusAll: 'All',
+    mine: 'Mine only',
     statusOpen: 'Open',
     statusClosed: 'Closed',
     number: 'Case number',

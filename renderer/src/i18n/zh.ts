@@ -57,6 +57,7 @@ export const zh = {
     searchHint: `按 ${keyText('list.search')} 搜索，${keyText('list.move')} 选择，${keyText('list.open')} 打开`,
     status: '状态',
     statusAll: '全部',
+    mine: '仅本人承办',
     statusOpen: '在办',
     statusClosed: '已结',
     number: '案号',

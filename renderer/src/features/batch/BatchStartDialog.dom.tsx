@@ -9,6 +9,7 @@ import type { AppError } from '../../../../shared/errors';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
+import { matches } from '../../ui/shortcuts';
 
 export function BatchStartDialog() {
   const { t, lang } = useT();
@@ -21,6 +22,16 @@ export function BatchStartDialog() {
   const [days, setDays] = useState(String(DEFAULT_FRESH_DAYS));
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (matches('dialog.close', e)) {
+        e.preventDefault();
+        close();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [close]);
   useEffect(() => {
     if (chosen.length) return;
     mine().then(setIds, (e: AppError) => setError(e));
@@ -35,7 +46,7 @@ export function BatchStartDialog() {
     setError(e);
   };
   return (
-    <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <div className="overlay" role="presentation">
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="batch-start-title" data-testid="batch-start">
         <h2 id="batch-start-title">{t.batch.startTitle}</h2>
         <p data-testid="batch-start-count">{ids === null ? t.batch.loading : chosen.length ? t.batch.chosen(ids.length) : t.batch.mine(ids.length)}</p>

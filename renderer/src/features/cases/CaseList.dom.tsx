@@ -28,6 +28,7 @@ export function CaseList() {
   const total = useAppStore((s) => s.caseTotal);
   const selected = useAppStore((s) => s.caseSelected);
   const status = useAppStore((s) => s.caseStatus);
+  const mine = useAppStore((s) => s.caseMine);
   const listError = useAppStore((s) => s.caseListError);
   const ensureCaseRows = useAppStore((s) => s.ensureCaseRows);
   const setCaseQuery = useAppStore((s) => s.setCaseQuery);
@@ -102,6 +103,9 @@ export function CaseList() {
           <option value="closed">{t.caseList.statusClosed}</option>
           <option value="all">{t.caseList.statusAll}</option>
         </select>
+        <label className="inline-label">
+          <input type="checkbox" data-testid="case-mine-filter" checked={mine} onChange={(e) => setCaseQuery({ mine: e.target.checked })} /> {t.caseList.mine}
+        </label>
         <span className="muted hint">{t.caseList.searchHint}</span>
         <div className="toolbar-spacer" />
         <button type="button" className="btn" data-testid="case-import" disabled={importing} onClick={() => void runImport()}>

@@ -19,7 +19,7 @@ export function useCaseListKeys(searchRef: RefObject<HTMLInputElement | null>): 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = useAppStore.getState();
-      if (s.newCaseOpen || s.paletteOpen || s.shortcutHelpOpen || e.defaultPrevented) return;
+      if (s.newCaseOpen || s.batchStartOpen || s.paletteOpen || s.shortcutHelpOpen || e.defaultPrevented) return;
       const inSearch = e.target === searchRef.current;
       if (takesText(e.target) && !inSearch) return;
       if (matches('list.search', e) && !inSearch) {

@@ -14,7 +14,7 @@ export function DeskShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       const s = useAppStore.getState();
-      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.hearing || s.sendBatch || s.paletteOpen || s.shortcutHelpOpen) return;
+      if (s.docViewer || s.approvalFor || s.newCaseOpen || s.batchStartOpen || s.hearing || s.sendBatch || s.paletteOpen || s.shortcutHelpOpen) return;
       if (matches('palette.open', e)) {
         e.preventDefault();
         s.setPaletteOpen(true);

@@ -15,6 +15,8 @@ export const CASE_PAGE = 100;
 export interface CasesData {
   caseSearch: string;
   caseStatus: CaseStatusFilter;
+  /** only the officer's own cases (a clerk's: his team's) */
+  caseMine: boolean;
   /** null until the first page of the current query has answered */
   caseTotal: number | null;
   caseRows: Record<number, CaseSummary>;
@@ -26,7 +28,7 @@ export interface CasesData {
 }
 
 export interface CasesSlice extends CasesData {
-  setCaseQuery(q: { search?: string; status?: CaseStatusFilter }): void;
+  setCaseQuery(q: { search?: string; status?: CaseStatusFilter; mine?: boolean }): void;
   reloadCases(): Promise<void>;
   ensureCaseRows(start: number, end: number): void;
   moveCaseSelection(delta: number): void;
@@ -38,6 +40,7 @@ export interface CasesSlice extends CasesData {
 export const casesInitial: CasesData = {
   caseSearch: '',
   caseStatus: 'open',
+  caseMine: false,
   caseTotal: null,
   caseRows: {},
   casePagesLoading: {},
@@ -55,6 +58,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
     const r = await api().cases.list({
       ...(search ? { search } : {}),
       status: s.caseStatus,
+      ...(s.caseMine ? { mine: true } : {}),
       offset: page * CASE_PAGE,
       limit: CASE_PAGE,
     });
@@ -85,8 +89,9 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => {
       const s = get();
       const search = q.search ?? s.caseSearch;
       const status = q.status ?? s.caseStatus;
-      if (search === s.caseSearch && status === s.caseStatus && s.caseTotal !== null) return;
-      set({ caseSearch: search, caseStatus: status });
+      const mine = q.mine ?? s.caseMine;
+      if (search === s.caseSearch && status === s.caseStatus && mine === s.caseMine && s.caseTotal !== null) return;
+      set({ caseSearch: search, caseStatus: status, caseMine: mine });
       void get().reloadCases();
     },
 

@@ -53,6 +53,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
       const r = await api().cases.list({
         ...(search ? { search } : {}),
         status: s.caseStatus,
+        ...(s.caseMine ? { mine: true } : {}),
         offset,
         limit: Math.min(ID_PAGE, to - offset + 1),
       });
