@@ -32,6 +32,8 @@ import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { paymentHandlers } from './handlers/payments';
+import { distributionHandlers } from './handlers/distribution';
+import { valuationHandlers } from './handlers/valuation';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -98,6 +100,8 @@ export function createServices(sd: ServiceDeps): Services {
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),
     payments: paymentHandlers(d),
+    distribution: distributionHandlers(d),
+    valuation: valuationHandlers(d),
   };
   return {
     handlers,

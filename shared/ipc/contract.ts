@@ -26,6 +26,8 @@ import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
 import { paymentsGroup } from './groups/payments';
+import { distributionGroup } from './groups/distribution';
+import { valuationGroup } from './groups/valuation';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -375,6 +377,8 @@ export const contract = {
   terminal: terminalGroup,
   restriction: restrictionGroup,
   payments: paymentsGroup,
+  distribution: distributionGroup,
+  valuation: valuationGroup,
 } as const;
 
 /** Events main → renderer. */
