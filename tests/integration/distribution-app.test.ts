@@ -180,3 +180,40 @@ describe('首先查封: the request to the court that sealed the flat first', ()
     expect(doc.content.addressee).toBe(s.first.court);
   });
 });
+
+describe('定向询价 when the tax desk is busy or its answer is lost', () => {
+  const knobs = (k: object) => fetch(`${core.sandbox!.url}/sandbox/v1/knobs`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channels: { 'tax.sta': k } }) });
+  const latest = async () => (await value<CaseValuations>('valuation', 'list', { caseId: c.id })).properties.find((x) => x.assetId === flat.id)!.latest!;
+
+  it('a busy desk leaves the request waiting; asked again under the same id, it is answered once', async () => {
+    await knobs({ errorRate: 1 });
+    const asked = await value<{ id: string; state: string }>('valuation', 'request', { caseId: c.id, assetId: flat.id });
+    expect(asked.state).toBe('sent');
+    expect((await latest()).state).toBe('sent');
+    await knobs({ errorRate: 0 });
+    const done = await waitFor(async () => { const v = await latest(); return v.state === 'answered' ? v : undefined; });
+    expect(done.id).toBe(asked.id);
+  });
+
+  it('an answer lost on the way: the same id is asked again, no second inquiry is made', async () => {
+    await knobs({ lostAnswerRate: 1 });
+    const asked = await value<{ id: string; state: string }>('valuation', 'request', { caseId: c.id, assetId: flat.id });
+    expect(asked.state).toBe('sent');
+    await knobs({ lostAnswerRate: 0 });
+    const again = await value<{ id: string }>('valuation', 'request', { caseId: c.id, assetId: flat.id });
+    expect(again.id).toBe(asked.id);
+    const done = await waitFor(async () => { const v = await latest(); return v.state === 'answered' ? v : undefined; });
+    expect(done.id).toBe(asked.id);
+  });
+
+  it('the desk finds no 计税基准价: the request fails with its reason, the plan keeps the last price answered', async () => {
+    const before = await value<FreezePlan>('measures', 'plan', { caseId: c.id });
+    await knobs({ rejectRate: 1 });
+    await value('valuation', 'request', { caseId: c.id, assetId: flat.id });
+    const failed = await waitFor(async () => { const v = await latest(); return v.state === 'failed' ? v : undefined; });
+    expect(failed.error?.zh).toContain('计税基准价');
+    await knobs({ rejectRate: 0 });
+    const after = await value<FreezePlan>('measures', 'plan', { caseId: c.id });
+    expect(after.candidates.find((x) => x.asset.id === flat.id)!.asset.value).toBe(before.candidates.find((x) => x.asset.id === flat.id)!.asset.value);
+  });
+});
