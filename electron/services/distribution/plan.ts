@@ -9,6 +9,7 @@ import { parseIsoDate, todayCst, type HolidayCalendar } from '../../../shared/da
 import type { CaseDistribution, DistributionClaimView, DistributionPlanView } from '../../../shared/domain/distribution';
 import type { Officer } from '../../../shared/domain/types';
 import { distributionPlan, objectionDeadline, type DistributionClaim } from '../../../shared/rules/distribution';
+import { firstSeizure } from '../../../shared/rules/first-seizure';
 import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { StoredPlan } from '../../store/distribution';
@@ -37,12 +38,23 @@ export function claimsOf(store: SecureStore, c: StoredCase): DistributionClaimVi
 
 const asRuleClaim = (x: DistributionClaimView): DistributionClaim => ({ creditorId: x.id, amount: x.amount, priority: x.priority, ...(x.rank !== undefined ? { rank: x.rank } : {}) });
 
-/** 民诉法解释 第五百零六条: 参与分配 is for a debtor who is a person or another organisation, not a legal person. */
-function eligibility(c: StoredCase): CaseDistribution['eligible'] {
+/**
+ * 民诉法解释 第五百零六条: 参与分配 is for a debtor who is a person or another organisation, not a legal
+ * person; and the court that seized first distributes (docs/domain.md rule 4), so an asset this case
+ * holds behind another court's seal is named.
+ */
+function eligibility(store: SecureStore, c: StoredCase, courtName: string, today: string): CaseDistribution['eligible'] {
   const person = c.parties.some((p) => p.role === 'debtor' && p.kind === 'person');
-  return person
-    ? { ok: true, zh: '被执行人为自然人，财产不能清偿所有债权的，可以参与分配', en: 'a person debtor: creditors may share when his property does not cover them all' }
-    : { ok: false, zh: '被执行人为单位：企业法人的债权人按执行措施先后受偿，参与分配只适用于其他组织', en: 'an organisation debtor: a legal person’s creditors are paid in the order of the measures; sharing applies only to other organisations' };
+  if (!person) {
+    return { ok: false, zh: '被执行人为单位：企业法人的债权人按执行措施先后受偿，参与分配只适用于其他组织', en: 'an organisation debtor: a legal person’s creditors are paid in the order of the measures; sharing applies only to other organisations' };
+  }
+  const held = new Set(store.measures.liveFreezes(c.id, today).filter((f) => f.status !== 'released' && f.status !== 'lapsed').map((f) => f.measure.assetId));
+  const behind = store.caseQueryView(c.id).assets.find((a) => held.has(a.id) && !firstSeizure(a.existingFreezes, courtName).ours);
+  if (behind) {
+    const first = firstSeizure(behind.existingFreezes, courtName).court;
+    return { ok: false, zh: `${behind.description}由${first}首先查封，该财产的分配由首先查封法院主持`, en: `${behind.description} was seized first by ${first}: that court distributes it` };
+  }
+  return { ok: true, zh: '被执行人为自然人，财产不能清偿所有债权的，可以参与分配', en: 'a person debtor: creditors may share when his property does not cover them all' };
 }
 
 function planView(store: SecureStore, p: StoredPlan, today: string, cal: HolidayCalendar): DistributionPlanView {
@@ -62,7 +74,7 @@ export function caseDistribution(d: DistributionDeps, store: SecureStore, c: Sto
     caseId: c.id, today, recovered: c.recovered, costs: c.costs, claims,
     preview: distributionPlan({ distributable: c.recovered, costs: c.costs, claims: claims.map(asRuleClaim) }),
     plans: store.distribution.plansOf(c.id).map((p) => planView(store, p, today, d.holidays)),
-    eligible: eligibility(c),
+    eligible: eligibility(store, c, d.courtName, today),
   };
 }
 
