@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/app-failure';
+import { parseCreditCode } from '../../shared/ids/credit-code';
+import { parseResidentId } from '../../shared/ids/resident-id';
 import type { ClaimPriority, DistributionPlanFigures } from '../../shared/rules/distribution';
 import type { AuditLog } from './audit';
 import { caseNumberOf } from './case-ref';
@@ -173,6 +175,10 @@ export class DistributionRepo {
     if (typeof c.amount !== 'number' || !Number.isSafeInteger(c.amount) || c.amount <= 0) throw invalid('债权金额须为大于零的整数（分）', 'the claim must be a whole number of fen above zero', 'amount');
     if (!c.creditor?.trim()) throw invalid('请填写申请参与分配的债权人', 'name the creditor', 'creditor');
     if (!c.basis?.trim()) throw invalid('请填写执行依据（生效法律文书案号）', 'give the title the claim rests on', 'basis');
+    const idNumber = c.idNumber?.trim() ?? '';
+    if (idNumber && !parseResidentId(idNumber).ok && !parseCreditCode(idNumber).ok) {
+      throw invalid('身份证号或统一社会信用代码不正确（可不填）', 'the ID number or credit code is not valid (it may be left empty)', 'idNumber');
+    }
     if (c.priority !== 'priority' && c.priority !== 'ordinary') throw invalid('债权类别应为优先受偿或普通', 'the class must be priority or ordinary', 'priority');
     if (c.rank !== undefined && (!Number.isSafeInteger(c.rank) || c.rank < 1)) throw invalid('优先受偿顺位须为正整数', 'the rank must be a whole number from 1', 'rank');
   }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { startCore, type Core } from '../../electron/services/core';
 import { valuationPrice } from '../../electron/sandbox/valuation-routes';
 import type { Subject } from '../../electron/sandbox/population/types';
-import { appDriver, enrolAs, setUpAs, waitFor } from '../helpers/app-driver';
+import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
 import { OFFICERS, ownCaseWithOnePersonDebtor, PASSWORD, sessionOf } from '../helpers/officers';
 import type { Asset, AuditEntry, CaseDetail, CaseQueryView } from '../../shared/domain/types';
 import type { FreezePlan } from '../../shared/domain/measure-views';
@@ -115,6 +115,8 @@ describe('参与分配: the plan, its shares to the fen, its service and the obj
     await value('distribution', 'addClaim', { caseId: c.id, creditor: '贵阳某某小额贷款有限公司', idNumber: '', basis: '(2025)黔0102民初77号', amount: 333_333, priority: 'ordinary' });
     const bad = await refusal('distribution', 'addClaim', { caseId: c.id, creditor: '某人', idNumber: '', basis: '(2025)黔0102民初78号', amount: 12.5, priority: 'ordinary' });
     expect(bad.detail?.zh).toContain('整数');
+    const badId = await refusal('distribution', 'addClaim', { caseId: c.id, creditor: '某人', idNumber: '520102197001010028', basis: '(2025)黔0102民初78号', amount: 100, priority: 'ordinary' });
+    expect(badId.detail?.zh).toContain('身份证号或统一社会信用代码不正确');
     await signOut();
     await signIn(JUDGE);
     await value('distribution', 'addClaim', { caseId: c.id, creditor: '某银行贵阳分行', idNumber: '', basis: '(2025)黔0103民初5号', amount: 20_000, priority: 'priority', rank: 1 });
@@ -215,5 +217,12 @@ describe('定向询价 when the tax desk is busy or its answer is lost', () => {
     await knobs({ rejectRate: 0 });
     const after = await value<FreezePlan>('measures', 'plan', { caseId: c.id });
     expect(after.candidates.find((x) => x.asset.id === flat.id)!.asset.value).toBe(before.candidates.find((x) => x.asset.id === flat.id)!.asset.value);
+  });
+});
+
+describe('personal data at rest', () => {
+  it('no creditor, debtor or unit number lies in plaintext in the data folder', () => {
+    const unit = (flat.particulars as { unitNumber?: string } | undefined)?.unitNumber;
+    expectNoPlaintext(dir, ['贵阳某某小额贷款有限公司', '某银行贵阳分行', debtor.name, debtor.idNumber, ...(unit ? [unit] : [])]);
   });
 });
