@@ -98,6 +98,23 @@ export class DistributionRepo {
     }).immediate();
   }
 
+  /** The class of the case's own applicant: ordinary unless the judge recorded a priority right. */
+  applicantClass(caseId: string): { priority: ClaimPriority; rank?: number; basis?: string } {
+    const r = this.conn.db.prepare<[string], { priority: ClaimPriority; rank: number | null; basis: string | null }>('SELECT priority, rank, basis FROM distribution_applicant_class WHERE case_id = ?').get(caseId);
+    return r ? { priority: r.priority, ...(r.rank !== null ? { rank: r.rank } : {}), ...(r.basis ? { basis: r.basis } : {}) } : { priority: 'ordinary' };
+  }
+
+  setApplicantClass(caseId: string, k: { priority: ClaimPriority; rank?: number; basis?: string }, by: string): void {
+    if (k.priority !== 'priority' && k.priority !== 'ordinary') throw invalid('债权类别应为优先受偿或普通', 'the class must be priority or ordinary', 'priority');
+    if (k.rank !== undefined && (!Number.isSafeInteger(k.rank) || k.rank < 1)) throw invalid('优先受偿顺位须为正整数', 'the rank must be a whole number from 1', 'rank');
+    const basis = k.basis?.trim() || null;
+    if (k.priority === 'priority' && !basis) throw invalid('优先受偿须写明所依据的担保物权或优先权', 'a priority needs the right it rests on', 'basis');
+    this.conn.db.prepare(`INSERT INTO distribution_applicant_class (case_id, priority, rank, basis, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (case_id) DO UPDATE SET priority = excluded.priority, rank = excluded.rank, basis = excluded.basis, set_by = excluded.set_by, set_at = excluded.set_at`)
+      .run(caseId, k.priority, k.priority === 'priority' ? (k.rank ?? null) : null, basis, by, this.clock().toISOString());
+    this.log(by, 'distribution.applicant.class', caseId, { priority: k.priority, ...(k.rank !== undefined ? { rank: k.rank } : {}) });
+  }
+
   withdrawClaim(caseId: string, claimId: string, reason: string, by: string): void {
     const why = reason.trim();
     if (!why) throw invalid('撤回参与分配申请须说明理由', 'withdrawing a claim needs a reason', 'reason');

@@ -5,7 +5,8 @@
  * it instead of "value unknown"; creditors apply to share, the judge makes the 财产分配方案 whose
  * shares add up to what was recovered to the fen, records its service and reads the last day to
  * object; a clerk may record a claim but not make the plan, and his refusal is recorded; for a flat
- * another court sealed first, the 商请移送执行函 is refused before the 60 days and made after them.
+ * another court sealed first, the 商请移送执行函 is refused to an applicant without a priority, before
+ * the 60 days or once the first court sells, and made after them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -172,10 +173,16 @@ describe('首先查封: the request to the court that sealed the flat first', ()
     if (!s) throw new Error('the sealed flat is not among the seizures');
     expect(s.first.ours).toBe(false);
     expect(s.first.court).toBe(flat.existingFreezes[0]!.court);
+    const ordinary = await refusal('distribution', 'requestTransfer', { caseId: c.id, assetId: flat.id, seizedOn: addDays(today(), -90), disposalStarted: false });
+    expect(ordinary.detail?.zh).toContain('未登记为优先受偿');
+    const own = await value<{ priority: string; rank?: number }>('distribution', 'setApplicantClass', { caseId: c.id, priority: 'priority', rank: 1, basis: '抵押权（不动产登记证明第0001号）' });
+    expect(own).toMatchObject({ priority: 'priority', rank: 1 });
     const early = await refusal('distribution', 'requestTransfer', { caseId: c.id, assetId: flat.id, seizedOn: addDays(today(), -30), disposalStarted: false });
     expect(early.detail?.zh).toContain('未超过60日');
+    const selling = await refusal('distribution', 'requestTransfer', { caseId: c.id, assetId: flat.id, seizedOn: addDays(today(), -90), disposalStarted: true });
+    expect(selling.detail?.zh).toContain('拍卖公告');
     const audit = await value<AuditEntry[]>('audit', 'list', { caseId: c.id, action: 'distribution.transfer.refused', limit: 10 });
-    expect(audit).toHaveLength(1);
+    expect(audit).toHaveLength(3);
     const t = await value<TransferRequestView>('distribution', 'requestTransfer', { caseId: c.id, assetId: flat.id, seizedOn: addDays(today(), -61), disposalStarted: false });
     expect(t.document.type).toBe('商请移送执行函');
     const doc = await value<{ content: DocumentModel }>('documents', 'get', { documentId: t.document.id });

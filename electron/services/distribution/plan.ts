@@ -24,11 +24,12 @@ export interface DistributionDeps {
 
 const invalid = (zh: string, en: string, field: string) => new AppFailure('VALIDATION', { zh, en }, field);
 
-/** The applicant of the case first (his claim is what the case says is owed), then the creditors who applied. */
+/** The applicant of the case first (his claim is what the case says is owed, his class as the judge recorded it), then the creditors who applied. */
 export function claimsOf(store: SecureStore, c: StoredCase): DistributionClaimView[] {
   const applicant = c.parties.find((p) => p.role === 'applicant');
+  const k = store.distribution.applicantClass(c.id);
   const own: DistributionClaimView[] = applicant && c.amountOwed > 0
-    ? [{ id: applicant.id, caseId: c.id, source: 'applicant', creditor: applicant.name, basis: c.number, amount: c.amountOwed, priority: 'ordinary' }]
+    ? [{ id: applicant.id, caseId: c.id, source: 'applicant', creditor: applicant.name, basis: k.basis ? `${c.number}；${k.basis}` : c.number, amount: c.amountOwed, priority: k.priority, ...(k.rank !== undefined ? { rank: k.rank } : {}) }]
     : [];
   return [...own, ...store.distribution.claimsOf(c.id).map((x): DistributionClaimView => ({
     id: x.id, caseId: x.caseId, source: 'participant', creditor: x.creditor, basis: x.basis, amount: x.amount, priority: x.priority,

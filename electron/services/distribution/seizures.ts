@@ -54,6 +54,10 @@ export async function requestTransfer(d: DistributionDeps, store: SecureStore, o
   if (!a) throw new AppFailure('VALIDATION', { zh: '所选财产不在本案查询结果中', en: 'the asset is not among this case’s query results' }, 'assetId');
   const first = firstSeizure(a.existingFreezes, d.courtName);
   if (first.ours) refuse('本院即首先查封法院，无须商请移送', 'this court seized first: there is nothing to ask for', 'assetId');
+  // 批复 第一条: only a creditor with a prior security right or priority may ask
+  if (store.distribution.applicantClass(c.id).priority !== 'priority') {
+    refuse('申请执行人的债权未登记为优先受偿（担保物权或优先权），不能商请移送执行', 'the applicant\'s claim is not recorded as a priority claim: no transfer may be asked', 'caseId');
+  }
   const clock = transferClock(i.seizedOn, today, i.disposalStarted);
   if (!clock.mayAsk) refuse(clock.zh, clock.en, i.disposalStarted ? 'disposalStarted' : 'seizedOn');
   const applicant = c.parties.find((p) => p.role === 'applicant');

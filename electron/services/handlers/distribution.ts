@@ -4,6 +4,7 @@
  * make the plan, record its service and ask another court for an asset (distribution.decide); the
  * router refuses anyone else with the reason and records it.
  */
+import { AppFailure } from '../../../shared/app-failure';
 import type { ClaimPriority } from '../../../shared/rules/distribution';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
@@ -20,6 +21,13 @@ export function distributionHandlers(d: Deps): FeatureHandlers<'distribution'> {
         ...(x.rank !== undefined ? { rank: x.rank } : {}),
       }, officer.code);
       return claimsOf(store, c).find((y) => y.id === s.id)!;
+    },
+    setApplicantClass: ({ priority, rank, basis }, { store, officer, case: c }) => {
+      if (c.status !== 'open') throw new AppFailure('CASE_CLOSED');
+      store.distribution.setApplicantClass(c.id, { priority: priority as ClaimPriority, ...(rank !== undefined ? { rank } : {}), ...(basis !== undefined ? { basis } : {}) }, officer.code);
+      const own = claimsOf(store, c).find((y) => y.source === 'applicant');
+      if (!own) throw new AppFailure('VALIDATION', { zh: '本案没有尚欠的申请执行人债权', en: 'the case has no applicant claim outstanding' }, 'caseId');
+      return own;
     },
     withdrawClaim: ({ claimId, reason }, { store, officer, case: c }) => (store.distribution.withdrawClaim(c.id, claimId, reason, officer.code), null),
     makePlan: (_i, { store, officer, case: c }) => makePlan(dd, store, officer, c),

@@ -2,7 +2,8 @@
  * Version 25, competing claims and valuation (docs/distribution.md; docs/domain.md rules 1 and 4).
  * `distribution_claims`: the creditors who applied to share in what a case recovered (参与分配), each
  * with his claim in fen, its class (优先受偿 / 普通) and, for a priority claim, its rank; a claim is
- * withdrawn with a reason, never edited. `distribution_plans`: each 分配方案 made, with the figures it
+ * withdrawn with a reason, never edited. `distribution_applicant_class`: the class of the case's own
+ * applicant (his amount is the case's), with the right it rests on. `distribution_plans`: each 分配方案 made, with the figures it
  * printed, its document, and the day it was served (the 15 days to object run from it).
  * `transfer_requests`: each 商请移送执行函 made for an asset another court seized first.
  * `valuation_requests`: each 定向询价 to the tax authority for a property found, its answer (the
@@ -31,6 +32,16 @@ CREATE INDEX distribution_claims_case ON distribution_claims (case_id, added_at)
 CREATE TRIGGER distribution_claims_only_withdrawn BEFORE UPDATE ON distribution_claims
 WHEN OLD.withdrawn_at IS NOT NULL OR NEW.amount IS NOT OLD.amount OR NEW.priority IS NOT OLD.priority OR NEW.creditor IS NOT OLD.creditor
 BEGIN SELECT RAISE(ABORT, 'CLAIM_NEVER_EDITED'); END;
+
+-- the applicant of the case claims what the case says is owed; his class (a mortgagee's priority) is the judge's record
+CREATE TABLE distribution_applicant_class (
+  case_id  TEXT PRIMARY KEY REFERENCES cases (id),
+  priority TEXT NOT NULL CHECK (priority IN ('priority', 'ordinary')),
+  rank     INTEGER CHECK (rank IS NULL OR (priority = 'priority' AND rank >= 1)),
+  basis    TEXT,
+  set_by   TEXT NOT NULL,
+  set_at   TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE distribution_plans (
   id            TEXT PRIMARY KEY,

@@ -25,6 +25,12 @@ export const distributionGroup = {
     }).strict(),
     output: out<DistributionClaimView>(),
   },
+  /** the class of the case's own applicant: 优先受偿 with the right it rests on, or 普通 */
+  setApplicantClass: {
+    policy: { act: 'distribution.decide', case: 'caseId' },
+    input: z.object({ caseId: id, priority: z.string().max(16), rank: z.number().optional(), basis: z.string().max(200).optional() }).strict(),
+    output: out<DistributionClaimView>(),
+  },
   withdrawClaim: {
     policy: { act: 'distribution.prepare', case: 'caseId' },
     input: z.object({ caseId: id, claimId: id, reason: z.string().max(500) }).strict(),

@@ -76,6 +76,23 @@ describe('the distribution panel', () => {
   });
 });
 
+describe('the applicant\'s class', () => {
+  it('the judge records the applicant as a mortgagee with its rank and the right it rests on', async () => {
+    const { fake } = renderApp();
+    fake.handle('distribution.view', () => ok(distribution()));
+    fake.handle('distribution.setApplicantClass', () => ok({ ...distribution().claims[0]!, priority: 'priority', rank: 1 }));
+    fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
+    await screen.findByTestId('case-header');
+    fireEvent.click(screen.getByTestId('ws-tab-deduct'));
+    fireEvent.click(await screen.findByTestId('applicant-class'));
+    fireEvent.change(screen.getByTestId('applicant-priority'), { target: { value: 'priority' } });
+    fireEvent.change(screen.getByLabelText('优先顺位'), { target: { value: '1' } });
+    fireEvent.change(screen.getByTestId('applicant-right'), { target: { value: '抵押权' } });
+    fireEvent.click(screen.getByTestId('applicant-class-save'));
+    await waitFor(() => expect(fake.callsOf('distribution.setApplicantClass')).toEqual([{ caseId: CASE_DETAIL.id, priority: 'priority', rank: 1, basis: '抵押权' }]));
+  });
+});
+
 describe('the valuation panel', () => {
   it('shows the reference price answered and asks for a flat by its id', async () => {
     const { fake } = renderApp();

@@ -1,7 +1,8 @@
 /**
  * The claims to share in what the case recovered (参与分配, docs/distribution.md): the applicant of
  * the case first (his claim is what the case says is owed), then the creditors who applied, each
- * with his title, amount and class; the form that records one and the withdrawal with a reason.
+ * with his title, amount and class; the applicant's class as the judge records it (a mortgagee's
+ * priority with the right it rests on); the form that records a claim and the withdrawal with a reason.
  * Main checks the amount, the class and the rank and decides who may record.
  */
 import { useState } from 'react';
@@ -14,7 +15,13 @@ import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 import { distributionWords } from './words';
 
-function ClaimRow({ x, onWithdraw }: { x: DistributionClaimView; onWithdraw: (x: DistributionClaimView, reason: string) => Promise<AppError | null> }) {
+interface RowProps {
+  x: DistributionClaimView;
+  onWithdraw: (x: DistributionClaimView, reason: string) => Promise<AppError | null>;
+  onSetClass: (k: { priority: ClaimPriority; rank?: number; basis?: string }) => Promise<AppError | null>;
+}
+
+function ClaimRow({ x, onWithdraw, onSetClass }: RowProps) {
   const { lang } = useT();
   const w = distributionWords(lang);
   const [open, setOpen] = useState(false);
@@ -27,6 +34,7 @@ function ClaimRow({ x, onWithdraw }: { x: DistributionClaimView; onWithdraw: (x:
       <td className="num">{formatYuan(x.amount)}</td>
       <td>{w.priorityLabels[x.priority]}{x.rank !== undefined ? ` · ${w.rank} ${x.rank}` : ''}</td>
       <td>
+        {x.source === 'applicant' && <ApplicantClass x={x} onSet={onSetClass} />}
         {x.source === 'participant' && (open
           ? (
             <span>
@@ -38,6 +46,35 @@ function ClaimRow({ x, onWithdraw }: { x: DistributionClaimView; onWithdraw: (x:
           : <button type="button" className="link small" onClick={() => setOpen(true)}>{w.withdraw}</button>)}
       </td>
     </tr>
+  );
+}
+
+/** The applicant's class: 普通, or 优先受偿 with its rank and the right it rests on (the judge's record). */
+function ApplicantClass({ x, onSet }: { x: DistributionClaimView; onSet: (k: { priority: ClaimPriority; rank?: number; basis?: string }) => Promise<AppError | null> }) {
+  const { lang } = useT();
+  const w = distributionWords(lang);
+  const [open, setOpen] = useState(false);
+  const [priority, setPriority] = useState<ClaimPriority>(x.priority);
+  const [rank, setRank] = useState(x.rank !== undefined ? String(x.rank) : '');
+  const [basis, setBasis] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  if (!open) return <button type="button" className="link small" data-testid="applicant-class" onClick={() => setOpen(true)}>{w.setClass}</button>;
+  const save = () => void onSet({ priority, ...(priority === 'priority' && rank.trim() ? { rank: Number(rank) } : {}), ...(basis.trim() ? { basis } : {}) }).then(setError);
+  return (
+    <span>
+      <select aria-label={w.priority} data-testid="applicant-priority" value={priority} onChange={(e) => setPriority(e.target.value as ClaimPriority)}>
+        <option value="ordinary">{w.priorityLabels.ordinary}</option>
+        <option value="priority">{w.priorityLabels.priority}</option>
+      </select>
+      {priority === 'priority' && (
+        <>
+          <input aria-label={w.rank} inputMode="numeric" value={rank} onChange={(e) => setRank(e.target.value)} />
+          <input aria-label={w.right} data-testid="applicant-right" value={basis} maxLength={200} onChange={(e) => setBasis(e.target.value)} />
+        </>
+      )}
+      <button type="button" className="btn" data-testid="applicant-class-save" onClick={save}>{w.save}</button>
+      {error && <span className="field-error" role="alert">{errorText(error, lang)}</span>}
+    </span>
   );
 }
 
@@ -93,12 +130,18 @@ export function ClaimsSection({ data, reload }: { data: CaseDistribution; reload
     await reload();
     return null;
   };
+  const setClass = async (k: { priority: ClaimPriority; rank?: number; basis?: string }) => {
+    const r = await api().distribution.setApplicantClass({ caseId: data.caseId, ...k });
+    if (!r.ok) return r.error;
+    await reload();
+    return null;
+  };
   return (
     <div data-testid="distribution-claims">
       <h3>{w.claims}</h3>
       <table className="grid">
         <thead><tr><th>{w.creditor}</th><th>{w.basis}</th><th>{w.amount}</th><th>{w.priority}</th><th /></tr></thead>
-        <tbody>{data.claims.map((x) => <ClaimRow key={x.id} x={x} onWithdraw={withdraw} />)}</tbody>
+        <tbody>{data.claims.map((x) => <ClaimRow key={x.id} x={x} onWithdraw={withdraw} onSetClass={setClass} />)}</tbody>
       </table>
       <AddClaim caseId={data.caseId} onAdded={reload} />
     </div>
