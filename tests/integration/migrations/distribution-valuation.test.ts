@@ -1,7 +1,8 @@
 /**
  * Migration "distribution and valuation": cases stored before read as before; after it a claim to
  * share holds a positive amount and a known class, a rank only when it has priority, and is never
- * edited once withdrawn; a valuation answered holds its reference price and only then.
+ * edited once withdrawn; the applicant's rank only with a priority; a valuation answered holds its
+ * reference price and only then.
  */
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, schemaVersion } from '../../../electron/store/migrations';
@@ -30,6 +31,14 @@ describe('migration: distribution and valuation', () => {
     expect(() => d.prepare(`UPDATE distribution_claims SET withdrawn_at = 't' WHERE id = 'a'`).run()).toThrow(/CHECK/);
     d.prepare(`UPDATE distribution_claims SET withdrawn_at = 't', withdrawn_by = 'J', reason = '撤回申请' WHERE id = 'a'`).run();
     expect(() => d.prepare(`UPDATE distribution_claims SET reason = '改' WHERE id = 'a'`).run()).toThrow(/CLAIM_NEVER_EDITED/);
-    expect(d.prepare(`SELECT count(*) FROM valuation_requests`).pluck().get()).toBe(0);
+    const own = d.prepare(`INSERT INTO distribution_applicant_class (case_id, priority, rank, basis, set_by, set_at) VALUES ('c1', ?, ?, ?, 'J', 't')`);
+    expect(() => own.run('ordinary', 1, null)).toThrow(/CHECK/);
+    own.run('priority', 1, '抵押权');
+    const val = d.prepare(`INSERT INTO valuation_requests (id, case_id, asset_id, state, reference_price, requested_by, requested_at) VALUES (?, 'c1', 'a1', ?, ?, 'J', 't')`);
+    d.pragma('foreign_keys = OFF');
+    expect(() => val.run('v0', 'answered', null)).toThrow(/CHECK/);
+    expect(() => val.run('v1', 'sent', 100)).toThrow(/CHECK/);
+    val.run('v2', 'answered', 100);
+    expect(d.prepare(`SELECT count(*) FROM valuation_requests`).pluck().get()).toBe(1);
   });
 });
