@@ -89,9 +89,9 @@ function assertDebtor(ctx: QueryContext, p: Party): void {
   }
 }
 
-function newRequest(ctx: QueryContext, p: Party, channel: ChannelId, at: string): ChannelRequest {
+function newRequest(ctx: QueryContext, p: Party, channel: ChannelId, at: string, id: string = randomUUID()): ChannelRequest {
   return {
-    id: randomUUID(), caseId: ctx.caseId, partyId: p.id, channel, kind: 'query', state: 'pending',
+    id, caseId: ctx.caseId, partyId: p.id, channel, kind: 'query', state: 'pending',
     attempts: 0, polls: 0, createdAt: at, updatedAt: at,
   };
 }
@@ -130,7 +130,10 @@ class QueryEngine implements Engine {
     for (const p of debtors) {
       if (seen.has(p.id)) continue;
       seen.add(p.id);
-      for (const c of channelsFor(p.kind, ctx.channels)) planned.push({ r: newRequest(ctx, p, c.id, at), p });
+      for (const c of channelsFor(p.kind, ctx.channels)) {
+        const id = ctx.plan ? ctx.plan(p.id, c.id) : randomUUID();
+        if (id !== undefined) planned.push({ r: newRequest(ctx, p, c.id, at, id), p });
+      }
     }
     // The outbox: all of them on record before the first goes out.
     this.o.store.insertRequests(planned.map((x) => x.r));

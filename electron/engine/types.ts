@@ -105,4 +105,10 @@ export interface QueryContext {
   channels?: 'property' | 'whereabouts';
   /** by party id: the recorded finding a whereabouts query carries to the gateway (docs/domain.md rule 10) */
   findings?: Record<string, { ground: 'evading' | 'missing'; recordedAt: string }>;
+  /**
+   * A batch's plan (docs/batch.md): the request id each (party, channel) goes under — derived from
+   * the batch, so a batch resumed after a kill finds what it already sent — or undefined to leave
+   * that channel out (answered within the freshness window). Absent: every channel, fresh ids.
+   */
+  plan?: (partyId: string, channel: ChannelId) => string | undefined;
 }

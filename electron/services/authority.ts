@@ -61,6 +61,8 @@ export function caseIdsOf(store: SecureStore, ref: CaseRef, input: Record<string
       return [one(input.measureId, measure, notFound('措施不存在', 'no such measure'))];
     case 'freezeIds':
       return [...new Set((input.freezeIds as unknown[]).map((id) => one(id, measure, notFound('措施不存在', 'no such measure'))))];
+    case 'caseIds':
+      return [...new Set((input.caseIds as unknown[]).map((id) => one(id, (x) => (store.cases.get(x) ? x : undefined), notFound('所选案件中有不存在的案件', 'a case chosen does not exist'))))];
     case 'requestId':
       return [one(input.requestId, (id) => store.engine.getRequest(id)?.caseId, notFound('查询请求不存在', 'no such request'))];
     case 'documentId':
@@ -107,16 +109,19 @@ export function createAuthorizer(d: AuthorityDeps): Authorizer {
       return policy.caseOptional ? { ...base, case: undefined, access: undefined } : base;
     }
     const holder = accessHolder(session.officer);
+    // an act on several cases names the case it is refused for
+    const named = <W extends { zh: string; en: string }>(w: W, c: StoredCase): W => (policy.case === 'caseIds' ? { ...w, zh: `${c.number}：${w.zh}`, en: `${c.number}: ${w.en}` } : w);
     const allowed = ids.map((id) => {
       const c = session.store.cases.get(id)!;
       const access = caseAccess(holder, accessCase(c));
       const r = permits(act, session.officer.role, access);
-      if (!r.ok) refuse(call, base, act, r, c);
+      if (!r.ok) refuse(call, base, act, named(r, c), c);
       const p = purposeRefusal(act, c);
-      if (p) refuse(call, base, act, p, c);
+      if (p) refuse(call, base, act, named(p, c), c);
       return { c, access };
     });
-    if (policy.case === 'freezeIds') return { ...base, cases: allowed.map((a) => a.c) };
+    // several cases at once (renew-all, a batch): every one allowed, or the whole act refused with the first case that is not
+    if (policy.case === 'freezeIds' || policy.case === 'caseIds') return { ...base, cases: allowed.map((a) => a.c) };
     return { ...base, case: allowed[0]!.c, access: allowed[0]!.access };
   }
 

@@ -43,7 +43,7 @@ export interface CasesCtx extends OfficerCtx {
 
 export type CtxFor<P> = P extends { act: 'public' }
   ? PublicCtx
-  : P extends { case: 'freezeIds' }
+  : P extends { case: 'freezeIds' | 'caseIds' }
     ? CasesCtx
     : P extends { caseOptional: true }
       ? OptionalCaseCtx

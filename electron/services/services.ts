@@ -32,6 +32,10 @@ import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { paymentHandlers } from './handlers/payments';
+import { batchHandlers } from './handlers/batch';
+import { boardHandlers } from './handlers/board';
+import { batchQueryJob } from './batch/batch-job';
+import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
 import { distributionHandlers } from './handlers/distribution';
 import { valuationHandlers } from './handlers/valuation';
 import { terminalHandlers } from './handlers/terminal';
@@ -73,6 +77,7 @@ export function createServices(sd: ServiceDeps): Services {
   kinds.onSessionStart(ensureBreachWatch);
   kinds.register(WHEREABOUTS_WATCH_KIND, whereaboutsWatchJob);
   kinds.onSessionStart(ensureWhereaboutsWatch);
+  kinds.register(BATCH_QUERY_KIND, batchQueryJob);
   const life = createLifecycle(d, ops, kinds);
   const handlers: AllHandlers = {
     app: appHandlers(d),
@@ -100,6 +105,8 @@ export function createServices(sd: ServiceDeps): Services {
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),
     payments: paymentHandlers(d),
+    batch: batchHandlers(d),
+    board: boardHandlers(d),
     distribution: distributionHandlers(d),
     valuation: valuationHandlers(d),
   };

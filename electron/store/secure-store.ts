@@ -40,6 +40,8 @@ import { CreditExchangeRepo } from './credit-exchanges';
 import { LeadRepo } from './leads';
 import { ConductReader, ConductRepo } from './conduct';
 import { DebtorPaymentRepo } from './debtor-payments';
+import { BatchRepo } from './batches';
+import { ChannelBoardReader } from './channel-board';
 import { DistributionRepo } from './distribution';
 import { ValuationRepo } from './valuations';
 import { AlertScanReader } from './alert-scans';
@@ -92,6 +94,8 @@ export interface SecureStore {
   readonly alerts: AlertRepo;
   /** durable calendar work: re-queries, scans, repeats, batches */
   readonly jobs: JobRepo;
+  readonly batches: BatchRepo;
+  readonly channelBoard: ChannelBoardReader;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
   /** 执行通知书 and 报告财产令 per debtor, their service, and the property reports filed */
@@ -145,6 +149,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
   const requests = new RequestRepo(conn, clock);
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
+  const jobs = new JobRepo(conn, clock, audit);
   const measures = new MeasureRepo(conn, clock, audit, settings);
   // decided under the earlier period count and not yet sent: withdrawn for a new decision (rule 2)
   const withdrawn = schemaVersion(db) >= MIGRATIONS.length ? measures.withdrawPastCap() : [];
@@ -171,7 +176,9 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     courtAccountProposals: new CourtAccountProposalRepo(conn, clock, audit, settings),
     preservationNotices: new PreservationNoticeRepo(conn, clock, audit),
     alerts: new AlertRepo(conn, clock, audit),
-    jobs: new JobRepo(conn, clock, audit),
+    jobs,
+    batches: new BatchRepo(conn, clock, jobs),
+    channelBoard: new ChannelBoardReader(conn),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),
     creditListings: new CreditListingRepo(conn, clock, audit),

@@ -29,6 +29,9 @@ import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
 import { AuditView } from './features/audit/AuditView.dom';
 import { SendDialog } from './features/freeze/SendDialog.dom';
 import { JobsView } from './features/jobs/JobsView.dom';
+import { BatchView } from './features/batch/BatchView.dom';
+import { ChannelBoard } from './features/board/ChannelBoard.dom';
+import { BatchStartDialog } from './features/batch/BatchStartDialog.dom';
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -36,6 +39,7 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const boot = useAppStore((s) => s.boot);
   const inCase = useAppStore((s) => s.currentCaseId !== null);
   const newCaseOpen = useAppStore((s) => s.newCaseOpen);
+  const batchStartOpen = useAppStore((s) => s.batchStartOpen);
   const deskView = useAppStore((s) => s.deskView);
   const hearing = useAppStore((s) => s.hearing && s.currentCaseId !== null);
   const booted = useRef(false);
@@ -86,8 +90,9 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
       <>
         <DeskShortcuts />
         {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
-          : deskView === 'jobs' ? <JobsView /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+          : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'board' ? <ChannelBoard /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
+        {batchStartOpen && <BatchStartDialog />}
         <DocumentViewer />
         <ApprovalDialog />
         <SendDialog />

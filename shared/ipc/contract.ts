@@ -26,6 +26,8 @@ import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
 import { paymentsGroup } from './groups/payments';
+import { batchGroup } from './groups/batch';
+import { boardGroup } from './groups/board';
 import { distributionGroup } from './groups/distribution';
 import { valuationGroup } from './groups/valuation';
 import { terminalGroup } from './groups/terminal';
@@ -377,6 +379,8 @@ export const contract = {
   terminal: terminalGroup,
   restriction: restrictionGroup,
   payments: paymentsGroup,
+  batch: batchGroup,
+  board: boardGroup,
   distribution: distributionGroup,
   valuation: valuationGroup,
 } as const;

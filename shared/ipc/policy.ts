@@ -8,7 +8,7 @@ import type { Act } from '../authority/matrix';
 import type { LEGAL_BASIS } from '../legal/basis';
 
 /** The input field that names the case, directly or through a record of that case. */
-export type CaseRef = 'caseId' | 'freezeId' | 'freezeIds' | 'measureId' | 'requestId' | 'documentId';
+export type CaseRef = 'caseId' | 'caseIds' | 'freezeId' | 'freezeIds' | 'measureId' | 'requestId' | 'documentId';
 
 export interface Policy {
   /** 'public': answered before sign-in (app info, setup, sign-in); otherwise an act of the matrix */

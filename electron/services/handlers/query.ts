@@ -27,9 +27,12 @@ export function queryContext(c: StoredCase, officer: Officer, findings: readonly
  * The property channels queried for these debtors of an open case: each query audited first — who
  * queried whom, for which case, on which basis (docs/domain.md, "The purpose") — then handed to the
  * connector engine. The one-click query and the background re-queries (balance monitoring, a repeat
- * freeze's daily run) go this one way; `detail` says which job asked.
+ * freeze's daily run, a batch) go this one way; `detail` says which job asked, `plan` a batch's request
+ * ids (and the channels it leaves out as fresh).
  */
-export function startPropertyQuery(store: SecureStore, officer: Officer, session: Pick<ActiveSession, 'engine'>, c: StoredCase, debtors: Party[], detail: Record<string, unknown> = {}): ChannelRequest[] {
+export function startPropertyQuery(
+  store: SecureStore, officer: Officer, session: Pick<ActiveSession, 'engine'>, c: StoredCase, debtors: Party[], detail: Record<string, unknown> = {}, plan?: QueryContext['plan'],
+): ChannelRequest[] {
   for (const p of debtors) {
     store.audit.append({
       officer: officer.code, action: 'query.start', caseId: c.id, caseNumber: c.number, subject: auditSubject(p), legalBasis: LEGAL_BASIS.query,
@@ -37,7 +40,7 @@ export function startPropertyQuery(store: SecureStore, officer: Officer, session
     });
   }
   // the property channels; whereabouts channels need the recorded finding (rule 10)
-  return session.engine.queryCase({ ...queryContext(c, officer), channels: 'property' }, debtors);
+  return session.engine.queryCase({ ...queryContext(c, officer), channels: 'property', ...(plan ? { plan } : {}) }, debtors);
 }
 
 export function queryHandlers(): FeatureHandlers<'query'> {

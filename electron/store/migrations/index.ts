@@ -28,15 +28,16 @@ import { migration019 } from './019-conduct-classifications';
 import { migration020 } from './020-restrictions';
 import { migration021 } from './021-whereabouts-control';
 import { migration022 } from './022-debtor-payments';
+import { migration023 } from './023-batch-query';
 import { migration025 } from './025-distribution-valuation';
 
 export type { Migration };
 
-/** 23 and 24 are taken by migrations on other branches; these stand in for them until they land and are dropped then */
+/** 24 is taken by a migration on another branch; this stands in for it until it lands and is dropped then */
 const reserved = (version: number): Migration => ({ version, name: `reserved ${version}`, up() {} });
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, reserved(23), reserved(24), migration025,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, reserved(24), migration025,
 ];
 
 export interface MigrationReport {

@@ -23,6 +23,7 @@ import { createAuditSlice } from './slices/audit';
 import { createSendingSlice } from './slices/sending';
 import { createAlertsSlice } from './slices/alerts';
 import { createJobsSlice } from './slices/jobs';
+import { createBatchSlice } from './slices/batch';
 import type { AlertView } from '../../../shared/ipc/groups/alerts';
 import type { JobView } from '../../../shared/ipc/groups/jobs';
 import type { AppState } from './types';
@@ -44,6 +45,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSendingSlice(...a),
   ...createAlertsSlice(...a),
   ...createJobsSlice(...a),
+  ...createBatchSlice(...a),
 }));
 
 const initialState = useAppStore.getState();
@@ -64,7 +66,10 @@ export function bindApi(a: Api): void {
     a.on('measure.updated', (p) => s().applyMeasureUpdate(p.measure as Measure)),
     a.on('reminder.due', (p) => s().mergeReminders(p.reminders as ReminderView[])),
     a.on('alert.raised', (p) => s().applyAlertRaised(p.alert as AlertView)),
-    a.on('job.updated', (p) => s().applyJobUpdate(p.job as JobView)),
+    a.on('job.updated', (p) => {
+      s().applyJobUpdate(p.job as JobView);
+      s().applyBatchJob(p.job as JobView);
+    }),
   ];
   bound = { api: a, off: () => offs.forEach((off) => off()) };
 }

@@ -13,8 +13,9 @@ import type { AuditSlice } from './slices/audit';
 import type { SendingSlice } from './slices/sending';
 import type { AlertsSlice } from './slices/alerts';
 import type { JobsSlice } from './slices/jobs';
+import type { BatchSlice } from './slices/batch';
 
 export type AppState = SessionSlice & CasesSlice & WorkspaceSlice & QuerySlice & NetworkSlice & UiSlice
-  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice;
+  & MeasuresSlice & DeductionSlice & DeskSlice & DocumentsSlice & AuditSlice & SendingSlice & AlertsSlice & JobsSlice & BatchSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

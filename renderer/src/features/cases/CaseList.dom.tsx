@@ -14,6 +14,7 @@ import { useT } from '../../store/selectors';
 import { hasModifier, isEditable } from '../../ui/keys';
 import { VirtualList } from '../../ui/VirtualList.dom';
 import { RecentCases } from './RecentCases.dom';
+import { BatchButton } from '../batch/BatchButton.dom';
 
 export const SEARCH_DEBOUNCE_MS = 250;
 export const CASE_ROW_HEIGHT = 34;
@@ -132,6 +133,7 @@ export function CaseList() {
         <button type="button" className="btn" data-testid="case-import" disabled={importing} onClick={() => void runImport()}>
           {importing ? t.caseList.importing : t.caseList.importCourt}
         </button>
+        <BatchButton />
         <button type="button" className="btn btn-primary" data-testid="case-new" onClick={() => setNewCaseOpen(true)}>
           {t.caseList.newCase}
         </button>

@@ -4,6 +4,7 @@
  * 'job.updated'; 暂停, 继续 and 停止 where the job is his (or his case's) to manage. A stopped job
  * never runs again, so 停止 asks first.
  */
+import { BATCH_QUERY_KIND } from '../../../../shared/domain/batch';
 import type { JobView } from '../../../../shared/ipc/groups/jobs';
 import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
@@ -50,6 +51,7 @@ export function JobsView() {
 function JobRow({ j }: { j: JobView }) {
   const { t, lang } = useT();
   const act = useAppStore((s) => s.actOnJob);
+  const showBatch = useAppStore((s) => s.showBatch);
   const busy = useAppStore((s) => !!s.jobBusy[j.id]);
   const error = useAppStore((s) => s.jobErrors[j.id]);
   const pct = j.progress.total > 0 ? Math.min(100, Math.round((j.progress.done / j.progress.total) * 100)) : undefined;
@@ -59,7 +61,10 @@ function JobRow({ j }: { j: JobView }) {
   };
   return (
     <tr data-testid={`job-${j.id}`} data-state={j.state}>
-      <td>{t.jobs.kinds[j.kind] ?? j.kind}</td>
+      <td>
+        {t.jobs.kinds[j.kind] ?? j.kind}
+        {j.kind === BATCH_QUERY_KIND && <> <button type="button" className="link small" data-testid={`job-batch-${j.id}`} onClick={() => void showBatch(j.id)}>{t.jobs.batchOpen}</button></>}
+      </td>
       <td className="mono">{j.caseNumber ?? '—'}</td>
       <td data-testid={`job-state-${j.id}`}>
         {t.jobs.states[j.state] ?? j.state}

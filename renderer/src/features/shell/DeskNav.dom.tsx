@@ -54,6 +54,9 @@ export function DeskNav() {
       >
         {t.jobs.nav}
       </button>
+      <button type="button" className="btn btn-quiet" data-testid="nav-board" aria-pressed={view === 'board'} title={t.board.navTitle} onClick={() => go('board')}>
+        {t.board.nav}
+      </button>
       {approver && (
         <button
           type="button"

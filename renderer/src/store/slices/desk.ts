@@ -12,8 +12,9 @@ import type { Result } from '../../../../shared/result';
 import { UNFINISHED } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
+import { batchInitial } from './batch';
 
-export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs';
+export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs' | 'batch' | 'board';
 export type OutboxItem = CallOutput<'measures', 'outbox'>[number];
 
 /** The calendar looks this far ahead. */
@@ -109,6 +110,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get) => {
       get().clearAudit();
       get().clearAlerts();
       get().clearJobs();
+      set({ ...batchInitial });
     },
 
     async loadReminders() {

@@ -1,0 +1,90 @@
+/**
+ * 批量查询 in the renderer (docs/batch.md): starting a batch over the cases chosen (or all of the
+ * officer's open cases), and the progress page of one batch — its totals, each channel, its cases —
+ * read again when 'job.updated' says the batch moved (at most a few times a second).
+ */
+import { BATCH_QUERY_KIND, MAX_BATCH_CASES } from '../../../../shared/domain/batch';
+import type { AppError } from '../../../../shared/errors';
+import type { BatchView } from '../../../../shared/ipc/groups/batch';
+import type { JobView } from '../../../../shared/ipc/groups/jobs';
+import { api } from '../api-holder';
+import type { SliceCreator } from '../types';
+
+const PAGE = 500;
+/** the progress page is read again at most this often while the batch runs */
+const REFRESH_MS = 400;
+
+export interface BatchData {
+  batch: BatchView | null;
+  batchError: AppError | null;
+  batchStartOpen: boolean;
+  /** the cases a batch is started over; empty = the officer's open cases */
+  batchCaseIds: string[];
+}
+
+export interface BatchSlice extends BatchData {
+  openBatchStart(caseIds?: string[]): void;
+  closeBatchStart(): void;
+  /** the officer's own open, confirmed cases (his team's for a clerk), every page */
+  myOpenCaseIds(): Promise<string[]>;
+  startBatch(caseIds: string[], opts: { force: boolean; freshDays: number }): Promise<AppError | null>;
+  showBatch(jobId: string): Promise<void>;
+  /** 'job.updated' of the batch on show */
+  applyBatchJob(j: JobView): void;
+}
+
+export const batchInitial: BatchData = { batch: null, batchError: null, batchStartOpen: false, batchCaseIds: [] };
+
+export const createBatchSlice: SliceCreator<BatchSlice> = (set, get) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const reload = async (jobId: string) => {
+    const r = await api().batch.view({ jobId, limit: 1000 });
+    if (get().batch?.job.id !== jobId && get().batch !== null) return;
+    if (r.ok) set({ batch: r.value, batchError: null });
+    else set({ batchError: r.error });
+  };
+  return {
+    ...batchInitial,
+
+    openBatchStart(caseIds = []) {
+      set({ batchStartOpen: true, batchCaseIds: caseIds });
+    },
+    closeBatchStart() {
+      set({ batchStartOpen: false });
+    },
+
+    async myOpenCaseIds() {
+      const ids: string[] = [];
+      for (let offset = 0; ids.length < MAX_BATCH_CASES; offset += PAGE) {
+        const r = await api().cases.list({ mine: true, status: 'open', offset, limit: PAGE });
+        if (!r.ok) throw r.error;
+        for (const c of r.value.items) if (c.filing === 'confirmed') ids.push(c.id);
+        if (offset + PAGE >= r.value.total) break;
+      }
+      return ids.slice(0, MAX_BATCH_CASES);
+    },
+
+    async startBatch(caseIds, opts) {
+      const r = await api().batch.start({ caseIds, force: opts.force, freshDays: opts.freshDays });
+      if (!r.ok) return r.error;
+      set({ batch: r.value, batchError: null, batchStartOpen: false, batchCaseIds: [] });
+      get().setDeskView('batch');
+      return null;
+    },
+
+    async showBatch(jobId) {
+      set({ batch: null, batchError: null });
+      get().setDeskView('batch');
+      await reload(jobId);
+    },
+
+    applyBatchJob(j) {
+      const shown = get().batch;
+      if (j.kind !== BATCH_QUERY_KIND || !shown || shown.job.id !== j.id || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void reload(j.id);
+      }, REFRESH_MS);
+    },
+  };
+};
