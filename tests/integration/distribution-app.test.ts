@@ -6,7 +6,8 @@
  * shares add up to what was recovered to the fen, records its service and reads the last day to
  * object; a clerk may record a claim but not make the plan, and his refusal is recorded; for a flat
  * another court sealed first, the 商请移送执行函 is refused to an applicant without a priority, before
- * the 60 days or once the first court sells, and made after them.
+ * the 60 days or once the first court sells, and made after them; an account frozen by his case and
+ * by another judge's case shows as a duplicate in both.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,9 +18,9 @@ import { valuationPrice } from '../../electron/sandbox/valuation-routes';
 import type { Subject } from '../../electron/sandbox/population/types';
 import { appDriver, enrolAs, expectNoPlaintext, setUpAs, waitFor } from '../helpers/app-driver';
 import { OFFICERS, ownCaseWithOnePersonDebtor, PASSWORD, sessionOf } from '../helpers/officers';
-import type { Asset, AuditEntry, CaseDetail, CaseQueryView } from '../../shared/domain/types';
+import type { Asset, AuditEntry, CaseDetail, CaseQueryView, CaseSummary } from '../../shared/domain/types';
 import type { FreezePlan } from '../../shared/domain/measure-views';
-import type { CaseDistribution, CaseValuations, DistributionPlanView, SeizureView, TransferRequestView } from '../../shared/domain/distribution';
+import type { CaseDistribution, CaseValuations, DistributionPlanView, DuplicateFreeze, SeizureView, TransferRequestView } from '../../shared/domain/distribution';
 import type { DocumentModel } from '../../shared/documents';
 import { addDays, holidayCalendarFrom, todayCst } from '../../shared/dates';
 import { objectionDeadline } from '../../shared/rules/distribution';
@@ -224,6 +225,44 @@ describe('定向询价 when the tax desk is busy or its answer is lost', () => {
     await knobs({ rejectRate: 0 });
     const after = await value<FreezePlan>('measures', 'plan', { caseId: c.id });
     expect(after.candidates.find((x) => x.asset.id === flat.id)!.asset.value).toBe(before.candidates.find((x) => x.asset.id === flat.id)!.asset.value);
+  });
+});
+
+describe('one account frozen by two of the bureau\'s cases', () => {
+  it('the judge\'s case and another judge\'s case freeze the same account: both cases see the duplicate, each case by its number', async () => {
+    const docket = core.sandbox!.population.docket;
+    const isEnforcement = (n: string) => /执\d/.test(n);
+    const pair = docket.flatMap((a) => docket.filter((b) => a.assignee === JUDGE && b.assignee === OTHER_JUDGE && isEnforcement(a.number) && isEnforcement(b.number)
+      && a.debtors.length === 1 && b.debtors.some((d) => d.idNumber === a.debtors[0]!.idNumber)
+      && truth(a.debtors[0]!.idNumber).holdings.bankAccounts.some((x) => x.balance > 1_000 && x.freezes.length === 0)).map((b) => [a, b] as const))[0];
+    expect(pair, 'two cases of two judges against one debtor holding money').toBeDefined();
+    const local = async (number: string) => {
+      const list = await value<{ items: CaseSummary[] }>('cases', 'list', { search: number, limit: 5 });
+      return list.items.find((x) => x.number === number)!.id;
+    };
+    const account = truth(pair![0].debtors[0]!.idNumber).holdings.bankAccounts.find((x) => x.balance > 1_000 && x.freezes.length === 0)!;
+    const freezeAccount = async (caseId: string) => {
+      const view = await queried(caseId);
+      const asset = view.assets.find((a) => a.kind === 'deposit' && a.identifier === account.accountNo)!;
+      expect(asset, 'the account among the findings').toBeDefined();
+      const plan = await value<FreezePlan>('measures', 'plan', { caseId });
+      const cand = plan.candidates.find((x) => x.asset.id === asset.id)!;
+      await value('measures', 'freeze', { caseId, items: [{ assetId: asset.id, amount: 100, endsOn: cand.maxEndDate }] });
+    };
+    const mine = await local(pair![0].number);
+    await freezeAccount(mine);
+    await signOut();
+    await signIn(OTHER_JUDGE);
+    const theirs = await local(pair![1].number);
+    await freezeAccount(theirs);
+    const seen = await value<DuplicateFreeze[]>('distribution', 'duplicates', { caseId: theirs });
+    await signOut();
+    await signIn(JUDGE);
+    const dup = await value<DuplicateFreeze[]>('distribution', 'duplicates', { caseId: mine });
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.identifier).toBe(account.accountNo);
+    expect(dup[0]!.cases.map((x) => x.caseNumber).sort()).toEqual([pair![0].number, pair![1].number].sort());
+    expect(seen.map((g) => g.identifier)).toEqual([account.accountNo]);
   });
 });
 
