@@ -10,6 +10,7 @@ import { handleTerminalRoutes } from './terminal-routes';
 import { handleTicketing } from './ticketing-routes';
 import { handleWhereaboutsRoutes } from './whereabouts-routes';
 import { handleRailwayPoliceRoutes } from './railway-police-routes';
+import { handleValuationRoutes } from './valuation-routes';
 import { handleInflows } from './inflow-routes';
 import { handleEnrol, handleOfficer, handleRegisterAdmin } from './register-routes';
 import { handleCourtAccounts, handleHealth, handleOfficers, handleStatus, handleSubmit, render } from './gateway-routes';
@@ -44,6 +45,7 @@ async function route(req: IncomingMessage, res: ServerResponse, st: SandboxState
   if (handleTerminalRoutes(req, res, url, body, st)) return;
   if (handleWhereaboutsRoutes(req, res, url, body, st)) return;
   if (handleRailwayPoliceRoutes(req, res, url, body, st)) return;
+  if (handleValuationRoutes(req, res, url, body, st)) return;
   if (path === '/gw/v1/keys' && method === 'GET') return handleKeys(req, res, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'POST') return handlePostCheckpoint(req, res, body, st);
   if (path === '/gw/v1/audit/checkpoints' && method === 'GET') return handleListCheckpoints(req, res, url, st);

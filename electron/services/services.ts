@@ -36,6 +36,8 @@ import { batchHandlers } from './handlers/batch';
 import { boardHandlers } from './handlers/board';
 import { batchQueryJob } from './batch/batch-job';
 import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
+import { distributionHandlers } from './handlers/distribution';
+import { valuationHandlers } from './handlers/valuation';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -105,6 +107,8 @@ export function createServices(sd: ServiceDeps): Services {
     payments: paymentHandlers(d),
     batch: batchHandlers(d),
     board: boardHandlers(d),
+    distribution: distributionHandlers(d),
+    valuation: valuationHandlers(d),
   };
   return {
     handlers,

@@ -42,6 +42,8 @@ import { ConductReader, ConductRepo } from './conduct';
 import { DebtorPaymentRepo } from './debtor-payments';
 import { BatchRepo } from './batches';
 import { ChannelBoardReader } from './channel-board';
+import { DistributionRepo } from './distribution';
+import { ValuationRepo } from './valuations';
 import { AlertScanReader } from './alert-scans';
 
 export interface SecureStoreOptions {
@@ -111,6 +113,10 @@ export interface SecureStore {
   readonly conduct: ConductRepo;
   /** a debtor's own payments (自动履行): they count in the case's recovered amount */
   readonly debtorPayments: DebtorPaymentRepo;
+  /** 参与分配: claims, plans, requests to transfer (docs/distribution.md) */
+  readonly distribution: DistributionRepo;
+  /** 定向询价 and the reference prices (docs/distribution.md) */
+  readonly valuations: ValuationRepo;
   /** consumption restriction orders, the persons they bind, their lift and single exemptions */
   readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
@@ -182,6 +188,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     conductRecords: new ConductReader(conn),
     conduct: new ConductRepo(conn, clock, audit),
     debtorPayments: new DebtorPaymentRepo(conn, clock, audit),
+    distribution: new DistributionRepo(conn, clock, audit),
+    valuations: new ValuationRepo(conn, clock, audit),
     restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),

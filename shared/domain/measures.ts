@@ -43,7 +43,9 @@ export type DocumentType =
   | '协助临时控制通知书' | '拘留决定书'
 
   /** 终本: the ruling closing the round of enforcement, and the re-query result to the applicant (docs/domain.md rule 12) */
-  | '终结本次执行程序裁定书' | '查询结果告知书';
+  | '终结本次执行程序裁定书' | '查询结果告知书'
+  /** 参与分配: the plan served on every creditor and the debtor; the request to the first-seizing court (docs/distribution.md) */
+  | '财产分配方案' | '商请移送执行函';
 
 /** Which documents a measure carries (docs/domain.md, "A request carries"). */
 export const DOCUMENTS_FOR: Record<MeasureKind, readonly [DocumentType, DocumentType]> = {

@@ -28,6 +28,8 @@ import { conductGroup } from './groups/conduct';
 import { paymentsGroup } from './groups/payments';
 import { batchGroup } from './groups/batch';
 import { boardGroup } from './groups/board';
+import { distributionGroup } from './groups/distribution';
+import { valuationGroup } from './groups/valuation';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -379,6 +381,8 @@ export const contract = {
   payments: paymentsGroup,
   batch: batchGroup,
   board: boardGroup,
+  distribution: distributionGroup,
+  valuation: valuationGroup,
 } as const;
 
 /** Events main → renderer. */

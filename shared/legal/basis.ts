@@ -69,6 +69,22 @@ export const ARTICLES = {
    * (2022 民诉法解释; 第五百一十九条 of the 2015 text)
    */
   interp517: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十七条',
+  /** 参与分配: a debtor who is 公民或者其他组织 whose property does not cover every creditor (2022 numbering; 第五百零八条 of the 2015 text) */
+  interp506: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百零六条',
+  /** costs first, then priority claims, then ordinary claims pro rata */
+  interp508: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百零八条',
+  /** the plan served on every creditor and the debtor; written objections within 15 days of receiving it */
+  interp509: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百零九条',
+  /** an objection answered within 15 days; the action against the plan */
+  interp510: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第五百一十条',
+  /** periods: the first day not counted, a last day off moves to the next working day */
+  cpl85: '《中华人民共和国民事诉讼法》第八十五条',
+  /** the first-seizing court disposes, unless a priority creditor's court asks after 60 days (法释〔2016〕6号) */
+  firstSeizure1: '《最高人民法院关于首先查封法院与优先债权执行法院处分查封财产有关问题的批复》第一条',
+  /** the 商请移送执行函, and 15 days for the first court to send the 移送执行函 */
+  firstSeizure2: '《最高人民法院关于首先查封法院与优先债权执行法院处分查封财产有关问题的批复》第二条',
+  /** a property with a 计税基准价 is valued by a directed inquiry (法释〔2018〕15号) */
+  referencePrice5: '《最高人民法院关于人民法院确定财产处置参考价若干问题的规定》第五条',
   /** the five conditions of 终本 (docs/domain.md rule 12) */
   terminal1: '《最高人民法院关于严格规范终结本次执行程序的规定（试行）》第一条',
   /**

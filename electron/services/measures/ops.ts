@@ -22,6 +22,7 @@ import type { ActiveSession } from '../session';
 import { contextFor } from './context';
 import { makeDecisionDocuments, type MeasureDocInput } from './documents';
 import { withDecision } from './sign';
+import { withReferencePrices } from '../valuation/inquiry';
 
 export function fail(zh: string, en: string, field?: string): never {
   throw new AppFailure('VALIDATION', { zh, en }, field);
@@ -46,9 +47,9 @@ export function debtorOf(c: { parties: Party[] }, partyId: string): Party {
   return p;
 }
 
-/** Assets of the case's latest answers, by id. */
+/** Assets of the case's latest answers, by id; a property valued by 定向询价 at its reference price (docs/distribution.md). */
 export function assetsOf(store: SecureStore, caseId: string): Map<string, Asset> {
-  return new Map(store.caseQueryView(caseId).assets.map((a) => [a.id, a]));
+  return new Map(withReferencePrices(store, caseId, store.caseQueryView(caseId).assets).map((a) => [a.id, a]));
 }
 
 /** The case's freezes still holding something, by asset. */

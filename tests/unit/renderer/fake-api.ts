@@ -477,6 +477,13 @@ export function createFakeApi(opts: FakeOptions = {}): FakeApi {
     'credit.confirmRemoval': (i) => ok({ removal: { id: 'rm-1', listingId: i.listingId, caseId: i.caseId, ground: 'paid', factOn: TODAY, dueOn: '2026-03-05', proposedAt: '2026-03-02T03:00:00.000Z', confirmedBy: OFFICER.code, confirmedAt: '2026-03-02T04:00:00.000Z', documentId: 'doc-rm' }, document: docRef('doc-rm', '删除失信信息决定书') }),
     'credit.decideRepair': (i) => ok({ step: { id: 'step-rd', caseId: i.caseId, partyId: 'p-1', listingId: i.listingId, kind: 'repair-decision', on: TODAY, text: i.reason, granted: i.granted, recordedBy: OFFICER.code, recordedAt: '2026-03-02T04:00:00.000Z' } }),
     'evidence.export': () => ok({ path: '/home/judge/exports/证据包-(2025)黔0103执1234号.json', fileName: '证据包-(2025)黔0103执1234号.json', sha256: 'ab'.repeat(32), bytes: 2048, auditThrough: 40, anchoredThrough: 38 }),
+    'distribution.view': (i) => ok({
+      caseId: i.caseId, today: TODAY, recovered: 0, costs: 0, claims: [], plans: [], eligible: { ok: true, zh: '', en: '' },
+      preview: { distributable: 0, costsPaid: 0, priorityPaid: 0, ordinaryPool: 0, ordinaryClaimed: 0, shares: [], surplus: 0 },
+    }),
+    'distribution.seizures': () => ok([]),
+    'distribution.duplicates': () => ok([]),
+    'valuation.list': (i) => ok({ caseId: i.caseId, properties: [] }),
   };
   const handlers = new Map<string, Handler>(Object.entries(defaults));
   const listeners = new Map<string, Set<(p: unknown) => void>>();

@@ -19,6 +19,8 @@ import { DeductionPanel } from '../deduction/DeductionPanel.dom';
 import { ConductPanel } from '../conduct/ConductPanel.dom';
 import { PaidInFull } from '../deduction/PaidInFull.dom';
 import { DebtorPayments } from '../payments/DebtorPayments.dom';
+import { DistributionPanel } from '../distribution/DistributionPanel.dom';
+import { ValuationPanel } from '../valuation/ValuationPanel.dom';
 import { CaseHeader } from './CaseHeader.dom';
 import { EvidenceExport } from './EvidenceExport.dom';
 import { PartiesPanel } from './PartiesPanel.dom';
@@ -104,12 +106,14 @@ export function CaseWorkspace() {
             <div className="panel workspace-single" id="ws-panel-freeze" role="tabpanel" aria-labelledby="ws-tab-freeze">
               <CaseJobButtons caseId={detail.id} />
               <FreezePanel />
+              <ValuationPanel caseId={detail.id} />
             </div>
           )}
           {tab === 'deduct' && (
             <div className="panel workspace-single" id="ws-panel-deduct" role="tabpanel" aria-labelledby="ws-tab-deduct">
               <DeductionPanel />
               <DebtorPayments />
+              <DistributionPanel caseId={detail.id} />
             </div>
           )}
           {tab === 'terminal' && (
