@@ -27,7 +27,7 @@ export async function writeSheet<T>(title: string, columns: readonly SheetColumn
   for (const r of rows) {
     ws.addRow(columns.map((c) => {
       const v = c.value(r);
-      return c.money && typeof v === 'number' ? yuanOf(v) : v ?? '';
+      return c.money && typeof v === 'number' ? yuanOf(v) : v ?? null;
     }));
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
