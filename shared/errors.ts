@@ -42,6 +42,8 @@ export const ERRORS = {
   RESTRICTION_REFUSED: { zh: '不符合限制消费的条件', en: 'The consumption restriction may not be taken this way' },
   FORBIDDEN_SENDER: { zh: '拒绝来自未授权页面的请求', en: 'Request from an unauthorised page refused' },
   UNKNOWN_CALL: { zh: '未知的操作', en: 'Unknown operation' },
+  SHEET_TOO_LARGE: { zh: '文件太大，不能导入', en: 'The file is too large to import' },
+  SHEET_UNREADABLE: { zh: '无法读取该文件：请选择 Excel（.xlsx）或 UTF-8 编码的 CSV 文件', en: 'The file cannot be read: choose an Excel (.xlsx) or a UTF-8 CSV file' },
   INTERNAL: { zh: '程序内部错误，操作未完成，数据未丢失', en: 'Internal error; the operation did not complete and no data was lost' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

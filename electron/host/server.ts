@@ -58,8 +58,8 @@ export interface HostOptions {
 
 const token = () => randomBytes(24).toString('base64url');
 
-/** one frame at most (the largest call, a docket import, is far below) */
-export const MAX_FRAME_BYTES = 1 << 20;
+/** one frame at most: a spreadsheet to import (5 MB, in base64; docs/sheets.md) is the largest call */
+export const MAX_FRAME_BYTES = 8 << 20;
 /** a page's calls per second at most; a runaway or hostile page is cut off, not the process */
 export const MAX_MESSAGES_PER_SECOND = 200;
 

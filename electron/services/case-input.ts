@@ -9,6 +9,7 @@ import { validateSubjectId } from '../../shared/ids/subject-id';
 import { parseIsoDate, todayCst } from '../../shared/dates';
 import type { CallInput } from '../../shared/ipc/contract';
 import type { PartyKind } from '../../shared/domain/types';
+import type { NewCase as StoreCase } from '../store/cases';
 
 export interface NewParty {
   role: 'debtor' | 'applicant';
@@ -106,4 +107,13 @@ export function validateNewCase(input: CallInput<'cases', 'create'>, now: Date =
     throw new AppFailure('VALIDATION', { zh: '财产保全（执保）案件尚无确定履行期限的生效法律文书，不计迟延履行期间的债务利息', en: 'a preservation (执保) case has no judgment setting a performance period yet: no late-performance interest' }, 'performanceDueOn');
   }
   return { number: num.value, filedOn: filed.value, cause, amountOwed: input.amountOwed, costs: input.costs, ...(lateInterest ? { lateInterest } : {}), parties };
+}
+
+/** A checked case as the store enters it: a filing by `enteredBy`, pending until the case-management system confirms it. */
+export function pendingFilingOf(v: NewCase, enteredBy: string): StoreCase {
+  const strip = ({ role: _role, ...p }: NewParty) => p;
+  return {
+    number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs, ...(v.lateInterest ?? {}),
+    applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy, filing: 'pending',
+  };
 }

@@ -38,6 +38,7 @@ import { batchQueryJob } from './batch/batch-job';
 import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
 import { distributionHandlers } from './handlers/distribution';
 import { valuationHandlers } from './handlers/valuation';
+import { sheetHandlers } from './handlers/sheets';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -109,6 +110,7 @@ export function createServices(sd: ServiceDeps): Services {
     board: boardHandlers(d),
     distribution: distributionHandlers(d),
     valuation: valuationHandlers(d),
+    sheets: sheetHandlers(d),
   };
   return {
     handlers,

@@ -30,6 +30,7 @@ import { batchGroup } from './groups/batch';
 import { boardGroup } from './groups/board';
 import { distributionGroup } from './groups/distribution';
 import { valuationGroup } from './groups/valuation';
+import { sheetsGroup } from './groups/sheets';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -383,6 +384,7 @@ export const contract = {
   board: boardGroup,
   distribution: distributionGroup,
   valuation: valuationGroup,
+  sheets: sheetsGroup,
 } as const;
 
 /** Events main → renderer. */

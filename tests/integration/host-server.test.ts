@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import net from 'node:net';
-import { MAX_MESSAGES_PER_SECOND, startHostServer, type HostServer } from '../../electron/host/server';
+import { MAX_FRAME_BYTES, MAX_MESSAGES_PER_SECOND, startHostServer, type HostServer } from '../../electron/host/server';
 import { ok } from '../../shared/result';
 import { Sessions, type ActiveSession } from '../../electron/services/session';
 
@@ -255,10 +255,10 @@ describe('host mode server refuses what would have ended the process', () => {
     await stillServes();
   });
 
-  it('a frame over 1 MiB closes that socket with 1009', async () => {
+  it('a frame over the limit (8 MiB: a 5 MB spreadsheet in base64 fits) closes that socket with 1009', async () => {
     const { ws } = await connect(await openBrowser());
     const closed = closeOf(ws);
-    ws.send('x'.repeat(1_100_000));
+    ws.send('x'.repeat(MAX_FRAME_BYTES + 1));
     expect((await closed).code).toBe(1009);
     await stillServes();
   });

@@ -8,10 +8,10 @@ import { caseTimeLimit } from '../../../shared/rules/time-limits';
 import { capInterest } from '../../../shared/rules/cap';
 import { preservationEndsOn } from '../../../shared/rules/preservation';
 import type { SecureStore } from '../../store';
-import type { CaseDetail, Party } from '../../../shared/domain/types';
-import type { StoredCase } from '../../store/cases';
+import type { CaseDetail, Officer, Party } from '../../../shared/domain/types';
+import type { CaseListQuery, StoredCase } from '../../store/cases';
 import { listScope } from '../authority';
-import { validateNewCase, type NewParty } from '../case-input';
+import { pendingFilingOf, validateNewCase } from '../case-input';
 import type { FeatureHandlers } from '../context';
 import type { Deps } from '../deps';
 import { importDocket } from '../docket';
@@ -42,22 +42,21 @@ function caseFacts(store: SecureStore, c: StoredCase, today: string): Pick<CaseD
   return out;
 }
 
+/** The case list as the officer may see it (a clerk: his team's), "mine" narrowing it to his own. */
+export function caseListQuery(officer: Officer, { mine, ...q }: Omit<CaseListQuery, 'scope' | 'assignees'> & { mine?: boolean }): CaseListQuery {
+  const scope = listScope(officer);
+  const own = mine ? (scope ? scope.assignees : [officer.code]) : undefined;
+  return { ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) };
+}
+
 export function caseHandlers(d: Deps, ops: MeasureOps): FeatureHandlers<'cases'> {
   const closePaidInFull = casesClosing(ops);
   return {
-    list: ({ mine, ...q }, { store, officer }) => {
-      const scope = listScope(officer);
-      const own = mine ? (scope ? scope.assignees : [officer.code]) : undefined;
-      return store.cases.list({ ...q, ...(scope ? { scope } : {}), ...(own ? { assignees: own } : {}) });
-    },
+    list: (q, { store, officer }) => store.cases.list(caseListQuery(officer, q)),
     get: (_input, { store, case: c }) => withDeadline(d, c, store),
     create: async (input, { store, officer }) => {
       const v = validateNewCase(input, d.now(), d.court);
-      const strip = ({ role: _role, ...p }: NewParty) => p;
-      const created = store.cases.create({
-        number: v.number.text, filedOn: v.filedOn, cause: v.cause, amountOwed: v.amountOwed, costs: v.costs, ...(v.lateInterest ?? {}),
-        applicant: strip(v.parties[0]!), debtors: v.parties.slice(1).map(strip), enteredBy: officer.code, filing: 'pending',
-      });
+      const created = store.cases.create(pendingFilingOf(v, officer.code));
       store.audit.append({ officer: officer.code, action: 'case.create', caseId: created.id, caseNumber: created.number, detail: { debtors: v.parties.length - 1 } });
       // a pending filing until the case-management system bears it out (docs/authority.md)
       return withDeadline(d, await confirmFiling(d, store, officer, created), store);
