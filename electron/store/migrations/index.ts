@@ -28,11 +28,12 @@ import { migration019 } from './019-conduct-classifications';
 import { migration020 } from './020-restrictions';
 import { migration021 } from './021-whereabouts-control';
 import { migration022 } from './022-debtor-payments';
+import { migration023 } from './023-closing-history';
 
 export type { Migration };
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023,
 ];
 
 export interface MigrationReport {
