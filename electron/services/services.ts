@@ -32,6 +32,7 @@ import { leadHandlers } from './handlers/leads';
 import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { paymentHandlers } from './handlers/payments';
+import { dashboardHandlers } from './handlers/dashboard';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -98,6 +99,7 @@ export function createServices(sd: ServiceDeps): Services {
     terminal: terminalHandlers(d),
     restriction: restrictionHandlers(d),
     payments: paymentHandlers(d),
+    dashboard: dashboardHandlers(d),
   };
   return {
     handlers,

@@ -57,6 +57,8 @@ export interface CaseListQuery {
   scope?: { assignees: readonly string[]; enteredBy: string };
   /** only the cases assigned to these officers ("my cases") */
   assignees?: readonly string[];
+  /** only these cases (the cases behind a dashboard figure) */
+  ids?: readonly string[];
 }
 
 export interface CaseList {
@@ -223,6 +225,10 @@ export class CaseRepo {
     if (q.assignees) {
       where.push('c.assignee IN (SELECT value FROM json_each(@assignees))');
       params.assignees = JSON.stringify(q.assignees);
+    }
+    if (q.ids) {
+      where.push('c.id IN (SELECT value FROM json_each(@ids))');
+      params.ids = JSON.stringify(q.ids);
     }
     const search = q.search ? normalizeSearch(q.search) : '';
     if (search) {

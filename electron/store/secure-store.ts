@@ -27,6 +27,7 @@ import { MeasureRepo } from './measures';
 import { MetaRepo } from './meta';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { OfficerRepo } from './officers';
+import { DashboardReader } from './dashboard';
 import { caseQueryView } from './query-view';
 import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
@@ -107,6 +108,8 @@ export interface SecureStore {
   readonly conduct: ConductRepo;
   /** a debtor's own payments (自动履行): they count in the case's recovered amount */
   readonly debtorPayments: DebtorPaymentRepo;
+  /** the bureau dashboard's single-pass reads across cases (docs/dashboard.md) */
+  readonly dashboard: DashboardReader;
   /** consumption restriction orders, the persons they bind, their lift and single exemptions */
   readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
@@ -175,6 +178,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     conductRecords: new ConductReader(conn),
     conduct: new ConductRepo(conn, clock, audit),
     debtorPayments: new DebtorPaymentRepo(conn, clock, audit),
+    dashboard: new DashboardReader(conn),
     restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),

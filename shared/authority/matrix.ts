@@ -69,6 +69,8 @@ export const ACTS = {
   'alert.assign': { roles: ['judge', 'chief', 'director'], case: 'read', zh: '分派预警', en: 'assign an alert to an officer' },
   'jobs.manage': { roles: ALL, case: 'none', zh: '查看、暂停、继续、取消后台任务（本人创建或本人案件的）', en: 'see, pause, resume and cancel background jobs (one’s own or of one’s cases)' },
   'document.export': { roles: ALL, case: 'read', zh: '导出文书副本（留痕）', en: 'save a copy of a document (recorded)' },
+  'dashboard.read': { roles: ['judge', 'chief', 'director'], case: 'none', zh: '查看执行质效看板（法官只看本人承办的案件）', en: 'see the enforcement dashboard (a judge: his own cases only)' },
+  'dashboard.bureau': { roles: SENIOR, case: 'none', zh: '查看全局及各法官的执行质效', en: 'see the bureau’s and each judge’s enforcement figures' },
   'payment.record': { roles: PREPARERS, case: 'act', zh: '记录、撤销被执行人自动履行（撤销须说明理由）', en: 'record or reverse a debtor’s own payment (a reversal with a reason)' },
 } as const satisfies Record<string, ActRule>;
 

@@ -26,6 +26,7 @@ import { leadsGroup } from './groups/leads';
 import { repeatFreezeGroup } from './groups/repeat-freeze';
 import { conductGroup } from './groups/conduct';
 import { paymentsGroup } from './groups/payments';
+import { dashboardGroup } from './groups/dashboard';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -375,6 +376,7 @@ export const contract = {
   terminal: terminalGroup,
   restriction: restrictionGroup,
   payments: paymentsGroup,
+  dashboard: dashboardGroup,
 } as const;
 
 /** Events main → renderer. */
