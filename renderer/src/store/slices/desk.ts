@@ -13,7 +13,7 @@ import { UNFINISHED } from '../../features/freeze/measure-state';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
 
-export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs';
+export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs' | 'dashboard';
 export type OutboxItem = CallOutput<'measures', 'outbox'>[number];
 
 /** The calendar looks this far ahead. */
