@@ -32,7 +32,7 @@ export function CaseDrill({ drill, cases, error, lang, onClose }: { drill: Drill
             {cases.map((c) => (
               <tr key={c.id} data-testid={`drill-case-${c.id}`}>
                 <td>
-                  <button type="button" className="btn btn-link" data-testid={`drill-open-${c.id}`} onClick={() => void openCase(c.id)}>{c.number}</button>
+                  <button type="button" className="btn btn-quiet" data-testid={`drill-open-${c.id}`} onClick={() => void openCase(c.id)}>{c.number}</button>
                 </td>
                 <td>{c.applicantName} / {c.debtorNames.join('、')}</td>
                 <td>{c.filedOn}</td>

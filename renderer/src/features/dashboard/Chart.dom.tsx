@@ -13,7 +13,8 @@ export function Chart({ option, onBar, testId, label }: { option: ChartOption; o
   clicked.current = onBar;
 
   useEffect(() => {
-    if (!box.current) return;
+    // a box without layout (no width) cannot be drawn in: the figures beside it stay
+    if (!box.current || box.current.clientWidth === 0) return;
     try {
       const c = echarts.init(box.current, undefined, { renderer: 'svg' });
       c.on('click', (p) => clicked.current?.(p.dataIndex, p.seriesIndex ?? 0));

@@ -25,7 +25,7 @@ export function JudgesTable({ d, lang, onDrill }: { d: Dashboard; lang: Lang; on
               <th scope="row">{j.name ? `${j.name}（${j.judge}）` : j.judge}</th>
               {COLUMNS.map((k) => (
                 <td key={k}>
-                  <button type="button" className="btn btn-link" data-testid={`judge-${j.judge}-${k}`} onClick={() => onDrill({ figure: k, judge: j.judge })}>
+                  <button type="button" className="btn btn-quiet" data-testid={`judge-${j.judge}-${k}`} onClick={() => onDrill({ figure: k, judge: j.judge })}>
                     {k === 'recovered' ? formatYuanSymbol(j.recovered) : j[k]}
                   </button>
                 </td>
