@@ -8,8 +8,8 @@ import type { CaseClosing } from '../../shared/domain/types';
 import type { Connection } from './connection';
 import { RECOVERED_PARTS } from './recovered-parts';
 
-/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it. */
-export const CLOSING_WAY = /* sql */ `COALESCE(c.closing, CASE WHEN c.terminal_closing IS NOT NULL THEN 'terminal' END, c.cms_closing)`;
+/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it (the generated column of migration 023). */
+export const CLOSING_WAY = /* sql */ `c.closed_as`;
 
 export interface DashboardScope {
   court: string;
@@ -23,16 +23,16 @@ export interface ClosingRow {
   filedOn: string;
   closedOn: string;
   way: CaseClosing;
+  /** days from filing to closing */
+  days: number;
 }
 
-export interface FiledRow {
-  caseId: string;
-  assignee: string;
-  type: string;
-  filedOn: string;
-  /** closed on or before the window's end */
-  closedOn?: string;
-  way?: CaseClosing;
+/** The window of the 整体执结率: how many cases were filed, how many closed 终本, and the 实际执结 closings by filing and closing day. */
+export interface FiledWindow {
+  filed: number;
+  terminal: number;
+  /** 执行完毕 or 终结执行 by `to`, grouped: the time limit is checked per (type, filed_on, closed_on) */
+  actual: { type: string; filedOn: string; closedOn: string; n: number }[];
 }
 
 export interface RecoveredRow {
@@ -48,6 +48,7 @@ export interface CaseOfJudge {
   assignee: string;
 }
 
+/** the court, and one judge or all; the closings' and filings' passes name the index that covers them (migration 023) */
 const SCOPE = /* sql */ `c.court = @court AND (@assignee IS NULL OR c.assignee = @assignee)`;
 
 type ClosingDb = { id: string; assignee: string | null; type: string; filed_on: string; closed_on: string | null; way: CaseClosing | null };
@@ -59,27 +60,32 @@ export class DashboardReader {
     return { court: s.court, assignee: s.assignee ?? null, ...more };
   }
 
-  /** Cases closed within [from, to], with their filing day and way. */
+  /** Cases closed within [from, to], with their filing day and way (closed_on is set only by a closing). */
   closedIn(s: DashboardScope, from: string, to: string): ClosingRow[] {
     const sql = /* sql */ `
-      SELECT c.id, c.assignee, c.type, c.filed_on, c.closed_on, ${CLOSING_WAY} AS way FROM cases c
-      WHERE c.closed_on BETWEEN @from AND @to AND c.status = 'closed' AND ${SCOPE}`;
-    return this.conn.db.prepare<[Record<string, string | null>], ClosingDb>(sql).all(this.params(s, { from, to }))
+      SELECT c.id, c.assignee, c.type, c.filed_on, c.closed_on, ${CLOSING_WAY} AS way,
+        CAST(julianday(c.closed_on) - julianday(c.filed_on) AS INTEGER) AS days FROM cases c INDEXED BY cases_closed_on
+      WHERE c.closed_on BETWEEN @from AND @to AND ${SCOPE}`;
+    return this.conn.db.prepare<[Record<string, string | null>], ClosingDb & { days: number }>(sql).all(this.params(s, { from, to }))
       .filter((r) => r.way !== null)
-      .map((r) => ({ caseId: r.id, assignee: r.assignee ?? '', type: r.type, filedOn: r.filed_on, closedOn: r.closed_on!, way: r.way! }));
+      .map((r) => ({ caseId: r.id, assignee: r.assignee ?? '', type: r.type, filedOn: r.filed_on, closedOn: r.closed_on!, way: r.way!, days: r.days }));
   }
 
-  /** Cases filed within [from, to], closed or not by `to` (the window of the 整体执结率). */
-  filedIn(s: DashboardScope, from: string, to: string): FiledRow[] {
-    const sql = /* sql */ `
-      SELECT c.id, c.assignee, c.type, c.filed_on,
-        CASE WHEN c.status = 'closed' AND c.closed_on <= @to THEN c.closed_on END AS closed_on,
-        CASE WHEN c.status = 'closed' AND c.closed_on <= @to THEN ${CLOSING_WAY} END AS way
-      FROM cases c WHERE c.filed_on BETWEEN @from AND @to AND c.filing = 'confirmed' AND ${SCOPE}`;
-    return this.conn.db.prepare<[Record<string, string | null>], ClosingDb>(sql).all(this.params(s, { from, to })).map((r) => ({
-      caseId: r.id, assignee: r.assignee ?? '', type: r.type, filedOn: r.filed_on,
-      ...(r.closed_on && r.way ? { closedOn: r.closed_on, way: r.way } : {}),
-    }));
+  /** Cases filed within [from, to] and how they stood at `to` (the window of the 整体执结率), aggregated in SQL. */
+  filedIn(s: DashboardScope, from: string, to: string): FiledWindow {
+    const window = /* sql */ `
+      SELECT c.type, c.filed_on, CASE WHEN c.closed_on <= @to THEN c.closed_on END AS closed_on,
+        CASE WHEN c.closed_on <= @to THEN ${CLOSING_WAY} END AS way
+      FROM cases c INDEXED BY cases_filed_window WHERE c.filed_on BETWEEN @from AND @to AND c.filing = 'confirmed' AND ${SCOPE}`;
+    const p = this.params(s, { from, to });
+    const counts = this.conn.db.prepare<[Record<string, string | null>], { filed: number; terminal: number | null }>(
+      `SELECT count(*) AS filed, sum(w.way = 'terminal') AS terminal FROM (${window}) w`,
+    ).get(p)!;
+    type A = { type: string; filed_on: string; closed_on: string; n: number };
+    const actual = this.conn.db.prepare<[Record<string, string | null>], A>(
+      `SELECT w.type, w.filed_on, w.closed_on, count(*) AS n FROM (${window}) w WHERE w.way IN ('completed', 'ended') GROUP BY w.type, w.filed_on, w.closed_on`,
+    ).all(p).map((r) => ({ type: r.type, filedOn: r.filed_on, closedOn: r.closed_on, n: r.n }));
+    return { filed: counts.filed, terminal: counts.terminal ?? 0, actual };
   }
 
   /** 执行到位金额 of [from, to] per case and month: the parts `recovered` is made of, on their day. */

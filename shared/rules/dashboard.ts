@@ -3,7 +3,7 @@
  * closing time, what counts as 实际执结, and the SPC's quality indicators 三个90%一个80%. Pure
  * functions; the store reads the rows in single SQL passes, these turn them into figures.
  */
-import { addDays, addMonths, daysBetween, type HolidayCalendar, type IsoDate } from '../dates';
+import { addDays, addMonths, type HolidayCalendar, type IsoDate } from '../dates';
 import type { CaseClosing } from '../domain/types';
 import type { Indicator, Period, PeriodRef } from '../domain/dashboard';
 import type { CaseTypeCode } from '../ids/case-number';
@@ -60,13 +60,27 @@ export interface ClosedRow {
   way: CaseClosing;
 }
 
-/** Whether a case was closed by its time limit (docs/domain.md rule 11); a type with no limit counts as in time. */
-export function closedInLimit(r: ClosedRow, cal: HolidayCalendar): boolean {
-  const limit = caseTimeLimit(r.type as CaseTypeCode, r.filedOn, cal);
-  return !limit || r.closedOn <= limit.deadline;
-}
+/** the deadlines computed so far, per holiday table: a pure function of (type, filing day, table) */
+const DEADLINES = new WeakMap<HolidayCalendar, Map<string, IsoDate | null>>();
 
-export const closingDays = (r: Pick<ClosedRow, 'filedOn' | 'closedOn'>): number => daysBetween(r.filedOn, r.closedOn);
+/**
+ * Whether a case was closed by its time limit (docs/domain.md rule 11); a type with no limit counts
+ * as in time. The limit is computed once per type, filing day and holiday table.
+ */
+export function inLimitChecker(cal: HolidayCalendar): (r: Pick<ClosedRow, 'type' | 'filedOn' | 'closedOn'>) => boolean {
+  let limits = DEADLINES.get(cal);
+  if (!limits) DEADLINES.set(cal, (limits = new Map()));
+  const known = limits;
+  return (r) => {
+    const k = `${r.type}|${r.filedOn}`;
+    let deadline = known.get(k);
+    if (deadline === undefined) {
+      deadline = caseTimeLimit(r.type as CaseTypeCode, r.filedOn, cal)?.deadline ?? null;
+      known.set(k, deadline);
+    }
+    return deadline === null || r.closedOn <= deadline;
+  };
+}
 
 const ratio = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 

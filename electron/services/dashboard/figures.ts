@@ -3,27 +3,23 @@
  * scope, the 三个90%一个80% indicators, and the cases behind each figure a click opens. The rows
  * are read once (rows.ts); everything here is arithmetic over them.
  */
-import type { HolidayCalendar } from '../../../shared/dates';
 import { CASE_CLOSINGS, type CaseClosing } from '../../../shared/domain/types';
 import type { FigureKey, Indicator, JudgeFigures, MonthRecovered } from '../../../shared/domain/dashboard';
-import { ACTUAL_CLOSINGS, closedInLimit, closingDays, qualityIndicators } from '../../../shared/rules/dashboard';
-import type { ClosingRow } from '../../store/dashboard';
+import { qualityIndicators } from '../../../shared/rules/dashboard';
 import type { DashboardRows } from './rows';
 
 const ofJudge = <T extends { assignee: string }>(rows: readonly T[], judge: string): readonly T[] => (judge ? rows.filter((r) => r.assignee === judge) : rows);
 
 const noWays = (): Record<CaseClosing, number> => Object.fromEntries(Object.keys(CASE_CLOSINGS).map((k) => [k, 0])) as Record<CaseClosing, number>;
 
-const isActual = (r: Pick<ClosingRow, 'way'>) => ACTUAL_CLOSINGS.includes(r.way);
-
 /** The figures of one judge ('' = the whole scope). */
-export function figuresOf(rows: DashboardRows, judge: string, cal: HolidayCalendar): JudgeFigures {
+export function figuresOf(rows: DashboardRows, judge: string): JudgeFigures {
   const closed = ofJudge(rows.closed, judge);
   const byWay = noWays();
   for (const r of closed) byWay[r.way] += 1;
-  const actual = closed.filter(isActual);
-  const inLimit = actual.filter((r) => closedInLimit(r, cal)).length;
-  const days = closed.reduce((t, r) => t + closingDays(r), 0);
+  const actual = closed.filter((r) => r.actual);
+  const inLimit = actual.filter((r) => r.inLimit).length;
+  const days = closed.reduce((t, r) => t + r.days, 0);
   return {
     judge,
     recovered: ofJudge(rows.recovered, judge).reduce((t, r) => t + r.amount, 0),
@@ -40,12 +36,11 @@ export function figuresOf(rows: DashboardRows, judge: string, cal: HolidayCalend
 }
 
 /** 三个90%一个80% over the scope's rows (shared/rules/dashboard.ts). */
-export function indicatorsOf(rows: DashboardRows, cal: HolidayCalendar): Indicator[] {
-  const actual = rows.closed.filter(isActual);
-  const done = rows.filed.filter((r) => r.way === 'terminal' || (r.way && r.closedOn && isActual({ way: r.way }) && closedInLimit({ ...r, closedOn: r.closedOn, way: r.way }, cal)));
+export function indicatorsOf(rows: DashboardRows): Indicator[] {
+  const actual = rows.closed.filter((r) => r.actual);
   return qualityIndicators({
-    actualInLimit: actual.filter((r) => closedInLimit(r, cal)).length, actual: actual.length,
-    overallDone: done.length, overallFiled: rows.filed.length,
+    actualInLimit: actual.filter((r) => r.inLimit).length, actual: actual.length,
+    overallDone: rows.overall.done, overallFiled: rows.overall.filed,
   });
 }
 
@@ -65,13 +60,13 @@ export function judgesOf(rows: DashboardRows): string[] {
 }
 
 /** The cases behind a figure of one judge ('' = the scope), optionally of one way of closing. */
-export function casesBehind(rows: DashboardRows, figure: FigureKey, judge: string, cal: HolidayCalendar, way?: CaseClosing): string[] {
+export function casesBehind(rows: DashboardRows, figure: FigureKey, judge: string, way?: CaseClosing): string[] {
   const closed = ofJudge(rows.closed, judge).filter((r) => way === undefined || r.way === way);
   const pick: Record<FigureKey, () => readonly { caseId: string }[]> = {
     recovered: () => ofJudge(rows.recovered, judge),
     closed: () => closed,
-    closedInLimit: () => closed.filter((r) => isActual(r) && closedInLimit(r, cal)),
-    closedPastLimit: () => closed.filter((r) => isActual(r) && !closedInLimit(r, cal)),
+    closedInLimit: () => closed.filter((r) => r.actual && r.inLimit),
+    closedPastLimit: () => closed.filter((r) => r.actual && !r.inLimit),
     nearLimit: () => ofJudge(rows.nearLimit, judge),
     freezesLapsing: () => ofJudge(rows.freezesLapsing, judge),
     listed: () => ofJudge(rows.listed, judge),

@@ -7,15 +7,22 @@
 import { addDays, addMonths, daysBetween, type HolidayCalendar, type IsoDate } from '../../../shared/dates';
 import type { Period } from '../../../shared/domain/dashboard';
 import type { CaseTypeCode } from '../../../shared/ids/case-number';
-import { OVERALL_YEARS, weekEndOf } from '../../../shared/rules/dashboard';
+import { ACTUAL_CLOSINGS, inLimitChecker, OVERALL_YEARS, weekEndOf } from '../../../shared/rules/dashboard';
 import { caseTimeLimit } from '../../../shared/rules/time-limits';
 import type { SecureStore } from '../../store';
-import type { CaseOfJudge, ClosingRow, DashboardScope, FiledRow, RecoveredRow } from '../../store/dashboard';
+import type { CaseOfJudge, ClosingRow, DashboardScope, RecoveredRow } from '../../store/dashboard';
 import { CASE_DEADLINE_WARN_DAYS } from '../alerts/scan';
 
+/** a closing of the period: 实际执结 (执行完毕, 终结执行) or not, and if so whether by its time limit */
+export interface ClosedCase extends ClosingRow {
+  actual: boolean;
+  inLimit: boolean;
+}
+
 export interface DashboardRows {
-  closed: ClosingRow[];
-  filed: FiledRow[];
+  closed: ClosedCase[];
+  /** the 整体执结率's window: cases filed in the three years, and those done (终本, or 实际执结 in time) */
+  overall: { filed: number; done: number };
   recovered: RecoveredRow[];
   nearLimit: CaseOfJudge[];
   freezesLapsing: CaseOfJudge[];
@@ -54,9 +61,16 @@ function freezesLapsing(store: SecureStore, s: DashboardScope, today: IsoDate): 
 
 export function readRows(store: SecureStore, s: DashboardScope, period: Period, today: IsoDate, cal: HolidayCalendar): DashboardRows {
   const d = store.dashboard;
+  const inLimit = inLimitChecker(cal);
+  const closed = d.closedIn(s, period.from, period.to).map((r) => {
+    const actual = ACTUAL_CLOSINGS.includes(r.way);
+    return { ...r, actual, inLimit: actual && inLimit(r) };
+  });
+  const window = d.filedIn(s, addDays(addMonths(period.to, -12 * OVERALL_YEARS), 1), period.to);
+  const doneInTime = window.actual.reduce((t, r) => t + (inLimit(r) ? r.n : 0), 0);
   return {
-    closed: d.closedIn(s, period.from, period.to),
-    filed: d.filedIn(s, addDays(addMonths(period.to, -12 * OVERALL_YEARS), 1), period.to),
+    closed,
+    overall: { filed: window.filed, done: window.terminal + doneInTime },
     recovered: d.recoveredIn(s, period.from, period.to),
     nearLimit: nearLimit(store, s, today, cal),
     freezesLapsing: freezesLapsing(store, s, today),

@@ -48,20 +48,20 @@ export function dashboardHandlers(d: Pick<Deps, 'now' | 'holidays'>): FeatureHan
       const judges = scope.scope === 'bureau' ? judgesOf(rows) : [scope.assignee!];
       return {
         scope: scope.scope, period, today, weekEnd: weekEndOf(today),
-        total: figuresOf(rows, '', d.holidays),
+        total: figuresOf(rows, ''),
         judges: judges.map((j) => {
           const n = name(j);
-          return { ...figuresOf(rows, j, d.holidays), ...(n ? { name: n } : {}) };
+          return { ...figuresOf(rows, j), ...(n ? { name: n } : {}) };
         }),
         byMonth: byMonthOf(rows),
-        indicators: indicatorsOf(rows, d.holidays),
+        indicators: indicatorsOf(rows),
         optimum: { ...CLOSING_DAYS_OPTIMUM },
       };
     },
     cases: ({ period: ref, judge, figure, way }, ctx) => {
       const scope = scopeOf(ctx, 'dashboard.cases', judge);
       const rows = readRows(ctx.store, scope, periodFrom(ref), todayCst(d.now()), d.holidays);
-      const ids = casesBehind(rows, figure, '', d.holidays, way);
+      const ids = casesBehind(rows, figure, '', way);
       return ctx.store.cases.list({ ids, status: 'all', limit: 500 });
     },
   };
