@@ -31,14 +31,13 @@ export class CourtSystem {
   /** the sandbox's clock, for the events' times (set by startSandbox) */
   now: () => number = Date.now;
 
-  /** history: cases the system holds as closed, with their day and way (population/closing-history.ts) */
-  constructor(private readonly docket: readonly DocketCase[], readonly court: string, private readonly history: readonly DocketCase[] = []) {
-    this.byNumber = new Map([...docket, ...history].map((c) => [c.number, c]));
+  constructor(private readonly docket: readonly DocketCase[], readonly court: string) {
+    this.byNumber = new Map(docket.map((c) => [c.number, c]));
   }
 
-  /** Every case of a court, docket first, then filings in the order filed, then the closed history. */
+  /** Every case of a court, docket first, then filings in the order filed. */
   casesOf(court: string): DocketCase[] {
-    return court === this.court ? [...this.docket, ...this.filed.values(), ...this.history] : [];
+    return court === this.court ? [...this.docket, ...this.filed.values()] : [];
   }
 
   find(number: string): DocketCase | undefined {
