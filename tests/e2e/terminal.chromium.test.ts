@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SEED, type DocketCase } from '../../electron/sandbox';
 import { generatePopulation } from '../../electron/sandbox/population';
+import { makeClosingHistory } from '../../electron/sandbox/population/closing-history';
 import { addDays, todayCst } from '../../shared/dates';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
 import { CHIEF, CHIEF_PASSWORD, enrolChief, OFFICER, openCase, PASSWORD, queryAll, setUpWorkstation } from './judge-flow';
@@ -40,10 +41,12 @@ const sandboxPost = async (p: string, body: unknown) => {
  */
 function caseWithoutProperty(): DocketCase {
   const pop = generatePopulation(DEFAULT_SEED);
+  // the court's open docket and its closing history: a debtor in neither
+  const known = [...pop.docket, ...makeClosingHistory(pop)];
   const nothing = pop.persons.find((p) => {
     const h = p.holdings;
     return h.bankAccounts.every((a) => a.balance === 0) && h.onlineFunds.every((a) => a.balance === 0) && !h.securities.length && !h.wealth.length
-      && !h.realEstate.length && !h.vehicles.length && !h.equity.length && !h.providentFund.length && !pop.docket.some((c) => c.debtors.some((d) => d.idNumber === p.idNumber));
+      && !h.realEstate.length && !h.vehicles.length && !h.equity.length && !h.providentFund.length && !known.some((c) => c.debtors.some((d) => d.idNumber === p.idNumber) || c.applicant.idNumber === p.idNumber);
   });
   const applicant = pop.persons.find((p) => p.tier === 'rich');
   if (!nothing || !applicant) throw new Error('the seeded population has no person without property');
