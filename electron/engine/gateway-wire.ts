@@ -139,6 +139,9 @@ export const courtCaseSchema = z.object({
   /** 履行期限届满日 and the money debt late-performance interest accrues on, where the judgment sets them */
   performanceDueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   interestPrincipal: fen.optional(),
+  /** a case the system holds as closed: the CST day and the way (docs/gateway-protocol.md, "Court case events") */
+  closedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  closing: z.enum(['completed', 'terminal', 'ended', 'withdrawn', 'not-enforced']).optional(),
 });
 export type CourtCase = z.infer<typeof courtCaseSchema>;
 

@@ -31,13 +31,14 @@ export class CourtSystem {
   /** the sandbox's clock, for the events' times (set by startSandbox) */
   now: () => number = Date.now;
 
-  constructor(private readonly docket: readonly DocketCase[], readonly court: string) {
-    this.byNumber = new Map(docket.map((c) => [c.number, c]));
+  /** history: cases the system holds as closed, with their day and way (population/closing-history.ts) */
+  constructor(private readonly docket: readonly DocketCase[], readonly court: string, private readonly history: readonly DocketCase[] = []) {
+    this.byNumber = new Map([...docket, ...history].map((c) => [c.number, c]));
   }
 
-  /** Every case of a court, docket first, then filings in the order filed. */
+  /** Every case of a court, docket first, then filings in the order filed, then the closed history. */
   casesOf(court: string): DocketCase[] {
-    return court === this.court ? [...this.docket, ...this.filed.values()] : [];
+    return court === this.court ? [...this.docket, ...this.filed.values(), ...this.history] : [];
   }
 
   find(number: string): DocketCase | undefined {

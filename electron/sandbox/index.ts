@@ -24,6 +24,7 @@ import { CourtSystem } from './court-system';
 /** ¥100,000: deductions above it carry a chief's or the director's signature (the bureau's default too) */
 export const DEFAULT_APPROVAL_THRESHOLD = 10_000_000;
 import { DEMO_COURT } from './population/docket';
+import { makeClosingHistory } from './population/closing-history';
 import { RequestTable } from './request-table';
 import { createSandboxServer } from './server';
 import { CheckpointBook } from './checkpoint-book';
@@ -99,7 +100,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const st: SandboxState = {
     seed,
     population,
-    court: Object.assign(new CourtSystem(population.docket, DEMO_COURT), { now: () => clock.now() }),
+    court: Object.assign(new CourtSystem(population.docket, DEMO_COURT, makeClosingHistory(population)), { now: () => clock.now() }),
     approvalThresholds: new Map([[DEMO_COURT, DEFAULT_APPROVAL_THRESHOLD]]),
     approvals: new Map(),
     officers,

@@ -43,6 +43,8 @@ export async function importDocket(d: Deps, store: SecureStore, officer: Officer
         number: num.value.text, filedOn: it.filedOn, cause: it.cause, amountOwed: it.amountOwed, costs: it.costs,
         applicant: it.applicant, debtors: it.debtors, ...(it.assignee ? { assignee: it.assignee } : {}),
         ...(it.performanceDueOn !== undefined && it.interestPrincipal !== undefined ? { performanceDueOn: it.performanceDueOn, interestPrincipal: it.interestPrincipal } : {}),
+        // the system's closing history (docs/dashboard.md): a closed case arrives closed, with its day and way
+        ...(it.closedOn !== undefined && it.closing !== undefined ? { closedOn: it.closedOn, cmsClosing: it.closing } : {}),
       });
     }
     offset += page.items.length;

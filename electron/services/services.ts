@@ -39,6 +39,7 @@ import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
 import { distributionHandlers } from './handlers/distribution';
 import { valuationHandlers } from './handlers/valuation';
 import { sheetHandlers } from './handlers/sheets';
+import { dashboardHandlers } from './handlers/dashboard';
 import { terminalHandlers } from './handlers/terminal';
 import { TERMINAL_REQUERY_KIND, terminalRequeryJob } from './terminal/requery-job';
 import { restrictionHandlers } from './handlers/restriction';
@@ -111,6 +112,7 @@ export function createServices(sd: ServiceDeps): Services {
     distribution: distributionHandlers(d),
     valuation: valuationHandlers(d),
     sheets: sheetHandlers(d),
+    dashboard: dashboardHandlers(d),
   };
   return {
     handlers,

@@ -39,6 +39,9 @@ export interface NewCase {
   /** who entered it by hand (a pending filing) */
   enteredBy?: string;
   filing?: FilingState;
+  /** a case the case-management system holds as closed (its closing history): the day and the way */
+  closedOn?: string;
+  cmsClosing?: CaseClosing;
 }
 
 /** CaseDetail without the date-derived fields (deadline, daysLeft) the service adds. */
@@ -54,6 +57,8 @@ export interface CaseListQuery {
   scope?: { assignees: readonly string[]; enteredBy: string };
   /** only the cases assigned to these officers ("my cases") */
   assignees?: readonly string[];
+  /** only these cases (the cases behind a dashboard figure) */
+  ids?: readonly string[];
 }
 
 export interface CaseList {
@@ -82,6 +87,8 @@ interface CaseRow {
   closing: CaseClosing | null;
   /** 终本: the approved closing (docs/domain.md rule 12) */
   terminal_closing?: string | null;
+  /** closed as the case-management system records it (migration "closing history and dashboard indexes") */
+  cms_closing?: CaseClosing | null;
   performance_due_on: string | null;
   interest_principal: number | null;
 }
@@ -131,6 +138,7 @@ function summary(r: CaseRow, parties: readonly { role: PartyRole; name: string }
   if (r.closed_on !== null) s.closedOn = r.closed_on;
   if (r.closing !== null) s.closing = r.closing;
   else if (r.terminal_closing) s.closing = 'terminal';
+  else if (r.cms_closing) s.closing = r.cms_closing;
   return s;
 }
 
@@ -217,6 +225,10 @@ export class CaseRepo {
     if (q.assignees) {
       where.push('c.assignee IN (SELECT value FROM json_each(@assignees))');
       params.assignees = JSON.stringify(q.assignees);
+    }
+    if (q.ids) {
+      where.push('c.id IN (SELECT value FROM json_each(@ids))');
+      params.ids = JSON.stringify(q.ids);
     }
     const search = q.search ? normalizeSearch(q.search) : '';
     if (search) {
@@ -352,11 +364,12 @@ export class CaseRepo {
     const now = this.clock().toISOString();
     this.db.prepare(
       `INSERT INTO cases (id, number, court, type, filed_on, status, cause, amount_owed, costs, recovered, created_at, updated_at,
-         assignee, entered_by, filing, performance_due_on, interest_principal)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, n.text, n.court, n.type, c.filedOn, c.status ?? 'open', c.cause,
+         assignee, entered_by, filing, performance_due_on, interest_principal, closed_on, cms_closing)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, n.text, n.court, n.type, c.filedOn, c.cmsClosing && c.closedOn ? 'closed' : c.status ?? 'open', c.cause,
       assertFen(c.amountOwed, 'amountOwed'), assertFen(c.costs, 'costs'), now, now,
-      c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed', ...Object.values(lateInterestColumns(c)));
+      c.assignee ?? null, c.enteredBy ?? null, c.filing ?? 'confirmed', ...Object.values(lateInterestColumns(c)),
+      c.cmsClosing && c.closedOn ? c.closedOn : null, c.cmsClosing && c.closedOn ? c.cmsClosing : null);
     const insertParty = this.db.prepare(
       'INSERT INTO parties (id, case_id, position, role, kind, name, id_number, particulars) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );

@@ -20,6 +20,7 @@
  * - a measure the agency refuses, or one withdrawn before it went out, voids in the same
  *   transaction each of its documents none of whose measures still stands (作废, docs/documents.md).
  */
+import { RECOVERED_PARTS } from './recovered-parts';
 import { AppFailure } from '../../shared/app-failure';
 import { todayCst, type IsoDate } from '../../shared/dates';
 import type { CourtAccount } from '../../shared/domain/measure-views';
@@ -480,15 +481,10 @@ export class MeasureRepo implements MeasureStore {
     if (!c) throw new AppFailure('NOT_FOUND', { zh: '案件不存在', en: 'no such case' });
     const input: CapInput = { amountOwed: c.amount_owed, costs: c.costs, recovered: c.recovered };
     if (c.performance_due_on === null || c.interest_principal === null) return input;
-    const payments = this.db.prepare<[string], { amount: number; at: string }>(
-      `SELECT credited AS amount, coalesce(json_extract(outcome, '$.executedAt'), credited_at) AS at FROM measures
-         WHERE case_id = ? AND kind = 'deduct' AND credited IS NOT NULL`,
-    ).all(caseId).map((p) => ({ on: todayCst(new Date(p.at)), amount: p.amount }));
-    // his own payments (migration "debtor payments") on the day he paid, reversed ones left out
-    payments.push(...this.db.prepare<[string], { amount: number; on: string }>(
-      `SELECT p.amount, p.paid_on AS "on" FROM debtor_payments p WHERE p.case_id = ? AND p.reverses IS NULL
-         AND NOT EXISTS (SELECT 1 FROM debtor_payments r WHERE r.reverses = p.id)`,
-    ).all(caseId));
+    // executed deductions on their day, his own payments (migration "debtor payments") on the day he paid
+    const payments = this.db.prepare<[string], { amount: number; on: string }>(
+      `SELECT r.amount, r.on_day AS "on" FROM (${RECOVERED_PARTS}) r WHERE r.case_id = ?`,
+    ).all(caseId);
     input.lateInterest = { principal: c.interest_principal, dueOn: c.performance_due_on, asOf, payments };
     return input;
   }

@@ -27,6 +27,7 @@ import { MeasureRepo } from './measures';
 import { MetaRepo } from './meta';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { OfficerRepo } from './officers';
+import { DashboardReader } from './dashboard';
 import { caseQueryView } from './query-view';
 import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
@@ -117,6 +118,8 @@ export interface SecureStore {
   readonly distribution: DistributionRepo;
   /** 定向询价 and the reference prices (docs/distribution.md) */
   readonly valuations: ValuationRepo;
+  /** the bureau dashboard's single-pass reads across cases (docs/dashboard.md) */
+  readonly dashboard: DashboardReader;
   /** consumption restriction orders, the persons they bind, their lift and single exemptions */
   readonly restrictions: RestrictionRepo;
   caseQueryView(caseId: string): CaseQueryView;
@@ -190,6 +193,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     debtorPayments: new DebtorPaymentRepo(conn, clock, audit),
     distribution: new DistributionRepo(conn, clock, audit),
     valuations: new ValuationRepo(conn, clock, audit),
+    dashboard: new DashboardReader(conn),
     restrictions: new RestrictionRepo(conn, clock, audit),
     caseQueryView: (caseId) => caseQueryView(conn.db, requests, caseId),
     transaction: (fn) => conn.db.transaction(fn)(),

@@ -4,7 +4,7 @@
  * the network banner and the connection notice around it. Hearing mode replaces everything: the
  * parties watch.
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { alwaysOpen, type Connection } from './api/connection';
 import { errorText } from './i18n/dict';
 import { useAppStore } from './store';
@@ -34,6 +34,9 @@ import { ChannelBoard } from './features/board/ChannelBoard.dom';
 import { BatchStartDialog } from './features/batch/BatchStartDialog.dom';
 import { CommandPalette } from './features/palette/CommandPalette.dom';
 import { ShortcutHelp } from './features/palette/ShortcutHelp.dom';
+
+// the dashboard and echarts load when it is first opened: the case list paints without them
+const DashboardView = lazy(() => import('./features/dashboard/DashboardView.dom').then((m) => ({ default: m.DashboardView })));
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -91,7 +94,8 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
     body = (
       <>
         <DeskShortcuts />
-        {deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
+        {deskView === 'dashboard' ? <Suspense fallback={<main className="page desk-page" data-testid="dashboard-loading" />}><DashboardView /></Suspense>
+          : deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
           : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'board' ? <ChannelBoard /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         {batchStartOpen && <BatchStartDialog />}

@@ -70,6 +70,8 @@ export const ACTS = {
   'jobs.manage': { roles: ALL, case: 'none', zh: '查看、暂停、继续、取消后台任务（本人创建或本人案件的）', en: 'see, pause, resume and cancel background jobs (one’s own or of one’s cases)' },
   'document.export': { roles: ALL, case: 'read', zh: '导出文书副本（留痕）', en: 'save a copy of a document (recorded)' },
   'board.read': { roles: ALL, case: 'none', zh: '查看各查控渠道的答复时效、失败与人工处理比例、已冻结未扣划时长', en: 'read the channel service board: answer latency, failure and manual-handling rates, frozen-not-deducted age' },
+  'dashboard.read': { roles: ['judge', 'chief', 'director'], case: 'none', zh: '查看执行质效看板（法官只看本人承办的案件）', en: 'see the enforcement dashboard (a judge: his own cases only)' },
+  'dashboard.bureau': { roles: SENIOR, case: 'none', zh: '查看全局及各法官的执行质效', en: 'see the bureau’s and each judge’s enforcement figures' },
   'payment.record': { roles: PREPARERS, case: 'act', zh: '记录、撤销被执行人自动履行（撤销须说明理由）', en: 'record or reverse a debtor’s own payment (a reversal with a reason)' },
   'distribution.prepare': { roles: PREPARERS, case: 'act', zh: '登记、撤回参与分配申请，申请定向询价', en: 'record or withdraw a claim to share, ask for a directed valuation' },
   'distribution.decide': { roles: JUDGE, case: 'act', zh: '制作分配方案并记录送达，出具商请移送执行函', en: 'make the distribution plan and record its service, issue a request to transfer' },

@@ -47,12 +47,19 @@ export type PartyParticulars = Pick<Party, 'address' | 'legalRepresentative'>;
 
 export type CaseStatus = 'open' | 'closed';
 
-/** How a case was closed: 执行完毕, paid in full; 终本, without full recovery (docs/domain.md rule 12). */
-export type CaseClosing = 'completed' | 'terminal';
+/**
+ * How a case was closed: 执行完毕, paid in full; 终本, without full recovery (docs/domain.md rule 12);
+ * and, as the case-management system records closings made elsewhere (docs/dashboard.md), 终结执行,
+ * 销案 and 不予执行.
+ */
+export type CaseClosing = 'completed' | 'terminal' | 'ended' | 'withdrawn' | 'not-enforced';
 
 export const CASE_CLOSINGS: Readonly<Record<CaseClosing, { zh: string; en: string }>> = {
   completed: { zh: '执行完毕', en: 'enforcement completed' },
   terminal: { zh: '终结本次执行程序', en: 'round of enforcement closed (终本)' },
+  ended: { zh: '终结执行', en: 'enforcement ended' },
+  withdrawn: { zh: '销案', en: 'case withdrawn' },
+  'not-enforced': { zh: '不予执行', en: 'enforcement refused' },
 };
 
 /** evading: refuses to perform and evades enforcement; missing: his whereabouts are unknown (docs/domain.md rule 10) */

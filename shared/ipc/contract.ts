@@ -31,6 +31,7 @@ import { boardGroup } from './groups/board';
 import { distributionGroup } from './groups/distribution';
 import { valuationGroup } from './groups/valuation';
 import { sheetsGroup } from './groups/sheets';
+import { dashboardGroup } from './groups/dashboard';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
@@ -385,6 +386,7 @@ export const contract = {
   distribution: distributionGroup,
   valuation: valuationGroup,
   sheets: sheetsGroup,
+  dashboard: dashboardGroup,
 } as const;
 
 /** Events main → renderer. */

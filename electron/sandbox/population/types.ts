@@ -3,6 +3,7 @@
  * 'YYYY-MM-DD'; instants ISO-8601 (UTC). Each channel's formatter renders a slice of this in its
  * agency's own feedback format; `/sandbox/v1/subjects/:idNumber` serves it to tests and trainers.
  */
+import type { CaseClosing } from '../../../shared/domain/types';
 import type { Fen } from '../../../shared/money';
 import type { PfWithdrawalCondition } from '../../../shared/rules/exempt';
 
@@ -234,6 +235,9 @@ export interface DocketCase {
   interestPrincipal?: Fen;
   /** 执恢: the 终本 case this one resumes */
   resumedFrom?: string;
+  /** a case the system holds as closed (the closing history): the CST day and the way */
+  closedOn?: string;
+  closing?: CaseClosing;
 }
 
 export interface Population {

@@ -6,14 +6,16 @@ import type { DeskView } from '../../store/slices/desk';
 import { RemindersMenu } from '../reminders/RemindersMenu.dom';
 import { AlertsMenu } from '../alerts/AlertsMenu.dom';
 import { ariaKeys } from '../../ui/shortcuts';
+import { say } from '../dashboard/labels';
 
 export function DeskNav() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const view = useAppStore((s) => s.deskView);
   const outboxCount = useAppStore((s) => s.outbox?.length ?? 0);
   const setView = useAppStore((s) => s.setDeskView);
   const role = useAppStore((s) => s.officer?.role);
   const approver = role !== undefined && permits('deduction.approve', role, 'read').ok;
+  const dashboard = role !== undefined && permits('dashboard.read', role, 'none').ok;
   const go = (v: DeskView) => setView(view === v ? 'main' : v);
   return (
     <nav className="desk-nav" aria-label={t.app.name}>
@@ -43,6 +45,18 @@ export function DeskNav() {
       >
         {t.desk.calendar}
       </button>
+      {dashboard && (
+        <button
+          type="button"
+          className="btn btn-quiet"
+          data-testid="nav-dashboard"
+          aria-pressed={view === 'dashboard'}
+          title={say('navTitle', lang)}
+          onClick={() => go('dashboard')}
+        >
+          {say('nav', lang)}
+        </button>
+      )}
       <RemindersMenu />
       <AlertsMenu />
       <button

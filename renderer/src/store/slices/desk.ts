@@ -14,7 +14,7 @@ import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
 import { batchInitial } from './batch';
 
-export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs' | 'batch' | 'board';
+export type DeskView = 'main' | 'outbox' | 'calendar' | 'settings' | 'audit' | 'approvals' | 'jobs' | 'batch' | 'board' | 'dashboard';
 export type OutboxItem = CallOutput<'measures', 'outbox'>[number];
 
 /** The calendar looks this far ahead. */
