@@ -41,14 +41,17 @@ export function CaseList() {
   const searchRef = useRef<HTMLInputElement>(null);
   const ready = useRef(false);
 
-  // The saved status filter (null: none saved) decides the first load.
+  // The saved status filter (null: none saved) decides the session's first load; back from a case,
+  // the filter in hand stays (the saved one may lag a choice just made), and a choice made before
+  // the saved one is read wins over it.
   const saved = useLiveQuery(() => savedStatusFilter(LIST_ID), []);
   const latestSearch = useRef(search);
   latestSearch.current = search;
   useEffect(() => {
     if (saved === undefined || ready.current) return;
     ready.current = true;
-    setCaseQuery({ status: saved ?? useAppStore.getState().caseStatus, search: latestSearch.current });
+    const s = useAppStore.getState();
+    setCaseQuery({ status: s.caseListSeq > 0 ? s.caseStatus : (saved ?? s.caseStatus), search: latestSearch.current });
   }, [saved, setCaseQuery]);
 
   useEffect(() => {
@@ -95,6 +98,7 @@ export function CaseList() {
           value={status}
           onChange={(e) => {
             const v = e.target.value as CaseStatusFilter;
+            ready.current = true;
             setCaseQuery({ status: v });
             void saveStatusFilter(LIST_ID, v);
           }}
