@@ -8,6 +8,7 @@
  * from its rows, sending only what the outbox does not hold yet — nothing twice.
  */
 import { caseAccess, permits } from '../../../shared/authority/matrix';
+import { purposeRefusal } from '../../../shared/authority/purpose';
 import { BATCH_QUERY_KIND, BATCH_WINDOW, type BatchParams, type BatchTotals } from '../../../shared/domain/batch';
 import { channelsFor, type ChannelId } from '../../../shared/domain/channels';
 import type { Job, JobProgress } from '../../../shared/domain/jobs';
@@ -47,8 +48,9 @@ function send(ctx: JobRunContext, job: Job, c: StoredCase, rows: readonly Planne
   startPropertyQuery(ctx.store, ctx.session.officer, ctx.session, c, debtors, { jobId: job.id, job: BATCH_QUERY_KIND }, (partyId, channel) => ids.get(key(partyId, channel)));
 }
 
+/** The router's own two checks, asked again when the case's turn comes (its 承办人 may have changed since). */
 function mayQuery(o: Officer, c: StoredCase): boolean {
-  return permits('query.property', o.role, caseAccess(accessHolder(o), accessCase(c))).ok && c.filing === 'confirmed';
+  return permits('query.property', o.role, caseAccess(accessHolder(o), accessCase(c))).ok && !purposeRefusal('query.property', c);
 }
 
 /** Plans one case (or skips it, with the reason) and sends its plan. */

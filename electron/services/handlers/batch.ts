@@ -51,7 +51,7 @@ export function batchHandlers(d: Deps): FeatureHandlers<'batch'> {
     },
     view: ({ jobId, offset, limit, state }, ctx) => viewOf(ctx, seen(ctx, jobId), { ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}), ...(state ? { state } : {}) }),
     list: (_input, { store, officer }) => store.jobs.list({ kinds: [BATCH_QUERY_KIND] })
-      .filter((j) => j.createdBy === officer.code || maySeeJob(store, officer, j))
+      .filter((j) => maySeeJob(store, officer, j))
       .map((j) => jobView(store, officer, j))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   };
