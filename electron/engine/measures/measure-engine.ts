@@ -31,7 +31,8 @@
  *
  * The exchanges run on the one exchange runner (exchange/runner.ts) with the measure policy
  * (measure-steps.ts); the frozen-balance re-query on a second runner with its policy
- * (balance-check.ts); leases in leases.ts, the feed in measure-feed.ts. Per-channel gates
+ * (balance-check.ts); leases in leases.ts, the feed in measure-feed.ts (over the
+ * engines' one feed reader, feed-reader.ts). Per-channel gates
  * (concurrency, rate, circuit breaker) and health probing are shared with the query engine
  * (channel-base.ts); this file is the engine's face: what may be sent, what a restart takes up.
  */
@@ -57,7 +58,8 @@ import { MeasureLeases } from './leases';
 import { bodyText, buildFrozenBalanceBody, buildMeasureBody, sha256Of, type MeasureContext } from './measure-body';
 import { failureFor, MeasureFailure } from './measure-errors';
 import type { FrozenBalance } from './measure-feedback';
-import { FeedReader } from './measure-feed';
+import type { FeedReader } from '../feed-reader';
+import { measureFeed } from './measure-feed';
 import { MeasureSteps, SENDABLE, type MeasureJob } from './measure-steps';
 
 /** The engine's knobs: the channels' gates and probing, the waits (channel-base.ts), and the measure policy's own. */
@@ -229,7 +231,7 @@ class Engine implements MeasureEngine {
         if (!base.life.stopped) this.leases.release(job.id);
       },
     });
-    this.feed = new FeedReader({
+    this.feed = measureFeed({
       base, store, tuning, log, counters: this.count, working: () => this.measures.working,
       jobOf: (id) => this.measures.job(id), consume: (job, s) => steps.consume(job, s),
     });
