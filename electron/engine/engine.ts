@@ -13,6 +13,10 @@
  *                         └─definite refusal (400/401/403/409/422) ──▶ failed
  *   waiting ──maxPolls without feedback──▶ manual
  *
+ * A waiting request is answered from the station's feedback feed (query-feed.ts), read by one
+ * reader while requests are outstanding; it asks about its id only when the answer is overdue
+ * there (query-steps.ts). A restart asks about every 'sent' or 'waiting' request by id first.
+ *
  * Queries may be repeated; the engine still never sends one under a new id on its own: only
  * `retry` (the judge's decision) makes a new request. The exchanges run on the one exchange runner
  * (exchange/runner.ts) with the query policy (query-steps.ts); this file is the engine's face:
@@ -26,6 +30,7 @@ import { ChannelBase, type ChannelBaseTuning } from './channel-base';
 import type { GatewayClient } from './gateway-client';
 import type { Phase } from './exchange/outline';
 import { ExchangeRunner } from './exchange/runner';
+import { QueryFeed } from './query-feed';
 import { QuerySteps, type QueryJob, type QueryTuning } from './query-steps';
 import type { ChannelAdapter, EngineEvents, EngineLog, EngineStore, GatewayConfig, QueryContext } from './types';
 
@@ -45,6 +50,9 @@ export const DEFAULT_TUNING: EngineTuning = {
   probeMaxMs: 60_000,
   probeTimeoutMs: 5_000,
   slowMs: 40,
+  // short: the one click waits for its slowest answer plus at most this (docs/bench.md, P1)
+  feedIntervalMs: 150,
+  feedPageSize: 200,
 };
 
 export interface EngineOptions {
@@ -117,8 +125,11 @@ class QueryEngine implements Engine {
       now: this.now, random, log: this.log, onNetwork: (s) => o.events.network(s),
     });
     this.client = this.base.client;
-    const steps = new QuerySteps({ base: this.base, store: o.store, events: o.events, tuning, now: this.now, random, log: this.log });
-    this.runner = new ExchangeRunner(this.base.life, steps);
+    const feed = new QueryFeed<QueryJob>({
+      base: this.base, cursor: o.store, tuning, log: this.log, working: () => this.runner.working, jobOf: (id) => this.runner.job(id),
+    });
+    const steps = new QuerySteps({ base: this.base, store: o.store, events: o.events, tuning, now: this.now, random, log: this.log, feed });
+    this.runner = new ExchangeRunner(this.base.life, steps, { started: () => feed.read() });
   }
 
   queryCase(ctx: QueryContext, debtors: Party[]): ChannelRequest[] {
@@ -200,6 +211,7 @@ class QueryEngine implements Engine {
       id: r.id, caseId: r.caseId, channel: r.channel, ctx, party, adapter: this.o.adapters[r.channel], lane: this.base.lane(r.channel),
       createdAt: r.createdAt, state: r.state, attempts: r.attempts, polls: r.polls,
       failures: 0, garbage: 0, limited: 0, forgotten: 0, last: undefined, body: undefined, pollNow: false,
+      fed: undefined, wake: undefined, fromFeed: false, feedMissed: false,
     }), first);
   }
 

@@ -46,6 +46,24 @@ export class Lifetime {
     });
   }
 
+  /**
+   * Like sleep, but `hold` is handed a function that ends the wait at once (an answer for the
+   * waiting exchange arrived from the feed). Waking after the wait ended does nothing.
+   */
+  nap(ms: number, hold: (wake: () => void) => void): Promise<void> {
+    if (this.stopped) return Promise.reject(this.reason);
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        clearTimeout(t);
+        this.sleepers.delete(t);
+        resolve();
+      };
+      const t = setTimeout(wake, Math.max(0, ms));
+      this.sleepers.set(t, reject);
+      hold(wake);
+    });
+  }
+
   /** Throws Stopped if the engine has stopped. */
   check(): void {
     if (this.stopped) throw this.reason;

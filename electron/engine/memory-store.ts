@@ -14,6 +14,7 @@ export class MemoryStore implements EngineStore {
   private readonly requests = new Map<string, ChannelRequest>();
   private readonly findings = new Map<string, { saved: SavedFindings; raw: string; receivedAt: string }>();
   private readonly exchanges: Exchange[] = [];
+  private cursor: string | undefined;
   /** counts of calls, for tests that check what the engine wrote */
   readonly writes = { insert: 0, update: 0, findings: 0 };
 
@@ -92,5 +93,13 @@ export class MemoryStore implements EngineStore {
     for (const [k, v] of this.findings) s.findings.set(k, v);
     s.exchanges.push(...this.exchanges);
     return s;
+  }
+
+  feedCursor(): string | undefined {
+    return this.cursor;
+  }
+
+  saveFeedCursor(cursor: string): void {
+    this.cursor = cursor;
   }
 }

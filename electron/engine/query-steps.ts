@@ -1,24 +1,31 @@
 /**
  * The query policy of the exchange outline (exchange/outline.ts; docs/architecture.md, "Exchanges
  * and jobs"): how a channel query is sent, asked about and given up on. A query gives up after
- * its channel's maxAttempts setbacks, polls with a growing interval up to the channel's maxPolls
+ * its channel's maxAttempts setbacks, waits for its answer up to the channel's maxPolls questions
  * ('manual'), and is never sent under a new id on its own: only the judge's retry makes a new
  * request (engine.ts). The runner (exchange/runner.ts) hosts the jobs.
+ *
+ * Answers come from the station's feedback feed (query-feed.ts): a waiting request sleeps until the
+ * feed hands it its answer. It asks about its own id (GET status, on a growing interval) only when
+ * its answer is overdue on the feed — not there within the channel's timeout budget, the feed down
+ * or absent, or the feed's copy unreadable — so nothing is lost if the feed misbehaves.
  */
 import type { ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, Party } from '../../shared/domain/types';
 import { afterRetryAfter, fullJitter, pollDelay } from './backoff';
 import type { ChannelBase, WaitTuning } from './channel-base';
 import type { ChannelLane } from './channel-lane';
+import type { FeedTuning } from './feed-reader';
 import type { GatewayClient } from './gateway-client';
 import { GatewayGarbage, GatewayHttpError, type GatewayFailure } from './gateway-errors';
 import type { SubmitBody } from './gateway-wire';
 import type { AskPhase, ExchangeSteps, Maybe, Phase, Status, StatusFailure, Step, SubmitFailure } from './exchange/outline';
 import { buildQueryBody } from './query-body';
+import type { QueryFeed } from './query-feed';
 import { errorForFailure, garbageError, manualError, rejectionError, requestError, type RequestError } from './request-errors';
 import { FeedbackFormatError, type ChannelAdapter, type EngineEvents, type EngineLog, type EngineStore, type QueryContext } from './types';
 
-export interface QueryTuning extends WaitTuning {
+export interface QueryTuning extends WaitTuning, Omit<FeedTuning, 'probeTimeoutMs'> {
   /** unreadable answers or feedback tolerated before the request fails with GATEWAY_GARBAGE */
   garbageRetries: number;
   /** 429 answers waited out before the request fails */
@@ -54,7 +61,18 @@ export interface QueryJob {
   body: SubmitBody | undefined;
   /** a poll is due at once (the submit answer already said answered or rejected) */
   pollNow: boolean;
+  /** an answer the feed handed over, taken up at the next question */
+  fed: Status | undefined;
+  /** ends the job's wait on the feed */
+  wake: (() => void) | undefined;
+  /** the answer in hand came from the feed */
+  fromFeed: boolean;
+  /** the feed's copy could not be used: ask about the id on the plain schedule from now on */
+  feedMissed: boolean;
 }
+
+/** where an answer from the feed is recorded as received */
+const FEED_PATH = '/gw/v1/feedback';
 
 export interface QueryStepsDeps {
   base: ChannelBase;
@@ -64,6 +82,7 @@ export interface QueryStepsDeps {
   now: () => Date;
   random: () => number;
   log: EngineLog;
+  feed: QueryFeed<QueryJob>;
 }
 
 /** a submit's answer, as the gateway client gives it */
@@ -191,22 +210,48 @@ export class QuerySteps implements ExchangeSteps<QueryJob, Submitted> {
   beforeAsk(job: QueryJob, phase: AskPhase): Maybe<Phase | undefined> {
     const { life } = this.d.base;
     if (phase === 'poll') {
+      if (job.fed) return undefined;
       if (job.pollNow) job.pollNow = false;
       else {
         const schedule = { intervalMs: job.adapter.limits.pollIntervalMs, factor: this.d.tuning.pollFactor, maxIntervalMs: this.d.tuning.pollMaxIntervalMs };
-        return life.sleep(pollDelay(job.polls, schedule, this.d.random)).then(() => undefined);
+        return this.awaitAnswer(job, pollDelay(job.polls, schedule, this.d.random)).then(() => undefined);
       }
       return undefined;
     }
     if (job.garbage > this.d.tuning.garbageRetries) return this.finish(job, 'failed', garbageError(job.garbage));
+    if (job.fed) return undefined;
     // A moment's grace before asking: a slow submit may still be landing.
     const setbacks = job.failures + job.garbage;
     return setbacks > 0 ? life.sleep(this.backoff(setbacks - 1)).then(() => undefined) : undefined;
   }
 
-  /** GET status; the answer comes with its exact text, kept with the findings as evidence. */
+  /**
+   * The wait before a question: until the feed hands the answer over, or — the answer overdue on
+   * the feed — `plainMs` (the poll schedule) while the feed is down, absent or missed this answer,
+   * and at least the channel's timeout budget while it is read. Woken when the feed goes down.
+   */
+  private async awaitAnswer(job: QueryJob, plainMs: number): Promise<void> {
+    const { base, feed } = this.d;
+    const t0 = base.mono();
+    for (;;) {
+      if (job.fed) return;
+      const budget = feed.live && !job.feedMissed ? Math.max(plainMs, job.adapter.limits.timeoutMs) : plainMs;
+      const left = t0 + budget - base.mono();
+      if (left <= 0) return;
+      await feed.wait(job, left);
+    }
+  }
+
+  /** GET status, or the answer the feed handed over; it comes with its exact text, kept with the findings as evidence. */
   async ask(job: QueryJob): Promise<Status> {
     const { base } = this.d;
+    const fed = job.fed;
+    job.fromFeed = fed !== undefined;
+    if (fed) {
+      job.fed = undefined;
+      this.record(job, 'received', 'GET', FEED_PATH, fed.raw, fed.httpStatus);
+      return fed;
+    }
     const res = await job.lane.run('status', () =>
       base.client.status(job.id, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: base.life.signal }));
     // Only answers worth keeping as evidence: the feedback and the refusal.
@@ -249,6 +294,8 @@ export class QuerySteps implements ExchangeSteps<QueryJob, Submitted> {
     if (phase === 'poll') this.bumpPolls(job);
     const next = this.consume(job, ans);
     if (next !== 'poll') return next;
+    // the feed's copy was unreadable: this request asks about its id from now on
+    if (job.fromFeed) job.feedMissed = true;
     if (phase === 'resolve') {
       this.setState(job, 'waiting');
       return 'poll';

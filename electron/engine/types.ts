@@ -60,6 +60,13 @@ export interface EngineStore {
    * belongs in the encrypted store only.
    */
   recordExchange?(e: Exchange): void;
+  /**
+   * Optional: where the engine last read the gateway's feedback feed (an opaque cursor), so a
+   * restart reads on from there rather than from the start. Losing it loses nothing: a restart
+   * asks about every unfinished request by id.
+   */
+  feedCursor?(): string | undefined;
+  saveFeedCursor?(cursor: string): void;
 }
 
 /** One request or answer on the wire about one channel request. */

@@ -5,6 +5,9 @@
 import { keyedDraw } from './prng';
 import type { ChannelKnobs, KnobChannel } from './knobs';
 
+/** what the garbage fault puts where an answer's feedback belongs */
+export const GARBLED_FEEDBACK = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+
 export class FaultDice {
   constructor(private readonly seed: number) {}
 

@@ -12,6 +12,7 @@ import { handleCreditStatus, handleCreditSubmit } from './credit-routes';
 import { EXECUTORS, refusal } from './execute';
 import { sendError, sendJson, sendRaw } from './http-io';
 import { knobsFor, type ChannelKnobs } from './knobs';
+import { GARBLED_FEEDBACK } from './faults';
 import { FORMATTERS } from './formats';
 import { RequestTable, type GatewayRequest } from './request-table';
 import { checkMeasureParams, isFrozenBalanceQuery } from './measure-params';
@@ -122,7 +123,7 @@ export function render(st: SandboxState, r: GatewayRequest): unknown {
 function garbage(st: SandboxState, ch: ChannelId, r: GatewayRequest, view: object): string {
   const text = JSON.stringify(view);
   if (st.dice.value(ch, r.clientRequestId, `garbageKind${r.polls}`) < 0.5) return text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-  return JSON.stringify({ ...view, feedback: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+  return JSON.stringify({ ...view, feedback: GARBLED_FEEDBACK });
 }
 
 export function handleStatus(req: IncomingMessage, res: ServerResponse, id: string, st: SandboxState): void {

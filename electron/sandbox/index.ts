@@ -25,7 +25,7 @@ import { CourtSystem } from './court-system';
 export const DEFAULT_APPROVAL_THRESHOLD = 10_000_000;
 import { DEMO_COURT } from './population/docket';
 import { makeClosingHistory } from './population/closing-history';
-import { RequestTable } from './request-table';
+import { DEFAULT_ANSWER_TTL_MS, RequestTable } from './request-table';
 import { createSandboxServer } from './server';
 import { CheckpointBook } from './checkpoint-book';
 import { NonceBook, type SandboxState } from './state';
@@ -55,6 +55,17 @@ export interface SandboxOptions {
    * the embedded sandbox keeps it in the data folder; absent: in memory, a new key each start
    */
   stateDir?: string;
+  /**
+   * how long an answered query is kept after its last delivery, ms (docs/sandbox.md, "Memory");
+   * default CK_SANDBOX_ANSWER_TTL_MS or one hour
+   */
+  answerTtlMs?: number;
+}
+
+/** the answer TTL from the options, else CK_SANDBOX_ANSWER_TTL_MS, else the default */
+function answerTtl(o: SandboxOptions): number {
+  const env = Number(process.env.CK_SANDBOX_ANSWER_TTL_MS);
+  return o.answerTtlMs ?? (Number.isFinite(env) && env > 0 ? env : DEFAULT_ANSWER_TTL_MS);
 }
 
 export interface SandboxHandle {
@@ -97,6 +108,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const population = generatePopulation(seed);
   const clock = new SandboxClock(opts.now);
   const seeded = ledgerFromPopulation(population, clock, COURT_ACCOUNTS);
+  const submitAttempts = new Map<string, number>();
   const st: SandboxState = {
     seed,
     population,
@@ -107,7 +119,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     station: { id: opts.stationId ?? DEFAULT_STATION_ID, secret: opts.stationSecret ?? randomBytes(32).toString('hex') },
     knobs: mergeKnobs(DEFAULT_KNOBS, opts.knobs ?? {}),
     stats: new StatsBook(() => seeded.ledger.executions),
-    requests: new RequestTable(),
+    requests: new RequestTable({ ttlMs: answerTtl(opts), forget: (id) => submitAttempts.delete(id) }),
     dice: new FaultDice(seed),
     rate: new RateWindow(),
     nonces: new NonceBook(MAX_CLOCK_SKEW_MS),
@@ -115,7 +127,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     settleOwner: seeded.settleOwner,
     projectAsset: seeded.project,
     clock,
-    submitAttempts: new Map(),
+    submitAttempts,
     held: new Set(),
     checkpoints: CheckpointBook.open(opts.stateDir),
     credit: new CreditRegistry(),

@@ -3,6 +3,15 @@
  * clientRequestId) and each request's life, accepted → processing → answered | rejected, derived
  * from its timestamps so no timers are needed. Feedback is rendered once, when first observed
  * answered, and then kept: every later poll sees the same answer.
+ *
+ * Beside it, the feed's delivery index: every delivery of an answer (one, or two with the
+ * duplicate fault) ordered by (time, seq, copy), so a feed page is a binary search and a slice.
+ *
+ * Answered queries expire `ttlMs` after their last delivery (docs/sandbox.md, "Memory"): the
+ * request and its rendered feedback leave the table and the feed, and its id is unknown again
+ * (404 NOT_FOUND). A measure's record is its idempotency record — id, body digest and outcome,
+ * no rendered copy beside the outcome — and is never dropped: a measure executes once, however late
+ * it is asked about or submitted again; only its deliveries leave the feed.
  */
 import type { ChannelId } from '../../shared/domain/channels';
 import type { MeasureFeedback } from './ledger';
@@ -58,11 +67,49 @@ export function statusAt(r: GatewayRequest, now: number): GatewayStatus {
   return r.rejection ? 'rejected' : 'answered';
 }
 
+/** One delivery of an answer on the feed; its cursor is `at-seq-copy`. */
+export interface Delivery {
+  at: number;
+  seq: number;
+  copy: number;
+  r: GatewayRequest;
+}
+
+export type DeliveryKey = readonly [number, number, number];
+
+/** a is after b in the feed's order */
+export function deliveredAfter(a: DeliveryKey, b: DeliveryKey): boolean {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
+  return false;
+}
+
+const keyOf = (d: Delivery): DeliveryKey => [d.at, d.seq, d.copy];
+/** the last delivery of an answer: the request expires from it */
+const lastDelivery = (r: GatewayRequest): number => Math.max(r.answerAt ?? 0, r.redeliverAt ?? 0);
+
+export interface RequestTableOptions {
+  /** how long an answered query is kept after its last delivery (default one hour) */
+  ttlMs?: number;
+  /** told of each query id that expired */
+  forget?: (id: string) => void;
+}
+
+export const DEFAULT_ANSWER_TTL_MS = 3_600_000;
+
 export class RequestTable {
   private readonly byId = new Map<string, GatewayRequest>();
   private seq = 0;
+  /** the feed's delivery index, in feed order; entries before `head` have expired */
+  private readonly deliveries: Delivery[] = [];
+  private head = 0;
+  readonly ttlMs: number;
 
-  get(id: string): GatewayRequest | undefined {
+  constructor(private readonly o: RequestTableOptions = {}) {
+    this.ttlMs = o.ttlMs ?? DEFAULT_ANSWER_TTL_MS;
+  }
+
+  get(id: string, now: number = Date.now()): GatewayRequest | undefined {
+    this.expire(now);
     return this.byId.get(id);
   }
 
@@ -70,7 +117,67 @@ export class RequestTable {
     this.seq += 1;
     const stored: GatewayRequest = { ...r, gatewayRef: `SBX${String(this.seq).padStart(8, '0')}`, seq: this.seq, polls: 0 };
     this.byId.set(r.clientRequestId, stored);
+    if (stored.answerAt !== undefined) {
+      this.index({ at: stored.answerAt, seq: stored.seq, copy: 0, r: stored });
+      if (stored.redeliverAt !== undefined) this.index({ at: stored.redeliverAt, seq: stored.seq, copy: 1, r: stored });
+    }
     return stored;
+  }
+
+  /** Inserts a delivery in feed order (answers are mostly due in order: the search ends near the end). */
+  private index(d: Delivery): void {
+    const k = keyOf(d);
+    let lo = this.head;
+    let hi = this.deliveries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (deliveredAfter(keyOf(this.deliveries[mid]!), k)) hi = mid;
+      else lo = mid + 1;
+    }
+    this.deliveries.splice(lo, 0, d);
+  }
+
+  /** Up to `limit` deliveries after `cursor` (absent: from the start) that are due by `now`. */
+  feedPage(cursor: DeliveryKey | undefined, now: number, limit: number): Delivery[] {
+    this.expire(now);
+    let lo = this.head;
+    if (cursor) {
+      let hi = this.deliveries.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (deliveredAfter(keyOf(this.deliveries[mid]!), cursor)) hi = mid;
+        else lo = mid + 1;
+      }
+    }
+    const page: Delivery[] = [];
+    for (let i = lo; i < this.deliveries.length && page.length < limit; i++) {
+      const d = this.deliveries[i]!;
+      if (d.at > now) break;
+      page.push(d);
+    }
+    return page;
+  }
+
+  /** Drops what is past its TTL: deliveries from the feed, answered queries from the table. */
+  expire(now: number): void {
+    const cutoff = now - this.ttlMs;
+    while (this.head < this.deliveries.length && this.deliveries[this.head]!.at <= cutoff) {
+      const { r, at } = this.deliveries[this.head]!;
+      this.head += 1;
+      if (r.kind === 'query' && at === lastDelivery(r) && this.byId.get(r.clientRequestId) === r) {
+        this.byId.delete(r.clientRequestId);
+        this.o.forget?.(r.clientRequestId);
+      }
+    }
+    if (this.head > 1_024 && this.head * 2 > this.deliveries.length) {
+      this.deliveries.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  /** deliveries in the feed's index (for tests of its bound) */
+  get indexed(): number {
+    return this.deliveries.length - this.head;
   }
 
   get size(): number {

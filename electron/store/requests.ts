@@ -7,6 +7,7 @@ import type { ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, Findings, RequestKind, RequestState } from '../../shared/domain/types';
 import { AppFailure } from '../../shared/app-failure';
 import type { EngineStore, Exchange, SavedFindings } from '../engine/types';
+import { MetaRepo } from './meta';
 import type { Db } from './db';
 import type { Connection } from './connection';
 import type { Clock } from './clock';
@@ -32,6 +33,9 @@ const toRequest = (r: RequestRow): ChannelRequest => {
 export { sha256Hex };
 
 export type RequestPatch = Parameters<EngineStore['updateRequest']>[1];
+
+/** the meta row that keeps the query engine's feed cursor */
+const FEED_CURSOR_KEY = 'query_feed_cursor';
 
 export class RequestRepo implements EngineStore {
   constructor(
@@ -113,6 +117,15 @@ export class RequestRepo implements EngineStore {
         error_message_en = NULL, updated_at = ? WHERE id = ?`).run(receivedAt, requestId);
       return findingsOfRequest(this.db, requestId);
     }).immediate();
+  }
+
+  /** where the engine last read the gateway's feedback feed (EngineStore.feedCursor) */
+  feedCursor(): string | undefined {
+    return new MetaRepo(this.conn).get(FEED_CURSOR_KEY);
+  }
+
+  saveFeedCursor(cursor: string): void {
+    new MetaRepo(this.conn).set(FEED_CURSOR_KEY, cursor);
   }
 
   /** Oldest first, so a restart resumes in the order the judge started them. */

@@ -165,26 +165,7 @@ export class MeasureSteps implements ExchangeSteps<MeasureJob, Submitted> {
     const { life } = this.d.base;
     if (life.stopped) return Promise.reject(life.reason);
     if (job.done || ms <= 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      const end = () => {
-        clearTimeout(t);
-        life.signal.removeEventListener('abort', onStop);
-        job.wake = undefined;
-      };
-      const onStop = () => {
-        end();
-        reject(life.reason);
-      };
-      const t = setTimeout(() => {
-        end();
-        resolve();
-      }, ms);
-      job.wake = () => {
-        end();
-        resolve();
-      };
-      life.signal.addEventListener('abort', onStop, { once: true });
-    });
+    return life.nap(ms, (wake) => (job.wake = wake)).finally(() => (job.wake = undefined));
   }
 
   private async waitRateLimited(job: MeasureJob, e: GatewayHttpError, pauseChannel: boolean): Promise<void> {
