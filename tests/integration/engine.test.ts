@@ -13,6 +13,8 @@ import type { SandboxHandle } from '../../electron/sandbox';
 import { ADAPTERS } from '../../electron/engine/adapters';
 import { createEngine, type Engine, type EngineTuning } from '../../electron/engine/engine';
 import { MemoryStore } from '../../electron/engine/memory-store';
+import { createGatewayClient } from '../../electron/engine/gateway-client';
+import { GatewayHttpError } from '../../electron/engine/gateway-errors';
 import type { ChannelLimits, EngineLogFields, QueryContext, SavedFindings } from '../../electron/engine/types';
 import { Recorder, withLimits } from '../helpers/engine-kit';
 
@@ -221,6 +223,59 @@ describe('engine × sandbox network', () => {
       expect(r.polls).toBe(3);
       expect(r.error?.message).toContain('人工处理');
     }
+  });
+
+  it('answers come from the station feed: with asking by id made rare, every request is answered at once and never asked about', async () => {
+    const sb = await sandbox();
+    // the first status question would come a minute in: only the feed can answer in time
+    const { engine: e, store } = engine(sb.url, { pollIntervalMs: 60_000, timeoutMs: 60_000 }, new MemoryStore(), { feedIntervalMs: 10 });
+    const t0 = performance.now();
+    const reqs = e.queryCase(ctx, [person]);
+    await e.idle();
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    for (const q of reqs) {
+      expect(store.getRequest(q.id)!.state).toBe('answered');
+      // the feed's item is the evidence kept with the findings
+      expect(store.exchangesOf(q.id).filter((x) => x.direction === 'received').map((x) => `${q.channel} ${x.path}`)).toContain(`${q.channel} /gw/v1/feedback`);
+    }
+    expect(sb.stats().totals.polls).toBe(0);
+    expect(store.feedCursor()).toMatch(/^\d+-\d+-[01]$/);
+  });
+
+  it('a feed that fails: each request asks about its id on its own schedule, and nothing is lost', async () => {
+    const sb = await sandbox();
+    const client = createGatewayClient({ url: sb.url, stationId: 'CK-520103-01', stationSecret: SECRET });
+    client.feedback = () => Promise.reject(new GatewayHttpError(503, 'GW_BUSY', 'GW_BUSY', 'busy'));
+    const store = new MemoryStore();
+    const e = createEngine({
+      gateway: { url: sb.url, network: 'sandbox', stationId: 'CK-520103-01', stationSecret: SECRET }, client,
+      store, adapters: withLimits(ADAPTERS, { ...LIMITS, timeoutMs: 60_000 }), events: new Recorder(), tuning: { ...TUNING, feedIntervalMs: 10 },
+    });
+    cleanup.push(() => e.stop());
+    const t0 = performance.now();
+    const reqs = e.queryCase(ctx, [person]);
+    await e.idle();
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    for (const q of reqs) expect(store.getRequest(q.id)!.state).toBe('answered');
+    expect(sb.stats().totals.polls).toBeGreaterThanOrEqual(reqs.length);
+  });
+
+  it('a feed item with unreadable feedback: that request asks about its id and is answered from there', async () => {
+    // garbage on the feed only for this channel's first copy; its polls answer cleanly
+    const sb = await sandbox();
+    const { engine: e, store } = engine(sb.url, { timeoutMs: 60_000 }, new MemoryStore(), { feedIntervalMs: 10 });
+    sb.setKnobs({ channels: { 'bank.icbc': { garbageRate: 1 } } });
+    const reqs = e.queryCase(ctx, [person]);
+    const icbc = reqs.find((r) => r.channel === 'bank.icbc')!;
+    // once the feed has garbled it, polls of bank.icbc answer cleanly
+    const feedSeen = setInterval(() => {
+      if (store.exchangesOf(icbc.id).some((x) => x.path === '/gw/v1/feedback')) sb.setKnobs({ channels: { 'bank.icbc': { garbageRate: 0 } } });
+    }, 2);
+    await e.idle();
+    clearInterval(feedSeen);
+    for (const q of reqs) expect(store.getRequest(q.id)!.state).toBe('answered');
+    expect(sb.stats().channels['bank.icbc']!.faults.garbage).toBeGreaterThanOrEqual(1);
+    expect(sb.stats().channels['bank.icbc']!.polls).toBeGreaterThanOrEqual(1);
   });
 
   it('unreadable answers: failed with GATEWAY_GARBAGE, nothing saved', async () => {
