@@ -3,6 +3,7 @@ import type { CreditExchangeKind, CreditExchangeState } from '../../../shared/do
 import type { CreditStepKind, ListingState, NoticeKind, ServiceMethod } from '../../../shared/domain/listing';
 import type { CreditStage } from '../features/credit/credit-stage';
 import { SERVICE_METHOD_TEXT } from '../../../shared/domain/listing';
+import { ASSET_KIND_ZH } from '../../../shared/sheets/labels';
 import { dateLong } from '../ui/format';
 import { firstKeyText, keyText } from '../ui/shortcuts';
 export const zh = {
@@ -187,16 +188,7 @@ export const zh = {
     liquidAvailable: (v: string) => `其中可用 ${v}`,
     freezeBy: (court: string) => `${court} 冻结`,
     until: (d: string) => `至 ${d}`,
-    kinds: {
-      deposit: '银行存款',
-      online_funds: '网络资金',
-      securities: '证券',
-      wealth: '理财产品',
-      real_estate: '不动产',
-      vehicle: '车辆',
-      equity: '股权',
-      provident_fund: '住房公积金',
-    },
+    kinds: ASSET_KIND_ZH,
   },
   whereabouts: {
     tab: '下落',
