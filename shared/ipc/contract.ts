@@ -72,6 +72,9 @@ export interface ApprovalInboxItem {
   status: 'pending' | 'approved' | 'refused';
 }
 
+/** the largest page `cases.list` answers */
+export const CASE_LIST_MAX_PAGE = 500;
+
 export const contract = {
   app: {
     info: {
@@ -135,7 +138,7 @@ export const contract = {
         /** only the officer's own cases (a clerk's: his team's) */
         mine: z.boolean().optional(),
         offset: z.number().int().min(0).max(1_000_000).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
+        limit: z.number().int().min(1).max(CASE_LIST_MAX_PAGE).optional(),
       }).strict(),
       output: out<{ total: number; items: CaseSummary[] }>(),
     },

@@ -8,9 +8,9 @@ import type { AppError } from '../../../../shared/errors';
 import type { BatchView } from '../../../../shared/ipc/groups/batch';
 import type { JobView } from '../../../../shared/ipc/groups/jobs';
 import { api } from '../api-holder';
+import { caseIdPages } from '../case-ids';
 import type { SliceCreator } from '../types';
 
-const PAGE = 500;
 /** the progress page is read again at most this often while the batch runs */
 const REFRESH_MS = 400;
 
@@ -54,14 +54,9 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (set, get) => {
     },
 
     async myOpenCaseIds() {
-      const ids: string[] = [];
-      for (let offset = 0; ids.length < MAX_BATCH_CASES; offset += PAGE) {
-        const r = await api().cases.list({ mine: true, status: 'open', offset, limit: PAGE });
-        if (!r.ok) throw r.error;
-        for (const c of r.value.items) if (c.filing === 'confirmed') ids.push(c.id);
-        if (offset + PAGE >= r.value.total) break;
-      }
-      return ids.slice(0, MAX_BATCH_CASES);
+      const r = await caseIdPages({ mine: true, status: 'open' }, { from: 0, to: Number.POSITIVE_INFINITY }, { keep: (c) => c.filing === 'confirmed', max: MAX_BATCH_CASES });
+      if (!r.ok) throw 'error' in r ? r.error : new Error('stale');
+      return r.ids;
     },
 
     async startBatch(caseIds, opts) {
