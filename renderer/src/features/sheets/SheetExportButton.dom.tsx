@@ -37,7 +37,7 @@ export function SheetExportButton({ list, run }: SheetExportButtonProps) {
       </button>
       {note && (
         <span className={note.error ? 'field-error small' : 'muted small'} role={note.error ? 'alert' : 'status'} data-testid={`sheet-export-${list}-note`}>
-          {' '}{note.text}
+          {note.text}
         </span>
       )}
     </span>
