@@ -95,6 +95,19 @@ describe('导入Excel', () => {
     expect(confirmButton().disabled).toBe(true);
   });
 
+  it('keeps its keys: Enter does not open the case behind it, Escape closes it', async () => {
+    const { fake } = renderApp();
+    await waitFor(() => expect(document.querySelector('[data-testid^="case-row-"][aria-selected="true"]')).not.toBeNull());
+    const input = await openDialog();
+    expect(document.activeElement).toBe(input);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fake.callsOf('cases.get')).toHaveLength(0);
+    expect(screen.getByTestId('sheet-import')).toBeTruthy();
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByTestId('sheet-import')).toBeNull();
+  });
+
   it('offers no import to a role that may not enter cases', async () => {
     const { fake } = renderApp();
     fake.handle('session.current', () => ok({ code: 'F520103003', name: '庭长', court: '贵阳市南明区人民法院', role: 'chief' }));

@@ -4,90 +4,38 @@
  * offered only when none is bad, and imports all or nothing. Then the cases imported can be
  * batch-queried at once (the batch start dialog with their ids, as the selection bar passes ticks).
  */
-import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { permits } from '../../../../shared/authority/matrix';
-import type { CaseSheetImport, CaseSheetReport } from '../../../../shared/ipc/groups/sheets';
-import { tooLargeDetail } from '../../../../shared/sheets/limits';
-import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
-import { api } from '../../store/api-holder';
 import { useT } from '../../store/selectors';
 import { matches } from '../../ui/shortcuts';
 import { SheetReport } from './SheetReport.dom';
-import { isSheetName, isTooLarge, readAsBase64 } from './sheet-file';
-
-type Phase = 'idle' | 'reading' | 'checking' | 'importing';
-interface Picked { fileName: string; base64: string }
+import { useSheetImport } from './use-sheet-import';
 
 export function ImportCasesDialog({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useT();
+  const { t } = useT();
   const role = useAppStore((s) => s.officer?.role);
-  const reloadCases = useAppStore((s) => s.reloadCases);
   const openBatchStart = useAppStore((s) => s.openBatchStart);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [picked, setPicked] = useState<Picked | null>(null);
-  const [report, setReport] = useState<CaseSheetReport | null>(null);
-  const [done, setDone] = useState<CaseSheetImport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (matches('dialog.close', e)) {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
-  const pick = async (file: File | undefined) => {
-    setPicked(null);
-    setReport(null);
-    setDone(null);
-    setError(null);
-    if (!file) return;
-    if (!isSheetName(file.name)) return setError(t.sheets.notSheet);
-    if (isTooLarge(file)) return setError(tooLargeDetail(file.size)[lang]);
-    setPhase('reading');
-    const base64 = await readAsBase64(file).catch(() => null);
-    if (base64 === null) {
-      setPhase('idle');
-      return setError(t.sheets.readFailed);
-    }
-    const f = { fileName: file.name, base64 };
-    setPhase('checking');
-    const r = await api().sheets.checkCases(f);
-    setPhase('idle');
-    if (!r.ok) return setError(errorText(r.error, lang));
-    setPicked(f);
-    setReport(r.value);
-  };
-
-  const importAll = async () => {
-    if (!picked) return;
-    setPhase('importing');
-    setError(null);
-    const r = await api().sheets.importCases(picked);
-    setPhase('idle');
-    if (!r.ok) return setError(errorText(r.error, lang));
-    setReport(r.value.report);
-    if (r.value.imported > 0) {
-      setDone(r.value);
-      void reloadCases();
+  const { phase, report, done, error, ready, pick, importAll } = useSheetImport();
+  // a modal: its keys stay in it (the case list behind listens on document: Enter would open a case)
+  const onKey = (e: KeyboardEvent) => {
+    e.stopPropagation();
+    if (matches('dialog.close', e.nativeEvent)) {
+      e.preventDefault();
+      onClose();
     }
   };
 
   const mayBatch = !!role && permits('query.property', role, 'act').ok;
-  const ready = !!report && report.problems.length === 0 && report.ready > 0;
   return (
-    <div className="overlay" role="presentation">
+    <div className="overlay" role="presentation" onKeyDown={onKey}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="sheet-import-title" data-testid="sheet-import">
         <h2 id="sheet-import-title">{t.sheets.importTitle}</h2>
         <p className="muted small">{t.sheets.importHint}</p>
         {!done && (
           <label className="field">
             {t.sheets.pickFile}
-            <input type="file" accept=".xlsx,.csv" data-testid="sheet-import-file" disabled={phase !== 'idle'} onChange={(e) => void pick(e.target.files?.[0])} />
+            <input type="file" accept=".xlsx,.csv" data-testid="sheet-import-file" autoFocus disabled={phase !== 'idle'} onChange={(e) => void pick(e.target.files?.[0])} />
           </label>
         )}
         {(phase === 'reading' || phase === 'checking') && <p role="status">{phase === 'reading' ? t.sheets.reading : t.sheets.checking}</p>}
@@ -103,7 +51,7 @@ export function ImportCasesDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="btn" data-testid="sheet-import-close" onClick={onClose}>{t.sheets.close}</button>
           {done ? (
             mayBatch && (
-              <button type="button" className="btn btn-primary" data-testid="sheet-import-batch" onClick={() => { onClose(); openBatchStart(done.caseIds); }}>
+              <button type="button" className="btn btn-primary" data-testid="sheet-import-batch" autoFocus onClick={() => { onClose(); openBatchStart(done.caseIds); }}>
                 {t.sheets.batch}
               </button>
             )
