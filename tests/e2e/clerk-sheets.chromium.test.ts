@@ -4,7 +4,8 @@
  * clerk (the matrix lets a clerk enter cases, act case.enter) uploads a list with a bad row and
  * reads the report with 确认导入 held back, uploads the corrected list, imports it — the
  * case-management system confirms each — and batch-queries exactly those cases to the end. He
- * exports the case list to Excel; read back with exceljs it holds the cases imported. The judge
+ * exports the case list to Excel — read back with exceljs it holds the cases imported — and, in one
+ * of them, the findings (every account the sandbox holds for its debtor) and the measures. The judge
  * (the dashboard is not a clerk's, act dashboard.read) opens the dashboard and a figure's cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ import { addDays, todayCst } from '../../shared/dates';
 import { fenToYuanString } from '../../shared/money';
 import { HEADERS, xlsxOf } from '../helpers/case-sheet';
 import { launchChromium, ROOT, startHostApp, type HostApp } from './harness';
-import { OFFICER, PASSWORD, setUpWorkstation } from './judge-flow';
+import { OFFICER, openCase, PASSWORD, setUpWorkstation } from './judge-flow';
 
 const CLERK = 'F520103002';
 const CLERK_PASSWORD = 'e2e-clerk-paper-clip';
@@ -67,6 +68,19 @@ async function sheetFile(name: string, rows: string[][]): Promise<string> {
   const p = path.join(work, name);
   writeFileSync(p, await xlsxOf(rows, HEADERS));
   return p;
+}
+
+/** clicks an 导出Excel and reads the .xlsx downloaded back with exceljs: every cell's text, row by row */
+async function exportedRows(testId: string): Promise<string[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(testId).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const saved = path.join(work, `${testId}-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return rows;
 }
 
 async function signIn(code: string, password: string): Promise<void> {
@@ -149,18 +163,27 @@ describe('the clerk imports a case list from Excel and batch-queries it', () => 
   it('the exported case list, read back, holds the cases imported', { timeout: 60_000 }, async () => {
     await page.getByTestId('desk-back').click();
     await page.getByTestId('case-search').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('sheet-export-cases').click()]);
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const saved = path.join(work, download.suggestedFilename());
-    await download.saveAs(saved);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
-    const cells: string[] = [];
-    ws.eachRow((r) => cells.push(...(r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const cells = (await exportedRows('sheet-export-cases')).flat();
     expect(cells).toContain('案号');
     for (const n of numbers) expect(cells, `${n} is in the export`).toContain(n);
     expect(await text('sheet-export-cases-note')).toMatch(/^已导出 \d+ 行$/);
+  });
+
+  it('a case’s findings and its measures exported: the accounts the batch found are in the sheet', { timeout: 60_000 }, async () => {
+    await openCase(page, numbers[0]!);
+    await page.getByTestId('ws-tab-query').click();
+    const shown = page.locator('[data-testid="asset-row"]');
+    await expect.poll(() => shown.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const rows = await exportedRows('sheet-export-assets');
+    expect(rows.length - 1, 'one row per asset listed, below the header').toBe(await shown.count());
+    const debtor = generatePopulation(DEFAULT_SEED).byId.get(filings[0]!.debtors[0]!.idNumber);
+    const accounts = debtor?.kind === 'person' ? debtor.holdings.bankAccounts.map((x) => x.accountNo) : [];
+    expect(accounts.length).toBeGreaterThan(0);
+    for (const no of accounts) expect(rows.flat(), `account ${no} is in the export`).toContain(no);
+    await page.getByTestId('ws-tab-freeze').click();
+    const measures = await exportedRows('sheet-export-measures');
+    expect(measures[0]).toContain('措施');
+    expect(await text('sheet-export-measures-note')).toBe(`已导出 ${measures.length - 1} 行`);
   });
 
   it('the judge opens the dashboard and the cases behind a figure', { timeout: 60_000 }, async () => {

@@ -11,6 +11,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ok } from '../../../shared/result';
 import type { CaseSheetImport, CaseSheetReport } from '../../../shared/ipc/groups/sheets';
 import { MAX_SHEET_BYTES } from '../../../shared/sheets/limits';
+import { alertView } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
@@ -108,6 +109,18 @@ describe('导入Excel', () => {
     expect(screen.queryByTestId('sheet-import')).toBeNull();
   });
 
+  it('导出Excel in the alerts asks for the alerts the officer sees', async () => {
+    const { fake } = renderApp();
+    fake.handle('alerts.list', () => ok([alertView('al-1')]));
+    fake.handle('sheets.exportAlerts', () => ok({ fileName: '预警.xlsx', base64: btoa('PK'), rows: 1 }));
+    await screen.findByTestId('case-search');
+    fireEvent.click(await screen.findByTestId('alerts-toggle'));
+    await waitFor(() => expect(screen.queryByTestId('sheet-export-alerts')).not.toBeNull());
+    fireEvent.click(screen.getByTestId('sheet-export-alerts'));
+    await waitFor(() => expect(text('sheet-export-alerts-note')).toBe('已导出 1 行'));
+    expect(fake.callsOf('sheets.exportAlerts')).toEqual([{}]);
+  });
+
   it('offers no import to a role that may not enter cases', async () => {
     const { fake } = renderApp();
     fake.handle('session.current', () => ok({ code: 'F520103003', name: '庭长', court: '贵阳市南明区人民法院', role: 'chief' }));
@@ -121,6 +134,7 @@ describe('导入Excel', () => {
     fake.handle('sheets.exportCases', () => ok({ fileName: '案件清单.xlsx', base64: btoa('PK xlsx'), rows: 3 }));
     const blobs: Blob[] = [];
     const names: string[] = [];
+    const had = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
     URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:sheet'));
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { names.push(this.download); });
@@ -140,6 +154,8 @@ describe('导入Excel', () => {
       expect(blobs[0]!.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } finally {
       click.mockRestore();
+      URL.createObjectURL = had.create;
+      URL.revokeObjectURL = had.revoke;
     }
   });
 });
