@@ -8,6 +8,7 @@
 import { todayCst } from '../../../shared/dates';
 import { channelsFor, type ChannelId } from '../../../shared/domain/channels';
 import type { Asset, ChannelRequest, InfoRecord, Party } from '../../../shared/domain/types';
+import { arabicDate } from '../../../shared/documents/numerals';
 import { formatYuan } from '../../../shared/money';
 import { isIndivisible } from '../../../shared/rules/cap';
 import { ASSET_KIND_ZH } from '../../../shared/sheets/labels';
@@ -22,9 +23,10 @@ export const CHANNEL_RESULT_WORDS = { none: '未查询到财产', unanswered: '�
 export interface ChannelResult {
   channel: ChannelId;
   name: string;
-  /** found: what the answer found, a line each; otherwise one of CHANNEL_RESULT_WORDS */
+  /** found: the assets the answer found, a line each; records: an information channel's records, counted; otherwise one of CHANNEL_RESULT_WORDS */
   found: string[];
-  result: 'found' | keyof typeof CHANNEL_RESULT_WORDS;
+  records?: number;
+  result: 'found' | 'records' | keyof typeof CHANNEL_RESULT_WORDS;
 }
 
 export interface DebtorResults {
@@ -51,13 +53,13 @@ export function assetNoticeLine(a: Asset): string {
   return `${ASSET_KIND_ZH[a.kind]}：${a.institution} ${a.identifier}${value}${free}${held}`;
 }
 
-const infoLine = (r: InfoRecord): string => `${r.summary}${r.amount !== undefined ? `（${formatYuan(r.amount)}）` : ''}`;
-
 function channelResult(ch: { id: ChannelId; zh: string }, r: ChannelRequest | undefined, assets: readonly Asset[], info: readonly InfoRecord[]): ChannelResult {
   if (!r) return { channel: ch.id, name: ch.zh, found: [], result: 'notAsked' };
   if (r.state !== 'answered') return { channel: ch.id, name: ch.zh, found: [], result: 'unanswered' };
-  const found = [...assets.filter((a) => a.requestId === r.id).map(assetNoticeLine), ...info.filter((i) => i.requestId === r.id).map(infoLine)];
-  return { channel: ch.id, name: ch.zh, found, result: found.length ? 'found' : 'none' };
+  const found = assets.filter((a) => a.requestId === r.id).map(assetNoticeLine);
+  // an information channel's records (tax, insurance, marriage) name other people: the notice counts them
+  const records = info.filter((i) => i.requestId === r.id).length;
+  return { channel: ch.id, name: ch.zh, found, ...(records ? { records } : {}), result: found.length ? 'found' : records ? 'records' : 'none' };
 }
 
 /** The measures taken on what was found: freezes in force (or waiting) with the amount still held, deductions made. */
@@ -69,7 +71,7 @@ function measureLines(store: SecureStore, c: StoredCase, today: string): string[
       const m = f.measure;
       const verb = isIndivisible(m.assetKind) ? '查封' : '冻结';
       const amount = f.frozen > 0 ? `，${verb}数额${formatYuan(f.frozen)}` : '';
-      const until = f.endsOn ? `，期限至${f.endsOn}` : '';
+      const until = f.endsOn ? `，期限至${arabicDate(f.endsOn)}` : '';
       const queue = f.status === 'waiting' ? `（轮候第${f.queuePosition}位）` : '';
       return `${verb}被执行人${name(m.partyId)}在${itemLabel(m)}的${ASSET_KIND_ZH[m.assetKind]}${amount}${until}${queue}`;
     });

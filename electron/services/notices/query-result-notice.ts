@@ -15,12 +15,24 @@ import type { SecureStore } from '../../store';
 import type { StoredCase } from '../../store/cases';
 import type { StoredDocument } from '../../store/documents';
 import { signedModel, type Signers } from '../terminal/documents';
-import { CHANNEL_RESULT_WORDS, queryResultFacts, type QueryResultFacts } from './query-result-facts';
+import { CHANNEL_RESULT_WORDS, queryResultFacts, type ChannelResult, type QueryResultFacts } from './query-result-facts';
 
 export const QUERY_RESULT_NOTICE = '查询结果告知书';
 
 const para = (text: string): DocumentBlock => ({ kind: 'paragraph', style: 'body', text });
 const dayOf = (iso: string) => arabicDate(todayCst(new Date(iso)));
+/** 2026年12月5日4时27分 (China Standard Time) */
+const momentOf = (iso: string) => {
+  const [, time] = formatCstDateTime(iso).split(' ');
+  const [h, m] = (time ?? '00:00').split(':').map(Number);
+  return `${dayOf(iso)}${h}时${m}分`;
+};
+
+function resultText(ch: ChannelResult): string {
+  if (ch.result === 'found') return ch.found.join('；\n');
+  if (ch.result === 'records') return `未查询到财产，有相关记录${ch.records}条`;
+  return CHANNEL_RESULT_WORDS[ch.result];
+}
 
 function span(f: QueryResultFacts): string {
   const a = dayOf(f.from);
@@ -36,12 +48,12 @@ export function queryResultBlocks(c: StoredCase, f: QueryResultFacts, contact: {
   const found = channels.reduce((n, ch) => n + ch.found.length, 0);
   const unanswered = [...new Set(channels.filter((ch) => ch.result === 'unanswered').map((ch) => ch.name))];
   const blocks: DocumentBlock[] = [
-    para(`本院在执行${applicants}与${debtors}${c.cause}一案中，于${span(f)}通过网络执行查控系统对被执行人${debtors}的财产进行了查询，查询结果截至${formatCstDateTime(f.asOf)}（北京时间）。现将查询结果告知如下：`),
+    para(`本院在执行${applicants}与${debtors}${c.cause}一案中，于${span(f)}通过网络执行查控系统对被执行人${debtors}的财产进行了查询，查询结果截至${momentOf(f.asOf)}（北京时间）。现将查询结果告知如下：`),
     ...f.debtors.map((d): DocumentBlock => ({
       kind: 'terms', caption: `被执行人${d.party.name}`,
-      rows: d.channels.map((ch) => ({ label: ch.name, value: ch.result === 'found' ? ch.found.join('；\n') : CHANNEL_RESULT_WORDS[ch.result] })),
+      rows: d.channels.map((ch) => ({ label: ch.name, value: resultText(ch) })),
     })),
-    para(found ? `经查询，共查询到被执行人的财产或相关记录${found}项，详见上表。` : '经查询，未查询到被执行人名下可供执行的财产。'),
+    para(found ? `经查询，共查询到被执行人的财产${found}项，详见上表。` : '经查询，未查询到被执行人名下可供执行的财产。'),
   ];
   if (unanswered.length) blocks.push(para(`${unanswered.join('、')}尚未反馈查询结果，本院收到反馈后将依法处理。`));
   if (f.measures.length) {
