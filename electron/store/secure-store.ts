@@ -28,6 +28,7 @@ import { MetaRepo } from './meta';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { OfficerRepo } from './officers';
 import { DashboardReader } from './dashboard';
+import { BatchNoticeRepo } from './batch-notices';
 import { caseQueryView } from './query-view';
 import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
@@ -96,6 +97,7 @@ export interface SecureStore {
   /** durable calendar work: re-queries, scans, repeats, batches */
   readonly jobs: JobRepo;
   readonly batches: BatchRepo;
+  readonly batchNotices: BatchNoticeRepo;
   readonly channelBoard: ChannelBoardReader;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
@@ -181,6 +183,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs,
     batches: new BatchRepo(conn, clock, jobs),
+    batchNotices: new BatchNoticeRepo(conn, clock),
     channelBoard: new ChannelBoardReader(conn),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),

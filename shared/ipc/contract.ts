@@ -34,6 +34,7 @@ import { sheetsGroup } from './groups/sheets';
 import { dashboardGroup } from './groups/dashboard';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
+import { noticesGroup } from './groups/notices';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -385,6 +386,7 @@ export const contract = {
   restriction: restrictionGroup,
   payments: paymentsGroup,
   batch: batchGroup,
+  notices: noticesGroup,
   board: boardGroup,
   distribution: distributionGroup,
   valuation: valuationGroup,

@@ -1103,4 +1103,12 @@ export const en: Dict = {
     reverseConfirm: 'Reverse it',
     reversed: (r: string) => `reversed: ${r}`,
   },
+  notices: {
+    title: 'query-results-notices',
+    queryResult: 'Make the query-results notice',
+    batch: 'Make the notices of the batch',
+    making: 'Making…',
+    made: (n: number) => `${n} query-results notice(s) made`,
+    print: 'Download the print PDF',
+  },
 };

@@ -1095,4 +1095,12 @@ export const zh = {
     reverseConfirm: '确认撤销',
     reversed: (r: string) => `已撤销：${r}`,
   },
+  notices: {
+    title: '查询结果告知书',
+    queryResult: '生成查询结果告知书',
+    batch: '批量生成告知书',
+    making: '正在生成…',
+    made: (n: number) => `已生成查询结果告知书 ${n} 份`,
+    print: '下载打印版 PDF',
+  },
 };

@@ -12,6 +12,7 @@ import { BATCH_PAGE_ROWS } from '../../store/slices/batch';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { BatchNoticesButton } from '../notices/BatchNoticesButton.dom';
 
 const LIVE = new Set(['queued', 'running', 'paused']);
 
@@ -55,6 +56,7 @@ export function BatchView() {
         <p data-testid="batch-totals">{t.batch.totals(done, totals.cases, totals.sent, totals.skipped, totals.found)}</p>
         <p className="muted small">{b.params.force ? t.batch.forced : t.batch.freshRule(b.params.freshDays)}</p>
       </section>
+      {job.state === 'done' && <BatchNoticesButton jobId={job.id} />}
       <section className="panel">
         <h2>{t.batch.byChannel}</h2>
         <table className="table" data-testid="batch-channels">
