@@ -18,6 +18,7 @@ import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
 import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
+import { timeStatements } from './slow-statements';
 import { DocumentRepo } from './documents';
 import { CreditListingRepo } from './credit-listings';
 import { RestrictionRepo } from './restrictions';
@@ -150,7 +151,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     db.close();
     throw e;
   }
-  const conn = new Connection(db);
+  // from here on, a statement slower than 40 ms is logged (docs/architecture.md §6)
+  const conn = new Connection(timeStatements(db, log));
   const requests = new RequestRepo(conn, clock);
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
