@@ -11,7 +11,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { ok } from '../../../shared/result';
 import type { CaseSheetImport, CaseSheetReport } from '../../../shared/ipc/groups/sheets';
 import { MAX_SHEET_BYTES } from '../../../shared/sheets/limits';
-import { alertView } from './fake-api';
+import { alertView, createFakeApi } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
 const text = (id: string) => screen.getByTestId(id).textContent ?? '';
@@ -122,8 +122,10 @@ describe('导入Excel', () => {
   });
 
   it('offers no import to a role that may not enter cases', async () => {
-    const { fake } = renderApp();
+    // in place before the app boots: its first calls go out together at once
+    const fake = createFakeApi();
     fake.handle('session.current', () => ok({ code: 'F520103003', name: '庭长', court: '贵阳市南明区人民法院', role: 'chief' }));
+    renderApp({ fake });
     await screen.findByTestId('case-search');
     expect(screen.queryByTestId('sheet-import-open')).toBeNull();
     expect(screen.getByTestId('sheet-export-cases')).toBeTruthy();
