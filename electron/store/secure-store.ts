@@ -16,6 +16,7 @@ import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
+import type { WriterOptions } from './writer';
 import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { DocumentRepo } from './documents';
@@ -60,6 +61,8 @@ export interface SecureStoreOptions {
   /** scrypt cost for officer password verifiers (safeStorage mode) */
   scrypt?: ScryptParams;
   logger?: Logger;
+  /** how the engine's writes are group-committed (electron/store/writer.ts) */
+  writer?: WriterOptions;
 }
 
 export interface SecureStore {
@@ -148,7 +151,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     db.close();
     throw e;
   }
-  const conn = new Connection(db);
+  const conn = new Connection(db, o.writer);
   const requests = new RequestRepo(conn, clock);
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);

@@ -5,10 +5,10 @@
  *
  * The first write of a turn of the event loop opens the batch (BEGIN IMMEDIATE). Each write runs at
  * once inside it under its own savepoint: its caller gets its result, or its error with nothing of
- * it kept while the others' writes stay. The batch commits when the turn ends (setImmediate),
- * after `maxItems` writes, or before anyone else uses the connection (Connection.db), so every
- * other write — measures in the outbox, audit entries, a judge's act — is committed on its own,
- * at once and in order, as before. `committed()` resolves once everything written so far is on
+ * it kept while the others' writes stay. The batch commits when the turn ends (setImmediate; or
+ * `delayMs` after its first write), after `maxItems` writes, or before anyone else uses the
+ * connection (Connection.db), so every other write — measures in the outbox, audit entries, a
+ * judge's act — is committed on its own, at once and in order, as before. `committed()` resolves once everything written so far is on
  * disk: whatever tells the rest of the app about a write waits for it (acknowledged = on disk,
  * with synchronous=FULL). A commit that fails fails the whole batch: it is rolled back and every
  * `committed()` of it rejects with that error; nobody is told.
@@ -19,6 +19,8 @@ import type { Db } from './db';
 export interface WriterOptions {
   /** writes after which a batch commits without waiting for the turn to end */
   maxItems?: number;
+  /** how long a batch stays open after its first write, in ms; 0 (the default): until the turn ends */
+  delayMs?: number;
 }
 
 interface Batch {
@@ -44,15 +46,17 @@ function newBatch(): Batch {
 export class Writer {
   readonly #db: Db;
   readonly #maxItems: number;
+  readonly #delayMs: number;
   readonly #stmts = new Map<string, Database.Statement>();
   #batch: Batch | undefined;
   #items = 0;
   #writing = false;
-  #timer: ReturnType<typeof setImmediate> | undefined;
+  #cancel: (() => void) | undefined;
 
   constructor(db: Db, o: WriterOptions = {}) {
     this.#db = db;
     this.#maxItems = Math.max(1, o.maxItems ?? 500);
+    this.#delayMs = Math.max(0, o.delayMs ?? 0);
   }
 
   /** A statement prepared once on this connection and kept. */
@@ -120,12 +124,18 @@ export class Writer {
     this.stmt('BEGIN IMMEDIATE').run();
     this.#batch = newBatch();
     this.#items = 0;
-    this.#timer = setImmediate(() => this.flush());
+    if (this.#delayMs > 0) {
+      const t = setTimeout(() => this.flush(), this.#delayMs);
+      this.#cancel = () => clearTimeout(t);
+    } else {
+      const t = setImmediate(() => this.flush());
+      this.#cancel = () => clearImmediate(t);
+    }
   }
 
   #end(): void {
-    if (this.#timer) clearImmediate(this.#timer);
-    this.#timer = undefined;
+    this.#cancel?.();
+    this.#cancel = undefined;
     this.#batch = undefined;
     this.#items = 0;
   }
