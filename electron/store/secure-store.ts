@@ -16,6 +16,7 @@ import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
+import type { WriterOptions } from './writer';
 import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
 import { timeStatements } from './slow-statements';
@@ -62,6 +63,8 @@ export interface SecureStoreOptions {
   /** scrypt cost for officer password verifiers (safeStorage mode) */
   scrypt?: ScryptParams;
   logger?: Logger;
+  /** how the engine's writes are group-committed (electron/store/writer.ts) */
+  writer?: WriterOptions;
 }
 
 export interface SecureStore {
@@ -152,7 +155,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     throw e;
   }
   // from here on, a statement slower than 40 ms is logged (docs/architecture.md §6)
-  const conn = new Connection(timeStatements(db, log));
+  const conn = new Connection(timeStatements(db, log), o.writer);
   const requests = new RequestRepo(conn, clock);
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
