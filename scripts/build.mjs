@@ -15,6 +15,8 @@ const parts = {
       esbuild(node('electron/main/main.ts', 'dist/main/main.cjs')),
       esbuild({ ...node('electron/preload/preload.ts', 'dist/preload/preload.cjs'), inject: [], define: {} }),
       esbuild(node('electron/host/cli.ts', 'dist/host/cli.cjs')),
+      // the core's thread in host mode (electron/host/core-worker.ts), beside the CLI
+      esbuild(node('electron/host/core-worker.ts', 'dist/host/core-worker.cjs')),
     ]);
   },
   sandbox: async () => {
