@@ -6,28 +6,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startCore, type Core, type CoreOptions } from '../services/core';
-import { serveCore, startFailure, type CoreInfo, type FromCore, type ToCore } from '../ipc/core-link';
+import { coreInfo, serveCore, startFailure, type FromCore, type ToCore } from '../ipc/core-link';
 
 /** What the host hands the worker: startCore's options that can cross a thread. */
 export type CoreWorkerData = Pick<CoreOptions, 'dataDir' | 'mode' | 'version' | 'env' | 'exportDir'>;
-
-export function coreInfo(core: Core): CoreInfo {
-  const sb = core.sandbox;
-  return {
-    gateway: core.gateway,
-    ...(sb
-      ? {
-          sandbox: {
-            url: sb.url,
-            enrolmentCodes: sb.officers.flatMap((o) => {
-              const code = sb.register.currentCode(o.code);
-              return code ? [{ code: o.code, name: o.name, enrolmentCode: code }] : [];
-            }),
-          },
-        }
-      : {}),
-  };
-}
 
 async function main(): Promise<void> {
   const port = parentPort;

@@ -13,6 +13,7 @@ import type { CallContext } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import { appError } from '../../shared/errors';
 import type { Router } from './router';
+import type { Core } from '../services/core';
 
 export type LinkEncoding = 'json' | 'clone';
 
@@ -84,6 +85,25 @@ async function answer(router: Router, m: Extract<ToCore, { t: 'call' }>): Promis
   } catch {
     return { ok: false, error: appError('INTERNAL') };
   }
+}
+
+/** What the core tells the window-facing side once it runs. */
+export function coreInfo(core: Core): CoreInfo {
+  const sb = core.sandbox;
+  return {
+    gateway: core.gateway,
+    ...(sb
+      ? {
+          sandbox: {
+            url: sb.url,
+            enrolmentCodes: sb.officers.flatMap((o) => {
+              const code = sb.register.currentCode(o.code);
+              return code ? [{ code: o.code, name: o.name, enrolmentCode: code }] : [];
+            }),
+          },
+        }
+      : {}),
+  };
 }
 
 /** A start that failed, as the window-facing side reports it (DataFolderLocked carries messageEn). */
