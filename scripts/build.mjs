@@ -13,8 +13,12 @@ const parts = {
   main: async () => {
     await Promise.all([
       esbuild(node('electron/main/main.ts', 'dist/main/main.cjs')),
+      // the core's utility process under Electron (CK_CORE_PROCESS=utility, electron/main/core-process.ts)
+      esbuild(node('electron/main/core-utility.ts', 'dist/main/core-utility.cjs')),
       esbuild({ ...node('electron/preload/preload.ts', 'dist/preload/preload.cjs'), inject: [], define: {} }),
       esbuild(node('electron/host/cli.ts', 'dist/host/cli.cjs')),
+      // the core's thread in host mode (electron/host/core-worker.ts), beside the CLI
+      esbuild(node('electron/host/core-worker.ts', 'dist/host/core-worker.cjs')),
     ]);
   },
   sandbox: async () => {

@@ -8,7 +8,7 @@ import { buildDocument } from './templates';
 import { documentSha256, renderPdf, type RenderOptions } from './render-pdf';
 
 export { buildDocument, checkDocumentData, requiredFields, DOCUMENT_TEMPLATES } from './templates';
-export { documentSha256, renderPdf, resolveFont, type RenderOptions } from './render-pdf';
+export { documentSha256, renderPdf, renderPdfs, resolveFont, type RenderOptions } from './render-pdf';
 export { CjkFontMissingError, findCjkFont, fontFaceNames, systemFontCandidates, type CjkFont, type FontCandidate, type FontLookup } from './fonts';
 
 export interface GeneratedDocument {

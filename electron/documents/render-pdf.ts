@@ -245,9 +245,8 @@ function drawVoidStamp(doc: Doc, voided: { reason: string; at: string }): void {
   }
 }
 
-/** "— 1 —" at the foot of every page, when there is more than one. */
-function drawPageNumbers(doc: Doc): void {
-  const range = doc.bufferedPageRange();
+/** "— 1 —" at the foot of every page, when there is more than one (of the pages given: one document of a combined print). */
+function drawPageNumbers(doc: Doc, range: { start: number; count: number } = doc.bufferedPageRange()): void {
   if (range.count < 2) return;
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -260,8 +259,30 @@ function drawPageNumbers(doc: Doc): void {
   }
 }
 
+function drawModel(doc: Doc, model: DocumentModel): void {
+  drawHeader(doc, model);
+  for (const b of model.blocks) {
+    if (b.kind === 'paragraph') drawParagraph(doc, b);
+    else if (b.kind === 'terms') drawTerms(doc, b);
+    else drawSignature(doc, b);
+  }
+}
+
 /** The document as PDF bytes. Throws CjkFontMissingError when no Chinese font can be found. */
 export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}): Promise<Buffer> {
+  return renderDocuments([model], model, opts);
+}
+
+/**
+ * Several documents in one PDF to print at once, each from a new page with its own page numbers;
+ * `info` gives the file's title and date. The documents themselves stay those stored one by one.
+ */
+export async function renderPdfs(models: readonly DocumentModel[], info: Pick<DocumentModel, 'title' | 'number' | 'court' | 'type' | 'caseNumber' | 'date'>, opts: RenderOptions = {}): Promise<Buffer> {
+  if (models.length === 0) throw new RangeError('no document to print');
+  return renderDocuments(models, info, opts);
+}
+
+async function renderDocuments(models: readonly DocumentModel[], model: Pick<DocumentModel, 'title' | 'number' | 'court' | 'type' | 'caseNumber' | 'date'>, opts: RenderOptions): Promise<Buffer> {
   const font = resolveFont(opts);
   const created = documentInstant(model.date);
   const doc = new PDFDocument({
@@ -292,13 +313,13 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
     doc.registerFont(FONT, font.path, font.face);
     doc.font(FONT);
     assertChinese(doc, font);
-    drawHeader(doc, model);
-    for (const b of model.blocks) {
-      if (b.kind === 'paragraph') drawParagraph(doc, b);
-      else if (b.kind === 'terms') drawTerms(doc, b);
-      else drawSignature(doc, b);
-    }
-    drawPageNumbers(doc);
+    const ranges = models.map((m, i) => {
+      if (i > 0) doc.addPage();
+      const start = doc.bufferedPageRange().count;
+      drawModel(doc, m);
+      return { start: start - 1, count: doc.bufferedPageRange().count - start + 1 };
+    });
+    for (const r of ranges) drawPageNumbers(doc, r);
     if (opts.voided) drawVoidStamp(doc, opts.voided);
   } catch (e) {
     doc.end();

@@ -97,7 +97,20 @@ export class QuerySteps implements ExchangeSteps<QueryJob, Submitted> {
   /** Writes a change; `announce` sends it to the UI (state changes do, poll counts do not). */
   private save(job: QueryJob, patch: Patch, announce: boolean): void {
     const r = this.d.store.updateRequest(job.id, { ...patch, updatedAt: this.d.now().toISOString() });
-    if (announce) this.d.base.safely('request', () => this.d.events.request(r));
+    if (announce) this.tell(job, 'request', () => this.d.events.request(r));
+  }
+
+  /**
+   * Tells the app of a write once it is on disk (a group-committing store's `committed()`), in the
+   * order the writes were made; a batch that failed to commit tells nobody (resume takes the
+   * request up from what is on disk).
+   */
+  private tell(job: QueryJob, what: 'request' | 'findings', fn: () => void): void {
+    const durable = this.d.store.committed?.();
+    if (!durable) return this.d.base.safely(what, fn);
+    durable.then(() => this.d.base.safely(what, fn), (e: unknown) => {
+      this.d.log('error', 'a write was not committed; nobody told', { requestId: job.id, channel: job.channel, what, error: (e as Error)?.name ?? 'unknown' });
+    });
   }
 
   private setState(job: QueryJob, state: ChannelRequest['state'], extra: Patch = {}): void {
@@ -163,7 +176,10 @@ export class QuerySteps implements ExchangeSteps<QueryJob, Submitted> {
       // Written before it goes out: after a crash a 'sent' request is asked about, not re-sent blindly.
       this.setState(job, 'sent', { attempts: job.attempts });
       this.record(job, 'sent', 'POST', '/gw/v1/requests', JSON.stringify(body));
-      return base.client.submit(body, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: base.life.signal });
+      const submit = () => base.client.submit(body, { officerCode: job.ctx.officer.code, timeoutMs: job.lane.limits.timeoutMs, signal: base.life.signal });
+      // ... and on disk before it goes out (a group-committing store commits at the turn's end)
+      const durable = this.d.store.committed?.();
+      return durable ? durable.then(submit) : submit();
     });
   }
 
@@ -336,7 +352,7 @@ export class QuerySteps implements ExchangeSteps<QueryJob, Submitted> {
     // Findings first, then the state: after a crash in between, the request is asked about again
     // and saveFindings is idempotent per request.
     const saved = this.d.store.saveFindings(job.id, findings, raw, this.d.now().toISOString());
-    this.d.base.safely('findings', () => this.d.events.findings(job.caseId, job.id, saved));
+    this.tell(job, 'findings', () => this.d.events.findings(job.caseId, job.id, saved));
     this.setState(job, 'answered', { polls: job.polls, attempts: job.attempts });
     const ms = performance.now() - t0;
     const records = saved.assets.length + saved.whereabouts.length + saved.info.length;

@@ -44,7 +44,7 @@ export interface SavedFindings {
   info: InfoRecord[];
 }
 
-/** What the engine needs from the secure store. Every write happens before the step it guards. */
+/** What the engine needs from the secure store. Every write is on disk before the step it guards. */
 export interface EngineStore {
   /** outbox: requests are written before they are sent */
   insertRequests(requests: ChannelRequest[]): void;
@@ -67,6 +67,12 @@ export interface EngineStore {
    */
   feedCursor?(): string | undefined;
   saveFeedCursor?(cursor: string): void;
+  /**
+   * Optional: resolves once every write made so far is on disk, rejects if it could not be put
+   * there. A store that group-commits (electron/store/writer.ts) has it; the engine tells the app of
+   * a write, and sends a request, only after it. Without it every write is on disk when it returns.
+   */
+  committed?(): Promise<void>;
 }
 
 /** One request or answer on the wire about one channel request. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import os from 'node:os';
 import { DataFolderLocked } from '../services/data-lock';
 import { assertTlsVerification, ConfigError } from '../services/config';
-import { startHostMode } from './start';
+import { CORE_LOST_MESSAGE, startHostMode } from './start';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,6 +28,11 @@ async function main(): Promise<void> {
     port,
     version: process.env.npm_package_version ?? '0.1.0',
     env,
+    // the core thread died: the server is closed and the folder unlocked; say so and end (start.ts)
+    onCoreLost: (reason) => {
+      console.error(`${CORE_LOST_MESSAGE} (${reason})`);
+      process.exit(4);
+    },
   });
   const net = core.gateway.network === 'sandbox' ? `沙箱网络 sandbox network ${core.gateway.url}` : `网关 gateway ${core.gateway.url}`;
   console.log(`查控台（主机模式）已启动 / Chakong Desk host mode is running — ${net}`);
@@ -35,10 +40,7 @@ async function main(): Promise<void> {
   console.log(`请在浏览器中打开（此地址仅可使用一次，之后该浏览器可直接访问 ${host.url}）/ open in a browser (works once; that browser then goes straight to ${host.url}): ${host.openUrl}`);
   if (core.sandbox) {
     const sb = core.sandbox;
-    const codes = sb.officers.flatMap((o) => {
-      const code = sb.register.currentCode(o.code);
-      return code ? [`${o.code} ${o.name} ${code}`] : [];
-    });
+    const codes = sb.enrolmentCodes.map((c) => `${c.code} ${c.name} ${c.enrolmentCode}`);
     // the demo officers' one-time codes (docs/sandbox.md): a new judge enrols with his own
     if (codes.length) console.log(`沙箱登记码 / sandbox enrolment codes: ${codes.join('; ')}`);
     console.log(`CK_SANDBOX_URL=${sb.url}`);

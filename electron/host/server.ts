@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Router } from '../ipc/router';
+import type { CallContext } from '../../shared/ipc/contract';
 import { OPEN_PATH, WS_PATH, type ClientFrame, type ServerFrame } from '../../shared/ipc/ws-protocol';
 import { appError } from '../../shared/errors';
 import { contentSecurityPolicy } from '../main/csp';
@@ -36,14 +37,36 @@ export interface HostServer {
   port: number;
   /** sends an event to the pages whose connection is in `audience` (all pages when absent) */
   emit(event: string, payload: unknown, audience?: ReadonlySet<string>): void;
+  /** the same with the event frame already encoded (by the core thread) */
+  emitJson(frame: string, audience?: ReadonlySet<string>): void;
   /** issues another one-time opening address (e.g. for another browser) */
   newOpenUrl(): string;
   close(): Promise<void>;
 }
 
+/**
+ * Answers a call with the router's Result as JSON text. In host mode the core thread encodes it
+ * (core-thread.ts), so this thread only frames and sends it; a router in this thread (tests) is
+ * wrapped by `relayOf`.
+ */
+export type CallRelay = (group: string, method: string, input: unknown, ctx: Required<CallContext>) => Promise<string>;
+
+export function relayOf(router: Router): CallRelay {
+  return async (group, method, input, ctx) => {
+    try {
+      return JSON.stringify(await router(group, method, input, ctx));
+    } catch {
+      return JSON.stringify({ ok: false, error: appError('INTERNAL') });
+    }
+  };
+}
+
 export interface HostOptions {
   rendererDir: string;
-  router: Router;
+  /** the calls' relay to the core thread (host mode) … */
+  relay?: CallRelay;
+  /** … or a router answering in this thread (one of the two) */
+  router?: Router;
   port?: number;
   log?: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
   /** a page's connection is gone for good (closed and not resumed within the grace period) */
@@ -89,6 +112,8 @@ const LOCKED_OUT_PAGE =
 
 export async function startHostServer(opts: HostOptions): Promise<HostServer> {
   const log = opts.log ?? (() => {});
+  const relay = opts.relay ?? (opts.router ? relayOf(opts.router) : undefined);
+  if (!relay) throw new Error('startHostServer: a relay or a router answers the calls');
   const graceMs = opts.resumeGraceMs ?? 60_000;
   const resumeTtlMs = opts.resumeTtlMs ?? 10 * 60_000;
   const cookieMaxAgeMs = opts.cookieMaxAgeMs ?? 12 * 3600_000;
@@ -269,13 +294,8 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
           return;
         }
         if (!frame || frame.t !== 'call' || typeof frame.id !== 'number') return;
-        let result;
-        try {
-          result = await opts.router(String(frame.group), String(frame.method), frame.input, { transport: 'host', connection });
-        } catch {
-          result = { ok: false as const, error: appError('INTERNAL') };
-        }
-        send({ t: 'result', id: frame.id, result });
+        const json = await relay(String(frame.group), String(frame.method), frame.input, { transport: 'host', connection });
+        if (ws.readyState === ws.OPEN) ws.send(`{"t":"result","id":${JSON.stringify(frame.id)},"result":${json}}`);
       });
       ws.on('close', () => {
         clearInterval(renew);
@@ -310,18 +330,20 @@ export async function startHostServer(opts: HostOptions): Promise<HostServer> {
     return `${origin}${OPEN_PATH}?token=${t}`;
   };
 
+  const emitJson = (msg: string, audience?: ReadonlySet<string>) => {
+    for (const ws of sockets) {
+      const c = connectionOfSocket.get(ws);
+      if (ws.readyState === ws.OPEN && (!audience || (c !== undefined && audience.has(c)))) ws.send(msg);
+    }
+  };
+
   return {
     url: origin,
     port,
     openUrl: newOpenUrl(),
     newOpenUrl,
-    emit(event, payload, audience) {
-      const msg = JSON.stringify({ t: 'event', event, payload } satisfies ServerFrame);
-      for (const ws of sockets) {
-        const c = connectionOfSocket.get(ws);
-        if (ws.readyState === ws.OPEN && (!audience || (c !== undefined && audience.has(c)))) ws.send(msg);
-      }
-    },
+    emit: (event, payload, audience) => emitJson(JSON.stringify({ t: 'event', event, payload } satisfies ServerFrame), audience),
+    emitJson,
     async close() {
       for (const t of goneTimers.values()) clearTimeout(t);
       goneTimers.clear();

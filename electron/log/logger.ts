@@ -21,7 +21,7 @@ export const LOG_FIELD_KEYS = [
   'status', 'count', 'total', 'imported', 'updated', 'ms', 'attempt', 'attempts', 'polls', 'version',
   'from', 'to', 'seq', 'entries', 'brokenAt', 'port', 'mode', 'network', 'protection', 'backend',
   'reason', 'method', 'route', 'httpStatus', 'bytes', 'limit', 'offset', 'event', 'phase', 'error',
-  'call', 'previous', 'requests', 'debtors', 'waiting', 'created', 'failure', 'garbage', 'gatewayCode',
+  'call', 'sql', 'previous', 'requests', 'debtors', 'waiting', 'created', 'failure', 'garbage', 'gatewayCode',
 ] as const;
 export type LogKey = (typeof LOG_FIELD_KEYS)[number];
 export type LogValue = string | number | boolean | null | undefined | Error;

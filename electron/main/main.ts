@@ -6,7 +6,9 @@ import { app, BrowserWindow, dialog, protocol, safeStorage, net } from 'electron
 import { notifyAlert } from './notify';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startCore, type Core } from '../services/core';
+import { startCore } from '../services/core';
+import type { LinkedCore } from '../ipc/core-link';
+import { startCoreProcess } from './core-process';
 import { connectionOf, registerIpc, sendEvent } from './ipc-electron';
 import { installSecurity } from './security';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './trusted-sender';
@@ -21,7 +23,7 @@ protocol.registerSchemesAsPrivileged([
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | undefined;
-let core: Core | undefined;
+let core: LinkedCore | undefined;
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -34,6 +36,35 @@ function serveRenderer(): void {
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     return new Response(res.body, { status: res.status, headers });
   });
+}
+
+/**
+ * The core in this process, or with CK_CORE_PROCESS=utility in a utility process that main relays
+ * to (core-process.ts, docs/architecture.md §6). The utility process has no safeStorage: its store
+ * is protected by the officer's passphrase. A core process that dies unasked ends the app with a message.
+ */
+async function startTheCore(): Promise<LinkedCore> {
+  const options = {
+    dataDir: app.getPath('userData'),
+    mode: 'electron' as const,
+    version: app.getVersion(),
+    env: process.env,
+    // evidence packages the officer exports go to his documents, not into the data folder
+    exportDir: process.env.CK_EXPORT_DIR ?? path.join(app.getPath('documents'), '查控台证据包'),
+  };
+  if (process.env.CK_CORE_PROCESS !== 'utility') {
+    // the vault refuses safeStorage where it is unsafe (Linux basic_text) and the password protects the key instead
+    return startCore({ ...options, safeStorage });
+  }
+  const p = await startCoreProcess(path.join(__dirname, 'core-utility.cjs'), options);
+  p.onLost((reason) => {
+    const msg = `查控台核心进程意外退出，请重新启动 / the Chakong Desk core process exited unexpectedly; start it again (${reason})`;
+    console.error(msg);
+    dialog.showErrorBox('查控台 Chakong Desk', msg);
+    dataLock?.release();
+    app.exit(4);
+  });
+  return p;
 }
 
 function createWindow(): BrowserWindow {
@@ -90,16 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     installSecurity();
     serveRenderer();
-    core = await startCore({
-      dataDir: app.getPath('userData'),
-      mode: 'electron',
-      version: app.getVersion(),
-      // the vault refuses it where it is unsafe (Linux basic_text) and the password protects the key instead
-      safeStorage,
-      env: process.env,
-      // evidence packages the officer exports go to his documents, not into the data folder
-      exportDir: process.env.CK_EXPORT_DIR ?? path.join(app.getPath('documents'), '查控台证据包'),
-    });
+    core = await startTheCore();
     registerIpc(core.router);
     core.onEvent((event, payload, audience) => sendEvent(mainWindow?.webContents, event, payload, audience));
     core.onEvent((event, payload) => notifyAlert(event, payload, () => mainWindow));

@@ -13,13 +13,12 @@ import { UNSETTLED_MEASURE_STATES, type Measure, type MeasureKind, type MeasureS
 import { ARTICLES, RELEASE_REASONS } from '../../shared/legal/basis';
 import { formatYuanSymbol } from '../../shared/money';
 import { freezeCap } from '../../shared/rules';
+import { MEASURE_KIND_ZH } from '../../shared/sheets/labels';
 import type { StoredCase } from '../store/cases';
 import { fail, type MeasureOps } from './measures/ops';
 import type { ActiveSession } from './session';
 
-const KIND: Record<MeasureKind, { zh: string; en: string }> = {
-  freeze: { zh: '冻结', en: 'freeze' }, renew: { zh: '续冻', en: 'renewal' }, unfreeze: { zh: '解除冻结', en: 'release' }, deduct: { zh: '扣划', en: 'deduction' },
-};
+const KIND_EN: Record<MeasureKind, string> = { freeze: 'freeze', renew: 'renewal', unfreeze: 'release', deduct: 'deduction' };
 const STATE: Partial<Record<MeasureState, { zh: string; en: string }>> = {
   draft: { zh: '草稿', en: 'draft' },
   awaiting_approval: { zh: '待审批', en: 'awaiting approval' },
@@ -42,8 +41,8 @@ function assertClosable(s: ActiveSession, c: StoredCase, held: readonly { measur
   // first what is under way: its answer may still pay the rest, or not
   const unsettled = s.store.measures.list({ caseId: c.id, states: UNSETTLED_MEASURE_STATES });
   if (unsettled.length > 0) {
-    const zh = unsettled.map((m) => `${KIND[m.kind].zh}（${STATE[m.state]?.zh ?? m.state}）`).join('、');
-    const en = unsettled.map((m) => `${KIND[m.kind].en} (${STATE[m.state]?.en ?? m.state})`).join(', ');
+    const zh = unsettled.map((m) => `${MEASURE_KIND_ZH[m.kind]}（${STATE[m.state]?.zh ?? m.state}）`).join('、');
+    const en = unsettled.map((m) => `${KIND_EN[m.kind]} (${STATE[m.state]?.en ?? m.state})`).join(', ');
     refuse(s, c, 'unsettled', `本案尚有 ${unsettled.length} 项措施未办结：${zh}；须待协助单位反馈、核实或撤回后才能结案`,
       `${unsettled.length} measure(s) of the case are not concluded: ${en}; wait for the agency's answer, its verification or a withdrawal before closing`);
   }

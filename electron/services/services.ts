@@ -33,6 +33,7 @@ import { repeatFreezeHandlers } from './handlers/repeat-freeze';
 import { conductHandlers } from './handlers/conduct';
 import { paymentHandlers } from './handlers/payments';
 import { batchHandlers } from './handlers/batch';
+import { noticeHandlers } from './handlers/notices';
 import { boardHandlers } from './handlers/board';
 import { batchQueryJob } from './batch/batch-job';
 import { BATCH_QUERY_KIND } from '../../shared/domain/batch';
@@ -108,6 +109,7 @@ export function createServices(sd: ServiceDeps): Services {
     restriction: restrictionHandlers(d),
     payments: paymentHandlers(d),
     batch: batchHandlers(d),
+    notices: noticeHandlers(d),
     board: boardHandlers(d),
     distribution: distributionHandlers(d),
     valuation: valuationHandlers(d),

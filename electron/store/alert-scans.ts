@@ -7,6 +7,9 @@ import type { AssetKind } from '../../shared/domain/types';
 import type { ChannelId } from '../../shared/domain/channels';
 import type { Connection } from './connection';
 
+/** a case `c` has property found or frozen: the time limit applies to it (the deadline alerts' rule, shared with the dashboard) */
+export const HAS_PROPERTY = /* sql */ `(EXISTS (SELECT 1 FROM assets a WHERE a.case_id = c.id) OR EXISTS (SELECT 1 FROM measures m WHERE m.case_id = c.id AND m.kind = 'freeze' AND m.state = 'executed'))`;
+
 /** A freeze in force or waiting whose current end (after executed renewals) falls in a window. */
 export interface EndingFreeze {
   freezeId: string;
@@ -90,7 +93,7 @@ export class AlertScanReader {
   openCasesFiled(types: readonly string[], from: string, to: string): OpenCaseFiled[] {
     const sql = /* sql */ `
       SELECT c.id, c.number, c.type, c.filed_on, c.assignee,
-        (EXISTS (SELECT 1 FROM assets a WHERE a.case_id = c.id) OR EXISTS (SELECT 1 FROM measures m WHERE m.case_id = c.id AND m.kind = 'freeze' AND m.state = 'executed')) AS has_property
+        ${HAS_PROPERTY} AS has_property
       FROM cases c
       WHERE c.status = 'open' AND c.type IN (SELECT value FROM json_each(?)) AND c.filed_on BETWEEN ? AND ?
       ORDER BY c.filed_on, c.id`;

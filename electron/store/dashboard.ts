@@ -1,46 +1,70 @@
 /**
- * What the bureau dashboard reads across cases (docs/dashboard.md; docs/architecture.md §6): each
- * a single SQL pass over indexed columns, never a loop over cases calling a per-case view. Every
- * row names its case, so a figure and the cases a click opens behind it come from the same pass.
- * Read only. `assignee` narrows to one judge's cases; absent, the court's.
+ * What the bureau dashboard reads across cases (docs/dashboard.md; docs/architecture.md §6): one
+ * SQL pass per figure family over indexed columns, aggregated in SQL — never a loop over cases, and
+ * no case carried in the read. A figure's cases are read when it is clicked (`casesOf`) from the
+ * same FROM … WHERE as the figure (dashboard-sql.ts), so the two cannot disagree. Read only.
+ * `assignee` narrows to one judge's cases; absent, the court's.
  */
+import type { HolidayCalendar } from '../../shared/dates';
 import type { CaseClosing } from '../../shared/domain/types';
+import type { FigureKey } from '../../shared/domain/dashboard';
+import { deadlineOf } from '../../shared/rules/dashboard';
 import type { Connection } from './connection';
-import { RECOVERED_PARTS } from './recovered-parts';
+import { cachedStatement } from './db';
+import { ACTUAL, CLOSINGS, COUNTED, IN_LIMIT, NEAR_LIMIT, RECOVERED, SCOPE, WINDOW } from './dashboard-sql';
 
-/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it (the generated column of migration 025). */
-export const CLOSING_WAY = /* sql */ `c.closed_as`;
+export { CLOSING_WAY } from './dashboard-sql';
 
 export interface DashboardScope {
   court: string;
   assignee?: string;
 }
 
-export interface ClosingRow {
-  caseId: string;
-  assignee: string;
-  type: string;
-  filedOn: string;
-  closedOn: string;
-  way: CaseClosing;
-  /** days from filing to closing */
-  days: number;
+/** The days a read is about: the period, the 整体执结率's window, today and the near-limit filings. */
+export interface DashboardDays {
+  from: string;
+  to: string;
+  /** first day of the three-year window (it ends on `to`) */
+  windowFrom: string;
+  today: string;
+  /** open cases filed in [nearFrom, nearTo] may be near their limit; `warn` days or fewer left */
+  nearFrom: string;
+  nearTo: string;
+  warn: number;
 }
 
-/** The window of the 整体执结率: how many cases were filed, how many closed 终本, and the 实际执结 closings by filing and closing day. */
-export interface FiledWindow {
+/** The period's closings of one judge, way and month. */
+export interface ClosingGroup {
+  assignee: string;
+  way: CaseClosing;
+  month: string;
+  n: number;
+  /** Σ days from filing to closing */
+  days: number;
+  /** 实际执结 closings, and those by the case's time limit */
+  actual: number;
+  inLimit: number;
+}
+
+/** The 整体执结率's window: cases filed in it, closed 终本 by its end, and 实际执结 in time by its end. */
+export interface WindowCounts {
   filed: number;
   terminal: number;
-  /** 执行完毕 or 终结执行 by `to`, grouped: the time limit is checked per (type, filed_on, closed_on) */
-  actual: { type: string; filedOn: string; closedOn: string; n: number }[];
+  doneInTime: number;
 }
 
-export interface RecoveredRow {
-  caseId: string;
+export interface RecoveredGroup {
   assignee: string;
   /** 'YYYY-MM' */
   month: string;
   amount: number;
+}
+
+/** A count of one judge's rows for the figures counted per row (listings, removals, cases near their limit). */
+export interface JudgeCount {
+  figure: 'listed' | 'removed' | 'nearLimit';
+  assignee: string;
+  n: number;
 }
 
 export interface CaseOfJudge {
@@ -48,83 +72,92 @@ export interface CaseOfJudge {
   assignee: string;
 }
 
-/** the court, and one judge or all; the closings' and filings' passes name the index that covers them (migration 025) */
-const SCOPE = /* sql */ `c.court = @court AND (@assignee IS NULL OR c.assignee = @assignee)`;
-
-type ClosingDb = { id: string; assignee: string | null; type: string; filed_on: string; closed_on: string | null; way: CaseClosing | null };
+type Params = Record<string, string | number | null>;
 
 export class DashboardReader {
+  private calendar?: HolidayCalendar;
+
   constructor(private readonly conn: Connection) {}
 
-  private params(s: DashboardScope, more: Record<string, string>): Record<string, string | null> {
-    return { court: s.court, assignee: s.assignee ?? null, ...more };
+  /** `ck_deadline(type, filed_on)`: the case's time limit as the rules compute it, for this holiday table. */
+  private useCalendar(cal: HolidayCalendar): void {
+    if (this.calendar === cal) return;
+    const deadline = deadlineOf(cal);
+    this.conn.db.function('ck_deadline', { deterministic: true }, (type: unknown, filedOn: unknown) => deadline(String(type), String(filedOn)));
+    this.calendar = cal;
   }
 
-  /** Cases closed within [from, to], with their filing day and way (closed_on is set only by a closing). */
-  closedIn(s: DashboardScope, from: string, to: string): ClosingRow[] {
+  private all<R>(sql: string, p: Params): R[] {
+    // prepared once per connection: the read runs the same few statements each time
+    return cachedStatement<[Params], R>(this.conn.db, sql).all(p);
+  }
+
+  private params(s: DashboardScope, days: DashboardDays, more: Params = {}): Params {
+    return { court: s.court, assignee: s.assignee ?? null, ...days, ...more };
+  }
+
+  /** The period's closings per judge, way and month, with their days and how many were in time. */
+  closings(s: DashboardScope, days: DashboardDays, cal: HolidayCalendar): ClosingGroup[] {
+    this.useCalendar(cal);
+    type R = { assignee: string | null; way: CaseClosing; month: string; n: number; days: number; actual: number; in_limit: number };
     const sql = /* sql */ `
-      SELECT c.id, c.assignee, c.type, c.filed_on, c.closed_on, ${CLOSING_WAY} AS way,
-        CAST(julianday(c.closed_on) - julianday(c.filed_on) AS INTEGER) AS days FROM cases c INDEXED BY cases_closed_on
-      WHERE c.closed_on BETWEEN @from AND @to AND ${SCOPE}`;
-    return this.conn.db.prepare<[Record<string, string | null>], ClosingDb & { days: number }>(sql).all(this.params(s, { from, to }))
-      .filter((r) => r.way !== null)
-      .map((r) => ({ caseId: r.id, assignee: r.assignee ?? '', type: r.type, filedOn: r.filed_on, closedOn: r.closed_on!, way: r.way!, days: r.days }));
+      SELECT c.assignee, c.closed_as AS way, substr(c.closed_on, 1, 7) AS month, count(*) AS n,
+        sum(CAST(julianday(c.closed_on) - julianday(c.filed_on) AS INTEGER)) AS days,
+        sum(${ACTUAL}) AS actual, sum(${ACTUAL} AND ${IN_LIMIT}) AS in_limit
+      ${CLOSINGS} GROUP BY c.assignee, way, month`;
+    return this.all<R>(sql, this.params(s, days)).map((r) => ({
+      assignee: r.assignee ?? '', way: r.way, month: r.month, n: r.n, days: r.days, actual: r.actual, inLimit: r.in_limit,
+    }));
   }
 
-  /** Cases filed within [from, to] and how they stood at `to` (the window of the 整体执结率), aggregated in SQL. */
-  filedIn(s: DashboardScope, from: string, to: string): FiledWindow {
-    const window = /* sql */ `
-      SELECT c.type, c.filed_on, CASE WHEN c.closed_on <= @to THEN c.closed_on END AS closed_on,
-        CASE WHEN c.closed_on <= @to THEN ${CLOSING_WAY} END AS way
-      FROM cases c INDEXED BY cases_filed_window WHERE c.filed_on BETWEEN @from AND @to AND c.filing = 'confirmed' AND ${SCOPE}`;
-    const p = this.params(s, { from, to });
-    const counts = this.conn.db.prepare<[Record<string, string | null>], { filed: number; terminal: number | null }>(
-      `SELECT count(*) AS filed, sum(w.way = 'terminal') AS terminal FROM (${window}) w`,
-    ).get(p)!;
-    type A = { type: string; filed_on: string; closed_on: string; n: number };
-    const actual = this.conn.db.prepare<[Record<string, string | null>], A>(
-      `SELECT w.type, w.filed_on, w.closed_on, count(*) AS n FROM (${window}) w WHERE w.way IN ('completed', 'ended') GROUP BY w.type, w.filed_on, w.closed_on`,
-    ).all(p).map((r) => ({ type: r.type, filedOn: r.filed_on, closedOn: r.closed_on, n: r.n }));
-    return { filed: counts.filed, terminal: counts.terminal ?? 0, actual };
-  }
-
-  /** 执行到位金额 of [from, to] per case and month: the parts `recovered` is made of, on their day. */
-  recoveredIn(s: DashboardScope, from: string, to: string): RecoveredRow[] {
+  /** The window of the 整体执结率, counted in one pass over the filings. */
+  window(s: DashboardScope, days: DashboardDays, cal: HolidayCalendar): WindowCounts {
+    this.useCalendar(cal);
     const sql = /* sql */ `
-      SELECT r.case_id, c.assignee, substr(r.on_day, 1, 7) AS month, SUM(r.amount) AS amount
-      FROM (${RECOVERED_PARTS}) r JOIN cases c ON c.id = r.case_id
-      WHERE r.on_day BETWEEN @from AND @to AND ${SCOPE}
-      GROUP BY r.case_id, month`;
-    type R = { case_id: string; assignee: string | null; month: string; amount: number };
-    return this.conn.db.prepare<[Record<string, string | null>], R>(sql).all(this.params(s, { from, to }))
-      .map((r) => ({ caseId: r.case_id, assignee: r.assignee ?? '', month: r.month, amount: r.amount }));
+      SELECT count(*) AS filed, coalesce(sum(c.closed_on <= @to AND c.closed_as = 'terminal'), 0) AS terminal,
+        coalesce(sum(c.closed_on <= @to AND ${ACTUAL} AND ${IN_LIMIT}), 0) AS done_in_time
+      ${WINDOW}`;
+    const r = this.all<{ filed: number; terminal: number; done_in_time: number }>(sql, this.params(s, days))[0]!;
+    return { filed: r.filed, terminal: r.terminal, doneInTime: r.done_in_time };
   }
 
-  /** Dishonest listings that took effect (listed_on) within [from, to], one row per listing. */
-  listedIn(s: DashboardScope, from: string, to: string): CaseOfJudge[] {
-    const sql = /* sql */ `
-      SELECT l.case_id, c.assignee FROM credit_listings l JOIN cases c ON c.id = l.case_id
-      WHERE l.listed_on BETWEEN @from AND @to AND l.state IN ('listed', 'removed') AND ${SCOPE}`;
-    return this.rowsOfJudge(sql, this.params(s, { from, to }));
+  /** 执行到位金额 of the period per judge and month: the parts `recovered` is made of, on their day. */
+  recovered(s: DashboardScope, days: DashboardDays): RecoveredGroup[] {
+    const sql = /* sql */ `SELECT c.assignee, substr(r.on_day, 1, 7) AS month, SUM(r.amount) AS amount ${RECOVERED} GROUP BY c.assignee, month`;
+    return this.all<{ assignee: string | null; month: string; amount: number }>(sql, this.params(s, days))
+      .map((r) => ({ assignee: r.assignee ?? '', month: r.month, amount: r.amount }));
   }
 
-  /** Removals from the list the judge confirmed within [from, to] (CST days), one row per removal. */
-  removedIn(s: DashboardScope, from: string, to: string): CaseOfJudge[] {
-    const sql = /* sql */ `
-      SELECT r.case_id, c.assignee FROM credit_removals r JOIN cases c ON c.id = r.case_id
-      WHERE r.confirmed_at IS NOT NULL AND date(r.confirmed_at, '+8 hours') BETWEEN @from AND @to AND ${SCOPE}`;
-    return this.rowsOfJudge(sql, this.params(s, { from, to }));
+  /** Listings and removals of the period and open cases near their limit today, per judge, in one statement. */
+  counts(s: DashboardScope, days: DashboardDays, cal: HolidayCalendar): JudgeCount[] {
+    this.useCalendar(cal);
+    const sql = (['listed', 'removed', 'nearLimit'] as const)
+      .map((f) => /* sql */ `SELECT '${f}' AS figure, c.assignee, count(*) AS n ${COUNTED[f]} GROUP BY c.assignee`).join(' UNION ALL ');
+    return this.all<{ figure: JudgeCount['figure']; assignee: string | null; n: number }>(sql, this.params(s, days))
+      .map((r) => ({ figure: r.figure, assignee: r.assignee ?? '', n: r.n }));
+  }
+
+  /** The cases behind a figure counted here (not the lapsing freezes: see assigneesOf), in one pass. */
+  casesOf(s: DashboardScope, days: DashboardDays, cal: HolidayCalendar, figure: Exclude<FigureKey, 'freezesLapsing'>, way?: CaseClosing): string[] {
+    this.useCalendar(cal);
+    const closed = `${CLOSINGS} AND (@way IS NULL OR c.closed_as = @way)`;
+    const from: Record<typeof figure, string> = {
+      closed,
+      closedInLimit: `${closed} AND ${ACTUAL} AND ${IN_LIMIT}`,
+      closedPastLimit: `${closed} AND ${ACTUAL} AND NOT ${IN_LIMIT}`,
+      recovered: RECOVERED,
+      listed: COUNTED.listed,
+      removed: COUNTED.removed,
+      nearLimit: NEAR_LIMIT,
+    };
+    return this.all<{ id: string }>(`SELECT DISTINCT c.id ${from[figure]}`, this.params(s, days, { way: way ?? null })).map((r) => r.id);
   }
 
   /** The 承办人 of these cases, within the scope (one pass over a VALUES list). */
   assigneesOf(s: DashboardScope, caseIds: readonly string[]): Map<string, string> {
     if (caseIds.length === 0) return new Map();
-    const sql = /* sql */ `SELECT c.id AS case_id, c.assignee FROM cases c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${SCOPE}`;
-    return new Map(this.rowsOfJudge(sql, this.params(s, { ids: JSON.stringify(caseIds) })).map((r) => [r.caseId, r.assignee]));
-  }
-
-  private rowsOfJudge(sql: string, params: Record<string, string | null>): CaseOfJudge[] {
-    return this.conn.db.prepare<[Record<string, string | null>], { case_id: string; assignee: string | null }>(sql).all(params)
-      .map((r) => ({ caseId: r.case_id, assignee: r.assignee ?? '' }));
+    const sql = /* sql */ `SELECT c.id, c.assignee FROM cases c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${SCOPE}`;
+    const p = { court: s.court, assignee: s.assignee ?? null, ids: JSON.stringify(caseIds) };
+    return new Map(this.all<{ id: string; assignee: string | null }>(sql, p).map((r) => [r.id, r.assignee ?? '']));
   }
 }

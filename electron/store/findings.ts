@@ -1,6 +1,7 @@
 /**
  * What answered requests yielded: assets, whereabouts and information records, each tied to the
- * feedback (evidence) it came from. Row mapping and inserts; the write path is RequestRepo.saveFindings.
+ * feedback (evidence) it came from. Row mapping and inserts; the write path is RequestRepo.saveFindings,
+ * through the store's writer (writer.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { ChannelId } from '../../shared/domain/channels';
@@ -9,6 +10,7 @@ import type {
 } from '../../shared/domain/types';
 import { assertFen } from '../../shared/money';
 import type { SavedFindings } from '../engine/types';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './db';
 
 interface AssetRow {
@@ -71,32 +73,50 @@ function checkedParticulars(p: AssetParticulars): AssetParticulars {
   return p;
 }
 
-/** Inserts one request's findings (caller holds the transaction and has stored the feedback). */
-export function insertFindings(db: Db, req: ChannelRequest, f: Findings, foundAt: string): void {
+/** A statement prepared once on the connection (Writer.stmt). */
+export type Prepared = (sql: string) => Database.Statement;
+
+const INSERT_ASSET = `INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description,
+    value, available, existing_freezes, particulars, details, found_at)
+  VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @institution, @identifier, @description,
+    @value, @available, @existing_freezes, @particulars, @details, @found_at)`;
+const INSERT_WHEREABOUTS = `INSERT INTO whereabouts (id, case_id, party_id, request_id, position, channel, kind, place, at, detail, found_at)
+  VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @place, @at, @detail, @found_at)`;
+const INSERT_INFO = `INSERT INTO info_records (id, case_id, party_id, request_id, position, channel, kind, summary, amount, found_at)
+  VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @summary, @amount, @found_at)`;
+
+/**
+ * Inserts one request's findings (caller holds the transaction and has stored the feedback) and
+ * returns them as stored, built from the rows written rather than read back: each is what
+ * toAsset, toWhereabouts, toInfo make of its row.
+ */
+export function insertFindings(stmt: Prepared, req: ChannelRequest, f: Findings, foundAt: string): SavedFindings {
   const base = { case_id: req.caseId, party_id: req.partyId, request_id: req.id, channel: req.channel, found_at: foundAt };
-  const asset = db.prepare(
-    `INSERT INTO assets (id, case_id, party_id, request_id, position, channel, kind, institution, identifier, description,
-       value, available, existing_freezes, particulars, details, found_at)
-     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @institution, @identifier, @description,
-       @value, @available, @existing_freezes, @particulars, @details, @found_at)`,
-  );
-  f.assets.forEach((a, position) => asset.run({
-    ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
-    description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
-    existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
-    particulars: a.particulars ? JSON.stringify(checkedParticulars(a.particulars)) : null,
-    details: detailsOf(a),
-  }));
-  const where = db.prepare(
-    `INSERT INTO whereabouts (id, case_id, party_id, request_id, position, channel, kind, place, at, detail, found_at)
-     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @place, @at, @detail, @found_at)`,
-  );
-  f.whereabouts.forEach((w, position) => where.run({ ...base, id: randomUUID(), position, kind: w.kind, place: w.place, at: w.at, detail: w.detail }));
-  const info = db.prepare(
-    `INSERT INTO info_records (id, case_id, party_id, request_id, position, channel, kind, summary, amount, found_at)
-     VALUES (@id, @case_id, @party_id, @request_id, @position, @channel, @kind, @summary, @amount, @found_at)`,
-  );
-  f.info.forEach((i, position) => info.run({ ...base, id: randomUUID(), position, kind: i.kind, summary: i.summary, amount: optFen(i.amount, 'amount') }));
+  const asset = stmt(INSERT_ASSET);
+  const assets = f.assets.map((a, position): Asset => {
+    const row: AssetRow & { position: number } = {
+      ...base, id: randomUUID(), position, kind: a.kind, institution: a.institution, identifier: a.identifier,
+      description: a.description, value: optFen(a.value, 'value'), available: optFen(a.available, 'available'),
+      existing_freezes: JSON.stringify(a.existingFreezes.map((x) => ({ ...x, amount: optFen(x.amount, 'freeze amount') ?? undefined }))),
+      particulars: a.particulars ? JSON.stringify(checkedParticulars(a.particulars)) : null,
+      details: detailsOf(a),
+    };
+    asset.run(row);
+    return toAsset(row);
+  });
+  const where = stmt(INSERT_WHEREABOUTS);
+  const whereabouts = f.whereabouts.map((w, position): Whereabouts => {
+    const row: WhereaboutsRow & { position: number } = { ...base, id: randomUUID(), position, kind: w.kind, place: w.place, at: w.at, detail: w.detail };
+    where.run(row);
+    return toWhereabouts(row);
+  });
+  const info = stmt(INSERT_INFO);
+  const infos = f.info.map((i, position): InfoRecord => {
+    const row: InfoRow & { position: number } = { ...base, id: randomUUID(), position, kind: i.kind, summary: i.summary, amount: optFen(i.amount, 'amount') };
+    info.run(row);
+    return toInfo(row);
+  });
+  return { assets, whereabouts, info: infos };
 }
 
 export function findingsOfRequest(db: Db, requestId: string): SavedFindings {

@@ -2,6 +2,9 @@
 import type { Db } from './db';
 import type { Connection } from './connection';
 
+/** sets a meta value (key, value) */
+export const UPSERT_META_SQL = 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value';
+
 export class MetaRepo {
   constructor(private readonly conn: Connection) {}
 
@@ -14,7 +17,7 @@ export class MetaRepo {
   }
 
   set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db.prepare(UPSERT_META_SQL).run(key, value);
   }
 
   delete(key: string): void {

@@ -1,13 +1,15 @@
 /**
  * The outbox and its feedback: the EngineStore the connector engine writes through. A request is
  * stored before it is sent; feedback is stored exactly as received, with its SHA-256, as evidence
- * (X-Road practice: every answer kept and verifiable), and only once per request id.
+ * (X-Road practice: every answer kept and verifiable), and only once per request id. The engine's
+ * writes after the outbox (state changes, poll counts, exchanges, findings) go through the store's
+ * writer, group-committed (writer.ts); the outbox itself is committed at once, before anything is sent.
  */
 import type { ChannelId } from '../../shared/domain/channels';
 import type { ChannelRequest, Findings, RequestKind, RequestState } from '../../shared/domain/types';
 import { AppFailure } from '../../shared/app-failure';
 import type { EngineStore, Exchange, SavedFindings } from '../engine/types';
-import { MetaRepo } from './meta';
+import { MetaRepo, UPSERT_META_SQL } from './meta';
 import type { Db } from './db';
 import type { Connection } from './connection';
 import type { Clock } from './clock';
@@ -28,6 +30,11 @@ const toRequest = (r: RequestRow): ChannelRequest => {
   if (r.error_code !== null) q.error = { code: r.error_code, message: r.error_message ?? '', messageEn: r.error_message_en ?? '' };
   return q;
 };
+
+const SELECT_REQUEST = 'SELECT * FROM requests WHERE id = ?';
+const UPDATE_REQUEST = `UPDATE requests SET state = @state, attempts = @attempts, polls = @polls, error_code = @errorCode,
+    error_message = @errorMessage, error_message_en = @errorMessageEn, created_at = @createdAt, updated_at = @updatedAt
+  WHERE id = @id`;
 
 /** One SHA-256 for the whole program (electron/gateway/signing.ts). */
 export { sha256Hex };
@@ -50,7 +57,9 @@ export class RequestRepo implements EngineStore {
   /**
    * All or none. A request id already stored is refused (the id is the idempotency key the gateway
    * deduplicates on: two requests with one id would be one request sent twice). A party that is not
-   * a debtor of the case is refused by a trigger: AppFailure('NOT_A_DEBTOR').
+   * a debtor of the case is refused by a trigger: AppFailure('NOT_A_DEBTOR'). Committed at once,
+   * after what the writer holds (Connection.db commits it first): the outbox is on disk before the
+   * engine starts sending.
    */
   insertRequests(requests: ChannelRequest[]): void {
     const stmt = this.db.prepare(
@@ -76,47 +85,56 @@ export class RequestRepo implements EngineStore {
     }
   }
 
-  /** `error: undefined` in the patch clears the error; a patch without the key keeps it. */
+  /**
+   * `error: undefined` in the patch clears the error; a patch without the key keeps it. Through the
+   * writer: on disk once `committed()` resolves.
+   */
   updateRequest(id: string, patch: RequestPatch): ChannelRequest {
-    const cur = this.getRequest(id);
-    if (!cur) throw new AppFailure('NOT_FOUND', { zh: '查询请求不存在', en: 'no such request' });
-    const next: ChannelRequest = { ...cur, ...patch, updatedAt: patch.updatedAt ?? this.clock().toISOString() };
-    if ('error' in patch && patch.error === undefined) delete next.error;
-    this.db.prepare(
-      `UPDATE requests SET state = @state, attempts = @attempts, polls = @polls, error_code = @errorCode,
-         error_message = @errorMessage, error_message_en = @errorMessageEn, created_at = @createdAt, updated_at = @updatedAt
-       WHERE id = @id`,
-    ).run({
-      id, state: next.state, attempts: next.attempts, polls: next.polls, errorCode: next.error?.code ?? null,
-      errorMessage: next.error?.message ?? null, errorMessageEn: next.error?.messageEn ?? null,
-      createdAt: next.createdAt, updatedAt: next.updatedAt,
+    const w = this.conn.writer;
+    return w.write(() => {
+      const row = w.stmt(SELECT_REQUEST).get(id) as RequestRow | undefined;
+      if (!row) throw new AppFailure('NOT_FOUND', { zh: '查询请求不存在', en: 'no such request' });
+      const cur = toRequest(row);
+      const next: ChannelRequest = { ...cur, ...patch, updatedAt: patch.updatedAt ?? this.clock().toISOString() };
+      if ('error' in patch && patch.error === undefined) delete next.error;
+      w.stmt(UPDATE_REQUEST).run({
+        id, state: next.state, attempts: next.attempts, polls: next.polls, errorCode: next.error?.code ?? null,
+        errorMessage: next.error?.message ?? null, errorMessageEn: next.error?.messageEn ?? null,
+        createdAt: next.createdAt, updatedAt: next.updatedAt,
+      });
+      return next;
     });
-    return next;
+  }
+
+  /** Resolves once the engine's writes made so far are on disk (the writer's batch committed). */
+  committed(): Promise<void> {
+    return this.conn.writer.committed();
   }
 
   getRequest(id: string): ChannelRequest | undefined {
-    const r = this.db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE id = ?').get(id);
+    const r = this.db.prepare<[string], RequestRow>(SELECT_REQUEST).get(id);
     return r ? toRequest(r) : undefined;
   }
 
   /**
-   * Feedback, findings and the request's move to 'answered' in one transaction, so a crash leaves
-   * either all or none. A second call for the same request (a duplicate answer, a re-poll after a
-   * restart) stores nothing and returns what the first one saved.
+   * Feedback, findings and the request's move to 'answered' in one write of the writer's batch, so a
+   * crash leaves either all or none; on disk once `committed()` resolves. A second call for the same
+   * request (a duplicate answer, a re-poll after a restart) stores nothing and returns what the
+   * first one saved.
    */
   saveFindings(requestId: string, findings: Findings, rawFeedback: string, receivedAt: string): SavedFindings {
-    return this.db.transaction((): SavedFindings => {
-      const req = this.getRequest(requestId);
-      if (!req) throw new AppFailure('NOT_FOUND', { zh: '查询请求不存在', en: 'no such request' });
-      const seen = this.db.prepare<[string], number>('SELECT 1 FROM feedback WHERE request_id = ?').pluck().get(requestId);
-      if (seen) return findingsOfRequest(this.db, requestId);
-      this.db.prepare('INSERT INTO feedback (request_id, raw, sha256, received_at) VALUES (?, ?, ?, ?)')
+    const w = this.conn.writer;
+    return w.write((): SavedFindings => {
+      const row = w.stmt(SELECT_REQUEST).get(requestId) as RequestRow | undefined;
+      if (!row) throw new AppFailure('NOT_FOUND', { zh: '查询请求不存在', en: 'no such request' });
+      if (w.stmt('SELECT 1 FROM feedback WHERE request_id = ?').pluck().get(requestId)) return findingsOfRequest(this.db, requestId);
+      w.stmt('INSERT INTO feedback (request_id, raw, sha256, received_at) VALUES (?, ?, ?, ?)')
         .run(requestId, rawFeedback, sha256Hex(rawFeedback), receivedAt);
-      insertFindings(this.db, req, findings, receivedAt);
-      this.db.prepare(`UPDATE requests SET state = 'answered', error_code = NULL, error_message = NULL,
+      const saved = insertFindings((sql) => w.stmt(sql), toRequest(row), findings, receivedAt);
+      w.stmt(`UPDATE requests SET state = 'answered', error_code = NULL, error_message = NULL,
         error_message_en = NULL, updated_at = ? WHERE id = ?`).run(receivedAt, requestId);
-      return findingsOfRequest(this.db, requestId);
-    }).immediate();
+      return saved;
+    });
   }
 
   /** where the engine last read the gateway's feedback feed (EngineStore.feedCursor) */
@@ -124,8 +142,10 @@ export class RequestRepo implements EngineStore {
     return new MetaRepo(this.conn).get(FEED_CURSOR_KEY);
   }
 
+  /** Through the writer, riding along with the answers read from that page. */
   saveFeedCursor(cursor: string): void {
-    new MetaRepo(this.conn).set(FEED_CURSOR_KEY, cursor);
+    const w = this.conn.writer;
+    w.write(() => w.stmt(UPSERT_META_SQL).run(FEED_CURSOR_KEY, cursor));
   }
 
   /** Oldest first, so a restart resumes in the order the judge started them. */
@@ -142,18 +162,16 @@ export class RequestRepo implements EngineStore {
   /**
    * Keeps a request body sent or an answer received, verbatim with its SHA-256. A sent body's
    * digest is also set on the outbox entry, so the request shows what was asked of the agency.
+   * Through the writer: on disk once `committed()` resolves.
    */
   recordExchange(e: Exchange): void {
     const digest = sha256Hex(e.body);
-    this.db.transaction(() => {
-      this.db.prepare(
-        `INSERT INTO exchanges (request_id, direction, method, path, http_status, body, sha256, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(e.requestId, e.direction, e.method, e.path, e.httpStatus ?? null, e.body, digest, e.at);
-      if (e.direction === 'sent' && e.method === 'POST') {
-        this.db.prepare('UPDATE requests SET body_sha256 = ? WHERE id = ?').run(digest, e.requestId);
-      }
-    }).immediate();
+    const w = this.conn.writer;
+    w.write(() => {
+      w.stmt(`INSERT INTO exchanges (request_id, direction, method, path, http_status, body, sha256, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(e.requestId, e.direction, e.method, e.path, e.httpStatus ?? null, e.body, digest, e.at);
+      if (e.direction === 'sent' && e.method === 'POST') w.stmt('UPDATE requests SET body_sha256 = ? WHERE id = ?').run(digest, e.requestId);
+    });
   }
 
   /** The exchanges of a request in the order they happened, with their digests. */

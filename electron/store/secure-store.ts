@@ -16,8 +16,10 @@ import { BalanceCheckRepo } from './balance-checks';
 import { CaseRepo } from './cases';
 import { systemClock, type Clock } from './clock';
 import { Connection } from './connection';
+import type { WriterOptions } from './writer';
 import { TerminalRepo } from './terminal';
 import { openEncryptedDb } from './db';
+import { timeStatements } from './slow-statements';
 import { DocumentRepo } from './documents';
 import { CreditListingRepo } from './credit-listings';
 import { RestrictionRepo } from './restrictions';
@@ -28,6 +30,7 @@ import { MetaRepo } from './meta';
 import { migrate, MIGRATIONS, schemaVersion, type Migration } from './migrations';
 import { OfficerRepo } from './officers';
 import { DashboardReader } from './dashboard';
+import { BatchNoticeRepo } from './batch-notices';
 import { caseQueryView } from './query-view';
 import { ReminderRepo } from './reminders';
 import { RequestRepo } from './requests';
@@ -60,6 +63,8 @@ export interface SecureStoreOptions {
   /** scrypt cost for officer password verifiers (safeStorage mode) */
   scrypt?: ScryptParams;
   logger?: Logger;
+  /** how the engine's writes are group-committed (electron/store/writer.ts) */
+  writer?: WriterOptions;
 }
 
 export interface SecureStore {
@@ -96,6 +101,7 @@ export interface SecureStore {
   /** durable calendar work: re-queries, scans, repeats, batches */
   readonly jobs: JobRepo;
   readonly batches: BatchRepo;
+  readonly batchNotices: BatchNoticeRepo;
   readonly channelBoard: ChannelBoardReader;
   /** listings and restrictions sent to the credit platform, exactly once */
   readonly creditExchanges: CreditExchangeRepo;
@@ -148,7 +154,8 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     db.close();
     throw e;
   }
-  const conn = new Connection(db);
+  // from here on, a statement slower than 40 ms is logged (docs/architecture.md §6)
+  const conn = new Connection(timeStatements(db, log), o.writer);
   const requests = new RequestRepo(conn, clock);
   const audit = new AuditLog(conn, clock);
   const settings = new SettingsRepo(conn, clock, audit);
@@ -181,6 +188,7 @@ export function openSecureStore(o: SecureStoreOptions): SecureStore {
     alerts: new AlertRepo(conn, clock, audit),
     jobs,
     batches: new BatchRepo(conn, clock, jobs),
+    batchNotices: new BatchNoticeRepo(conn, clock),
     channelBoard: new ChannelBoardReader(conn),
     creditExchanges: new CreditExchangeRepo(conn, clock, audit),
     enforcementNotices: new EnforcementNoticeRepo(conn, clock, audit),

@@ -21,22 +21,23 @@ import { CaseWorkspace } from './features/workspace/CaseWorkspace.dom';
 import { HearingMode } from './features/deduction/HearingMode.dom';
 import { ApprovalDialog } from './features/deduction/ApprovalDialog.dom';
 import { DocumentViewer } from './features/documents/DocumentViewer.dom';
-import { OutboxView } from './features/outbox/OutboxView.dom';
-import { ExpiryCalendar } from './features/renewals/ExpiryCalendar.dom';
-import { SettingsView } from './features/settings/SettingsView.dom';
 import { DeskShortcuts } from './features/shell/DeskShortcuts.dom';
-import { ApprovalsView } from './features/approvals/ApprovalsView.dom';
-import { AuditView } from './features/audit/AuditView.dom';
 import { SendDialog } from './features/freeze/SendDialog.dom';
-import { JobsView } from './features/jobs/JobsView.dom';
-import { BatchView } from './features/batch/BatchView.dom';
-import { ChannelBoard } from './features/board/ChannelBoard.dom';
 import { BatchStartDialog } from './features/batch/BatchStartDialog.dom';
 import { CommandPalette } from './features/palette/CommandPalette.dom';
 import { ShortcutHelp } from './features/palette/ShortcutHelp.dom';
 
-// the dashboard and echarts load when it is first opened: the case list paints without them
+// the desk's views other than the case list and the workspace load when first opened (the
+// dashboard with echarts): the case list paints without them
 const DashboardView = lazy(() => import('./features/dashboard/DashboardView.dom').then((m) => ({ default: m.DashboardView })));
+const OutboxView = lazy(() => import('./features/outbox/OutboxView.dom').then((m) => ({ default: m.OutboxView })));
+const ExpiryCalendar = lazy(() => import('./features/renewals/ExpiryCalendar.dom').then((m) => ({ default: m.ExpiryCalendar })));
+const SettingsView = lazy(() => import('./features/settings/SettingsView.dom').then((m) => ({ default: m.SettingsView })));
+const ApprovalsView = lazy(() => import('./features/approvals/ApprovalsView.dom').then((m) => ({ default: m.ApprovalsView })));
+const AuditView = lazy(() => import('./features/audit/AuditView.dom').then((m) => ({ default: m.AuditView })));
+const JobsView = lazy(() => import('./features/jobs/JobsView.dom').then((m) => ({ default: m.JobsView })));
+const BatchView = lazy(() => import('./features/batch/BatchView.dom').then((m) => ({ default: m.BatchView })));
+const ChannelBoard = lazy(() => import('./features/board/ChannelBoard.dom').then((m) => ({ default: m.ChannelBoard })));
 
 export function App({ connection = alwaysOpen }: { connection?: Connection }) {
   const { t, lang } = useT();
@@ -94,9 +95,11 @@ export function App({ connection = alwaysOpen }: { connection?: Connection }) {
     body = (
       <>
         <DeskShortcuts />
-        {deskView === 'dashboard' ? <Suspense fallback={<main className="page desk-page" data-testid="dashboard-loading" />}><DashboardView /></Suspense>
-          : deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
-          : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'board' ? <ChannelBoard /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+        <Suspense fallback={<main className="page desk-page" data-testid={deskView === 'dashboard' ? 'dashboard-loading' : 'view-loading'} />}>
+          {deskView === 'dashboard' ? <DashboardView />
+            : deskView === 'outbox' ? <OutboxView /> : deskView === 'calendar' ? <ExpiryCalendar /> : deskView === 'settings' ? <SettingsView />
+            : deskView === 'jobs' ? <JobsView /> : deskView === 'batch' ? <BatchView /> : deskView === 'board' ? <ChannelBoard /> : deskView === 'audit' ? <AuditView /> : deskView === 'approvals' ? <ApprovalsView /> : inCase ? <CaseWorkspace /> : <CaseList />}
+        </Suspense>
         {newCaseOpen && deskView === 'main' && <NewCaseDialog />}
         {batchStartOpen && <BatchStartDialog />}
         <DocumentViewer />

@@ -58,6 +58,7 @@ export const ACTS = {
   'audit.bureau': { roles: SENIOR, case: 'none', zh: '查阅全局审计记录（按干警、按操作）', en: 'read the bureau’s audit trail (by officer, by action)' },
   'evidence.export': { roles: ['judge', 'chief', 'director'], case: 'read', byRole: { judge: 'act' }, zh: '导出经签名的案件证据包', en: 'export a case’s signed evidence' },
   'notice.issue': { roles: PREPARERS, case: 'act', zh: '制作执行通知书、报告财产令，记录送达与财产报告', en: 'make the execution notice and the property-report order, record their service and the report' },
+  'notice.queryResult': { roles: PREPARERS, case: 'act', zh: '制作查询结果告知书（逐案或按批量查询）', en: 'make the notice of query results to the applicant (per case or for a batch query)' },
   'credit.draft': { roles: PREPARERS, case: 'act', zh: '拟定纳入失信名单、限制消费令、终结本次执行程序草稿', en: 'draft a dishonest listing, a consumption restriction or a 终本 closing' },
   'credit.propose': { roles: JUDGE, case: 'act', zh: '提请纳入失信名单、限制消费、终结本次执行程序（报庭长审批）', en: 'propose a listing, a restriction or a 终本 closing (for the chief’s approval)' },
   'credit.approve': { roles: SENIOR, case: 'read', zh: '审批纳入失信名单、限制消费令、终结本次执行程序', en: 'approve a listing, a consumption restriction or a 终本 closing' },

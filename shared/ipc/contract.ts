@@ -34,6 +34,7 @@ import { sheetsGroup } from './groups/sheets';
 import { dashboardGroup } from './groups/dashboard';
 import { terminalGroup } from './groups/terminal';
 import { restrictionGroup } from './groups/restriction';
+import { noticesGroup } from './groups/notices';
 import { CLIENT_REQUEST_ID } from '../ids/request-id';
 
 const out = <T>() => z.custom<T>(() => true);
@@ -71,6 +72,9 @@ export interface ApprovalInboxItem {
   offeredAt: string;
   status: 'pending' | 'approved' | 'refused';
 }
+
+/** the largest page `cases.list` answers */
+export const CASE_LIST_MAX_PAGE = 500;
 
 export const contract = {
   app: {
@@ -135,7 +139,7 @@ export const contract = {
         /** only the officer's own cases (a clerk's: his team's) */
         mine: z.boolean().optional(),
         offset: z.number().int().min(0).max(1_000_000).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
+        limit: z.number().int().min(1).max(CASE_LIST_MAX_PAGE).optional(),
       }).strict(),
       output: out<{ total: number; items: CaseSummary[] }>(),
     },
@@ -382,6 +386,7 @@ export const contract = {
   restriction: restrictionGroup,
   payments: paymentsGroup,
   batch: batchGroup,
+  notices: noticesGroup,
   board: boardGroup,
   distribution: distributionGroup,
   valuation: valuationGroup,

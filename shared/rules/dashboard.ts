@@ -52,33 +52,26 @@ export function weekEndOf(day: IsoDate): IsoDate {
   return addDays(day, (7 - dow) % 7);
 }
 
-/** A closed case as the dashboard reads it. */
-export interface ClosedRow {
-  type: string;
-  filedOn: IsoDate;
-  closedOn: IsoDate;
-  way: CaseClosing;
-}
-
 /** the deadlines computed so far, per holiday table: a pure function of (type, filing day, table) */
 const DEADLINES = new WeakMap<HolidayCalendar, Map<string, IsoDate | null>>();
 
 /**
- * Whether a case was closed by its time limit (docs/domain.md rule 11); a type with no limit counts
- * as in time. The limit is computed once per type, filing day and holiday table.
+ * A case's time limit by its type and filing day (docs/domain.md rule 11), null for a type with no
+ * limit; computed once per type, filing day and holiday table. The store's dashboard passes call it
+ * from SQL (`ck_deadline`), so a figure and the cases behind it read the same limit.
  */
-export function inLimitChecker(cal: HolidayCalendar): (r: Pick<ClosedRow, 'type' | 'filedOn' | 'closedOn'>) => boolean {
+export function deadlineOf(cal: HolidayCalendar): (type: string, filedOn: IsoDate) => IsoDate | null {
   let limits = DEADLINES.get(cal);
   if (!limits) DEADLINES.set(cal, (limits = new Map()));
   const known = limits;
-  return (r) => {
-    const k = `${r.type}|${r.filedOn}`;
+  return (type, filedOn) => {
+    const k = `${type}|${filedOn}`;
     let deadline = known.get(k);
     if (deadline === undefined) {
-      deadline = caseTimeLimit(r.type as CaseTypeCode, r.filedOn, cal)?.deadline ?? null;
+      deadline = caseTimeLimit(type as CaseTypeCode, filedOn, cal)?.deadline ?? null;
       known.set(k, deadline);
     }
-    return deadline === null || r.closedOn <= deadline;
+    return deadline;
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The words an exported sheet uses for the states and kinds it lists (docs/sheets.md). Kinds of
+ * The words an exported sheet uses for the states and kinds it lists (docs/sheets.md), and the one
+ * source of the asset and measure kinds' Chinese names for the window and main's messages. Kinds of
  * alert, channels and case types have their own sources (shared/domain/alert-labels.ts,
  * shared/domain/channels.ts, shared/ids/case-number.ts) and are imported from there.
  */

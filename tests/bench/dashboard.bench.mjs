@@ -84,12 +84,11 @@ try {
   if (process.env.BENCH_PROFILE) {
     const sc = { court: '黔0103' };
     const time = (name, fn) => { const t = performance.now(); for (let i = 0; i < 5; i++) fn(); console.log(name, ((performance.now() - t) / 5).toFixed(1)); };
-    time('closedIn', () => store.dashboard.closedIn(sc, '2025-01-01', '2025-12-31'));
-    time('filedIn', () => store.dashboard.filedIn(sc, '2023-01-01', '2025-12-31'));
-    time('recoveredIn', () => store.dashboard.recoveredIn(sc, '2025-01-01', '2025-12-31'));
-    time('listed', () => store.dashboard.listedIn(sc, '2025-01-01', '2025-12-31'));
-    time('removed', () => store.dashboard.removedIn(sc, '2025-01-01', '2025-12-31'));
-    time('openCasesFiled', () => store.alertScans.openCasesFiled(['执', '执恢', '执保'], '2025-05-01', '2025-07-01'));
+    const days = { from: '2025-01-01', to: '2025-12-31', windowFrom: '2023-01-01', today: '2025-12-04', nearFrom: '2025-05-19', nearTo: '2025-07-04', warn: 30 };
+    time('closings', () => store.dashboard.closings(sc, days, d.holidays));
+    time('window', () => store.dashboard.window(sc, days, d.holidays));
+    time('recovered', () => store.dashboard.recovered(sc, days));
+    time('counts', () => store.dashboard.counts(sc, days, d.holidays));
     time('readRows', () => readRows(store, sc, { kind: 'year', of: '2025', from: '2025-01-01', to: '2025-12-31' }, '2025-12-04', d.holidays));
     time('read', () => h.read(input, ctx));
     const rr = readRows(store, sc, { kind: 'year', of: '2025', from: '2025-01-01', to: '2025-12-31' }, '2025-12-04', d.holidays);

@@ -10,16 +10,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHostMode, type HostMode } from '../../electron/host/start';
 import { DataFolderLocked, LOCK_FILE, lockDataFolder } from '../../electron/services/data-lock';
+import { buildCoreWorker } from '../helpers/core-worker';
 
 let root: string;
 let rendererDir: string;
-beforeAll(() => {
+let coreWorker: Awaited<ReturnType<typeof buildCoreWorker>>;
+beforeAll(async () => {
+  coreWorker = await buildCoreWorker();
   root = mkdtempSync(path.join(os.tmpdir(), 'ck-lock-'));
   rendererDir = path.join(root, 'renderer');
   mkdirp(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>查控台</title>');
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  coreWorker.remove();
+});
 
 function mkdirp(d: string) {
   mkdirSync(d, { recursive: true });
@@ -30,18 +36,18 @@ const env = { CK_SANDBOX_LATENCY_SCALE: '0.01' };
 describe('exclusive lock on the data folder', () => {
   it('refuses a second host-mode start on the same folder; the first keeps serving; after it stops, a new one starts', async () => {
     const dataDir = path.join(root, 'data-a');
-    const first = await startHostMode({ dataDir, rendererDir, env });
+    const first = await startHostMode({ dataDir, rendererDir, env, coreWorker: coreWorker.script });
     let third: HostMode | undefined;
     try {
       expect(readFileSync(path.join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
-      const second = startHostMode({ dataDir, rendererDir, env });
+      const second = startHostMode({ dataDir, rendererDir, env, coreWorker: coreWorker.script });
       await expect(second).rejects.toBeInstanceOf(DataFolderLocked);
       await expect(second).rejects.toThrow(/该数据文件夹已被另一个查控台进程使用/);
       expect((await fetch(`${first.host.url}/`)).status).toBe(200);
       expect((await first.core.router('app', 'info', {}, { transport: 'host', connection: 'probe' })).ok).toBe(true);
       await first.stop();
       expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
-      third = await startHostMode({ dataDir, rendererDir, env });
+      third = await startHostMode({ dataDir, rendererDir, env, coreWorker: coreWorker.script });
       expect((await fetch(`${third.host.url}/`)).status).toBe(200);
     } finally {
       await first.stop();

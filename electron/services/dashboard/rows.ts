@@ -1,58 +1,44 @@
 /**
- * The rows behind the bureau dashboard's figures (docs/dashboard.md), read in one pass each:
- * closings of the period, filings of the three years, recovered money, open cases near their
- * time limit (as the alert scan finds them), freezes lapsing this week, listings and removals.
- * Every row names its case and its judge, so a figure and its drill-down are the same rows.
+ * What the bureau dashboard's figures are made of (docs/dashboard.md), read in one SQL pass per
+ * figure family and aggregated there (electron/store/dashboard.ts): closings per judge, way and
+ * month; the three-year window's counts; recovered money per judge and month; listings, removals
+ * and cases near their limit per judge; freezes lapsing this week (the renewal reminders' read).
+ * No case is carried: the cases behind a figure are read when it is clicked (`casesBehind`).
  */
-import { addDays, addMonths, daysBetween, type HolidayCalendar, type IsoDate } from '../../../shared/dates';
-import type { Period } from '../../../shared/domain/dashboard';
-import type { CaseTypeCode } from '../../../shared/ids/case-number';
-import { ACTUAL_CLOSINGS, inLimitChecker, OVERALL_YEARS, weekEndOf } from '../../../shared/rules/dashboard';
-import { caseTimeLimit } from '../../../shared/rules/time-limits';
+import { addDays, addMonths, type HolidayCalendar, type IsoDate } from '../../../shared/dates';
+import type { CaseClosing } from '../../../shared/domain/types';
+import type { FigureKey, Period } from '../../../shared/domain/dashboard';
+import { OVERALL_YEARS, weekEndOf } from '../../../shared/rules/dashboard';
 import type { SecureStore } from '../../store';
-import type { CaseOfJudge, ClosingRow, DashboardScope, RecoveredRow } from '../../store/dashboard';
+import type { CaseOfJudge, ClosingGroup, DashboardDays, DashboardScope, JudgeCount, RecoveredGroup, WindowCounts } from '../../store/dashboard';
 import { CASE_DEADLINE_WARN_DAYS } from '../alerts/scan';
 
-/** a closing of the period: 实际执结 (执行完毕, 终结执行) or not, and if so whether by its time limit */
-export interface ClosedCase extends ClosingRow {
-  actual: boolean;
-  inLimit: boolean;
-}
-
 export interface DashboardRows {
-  closed: ClosedCase[];
-  /** the 整体执结率's window: cases filed in the three years, and those done (终本, or 实际执结 in time) */
-  overall: { filed: number; done: number };
-  recovered: RecoveredRow[];
-  nearLimit: CaseOfJudge[];
+  closed: ClosingGroup[];
+  /** the 整体执结率's window */
+  overall: WindowCounts;
+  recovered: RecoveredGroup[];
+  counts: JudgeCount[];
+  /** one row per freeze */
   freezesLapsing: CaseOfJudge[];
-  listed: CaseOfJudge[];
-  removed: CaseOfJudge[];
 }
 
-/** the types the six-month limit applies to (docs/domain.md rule 11, shared/rules/time-limits.ts) */
-const SIX_MONTH_TYPES = ['执', '执恢', '执保'] as const;
 /** a deadline rolls past days off by at most this many days */
 const ROLL_SLACK_DAYS = 15;
 
-/**
- * Open cases with property found or frozen (the limit applies: the alert scan's rule) whose limit
- * falls within CASE_DEADLINE_WARN_DAYS of today, not yet past.
- */
-function nearLimit(store: SecureStore, s: DashboardScope, today: IsoDate, cal: HolidayCalendar): CaseOfJudge[] {
-  const from = addMonths(addDays(today, -ROLL_SLACK_DAYS), -6);
-  const to = addMonths(addDays(today, CASE_DEADLINE_WARN_DAYS), -6);
-  return store.alertScans.openCasesFiled(SIX_MONTH_TYPES, from, to)
-    .filter((c) => c.hasProperty && (s.assignee === undefined || c.assignee === s.assignee))
-    .filter((c) => {
-      const limit = caseTimeLimit(c.type as CaseTypeCode, c.filedOn, cal);
-      const left = limit ? daysBetween(today, limit.deadline) : -1;
-      return left >= 0 && left <= CASE_DEADLINE_WARN_DAYS;
-    })
-    .map((c) => ({ caseId: c.caseId, assignee: c.assignee ?? '' }));
+/** The days a read is about (the near-limit filings: a six-month limit 0 to CASE_DEADLINE_WARN_DAYS days away, rolled). */
+export function daysOf(period: Period, today: IsoDate): DashboardDays {
+  return {
+    from: period.from, to: period.to,
+    windowFrom: addDays(addMonths(period.to, -12 * OVERALL_YEARS), 1),
+    today,
+    nearFrom: addMonths(addDays(today, -ROLL_SLACK_DAYS), -6),
+    nearTo: addMonths(addDays(today, CASE_DEADLINE_WARN_DAYS), -6),
+    warn: CASE_DEADLINE_WARN_DAYS,
+  };
 }
 
-/** Freezes in force whose end after renewals falls from today to Sunday (the renewal reminders' read). */
+/** Freezes in force whose end after renewals falls from today to Sunday, with their case's judge. */
 function freezesLapsing(store: SecureStore, s: DashboardScope, today: IsoDate): CaseOfJudge[] {
   const ending = store.alertScans.freezesEnding(today, weekEndOf(today));
   const judges = store.dashboard.assigneesOf(s, [...new Set(ending.map((f) => f.caseId))]);
@@ -61,20 +47,18 @@ function freezesLapsing(store: SecureStore, s: DashboardScope, today: IsoDate): 
 
 export function readRows(store: SecureStore, s: DashboardScope, period: Period, today: IsoDate, cal: HolidayCalendar): DashboardRows {
   const d = store.dashboard;
-  const inLimit = inLimitChecker(cal);
-  const closed = d.closedIn(s, period.from, period.to).map((r) => {
-    const actual = ACTUAL_CLOSINGS.includes(r.way);
-    return { ...r, actual, inLimit: actual && inLimit(r) };
-  });
-  const window = d.filedIn(s, addDays(addMonths(period.to, -12 * OVERALL_YEARS), 1), period.to);
-  const doneInTime = window.actual.reduce((t, r) => t + (inLimit(r) ? r.n : 0), 0);
+  const days = daysOf(period, today);
   return {
-    closed,
-    overall: { filed: window.filed, done: window.terminal + doneInTime },
-    recovered: d.recoveredIn(s, period.from, period.to),
-    nearLimit: nearLimit(store, s, today, cal),
+    closed: d.closings(s, days, cal),
+    overall: d.window(s, days, cal),
+    recovered: d.recovered(s, days),
+    counts: d.counts(s, days, cal),
     freezesLapsing: freezesLapsing(store, s, today),
-    listed: d.listedIn(s, period.from, period.to),
-    removed: d.removedIn(s, period.from, period.to),
   };
+}
+
+/** The cases behind a figure of the scope, optionally of one way of closing: the figure's own predicate, read now. */
+export function casesBehind(store: SecureStore, s: DashboardScope, period: Period, today: IsoDate, cal: HolidayCalendar, figure: FigureKey, way?: CaseClosing): string[] {
+  if (figure === 'freezesLapsing') return [...new Set(freezesLapsing(store, s, today).map((r) => r.caseId))];
+  return store.dashboard.casesOf(s, daysOf(period, today), cal, figure, way);
 }

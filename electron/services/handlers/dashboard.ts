@@ -14,8 +14,8 @@ import type { DashboardScope } from '../../store/dashboard';
 import { recordRefusal } from '../authority';
 import type { FeatureHandlers, OfficerCtx } from '../context';
 import type { Deps } from '../deps';
-import { byMonthOf, casesBehind, figuresOf, indicatorsOf, judgesOf } from '../dashboard/figures';
-import { readRows } from '../dashboard/rows';
+import { byMonthOf, figuresOf, indicatorsOf, judgesOf } from '../dashboard/figures';
+import { casesBehind, readRows } from '../dashboard/rows';
 
 type Scope = DashboardScope & { scope: Dashboard['scope'] };
 
@@ -60,8 +60,7 @@ export function dashboardHandlers(d: Pick<Deps, 'now' | 'holidays'>): FeatureHan
     },
     cases: ({ period: ref, judge, figure, way }, ctx) => {
       const scope = scopeOf(ctx, 'dashboard.cases', judge);
-      const rows = readRows(ctx.store, scope, periodFrom(ref), todayCst(d.now()), d.holidays);
-      const ids = casesBehind(rows, figure, '', way);
+      const ids = casesBehind(ctx.store, scope, periodFrom(ref), todayCst(d.now()), d.holidays, figure, way);
       return ctx.store.cases.list({ ids, status: 'all', limit: 500 });
     },
   };

@@ -54,7 +54,8 @@ export function checkCaseSheet(fileName: string, rows: readonly SheetRow[], ctx:
   for (const r of data) {
     const cell = (k: CaseColumnKey): SheetCell => r.cells[header.columns.get(k) ?? -1] ?? { text: '' };
     const checked = checkCaseRow(r.row, cell, ctx, firstRowOf);
-    problems.push(...checked.problems);
+    const caseNumber = cell('number').text.trim();
+    problems.push(...(caseNumber ? checked.problems.map((p) => ({ ...p, caseNumber })) : checked.problems));
     if (checked.good) good.push(checked.good);
   }
   return { report: { fileName, rows: data.length, ready: good.length, problems }, cases: problems.length ? [] : good };

@@ -67,7 +67,7 @@ async function confirmAll(d: Deps, store: SecureStore, officer: Officer, cases: 
 
 export async function importCaseFile(d: Deps, store: SecureStore, officer: Officer, f: PickedFile): Promise<CaseSheetImport> {
   const { report, cases } = await checkCaseFile(d, store, f);
-  if (report.problems.length || cases.length === 0) return { report, imported: 0, filing: { confirmed: 0, pending: 0, refused: 0 } };
+  if (report.problems.length || cases.length === 0) return { report, imported: 0, caseIds: [], filing: { confirmed: 0, pending: 0, refused: 0 } };
   const created = enterAll(store, officer, report, cases);
-  return { report, imported: created.length, filing: await confirmAll(d, store, officer, created) };
+  return { report, imported: created.length, caseIds: created.map((c) => c.id), filing: await confirmAll(d, store, officer, created) };
 }

@@ -34,9 +34,10 @@ export interface Signers {
   clerk?: string;
 }
 
-async function save(store: SecureStore, c: StoredCase, type: DocumentType, title: string, blocks: DocumentBlock[], date: string, signers: Signers, by: string, courtName: string, addressee?: string): Promise<StoredDocument> {
-  const number = store.documents.nextNumber(c.id).number;
-  const model: DocumentModel = {
+/** A document of the case with the judge's signature, the court (on a notice), the date and the seal under its blocks. */
+export function signedModel(c: StoredCase, type: DocumentType, title: string, blocks: DocumentBlock[], o: { number: string; date: string; signers: Signers; courtName: string; addressee?: string | undefined }): DocumentModel {
+  const { number, date, signers, courtName, addressee } = o;
+  return {
     type, title, court: courtName, caseNumber: printedNumber(c.number), number: printedNumber(number), ...(addressee ? { addressee } : {}),
     blocks: [...blocks, {
       kind: 'signature', signatories: [{ title: '审判员', name: signers.judge }], showCourt: type === '查询结果告知书', court: courtName,
@@ -44,6 +45,11 @@ async function save(store: SecureStore, c: StoredCase, type: DocumentType, title
     }],
     date, dateText: chineseDate(date),
   };
+}
+
+async function save(store: SecureStore, c: StoredCase, type: DocumentType, title: string, blocks: DocumentBlock[], date: string, signers: Signers, by: string, courtName: string, addressee?: string): Promise<StoredDocument> {
+  const number = store.documents.nextNumber(c.id).number;
+  const model = signedModel(c, type, title, blocks, { number, date, signers, courtName, addressee });
   const pdf = await renderPdf(model);
   return store.documents.save({ caseId: c.id, type, pdf, content: model, createdBy: by, number });
 }

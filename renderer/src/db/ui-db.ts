@@ -75,6 +75,15 @@ export function recentCases(): Promise<RecentCase[]> {
   return db.recentCases.orderBy('openedAt').reverse().limit(RECENT_LIMIT).toArray();
 }
 
+/**
+ * Opens IndexedDB ahead of its first read, so that the case list's saved filter is read while the
+ * boot's calls are on the wire rather than after them. Harmless when IndexedDB is unavailable: the
+ * reads then fail as they would have.
+ */
+export function openUiDbEarly(): void {
+  db.open().catch(() => undefined);
+}
+
 export async function saveStatusFilter(listId: string, status: CaseStatusFilter): Promise<void> {
   await db.savedFilters.put({ id: listId, status });
 }

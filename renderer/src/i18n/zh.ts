@@ -3,6 +3,7 @@ import type { CreditExchangeKind, CreditExchangeState } from '../../../shared/do
 import type { CreditStepKind, ListingState, NoticeKind, ServiceMethod } from '../../../shared/domain/listing';
 import type { CreditStage } from '../features/credit/credit-stage';
 import { SERVICE_METHOD_TEXT } from '../../../shared/domain/listing';
+import { ASSET_KIND_ZH } from '../../../shared/sheets/labels';
 import { dateLong } from '../ui/format';
 import { firstKeyText, keyText } from '../ui/shortcuts';
 export const zh = {
@@ -187,16 +188,7 @@ export const zh = {
     liquidAvailable: (v: string) => `其中可用 ${v}`,
     freezeBy: (court: string) => `${court} 冻结`,
     until: (d: string) => `至 ${d}`,
-    kinds: {
-      deposit: '银行存款',
-      online_funds: '网络资金',
-      securities: '证券',
-      wealth: '理财产品',
-      real_estate: '不动产',
-      vehicle: '车辆',
-      equity: '股权',
-      provident_fund: '住房公积金',
-    },
+    kinds: ASSET_KIND_ZH,
   },
   whereabouts: {
     tab: '下落',
@@ -1050,9 +1042,43 @@ export const zh = {
     freshCol: '有效期内未重查',
     found: '发现财产',
     asOf: '答复时间',
-    firstOf: (n: number, all: number) => `显示前 ${n} 件，共 ${all} 件`,
+    rows: (from: number, to: number, all: number) => `第 ${from}–${to} 件，共 ${all} 件`,
+    prev: '上一页',
+    next: '下一页',
+    filter: '显示：',
+    filterAll: (n: number) => `全部（${n}）`,
     cancelConfirm: '停止后尚未开始的案件不再查询（已发出的查询仍会收到答复），确定停止？',
     states: { queued: '等待', sent: '查询中', settled: '已完成', skipped: '已跳过' } as Record<string, string>,
+  },
+  sheets: {
+    importButton: '导入Excel',
+    importButtonTitle: '从 Excel（.xlsx）或 UTF-8 编码的 CSV 文件导入案件清单：先检查每一行，全部无误才导入',
+    importTitle: '从 Excel 导入案件',
+    importHint: '第一行为列名：案号、申请执行人、申请执行人证件号码、被执行人、被执行人证件号码、执行标的（元）、立案日期、承办人，可另加案由。有一行有误则全部不导入。',
+    pickFile: '选择文件（.xlsx 或 .csv）',
+    notSheet: '只能导入 .xlsx 或 .csv 文件：旧版 .xls 请在 Excel 中另存为 .xlsx',
+    reading: '正在读取文件…',
+    checking: '正在逐行检查…',
+    readFailed: '无法读取所选文件，请重新选择',
+    counts: (rows: number, ready: number, bad: number) => `共 ${rows} 行：${ready} 行无误，${bad} 行有误`,
+    row: '行号',
+    number: '案号',
+    column: '列',
+    problem: '问题',
+    wholeRow: '整行',
+    allGood: '全部无误，可以导入',
+    fixFirst: '请在文件中改正以上各行后重新选择文件：有一行有误则全部不导入',
+    confirm: '确认导入',
+    importing: '正在导入…',
+    imported: (n: number) => `已导入 ${n} 件案件`,
+    filing: (confirmed: number, pending: number, refused: number) => `案件管理系统已确认 ${confirmed} 件，待确认 ${pending} 件，未获确认 ${refused} 件`,
+    batch: '批量查询导入的案件',
+    close: '关闭',
+    export: '导出Excel',
+    exportTitle: '将此列表导出为 Excel 文件（导出留痕）',
+    exporting: '正在导出…',
+    exported: (rows: number) => `已导出 ${rows} 行`,
+    noDownload: '本浏览器不支持下载文件',
   },
   payments: {
     title: '记录被执行人自动履行',
@@ -1068,5 +1094,13 @@ export const zh = {
     reason: '撤销理由',
     reverseConfirm: '确认撤销',
     reversed: (r: string) => `已撤销：${r}`,
+  },
+  notices: {
+    title: '查询结果告知书',
+    queryResult: '生成查询结果告知书',
+    batch: '批量生成告知书',
+    making: '正在生成…',
+    made: (n: number) => `已生成查询结果告知书 ${n} 份`,
+    print: '下载打印版 PDF',
   },
 };

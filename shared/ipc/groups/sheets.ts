@@ -21,6 +21,8 @@ export interface SheetProblem {
   /** the column's header as the template names it; absent for a problem of the whole row */
   column?: string;
   key?: CaseColumnKey;
+  /** the row's 案号 as written in the file (absent when its cell is empty), to find the row by */
+  caseNumber?: string;
   zh: string;
   en: string;
 }
@@ -39,6 +41,8 @@ export interface CaseSheetImport {
   report: CaseSheetReport;
   /** cases entered: 0 when any row is bad (all or nothing) */
   imported: number;
+  /** the ids of the cases entered, in the file's order (for acting on them next, e.g. 批量查询) */
+  caseIds: string[];
   /** of those, what the case-management system said at once */
   filing: { confirmed: number; pending: number; refused: number };
 }

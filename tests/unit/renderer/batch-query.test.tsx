@@ -92,4 +92,41 @@ describe('batch query', () => {
     await screen.findByTestId('batch-view');
     expect(started!.caseIds).toEqual(['case-2', 'case-1']);
   });
+
+  it('shows a batch of thousands a page at a time, and filters the cases by state', async () => {
+    const { fake } = renderApp();
+    const asked: Record<string, unknown>[] = [];
+    const big = (offset: number, state?: string): BatchView => {
+      const totals = { cases: 250, queued: 0, sent: 30, settled: 200, skipped: 20, found: 9 };
+      const all = state ? totals[state as 'sent'] : totals.cases;
+      const n = Math.max(0, Math.min(100, all - offset));
+      return {
+        ...batch(), totals,
+        items: Array.from({ length: n }, (_, k) => ({
+          seq: offset + k, caseId: `case-${offset + k}`, caseNumber: `(2025)黔0103执${offset + k + 1}号`,
+          state: (state ?? 'settled') as 'settled', fresh: 0, planned: 1, answered: 1, failed: 0, found: 0,
+        })),
+      };
+    };
+    fake.handle('batch.start', () => ok(big(0)));
+    fake.handle('batch.view', (i) => {
+      asked.push(i);
+      return ok(big((i.offset as number | undefined) ?? 0, i.state as string | undefined));
+    });
+    await screen.findByTestId('case-search');
+    fireEvent.click(screen.getByTestId('batch-open'));
+    await waitFor(() => expect((screen.getByTestId('batch-start-go') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByTestId('batch-start-go'));
+    await screen.findByTestId('batch-view');
+    expect(text('batch-page-range')).toBe('第 1–100 件，共 250 件');
+    fireEvent.click(screen.getByText('下一页'));
+    await waitFor(() => expect(text('batch-page-range')).toBe('第 101–200 件，共 250 件'));
+    expect(asked.at(-1)).toMatchObject({ offset: 100, limit: 100 });
+    expect(screen.getByTestId('batch-case-(2025)黔0103执101号')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('batch-filter'), { target: { value: 'sent' } });
+    await waitFor(() => expect(asked.at(-1)).toMatchObject({ offset: 0, state: 'sent' }));
+    // 30 cases under query fit one page: no pager
+    await waitFor(() => expect(screen.queryByTestId('batch-pager')).toBeNull());
+    expect(screen.getAllByText('查询中').length).toBeGreaterThanOrEqual(30);
+  });
 });

@@ -14,6 +14,7 @@ import { listingRefusals } from '../../../shared/rules/listing';
 import {
   CASE_DETAIL, DEBTOR_COMPANY_ID, DEBTOR_PERSON_ID, OFFICER, OFFICER_2, caseCredit, creditExchange, debtorCredit, docRef, fail, listing, notice, residentId, type FakeApi,
 } from './fake-api';
+import { createFakeApi } from './fake-api';
 import { renderApp, resetAll } from './render-app';
 
 const CHIEF = { ...OFFICER, code: 'F520103003', name: '张国华', role: 'chief' as const };
@@ -27,8 +28,10 @@ const NOT_SERVED = listingRefusals({
 });
 
 async function openCredit(setup?: (fake: FakeApi) => void) {
-  const r = renderApp();
-  setup?.(r.fake);
+  // the handlers are in place before the app boots: its first calls go out together at once
+  const fake = createFakeApi();
+  setup?.(fake);
+  const r = renderApp({ fake });
   fireEvent.click(await screen.findByTestId(`case-row-${CASE_DETAIL.number}`));
   await screen.findByTestId('case-header-number');
   fireEvent.click(screen.getByTestId('ws-tab-credit'));

@@ -12,6 +12,8 @@ import { errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
+import { api } from '../../store/api-holder';
+import { SheetExportButton } from '../sheets/SheetExportButton.dom';
 
 export function AlertsMenu() {
   const { t } = useT();
@@ -57,7 +59,10 @@ export function AlertsMenu() {
       </button>
       {open && (
         <div className="menu-pop reminders" role="region" aria-label={t.alerts.title} data-testid="alerts-list">
-          <h2 className="section-title">{t.alerts.title}</h2>
+          <div className="section-head">
+            <h2 className="section-title">{t.alerts.title}</h2>
+            {alerts.length > 0 && <SheetExportButton list="alerts" run={() => api().sheets.exportAlerts({})} />}
+          </div>
           {alerts.length === 0 ? (
             <p className="muted" data-testid="alerts-empty">{t.alerts.none}</p>
           ) : (

@@ -1,16 +1,18 @@
 /**
  * 批量查询 progress (docs/batch.md): one batch's totals, each channel (planned, sent, answered,
  * failed) and each case (its state, what it found, when its last answer came), live while it runs;
- * 暂停, 继续 and 停止 through the jobs buttons; a case number opens the case.
+ * 暂停, 继续 and 停止 through the jobs buttons; a case number opens the case. The cases are shown a
+ * page at a time, filterable by state, so a running batch of thousands re-reads one page.
  */
-import { BATCH_SKIP_WORDS } from '../../../../shared/domain/batch';
+import { BATCH_ITEM_STATES, BATCH_SKIP_WORDS, type BatchItem, type BatchItemState, type BatchTotals } from '../../../../shared/domain/batch';
 import { channelInfo } from '../../../../shared/domain/channels';
-import type { BatchItem } from '../../../../shared/domain/batch';
 import { channelName, errorText } from '../../i18n/dict';
 import { useAppStore } from '../../store';
+import { BATCH_PAGE_ROWS } from '../../store/slices/batch';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { DeskBack } from '../shell/DeskBack.dom';
+import { BatchNoticesButton } from '../notices/BatchNoticesButton.dom';
 
 const LIVE = new Set(['queued', 'running', 'paused']);
 
@@ -54,6 +56,7 @@ export function BatchView() {
         <p data-testid="batch-totals">{t.batch.totals(done, totals.cases, totals.sent, totals.skipped, totals.found)}</p>
         <p className="muted small">{b.params.force ? t.batch.forced : t.batch.freshRule(b.params.freshDays)}</p>
       </section>
+      {job.state === 'done' && <BatchNoticesButton jobId={job.id} />}
       <section className="panel">
         <h2>{t.batch.byChannel}</h2>
         <table className="table" data-testid="batch-channels">
@@ -69,11 +72,12 @@ export function BatchView() {
       </section>
       <section className="panel">
         <h2>{t.batch.byCase}</h2>
+        <BatchFilter />
         <table className="table" data-testid="batch-cases">
           <thead><tr><th scope="col">{t.jobs.caseNumber}</th><th scope="col">{t.jobs.state}</th><th scope="col">{t.batch.answered}</th><th scope="col">{t.batch.failed}</th><th scope="col">{t.batch.freshCol}</th><th scope="col">{t.batch.found}</th><th scope="col">{t.batch.asOf}</th></tr></thead>
           <tbody>{b.items.map((i) => <BatchRow key={i.seq} i={i} />)}</tbody>
         </table>
-        {b.items.length < totals.cases && <p className="muted small">{t.batch.firstOf(b.items.length, totals.cases)}</p>}
+        <BatchPager />
       </section>
     </main>
   );
@@ -96,5 +100,45 @@ function BatchRow({ i }: { i: BatchItem }) {
       <td data-testid={`batch-found-${i.caseNumber}`}>{i.found}</td>
       <td className="small">{i.asOf ? formatWhen(i.asOf) : '—'}</td>
     </tr>
+  );
+}
+
+/** the number of cases of the batch in the state the page is filtered to */
+function countOf(totals: BatchTotals, state: BatchItemState | null): number {
+  return state ? totals[state] : totals.cases;
+}
+
+function BatchFilter() {
+  const { t } = useT();
+  const page = useAppStore((s) => s.batchPage);
+  const totals = useAppStore((s) => s.batch?.totals);
+  const setPage = useAppStore((s) => s.setBatchPage);
+  if (!totals) return null;
+  return (
+    <label className="field-inline">
+      {t.batch.filter}
+      <select data-testid="batch-filter" value={page.state ?? ''} onChange={(e) => void setPage({ offset: 0, state: (e.target.value || null) as BatchItemState | null })}>
+        <option value="">{t.batch.filterAll(totals.cases)}</option>
+        {BATCH_ITEM_STATES.map((st) => <option key={st} value={st}>{`${t.batch.states[st]}（${totals[st]}）`}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function BatchPager() {
+  const { t } = useT();
+  const page = useAppStore((s) => s.batchPage);
+  const b = useAppStore((s) => s.batch);
+  const setPage = useAppStore((s) => s.setBatchPage);
+  if (!b) return null;
+  const all = countOf(b.totals, page.state);
+  if (all <= BATCH_PAGE_ROWS && page.offset === 0) return null;
+  const to = Math.min(all, page.offset + b.items.length);
+  return (
+    <p className="pager muted small" data-testid="batch-pager">
+      <button type="button" className="btn btn-small" disabled={page.offset === 0} onClick={() => void setPage({ ...page, offset: Math.max(0, page.offset - BATCH_PAGE_ROWS) })}>{t.batch.prev}</button>
+      <span data-testid="batch-page-range">{t.batch.rows(page.offset + (b.items.length ? 1 : 0), to, all)}</span>
+      <button type="button" className="btn btn-small" disabled={page.offset + BATCH_PAGE_ROWS >= all} onClick={() => void setPage({ ...page, offset: page.offset + BATCH_PAGE_ROWS })}>{t.batch.next}</button>
+    </p>
   );
 }

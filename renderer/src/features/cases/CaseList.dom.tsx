@@ -16,6 +16,9 @@ import { useT } from '../../store/selectors';
 import { VirtualList } from '../../ui/VirtualList.dom';
 import { RecentCases } from './RecentCases.dom';
 import { BatchButton } from '../batch/BatchButton.dom';
+import { ImportCasesButton } from '../sheets/ImportCasesButton.dom';
+import { SheetExportButton } from '../sheets/SheetExportButton.dom';
+import { api } from '../../store/api-holder';
 import { CaseTick, SelectAllTick, SelectionBar } from './SelectionBar.dom';
 import { useCaseListKeys } from './use-case-list-keys';
 
@@ -115,6 +118,8 @@ export function CaseList() {
         <button type="button" className="btn" data-testid="case-import" disabled={importing} onClick={() => void runImport()}>
           {importing ? t.caseList.importing : t.caseList.importCourt}
         </button>
+        <ImportCasesButton />
+        <SheetExportButton list="cases" run={() => api().sheets.exportCases({ search: useAppStore.getState().caseSearch, status, mine })} />
         <BatchButton />
         <button type="button" className="btn btn-primary" data-testid="case-new" onClick={() => setNewCaseOpen(true)}>
           {t.caseList.newCase}

@@ -13,6 +13,8 @@ import { useT } from '../../store/selectors';
 import { FreezeRow } from './FreezeRow.dom';
 import { CaseDocuments } from '../documents/CaseDocuments.dom';
 import { assetLabel, entriesOf } from './measure-entries';
+import { api } from '../../store/api-holder';
+import { SheetExportButton } from '../sheets/SheetExportButton.dom';
 
 export function MeasuresList() {
   const { t, lang } = useT();
@@ -21,11 +23,15 @@ export function MeasuresList() {
   const docs = useAppStore((s) => s.caseDocuments);
   const entries = useMemo(() => (cm ? entriesOf(cm) : []), [cm]);
   const preservationEndsOn = useAppStore((s) => s.currentCase?.preservationEndsOn);
+  const caseId = useAppStore((s) => s.currentCase?.id);
 
   return (
     <section className="measures" data-testid="measures-section">
       <ReleaseProposals />
-      <h3 className="section-title">{t.measures.title}</h3>
+      <div className="section-head">
+        <h3 className="section-title">{t.measures.title}</h3>
+        {caseId && <SheetExportButton list="measures" run={() => api().sheets.exportMeasures({ caseId })} />}
+      </div>
       {preservationEndsOn && (
         <p className="small" data-testid="measures-preservation-ends">
           {t.workspace.preservationEndsOn}：<strong>{preservationEndsOn}</strong>

@@ -9,12 +9,15 @@ import { ASSET_KINDS, LIQUID_KINDS } from '../../store/slices/query';
 import { useT } from '../../store/selectors';
 import { formatWhen } from '../../ui/format';
 import { usePartyNames } from './party-names';
+import { api } from '../../store/api-holder';
+import { SheetExportButton } from '../sheets/SheetExportButton.dom';
 
 export function AssetsPanel() {
   const { t } = useT();
   const assets = useAppStore((s) => s.assets);
   const totals = useAppStore((s) => s.totals);
   const names = usePartyNames();
+  const caseId = useAppStore((s) => s.currentCase?.id);
 
   const { sorted, valued, liquid, liquidAvailable } = useMemo(() => {
     const order = new Map(ASSET_KINDS.map((k, i) => [k, i]));
@@ -34,7 +37,10 @@ export function AssetsPanel() {
 
   return (
     <div className="assets">
-      <h3 className="section-title">{t.assets.totals}</h3>
+      <div className="section-head">
+        <h3 className="section-title">{t.assets.totals}</h3>
+        {caseId && <SheetExportButton list="assets" run={() => api().sheets.exportAssets({ caseId })} />}
+      </div>
       <div className="totals-grid" data-testid="asset-totals">
         {totals.map((x) => (
           <div key={x.kind} className={`tile${x.count ? '' : ' dim'}`} data-testid={`asset-total-${x.kind}`}>

@@ -12,6 +12,7 @@ import { useAppStore } from '../../store';
 import { useT } from '../../store/selectors';
 import { hasModifier, isEditable } from '../../ui/keys';
 import { matches } from '../../ui/shortcuts';
+import { QueryResultNoticeButton } from '../notices/QueryResultNoticeButton.dom';
 import { QueryPanel } from '../query/QueryPanel.dom';
 import { ResultsTabs } from '../query/ResultsTabs.dom';
 import { FreezePanel } from '../freeze/FreezePanel.dom';
@@ -96,6 +97,7 @@ export function CaseWorkspace() {
               <section className="panel workspace-left">
                 <PartiesPanel parties={detail.parties} />
                 <QueryPanel />
+                <QueryResultNoticeButton caseId={detail.id} />
               </section>
               <section className="panel workspace-right" aria-label={t.workspace.tabsLabel}>
                 <ResultsTabs />

@@ -3,14 +3,16 @@
  * officer's open cases), and the progress page of one batch — its totals, each channel, its cases —
  * read again when 'job.updated' says the batch moved (at most a few times a second).
  */
-import { BATCH_QUERY_KIND, MAX_BATCH_CASES } from '../../../../shared/domain/batch';
+import { BATCH_QUERY_KIND, MAX_BATCH_CASES, type BatchItemState } from '../../../../shared/domain/batch';
 import type { AppError } from '../../../../shared/errors';
 import type { BatchView } from '../../../../shared/ipc/groups/batch';
 import type { JobView } from '../../../../shared/ipc/groups/jobs';
 import { api } from '../api-holder';
+import { caseIdPages } from '../case-ids';
 import type { SliceCreator } from '../types';
 
-const PAGE = 500;
+/** the cases shown on one page of the progress view */
+export const BATCH_PAGE_ROWS = 100;
 /** the progress page is read again at most this often while the batch runs */
 const REFRESH_MS = 400;
 
@@ -20,6 +22,8 @@ export interface BatchData {
   batchStartOpen: boolean;
   /** the cases a batch is started over; empty = the officer's open cases */
   batchCaseIds: string[];
+  /** the page of the batch's cases on show: its first row and the state it is filtered to */
+  batchPage: { offset: number; state: BatchItemState | null };
 }
 
 export interface BatchSlice extends BatchData {
@@ -29,16 +33,19 @@ export interface BatchSlice extends BatchData {
   myOpenCaseIds(): Promise<string[]>;
   startBatch(caseIds: string[], opts: { force: boolean; freshDays: number }): Promise<AppError | null>;
   showBatch(jobId: string): Promise<void>;
+  /** shows the page of cases from this row, of this state (null: every state) */
+  setBatchPage(page: { offset: number; state: BatchItemState | null }): Promise<void>;
   /** 'job.updated' of the batch on show */
   applyBatchJob(j: JobView): void;
 }
 
-export const batchInitial: BatchData = { batch: null, batchError: null, batchStartOpen: false, batchCaseIds: [] };
+export const batchInitial: BatchData = { batch: null, batchError: null, batchStartOpen: false, batchCaseIds: [], batchPage: { offset: 0, state: null } };
 
 export const createBatchSlice: SliceCreator<BatchSlice> = (set, get) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const reload = async (jobId: string) => {
-    const r = await api().batch.view({ jobId, limit: 1000 });
+    const { offset, state } = get().batchPage;
+    const r = await api().batch.view({ jobId, offset, limit: BATCH_PAGE_ROWS, ...(state ? { state } : {}) });
     if (get().batch?.job.id !== jobId && get().batch !== null) return;
     if (r.ok) set({ batch: r.value, batchError: null });
     else set({ batchError: r.error });
@@ -54,14 +61,9 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (set, get) => {
     },
 
     async myOpenCaseIds() {
-      const ids: string[] = [];
-      for (let offset = 0; ids.length < MAX_BATCH_CASES; offset += PAGE) {
-        const r = await api().cases.list({ mine: true, status: 'open', offset, limit: PAGE });
-        if (!r.ok) throw r.error;
-        for (const c of r.value.items) if (c.filing === 'confirmed') ids.push(c.id);
-        if (offset + PAGE >= r.value.total) break;
-      }
-      return ids.slice(0, MAX_BATCH_CASES);
+      const r = await caseIdPages({ mine: true, status: 'open' }, { from: 0, to: Number.POSITIVE_INFINITY }, { keep: (c) => c.filing === 'confirmed', max: MAX_BATCH_CASES });
+      if (!r.ok) throw 'error' in r ? r.error : new Error('stale');
+      return r.ids;
     },
 
     async startBatch(caseIds, opts) {
@@ -73,9 +75,15 @@ export const createBatchSlice: SliceCreator<BatchSlice> = (set, get) => {
     },
 
     async showBatch(jobId) {
-      set({ batch: null, batchError: null });
+      set({ batch: null, batchError: null, batchPage: batchInitial.batchPage });
       get().setDeskView('batch');
       await reload(jobId);
+    },
+
+    async setBatchPage(page) {
+      const shown = get().batch;
+      set({ batchPage: page });
+      if (shown) await reload(shown.job.id);
     },
 
     applyBatchJob(j) {

@@ -4,11 +4,8 @@
  * (fetched in pages when it is longer than what is loaded), clear. Ids only: nothing personal.
  */
 import type { AppError } from '../../../../shared/errors';
-import { api } from '../api-holder';
+import { caseIdPages } from '../case-ids';
 import type { SliceCreator } from '../types';
-
-/** the largest page cases.list answers (shared/ipc/contract.ts) */
-const ID_PAGE = 500;
 
 export interface SelectionData {
   selectedCaseIds: string[];
@@ -48,24 +45,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     if (loaded.length === to - from + 1) return loaded;
     const seq = s.caseListSeq;
     const search = s.caseSearch.trim();
-    const ids: string[] = [];
-    for (let offset = from; offset <= to; offset += ID_PAGE) {
-      const r = await api().cases.list({
-        ...(search ? { search } : {}),
-        status: s.caseStatus,
-        ...(s.caseMine ? { mine: true } : {}),
-        offset,
-        limit: Math.min(ID_PAGE, to - offset + 1),
-      });
-      if (get().caseListSeq !== seq) return null;
-      if (!r.ok) {
-        set({ selectionError: r.error });
-        return null;
-      }
-      ids.push(...r.value.items.map((c) => c.id));
-      if (r.value.items.length === 0) break;
-    }
-    return ids;
+    const query = { ...(search ? { search } : {}), status: s.caseStatus, ...(s.caseMine ? { mine: true } : {}) };
+    const r = await caseIdPages(query, { from, to }, { stillCurrent: () => get().caseListSeq === seq });
+    if (r.ok) return r.ids;
+    if ('error' in r) set({ selectionError: r.error });
+    return null;
   }
 
   async function busy(run: () => Promise<void>): Promise<void> {

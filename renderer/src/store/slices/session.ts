@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors';
 import type { CallOutput, EnrolledOfficerView } from '../../../../shared/ipc/contract';
 import type { Officer } from '../../../../shared/domain/types';
 import type { Result } from '../../../../shared/result';
+import { openUiDbEarly } from '../../db/ui-db';
 import { api } from '../api-holder';
 import type { SliceCreator } from '../types';
 
@@ -55,14 +56,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   async boot() {
     set({ bootState: 'loading', bootError: null });
-    const info = await api().app.info({});
+    // independent of one another, so issued together: the two calls go out in one flush once the
+    // link is up (the bridge holds calls until its hello), and IndexedDB opens meanwhile
+    openUiDbEarly();
+    const [info, cur] = await Promise.all([api().app.info({}), api().session.current({})]);
     if (!info.ok) {
       set({ bootState: 'failed', bootError: info.error });
       return;
     }
     set({ appInfo: info.value });
     if (info.value.setUp) {
-      const cur = await api().session.current({});
       if (cur.ok && cur.value) {
         set({ officer: cur.value });
         void get().refreshNetwork();

@@ -1,0 +1,56 @@
+/**
+ * The FROM … WHERE of each of the bureau dashboard's figure families (docs/dashboard.md), over a
+ * case `c`: the figure is an aggregate over it and the cases a click opens are its ids
+ * (DashboardReader), so a figure and its cases are one predicate. Named parameters: @court,
+ * @assignee (null: the court's), the days of DashboardDays.
+ */
+import { ACTUAL_CLOSINGS } from '../../shared/rules/dashboard';
+import { HAS_PROPERTY } from './alert-scans';
+import { RECOVERED_PARTS } from './recovered-parts';
+
+/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it (the generated column of migration 025). */
+export const CLOSING_WAY = /* sql */ `c.closed_as`;
+
+/** the court, and one judge or all */
+export const SCOPE = /* sql */ `c.court = @court AND (@assignee IS NULL OR c.assignee = @assignee)`;
+
+/** 实际执结 (执行完毕, 终结执行) */
+export const ACTUAL = /* sql */ `(${CLOSING_WAY} IN (${ACTUAL_CLOSINGS.map((w) => `'${w}'`).join(', ')}))`;
+
+/** closed on or before its time limit (`ck_deadline`, the rules' limit; a type without one is in time) */
+export const IN_LIMIT = /* sql */ `(c.closed_on <= coalesce(ck_deadline(c.type, c.filed_on), c.closed_on))`;
+
+/** the period's closings (closed_on is set only by a closing); the index covers what is read (migration 025) */
+export const CLOSINGS = /* sql */ `
+  FROM cases c INDEXED BY cases_closed_on
+  WHERE c.closed_on BETWEEN @from AND @to AND ${CLOSING_WAY} IS NOT NULL AND ${SCOPE}`;
+
+/** the cases filed in the three years of the 整体执结率 up to the period's end */
+export const WINDOW = /* sql */ `
+  FROM cases c INDEXED BY cases_filed_window
+  WHERE c.filed_on BETWEEN @windowFrom AND @to AND c.filing = 'confirmed' AND ${SCOPE}`;
+
+/** the parts of 执行到位金额 whose day falls in the period, `r` (case_id, on_day, amount) */
+export const RECOVERED = /* sql */ `
+  FROM (${RECOVERED_PARTS}) r JOIN cases c ON c.id = r.case_id
+  WHERE r.on_day BETWEEN @from AND @to AND ${SCOPE}`;
+
+/** the types the six-month limit applies to (docs/domain.md rule 11, shared/rules/time-limits.ts) */
+const SIX_MONTH_TYPES = ['执', '执恢', '执保'].map((t) => `'${t}'`).join(', ');
+
+/** open cases with property found or frozen (the limit applies: the alert scan's rule) whose limit is 0 to @warn days from today */
+export const NEAR_LIMIT = /* sql */ `
+  FROM cases c
+  WHERE c.status = 'open' AND c.type IN (${SIX_MONTH_TYPES}) AND c.filed_on BETWEEN @nearFrom AND @nearTo AND ${SCOPE}
+    AND julianday(ck_deadline(c.type, c.filed_on)) - julianday(@today) BETWEEN 0 AND @warn AND ${HAS_PROPERTY}`;
+
+/** the figures counted one row each: listings that took effect, removals confirmed (CST day), open cases near their limit */
+export const COUNTED = {
+  listed: /* sql */ `
+    FROM credit_listings l JOIN cases c ON c.id = l.case_id
+    WHERE l.listed_on BETWEEN @from AND @to AND l.state IN ('listed', 'removed') AND ${SCOPE}`,
+  removed: /* sql */ `
+    FROM credit_removals r JOIN cases c ON c.id = r.case_id
+    WHERE r.confirmed_at IS NOT NULL AND date(r.confirmed_at, '+8 hours') BETWEEN @from AND @to AND ${SCOPE}`,
+  nearLimit: NEAR_LIMIT,
+} as const;
