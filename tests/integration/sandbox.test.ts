@@ -124,6 +124,29 @@ describe('requests', () => {
     expect([r.status, r.json.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('forgets an answered query after its time to live: gone from the feed, its id unknown (404), a resubmit answered anew', async () => {
+    const short = await startSandbox({ knobs: { latencyScale: 0.01 }, answerTtlMs: 300 });
+    try {
+      const debtor = short.population.docket[0]!.debtors[0]!;
+      const body = queryBody('bank.icbc', debtor);
+      expect((await submit(short, body)).status).toBe(202);
+      const id = body.clientRequestId as string;
+      await waitAnswered(short, id);
+      const fed = await call(short, 'GET', '/gw/v1/feedback?limit=500');
+      expect(fed.json.items.map((i: { clientRequestId: string }) => i.clientRequestId)).toContain(id);
+      await new Promise((r) => setTimeout(r, 450));
+      const gone = await call(short, 'GET', `/gw/v1/requests/${id}`);
+      expect([gone.status, gone.json.error.code]).toEqual([404, 'NOT_FOUND']);
+      const after = await call(short, 'GET', '/gw/v1/feedback?limit=500');
+      expect(after.json.items.map((i: { clientRequestId: string }) => i.clientRequestId)).not.toContain(id);
+      // the client that lost the answer hands the same body in again under its id, and is answered
+      expect((await submit(short, body)).status).toBe(202);
+      expect((await waitAnswered(short, id)).json.status).toBe('answered');
+    } finally {
+      await short.close();
+    }
+  });
+
   it('goes accepted → answered, and the feedback normalises to the truth the population holds', async () => {
     const slow = await startSandbox({ knobs: { latencyScale: 0.2 } });
     try {
