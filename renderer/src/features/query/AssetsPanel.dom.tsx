@@ -1,16 +1,13 @@
-/** Assets found, with totals by kind and the grand total of liquid funds (deposits, online funds). */
+/** Assets found, with totals by kind and the grand total of liquid funds (deposits, online funds), then the table of them. */
 import { useMemo } from 'react';
 import { formatYuanSymbol } from '../../../../shared/money';
-import type { Asset } from '../../../../shared/domain/types';
-import { channelInfo, isChannelId } from '../../../../shared/domain/channels';
-import { channelName } from '../../i18n/dict';
 import { useAppStore } from '../../store';
 import { ASSET_KINDS, LIQUID_KINDS } from '../../store/slices/query';
 import { useT } from '../../store/selectors';
-import { formatWhen } from '../../ui/format';
 import { usePartyNames } from './party-names';
 import { api } from '../../store/api-holder';
 import { SheetExportButton } from '../sheets/SheetExportButton.dom';
+import { AssetTable } from './AssetTable.dom';
 
 export function AssetsPanel() {
   const { t } = useT();
@@ -66,73 +63,8 @@ export function AssetsPanel() {
           {t.assets.none}
         </p>
       ) : (
-        <div className="list-wrap">
-          <table className="table" data-testid="asset-list">
-            <thead>
-              <tr>
-                <th scope="col">
-                  {t.assets.institution} / {t.assets.kind}
-                </th>
-                <th scope="col">{t.assets.debtor}</th>
-                <th scope="col">
-                  {t.assets.identifier} / {t.assets.description} / {t.assets.freezes}
-                </th>
-                <th scope="col" className="num">{t.assets.value}</th>
-                <th scope="col" className="num">{t.assets.available}</th>
-                <th scope="col">
-                  <span className="sr-only">{t.freeze.openFreeze}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((a) => (
-                <AssetRow key={a.id} a={a} debtor={names[a.partyId] ?? ''} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AssetTable assets={sorted} names={names} />
       )}
     </div>
-  );
-}
-
-function AssetRow({ a, debtor }: { a: Asset; debtor: string }) {
-  const { t, lang } = useT();
-  const openFreezeWith = useAppStore((s) => s.openFreezeWith);
-  const freezable = isChannelId(a.channel) && channelInfo(a.channel).measures.includes('freeze');
-  return (
-    <tr data-testid="asset-row" data-asset-id={a.id} data-kind={a.kind}>
-      <td className="col-inst" title={isChannelId(a.channel) ? channelName(channelInfo(a.channel), lang) : undefined}>
-        <div>{a.institution}</div>
-        <div className="muted small">{t.assets.kinds[a.kind]}</div>
-      </td>
-      <td className="col-party">{debtor}</td>
-      <td>
-        <div className="mono nowrap">{a.identifier}</div>
-        <div className="muted small">{a.description}</div>
-        {a.existingFreezes.map((f, i) => (
-          <div key={i} className="freeze" data-testid="asset-freeze">
-            {t.assets.freezeBy(f.court)}
-            {f.amount !== undefined && ` ${formatYuanSymbol(f.amount)}`}
-            {f.until && ` ${t.assets.until(formatWhen(f.until))}`}
-          </div>
-        ))}
-      </td>
-      <td className="num">{a.value === undefined ? '—' : formatYuanSymbol(a.value)}</td>
-      <td className="num">{a.available === undefined ? '—' : formatYuanSymbol(a.available)}</td>
-      <td>
-        {freezable && (
-          <button
-            type="button"
-            className="btn btn-small"
-            data-testid={`asset-freeze-${a.id}`}
-            title={t.freeze.openFreezeTitle}
-            onClick={() => openFreezeWith(a.id)}
-          >
-            {t.freeze.openFreeze}
-          </button>
-        )}
-      </td>
-    </tr>
   );
 }
