@@ -4,11 +4,12 @@
  * (DashboardReader), so a figure and its cases are one predicate. Named parameters: @court,
  * @assignee (null: the court's), the days of DashboardDays.
  */
+import { ROLL_MAX_DAYS } from '../../shared/dates';
 import { ACTUAL_CLOSINGS } from '../../shared/rules/dashboard';
 import { HAS_PROPERTY } from './alert-scans';
 import { RECOVERED_PARTS } from './recovered-parts';
 
-/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it (the generated column of migration 025). */
+/** How a closed case was closed, wherever it was: here (执行完毕, 终本) or as the case-management system records it (stored and kept by migration 027's triggers). */
 export const CLOSING_WAY = /* sql */ `c.closed_as`;
 
 /** the court, and one judge or all */
@@ -17,10 +18,21 @@ export const SCOPE = /* sql */ `c.court = @court AND (@assignee IS NULL OR c.ass
 /** 实际执结 (执行完毕, 终结执行) */
 export const ACTUAL = /* sql */ `(${CLOSING_WAY} IN (${ACTUAL_CLOSINGS.map((w) => `'${w}'`).join(', ')}))`;
 
-/** closed on or before its time limit (`ck_deadline`, the rules' limit; a type without one is in time) */
-export const IN_LIMIT = /* sql */ `(c.closed_on <= coalesce(ck_deadline(c.type, c.filed_on), c.closed_on))`;
+/**
+ * closed on or before its time limit (the rules' limit; a type without one is in time; 0 for a case
+ * not closed). The limit is the stored `limit_base` rolled past holidays, at most ROLL_MAX_DAYS
+ * later: on or before the base is in time, more than that after it is late, and only a closing in
+ * between asks the holiday table (`ck_deadline`). CASE tries its branches in order, so the others
+ * never call it.
+ */
+export const IN_LIMIT = /* sql */ `(CASE WHEN c.limit_base IS NULL OR c.closed_on <= c.limit_base THEN 1
+  WHEN c.closed_on IS NULL OR c.closed_on > date(c.limit_base, '+${ROLL_MAX_DAYS} days') THEN 0
+  ELSE c.closed_on <= ck_deadline(c.type, c.filed_on) END)`;
 
-/** the period's closings (closed_on is set only by a closing); the index covers what is read (migration 025) */
+/** 实际执结 and in time, as a value to sum: the limit is looked at only for a 实际执结 closing */
+export const ACTUAL_IN_LIMIT = /* sql */ `(CASE WHEN ${ACTUAL} THEN ${IN_LIMIT} ELSE 0 END)`;
+
+/** the period's closings (closed_on is set only by a closing); the index covers what is read (migration 027) */
 export const CLOSINGS = /* sql */ `
   FROM cases c INDEXED BY cases_closed_on
   WHERE c.closed_on BETWEEN @from AND @to AND ${CLOSING_WAY} IS NOT NULL AND ${SCOPE}`;

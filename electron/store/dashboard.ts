@@ -11,7 +11,7 @@ import type { FigureKey } from '../../shared/domain/dashboard';
 import { deadlineOf } from '../../shared/rules/dashboard';
 import type { Connection } from './connection';
 import { cachedStatement } from './db';
-import { ACTUAL, CLOSINGS, COUNTED, IN_LIMIT, NEAR_LIMIT, RECOVERED, SCOPE, WINDOW } from './dashboard-sql';
+import { ACTUAL, ACTUAL_IN_LIMIT, CLOSINGS, COUNTED, IN_LIMIT, NEAR_LIMIT, RECOVERED, SCOPE, WINDOW } from './dashboard-sql';
 
 export { CLOSING_WAY } from './dashboard-sql';
 
@@ -103,7 +103,7 @@ export class DashboardReader {
     const sql = /* sql */ `
       SELECT c.assignee, c.closed_as AS way, substr(c.closed_on, 1, 7) AS month, count(*) AS n,
         sum(CAST(julianday(c.closed_on) - julianday(c.filed_on) AS INTEGER)) AS days,
-        sum(${ACTUAL}) AS actual, sum(${ACTUAL} AND ${IN_LIMIT}) AS in_limit
+        sum(${ACTUAL}) AS actual, sum(${ACTUAL_IN_LIMIT}) AS in_limit
       ${CLOSINGS} GROUP BY c.assignee, way, month`;
     return this.all<R>(sql, this.params(s, days)).map((r) => ({
       assignee: r.assignee ?? '', way: r.way, month: r.month, n: r.n, days: r.days, actual: r.actual, inLimit: r.in_limit,
@@ -115,7 +115,7 @@ export class DashboardReader {
     this.useCalendar(cal);
     const sql = /* sql */ `
       SELECT count(*) AS filed, coalesce(sum(c.closed_on <= @to AND c.closed_as = 'terminal'), 0) AS terminal,
-        coalesce(sum(c.closed_on <= @to AND ${ACTUAL} AND ${IN_LIMIT}), 0) AS done_in_time
+        coalesce(sum(CASE WHEN c.closed_on <= @to THEN ${ACTUAL_IN_LIMIT} ELSE 0 END), 0) AS done_in_time
       ${WINDOW}`;
     const r = this.all<{ filed: number; terminal: number; done_in_time: number }>(sql, this.params(s, days))[0]!;
     return { filed: r.filed, terminal: r.terminal, doneInTime: r.done_in_time };
