@@ -12,7 +12,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEncryptedDb, type Db } from '../../electron/store/db';
 import { migrate, MIGRATIONS } from '../../electron/store/migrations';
 import { openSecureStore, type SecureStore } from '../../electron/store/secure-store';
-import { addDays, addMonths } from '../../shared/dates';
+import { addDays, addMonths, holidayCalendarFrom } from '../../shared/dates';
+import { caseTimeLimit } from '../../shared/rules/time-limits';
+import holidayTable from '../../resources/holidays/cn-holidays.json';
 
 const dirs: string[] = [];
 const open: { close(): void }[] = [];
@@ -115,5 +117,27 @@ describe('the stored columns follow the case’s writes', () => {
     const cms = s.cases.getByNumber('(2024)黔0103执恢12号')!;
     expect(stored(d, cms.id)).toEqual({ closed_as: 'terminal', limit_base: '2025-02-28' });
     expect(cms.closing).toBe('terminal');
+  });
+});
+
+describe('the time limit read through the stored base', () => {
+  it('counts a 实际执结 closing in time by the holiday table, as the rules do, around a limit that falls in a holiday', () => {
+    const { s } = store();
+    const cal = holidayCalendarFrom(holidayTable as Record<string, unknown>);
+    // filed 2025-04-01: the base is 2025-10-01, in the National Day holiday; the limit rolls to 2025-10-09
+    expect(caseTimeLimit('执', '2025-04-01', cal)?.deadline).toBe('2025-10-09');
+    const closedOn = ['2025-09-30', '2025-10-01', '2025-10-05', '2025-10-09', '2025-10-10', '2025-11-10', '2025-11-11', '2025-12-01'];
+    s.cases.upsertMany(closedOn.map((day, i) => ({
+      number: `(2025)黔0103执${100 + i}号`, filedOn: '2025-04-01', cause: '借款', amountOwed: 1, costs: 0, assignee: 'F520103001',
+      closedOn: day, cmsClosing: i % 2 === 0 ? 'completed' : 'ended', ...party,
+    })));
+    const days = { from: '2025-01-01', to: '2025-12-31', windowFrom: '2023-01-01', today: '2025-12-04', nearFrom: '2025-05-19', nearTo: '2025-07-04', warn: 30 };
+    const groups = s.dashboard.closings({ court: '黔0103' }, days, cal);
+    const inLimit = groups.reduce((t, g) => t + g.inLimit, 0);
+    expect(groups.reduce((t, g) => t + g.actual, 0)).toBe(closedOn.length);
+    expect(inLimit).toBe(closedOn.filter((d) => d <= '2025-10-09').length);
+    expect(s.dashboard.window({ court: '黔0103' }, days, cal)).toEqual({ filed: closedOn.length, terminal: 0, doneInTime: 4 });
+    const late = s.dashboard.casesOf({ court: '黔0103' }, days, cal, 'closedPastLimit');
+    expect(late.map((id) => s.cases.get(id)!.closedOn).sort()).toEqual(['2025-10-10', '2025-11-10', '2025-11-11', '2025-12-01']);
   });
 });
