@@ -32,10 +32,18 @@ export const IN_LIMIT = /* sql */ `(CASE WHEN c.limit_base IS NULL OR c.closed_o
 /** 实际执结 and in time, as a value to sum: the limit is looked at only for a 实际执结 closing */
 export const ACTUAL_IN_LIMIT = /* sql */ `(CASE WHEN ${ACTUAL} THEN ${IN_LIMIT} ELSE 0 END)`;
 
-/** the period's closings (closed_on is set only by a closing); the index covers what is read (migration 027) */
+/** a closing's month, as the index of the closings by month orders them (migration 027) */
+export const CLOSED_MONTH = /* sql */ `substr(c.closed_on, 1, 7)`;
+
+/**
+ * the period's closings (closed_on is set only by a closing); the index covers what is read and
+ * holds them by court, month, judge and way (migration 027): the months of the period narrow the
+ * read, the days decide
+ */
 export const CLOSINGS = /* sql */ `
-  FROM cases c INDEXED BY cases_closed_on
-  WHERE c.closed_on BETWEEN @from AND @to AND ${CLOSING_WAY} IS NOT NULL AND ${SCOPE}`;
+  FROM cases c INDEXED BY cases_closed_month
+  WHERE c.court = @court AND ${CLOSED_MONTH} BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7)
+    AND c.closed_on BETWEEN @from AND @to AND ${CLOSING_WAY} IS NOT NULL AND ${SCOPE}`;
 
 const IN_WINDOW = /* sql */ `c.filed_on BETWEEN @windowFrom AND @to AND c.filing = 'confirmed' AND ${SCOPE}`;
 

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openEncryptedDb, type Db } from '../../electron/store/db';
 import { migrate, MIGRATIONS } from '../../electron/store/migrations';
 import { openSecureStore, type SecureStore } from '../../electron/store/secure-store';
+import type { NewParty } from '../../electron/store/cases';
 import { addDays, addMonths, holidayCalendarFrom } from '../../shared/dates';
 import { caseTimeLimit } from '../../shared/rules/time-limits';
 import holidayTable from '../../resources/holidays/cn-holidays.json';
@@ -47,7 +48,10 @@ type Stored = { closed_as: string | null; limit_base: string | null };
 const stored = (d: Db, id: string): Stored => d.prepare<[string], Stored>('SELECT closed_as, limit_base FROM cases WHERE id = ?').get(id)!;
 const plan = (d: Db, sql: string) => (d.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
 
-const party = { applicant: { kind: 'company', name: '贵州某商贸有限公司', idNumber: '91350100M000100Y43' }, debtors: [{ kind: 'person', name: '张三', idNumber: '11010519491231002X' }] } as const;
+const party: { applicant: NewParty; debtors: NewParty[] } = {
+  applicant: { kind: 'company', name: '贵州某商贸有限公司', idNumber: '91350100M000100Y43' },
+  debtors: [{ kind: 'person', name: '张三', idNumber: '11010519491231002X' }],
+};
 
 describe('migration 27 (stored closing way and time limit base)', () => {
   it('fills both columns for the cases stored before, from their closings and filing days', () => {
@@ -81,6 +85,12 @@ describe('migration 27 (stored closing way and time limit base)', () => {
     const scope = "c.court = '黔0103' AND c.assignee = 'F520103001'";
     expect(plan(d, `SELECT c.assignee, c.closed_as, c.type, c.filed_on, c.limit_base, c.id FROM cases c INDEXED BY cases_closed_on WHERE c.closed_on BETWEEN '2025-01-01' AND '2025-12-31' AND ${scope}`))
       .toMatch(/USING COVERING INDEX cases_closed_on/);
+    // the closings grouped by month, judge and way straight from the index, with no sort
+    const byMonth = plan(d, `SELECT substr(c.closed_on, 1, 7), c.assignee, c.closed_as, count(*), sum(c.limit_base > c.filed_on) FROM cases c INDEXED BY cases_closed_month
+      WHERE c.court = '黔0103' AND substr(c.closed_on, 1, 7) BETWEEN '2025-01' AND '2025-12' AND c.closed_on BETWEEN '2025-01-01' AND '2025-12-31'
+      GROUP BY substr(c.closed_on, 1, 7), c.assignee, c.closed_as`);
+    expect(byMonth).toMatch(/USING COVERING INDEX cases_closed_month/);
+    expect(byMonth).not.toMatch(/TEMP B-TREE/);
     expect(plan(d, `SELECT count(*) FROM cases c INDEXED BY cases_filed_window WHERE c.filed_on BETWEEN '2023-01-01' AND '2025-12-31' AND c.filing = 'confirmed' AND ${scope}`))
       .toMatch(/USING COVERING INDEX cases_filed_window/);
     expect(plan(d, `SELECT c.closed_as, c.type, c.limit_base FROM cases c INDEXED BY cases_filed_closed
