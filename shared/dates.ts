@@ -95,10 +95,13 @@ export function isWorkingDay(date: IsoDate, cal: HolidayCalendar): boolean {
   return dow !== 0 && dow !== 6;
 }
 
+/** The most days a deadline is carried past non-working days: a rolled day is never later than this after the day rolled. */
+export const ROLL_MAX_DAYS = 40;
+
 /** A deadline falling on a non-working day rolls to the next working day. */
 export function rollToWorkingDay(date: IsoDate, cal: HolidayCalendar): IsoDate {
   let d = date;
-  for (let i = 0; i < 40 && !isWorkingDay(d, cal); i++) d = addDays(d, 1);
+  for (let i = 0; i < ROLL_MAX_DAYS && !isWorkingDay(d, cal); i++) d = addDays(d, 1);
   return d;
 }
 
@@ -107,7 +110,10 @@ export function monthsDeadline(start: IsoDate, months: number, cal: HolidayCalen
   return rollToWorkingDay(addMonths(start, months), cal);
 }
 
+/** the months within which a case with property concludes (docs/domain.md rule 11) */
+export const EXECUTION_MONTHS = 6;
+
 /** Case with property concludes within 6 months of filing (docs/domain.md rule 11). */
 export function executionDeadline(filedOn: IsoDate, cal: HolidayCalendar): IsoDate {
-  return monthsDeadline(filedOn, 6, cal);
+  return monthsDeadline(filedOn, EXECUTION_MONTHS, cal);
 }

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { registerLimitBase } from './limit-base';
 
 export type Db = Database.Database;
 
@@ -57,6 +58,8 @@ export function openEncryptedDb(file: string, key: Buffer, opts: OpenDbOptions =
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
     db.pragma(`busy_timeout=${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+    // the triggers that keep cases.limit_base call it (migration 027)
+    registerLimitBase(db);
     return db;
   } catch (e) {
     db.close();

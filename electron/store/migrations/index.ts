@@ -32,13 +32,14 @@ import { migration023 } from './023-batch-query';
 import { migration024 } from './024-distribution-valuation';
 import { migration025 } from './025-closing-history';
 import { migration026 } from './026-batch-notices';
+import { migration027 } from './027-stored-closings';
 
 export type { Migration };
 
 /** 24 is taken by a migration on another branch; this stands in for it until it lands and is dropped then */
 
 export const MIGRATIONS: readonly Migration[] = [
-  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026,
+  migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026, migration027,
 ];
 
 export interface MigrationReport {
