@@ -18,7 +18,7 @@ import { DEMO_OFFICERS, OfficerRegister, type RegisterState } from './officers';
 import { loadJson, saveJson } from './durable';
 
 const REGISTER_FILE = 'register.json';
-import { generatePopulation } from './population';
+import { DEFAULT_SIZE, generatePopulation } from './population';
 import { CourtSystem } from './court-system';
 
 /** ¥100,000: deductions above it carry a chief's or the director's signature (the bureau's default too) */
@@ -60,6 +60,11 @@ export interface SandboxOptions {
    * default CK_SANDBOX_ANSWER_TTL_MS or one hour
    */
   answerTtlMs?: number;
+  /**
+   * how many cases the court's docket holds (docs/sandbox.md, "The population"); default 240. A
+   * bigger docket gives the demo judges a bureau's year of cases, as the batch bench needs
+   */
+  docketCases?: number;
 }
 
 /** the answer TTL from the options, else CK_SANDBOX_ANSWER_TTL_MS, else the default */
@@ -105,7 +110,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const seed = opts.seed ?? DEFAULT_SEED;
   const host = opts.host ?? '127.0.0.1';
   const officers = new OfficerRegister(DEMO_OFFICERS, seed, loadJson<RegisterState>(opts.stateDir, REGISTER_FILE), (state) => saveJson(opts.stateDir, REGISTER_FILE, state));
-  const population = generatePopulation(seed);
+  const population = generatePopulation(seed, opts.docketCases ? { ...DEFAULT_SIZE, cases: opts.docketCases } : DEFAULT_SIZE);
   const clock = new SandboxClock(opts.now);
   const seeded = ledgerFromPopulation(population, clock, COURT_ACCOUNTS);
   const submitAttempts = new Map<string, number>();

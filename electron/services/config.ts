@@ -22,6 +22,8 @@ export interface SandboxSettings {
   seed?: number;
   latencyScale?: number;
   port?: number;
+  /** the docket's size (CK_SANDBOX_CASES), default the sandbox's own */
+  docketCases?: number;
 }
 
 export type DeploymentConfig = { kind: 'gateway'; gateway: GatewaySettings } | { kind: 'sandbox'; sandbox: SandboxSettings };
@@ -82,7 +84,7 @@ export function loadDeploymentConfig(env: Record<string, string | undefined>, da
   if (!url) {
     return {
       kind: 'sandbox',
-      sandbox: { seed: num(env.CK_SANDBOX_SEED), latencyScale: num(env.CK_SANDBOX_LATENCY_SCALE), port: num(env.CK_SANDBOX_PORT) },
+      sandbox: { seed: num(env.CK_SANDBOX_SEED), latencyScale: num(env.CK_SANDBOX_LATENCY_SCALE), port: num(env.CK_SANDBOX_PORT), docketCases: num(env.CK_SANDBOX_CASES) },
     };
   }
   let u: URL;

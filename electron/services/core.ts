@@ -59,6 +59,7 @@ export async function startCore(o: CoreOptions): Promise<Core> {
       port: config.sandbox.port ?? 0,
       ...(config.sandbox.seed !== undefined ? { seed: config.sandbox.seed } : {}),
       ...(config.sandbox.latencyScale !== undefined ? { knobs: { latencyScale: config.sandbox.latencyScale } } : {}),
+      ...(config.sandbox.docketCases !== undefined ? { docketCases: config.sandbox.docketCases } : {}),
       // the embedded gateway's register (keys, spent codes), its own key and its book of audit
       // checkpoints outlive a restart (docs/sandbox.md, docs/audit.md)
       stateDir: path.join(o.dataDir, 'sandbox'),

@@ -463,6 +463,31 @@ export class MeasureRepo implements MeasureStore {
     return freezeViews(this.list({ caseId }), today, values);
   }
 
+  /**
+   * Every case's live freezes at once (the expiry calendar, the reminders, the preservation list):
+   * two passes — the measures of every case that has a freeze, the valued assets of those cases —
+   * grouped here, never a query per case. Cases in the order of their first freeze.
+   */
+  liveFreezesOfAll(today: IsoDate = todayCst(this.clock())): { caseId: string; caseNumber: string; freezes: LiveFreeze[] }[] {
+    const rows = this.db.prepare<[], MeasureRow>(
+      `SELECT * FROM measures WHERE case_id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze') ORDER BY created_at, rowid`).all();
+    const values = new Map(this.db.prepare<[], { id: string; value: number }>(
+      `SELECT id, value FROM assets WHERE value IS NOT NULL AND case_id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze')`)
+      .all().map((a) => [a.id, a.value] as const));
+    const numbers = new Map(this.db.prepare<[], { id: string; number: string }>(
+      `SELECT id, number FROM cases WHERE id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze')`).all().map((c) => [c.id, c.number] as const));
+    const byCase = new Map<string, Measure[]>();
+    const firstFreeze = new Set<string>();
+    for (const r of rows) {
+      const m = this.toMeasure(r);
+      let list = byCase.get(m.caseId);
+      if (!list) byCase.set(m.caseId, (list = []));
+      if (m.kind === 'freeze') firstFreeze.add(m.caseId);
+      list.push(m);
+    }
+    return [...firstFreeze].map((caseId) => ({ caseId, caseNumber: numbers.get(caseId) ?? '', freezes: freezeViews(byCase.get(caseId)!, today, values) }));
+  }
+
   /** Frozen in force plus asked by pending freezes: what counts against the cap (rule 1). */
   frozenTotalForCase(caseId: string, today: IsoDate = todayCst(this.clock())): Fen {
     return frozenTotal(this.liveFreezes(caseId, today));

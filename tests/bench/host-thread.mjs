@@ -39,13 +39,13 @@ async function startHost({ lib, worker }, inThread, dataDir, rendererDir, env) {
   if (!inThread) {
     const m = await lib.startHostMode({ dataDir, rendererDir, env, coreWorker: worker });
     const code = m.core.sandbox.enrolmentCodes.find((c) => c.code === JUDGE).enrolmentCode;
-    return { host: m.host, code, stop: () => m.stop() };
+    return { host: m.host, code, sandboxUrl: m.core.gateway.url, stop: () => m.stop() };
   }
   const core = await lib.startCore({ dataDir, mode: 'host', version: '0.1.0', env });
   const host = await lib.startHostServer({ rendererDir, router: core.router, onGone: (c) => core.connectionGone(c) });
   core.onEvent((event, payload, audience) => host.emit(event, payload, audience));
   const code = core.sandbox.register.currentCode(JUDGE);
-  return { host, code, stop: async () => { await host.close(); await core.close(); } };
+  return { host, code, sandboxUrl: core.gateway.url, stop: async () => { await host.close(); await core.close(); } };
 }
 
 async function openPage(host) {
@@ -74,19 +74,40 @@ async function openPage(host) {
 
 const p99 = (h) => h.percentile(99) / 1e6;
 
-/** one run: idle p99, batch p99 of this thread, and what the batch did */
+/** the judge's own open cases, page by page, up to n */
+async function ownCases(page, n) {
+  const ids = [];
+  for (;;) {
+    const list = await page.value('cases', 'list', { limit: 500, offset: ids.length, mine: true, status: 'open' });
+    ids.push(...list.items.map((c) => c.id));
+    if (ids.length >= n || list.items.length === 0 || ids.length >= list.total) return ids.slice(0, n);
+  }
+}
+
+/** the sandbox's requests executed per channel (its admin stats, docs/sandbox.md) */
+async function executedPerChannel(sandboxUrl) {
+  const stats = await (await fetch(`${sandboxUrl}/sandbox/v1/stats`)).json();
+  return Object.fromEntries(Object.entries(stats.channels).map(([ch, s]) => [ch, s.executed]));
+}
+
+/**
+ * one run: idle p99, batch p99 of this thread, what the batch did and the requests it had executed
+ * per channel. The judge carries three cases in five of the docket, so for more cases than the
+ * default docket gives him the sandbox is started with a docket big enough (CK_SANDBOX_CASES).
+ */
 export async function measureHostThread(bundle, { inThread, cases, latencyScale }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ck-bench-host-'));
   const rendererDir = path.join(dir, 'renderer');
   (await import('node:fs')).mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>查控台</title>');
-  const env = { ...process.env, CK_SANDBOX_LATENCY_SCALE: String(latencyScale), CK_JOB_TICK_MS: '100' };
+  const docket = Math.max(240, Math.ceil((cases * 5) / 3 * 1.15));
+  const env = { ...process.env, CK_SANDBOX_LATENCY_SCALE: String(latencyScale), CK_JOB_TICK_MS: '100', CK_SANDBOX_CASES: String(docket) };
   const app = await startHost(bundle, inThread, path.join(dir, 'data'), rendererDir, env);
   try {
     const page = await openPage(app.host);
     await page.value('session', 'setUp', { officerCode: JUDGE, enrolmentCode: app.code, password: 'bench-password-1' });
-    const list = await page.value('cases', 'list', { limit: 500, mine: true });
-    const caseIds = list.items.slice(0, cases).map((c) => c.id);
+    const caseIds = await ownCases(page, cases);
+    const before = await executedPerChannel(app.sandboxUrl);
     const idle = monitorEventLoopDelay({ resolution: 10 });
     idle.enable();
     await new Promise((r) => setTimeout(r, 2_000));
@@ -102,8 +123,10 @@ export async function measureHostThread(bundle, { inThread, cases, latencyScale 
     }
     loop.disable();
     const seconds = (performance.now() - t0) / 1000;
+    const after = await executedPerChannel(app.sandboxUrl);
+    const executed = Object.fromEntries(Object.entries(after).map(([ch, n]) => [ch, n - (before[ch] ?? 0)]).filter(([, n]) => n > 0));
     page.close();
-    return { idle: p99(idle), busy: p99(loop), seconds, cases: caseIds.length, state: view.job.state, totals: view.totals, events: page.events() };
+    return { idle: p99(idle), busy: p99(loop), seconds, cases: caseIds.length, state: view.job.state, totals: view.totals, events: page.events(), executed };
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });

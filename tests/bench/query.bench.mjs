@@ -1,25 +1,27 @@
 // Query benchmark (docs/bench.md): the engine's real adapters against the sandbox network over
-// loopback HTTP, the sandbox in a worker thread so it has its own event loop. Figures:
+// loopback HTTP. Figures:
 //   P1 the one click (property channels) on a 3-debtor demo case at the sandbox's default latency
-//      scale: wall time ÷ the slowest single agency answer among its requests, as the sandbox
-//      stamps them (answeredAt − acceptedAt);
-//   P2 today's batch, cases queried one after another through queryCase: request rate achieved ÷
-//      the rate-limit bound (per channel, its requests ÷ the adapter's ratePerSecond);
-//   P7 event-loop delay p99 of the thread the page talks to (host mode's HTTP/WebSocket thread)
-//      during a batch query over the page's socket ÷ the same while idle (host-thread.mjs), with
-//      the core in its worker thread; the same with the core on that thread, as before, in `what`.
-// BENCH_BATCH_CASES=n (default 60, at most the docket's 240) and BENCH_BATCH_LATENCY (default 0.05,
-// the E2E tests' scale) size the batch. Never fails on speed.
+//      scale, the sandbox in a worker thread so it has its own event loop: wall time ÷ the slowest
+//      single agency answer among its requests, as the sandbox stamps them (answeredAt − acceptedAt);
+//   P2 the batch one-click query of BENCH_BATCH_CASES (default 1,000) of the judge's cases, started
+//      and followed by a page over host mode's socket as the batch view does, the core in its
+//      worker thread (host-thread.mjs): requests executed per second ÷ the agencies' rate-limit
+//      bound (per channel, its requests ÷ the adapter's ratePerSecond; the slowest channel binds);
+//   P7 the same run: event-loop delay p99 of the thread the page talks to (host mode's HTTP and
+//      WebSocket thread) ÷ the same while idle; in `what`, the same with the core on that thread,
+//      as host mode ran before, over a batch of BENCH_HOST_CASES (default 30).
+// BENCH_BATCH_LATENCY (default 0.05, the E2E tests' scale, so that the rate limits and not the
+// agencies' latency bind) sets the batch's latency scale. Never fails on speed.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { emit, entry, failed } from './report.mjs';
 import { bundleHost, measureHostThread } from './host-thread.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BATCH = Math.min(Number(process.env.BENCH_BATCH_CASES ?? 60), 240);
+const BATCH = Math.min(Number(process.env.BENCH_BATCH_CASES ?? 1_000), 5_000);
 const BATCH_SCALE = Number(process.env.BENCH_BATCH_LATENCY ?? 0.05);
 const SECRET = 'bench-station-secret-0123456789abcdef';
 const outDir = path.join(root, 'dist', 'bench');
@@ -101,54 +103,43 @@ async function oneClick(mod, sb) {
   }
 }
 
-async function batch(mod, sb) {
-  await sb.setKnobs({ latencyScale: BATCH_SCALE });
-  const { engine, store } = makeEngine(mod, sb);
-  try {
-    const idle = monitorEventLoopDelay({ resolution: 10 });
-    idle.enable();
-    await new Promise((r) => setTimeout(r, 2_000));
-    idle.disable();
-    const cases = sb.cases.slice(0, BATCH);
-    const loop = monitorEventLoopDelay({ resolution: 10 });
-    loop.enable();
-    const t0 = performance.now();
-    const reqs = cases.flatMap((c, i) => engine.queryCase(ctxOf(sb, c, i + 1), partiesOf(c, i + 1)));
-    await engine.idle();
-    const wall = (performance.now() - t0) / 1000;
-    loop.disable();
-    const perChannel = new Map();
-    for (const r of reqs) perChannel.set(r.channel, (perChannel.get(r.channel) ?? 0) + 1);
-    const boundSeconds = Math.max(...[...perChannel].map(([ch, n]) => n / mod.ADAPTERS[ch].limits.ratePerSecond));
-    const answered = reqs.filter((r) => store.getRequest(r.id).state === 'answered').length;
-    const scaled = `${cases.length} cases (scaled down from 1,000 to keep the run short), ${reqs.length} requests (${answered} answered), latency scale ${BATCH_SCALE}`;
-    emit(entry({
-      id: 'P2', what: `today's case-by-case path: queryCase per case one after another, ${scaled}: requests/s achieved ÷ rate-limit bound`,
-      value: reqs.length / wall, bound: reqs.length / boundSeconds, goal: 0.95, better: 'higher',
-    }));
-    return { engineThread: { busy: loop.percentile(99) / 1e6, idle: idle.percentile(99) / 1e6 } };
-  } finally {
-    await engine.stop();
-  }
-}
-
 const P1_WHAT = 'one click, 3-debtor demo case: wall ÷ slowest agency answer';
-const P2_WHAT = "today's case-by-case path: request rate ÷ rate-limit bound";
+const P2_WHAT = 'batch one-click query: request rate ÷ rate-limit bound';
 const P7_WHAT = "event-loop delay p99 of the page's thread during a batch ÷ idle";
 const HOST_CASES = Math.min(Number(process.env.BENCH_HOST_CASES ?? 30), 240);
 
-async function pageThread(engineThread) {
+/** the slowest channel's requests ÷ its rate limit: the least time the batch can take, s */
+function rateBound(mod, executed) {
+  return Math.max(...Object.entries(executed).map(([ch, n]) => n / mod.ADAPTERS[ch].limits.ratePerSecond));
+}
+
+/** P2 and P7 from one batch through host mode, core in its worker; P7's comparison with the core on the page's thread */
+async function hostBatch(mod) {
   const bundle = await bundleHost(root);
-  const opts = { cases: HOST_CASES, latencyScale: BATCH_SCALE };
-  const before = await measureHostThread(bundle, { ...opts, inThread: true });
-  const after = await measureHostThread(bundle, { ...opts, inThread: false });
+  const ran = (r) => `${r.cases} cases, ${r.state} in ${r.seconds.toFixed(1)} s, ${r.totals.settled} settled, ${r.totals.skipped} skipped, ${r.events} events to the page`;
+  let before;
+  try {
+    before = await measureHostThread(bundle, { cases: HOST_CASES, latencyScale: BATCH_SCALE, inThread: true });
+  } catch (e) {
+    before = undefined;
+    console.error('P7 with the core on the page thread not measured:', e);
+  }
+  const after = await measureHostThread(bundle, { cases: BATCH, latencyScale: BATCH_SCALE, inThread: false });
+  const requests = Object.values(after.executed).reduce((a, n) => a + n, 0);
+  const bound = rateBound(mod, after.executed);
+  const binding = Object.entries(after.executed).map(([ch, n]) => [ch, n / mod.ADAPTERS[ch].limits.ratePerSecond]).sort((x, y) => y[1] - x[1])[0];
+  emit(entry({
+    id: 'P2',
+    what: `batch one-click query through host mode (the job, its store and engine in the core's worker, a page following over the socket): ${ran(after)}, ` +
+      `${requests} requests executed by the sandbox over ${Object.keys(after.executed).length} channels, latency scale ${BATCH_SCALE}; ` +
+      `requests/s achieved ÷ the rate-limit bound (${binding[0]}: ${after.executed[binding[0]]} requests at ${mod.ADAPTERS[binding[0]].limits.ratePerSecond}/s = ${bound.toFixed(1)} s)`,
+    value: requests / after.seconds, bound: requests / bound, goal: 0.95, better: 'higher',
+  }));
   const ms = (x) => x.toFixed(1);
-  const ran = (r) => `${r.cases} cases, ${r.state} in ${r.seconds.toFixed(1)} s, ${r.totals.settled} settled, ${r.events} events to the page`;
   emit(entry({
     id: 'P7',
-    what: `event-loop delay p99 (ms) of host mode's HTTP/WebSocket thread during a batch query over the page's socket (${ran(after)}, latency scale ${BATCH_SCALE}), core in its worker thread, ÷ idle p99; ` +
-      `with the core on that thread as before: ${ms(before.busy)} ÷ ${ms(before.idle)} (${ran(before)})` +
-      (engineThread ? `; the engine's own thread during P2: ${ms(engineThread.busy)} ÷ ${ms(engineThread.idle)}` : ''),
+    what: `event-loop delay p99 (ms) of host mode's HTTP/WebSocket thread during that batch (core in its worker thread) ÷ idle p99` +
+      (before ? `; with the core on that thread as before: ${ms(before.busy)} ÷ ${ms(before.idle)} (${ran(before)})` : ''),
     value: after.busy, bound: after.idle, goal: 2,
   }));
 }
@@ -162,9 +153,14 @@ try {
   const mod = await import(pathToFileURL(lib).href);
   sb = await startSandboxWorker(sandboxLib);
   try { await oneClick(mod, sb); } catch (e) { emit(failed('P1', P1_WHAT, e, 1.05)); }
-  let engineThread;
-  try { ({ engineThread } = await batch(mod, sb)); } catch (e) { emit(failed('P2', P2_WHAT, e, 0.95, 'higher')); }
-  try { await pageThread(engineThread); } catch (e) { emit(failed('P7', P7_WHAT, e, 2)); }
+  await sb.stop();
+  sb = undefined;
+  try {
+    await hostBatch(mod);
+  } catch (e) {
+    emit(failed('P2', P2_WHAT, e, 0.95, 'higher'));
+    emit(failed('P7', P7_WHAT, e, 2));
+  }
 } catch (e) {
   emit(failed('P1', P1_WHAT, e, 1.05));
   emit(failed('P2', P2_WHAT, e, 0.95, 'higher'));

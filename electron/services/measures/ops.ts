@@ -198,11 +198,8 @@ export function measureOps(d: Deps): MeasureOps {
   }
 
   function liveFreezesOf(store: SecureStore, visible: (caseId: string) => boolean): (LiveFreeze & { caseNumber: string })[] {
-    const caseIds = new Set(store.measures.list({ kind: 'freeze' }).map((m) => m.caseId));
-    return [...caseIds].filter(visible).flatMap((id) => {
-      const number = store.cases.get(id)?.number ?? '';
-      return store.measures.liveFreezes(id, today()).map((f) => ({ ...f, caseNumber: number }));
-    });
+    return store.measures.liveFreezesOfAll(today()).filter((c) => visible(c.caseId))
+      .flatMap((c) => c.freezes.map((f) => ({ ...f, caseNumber: c.caseNumber })));
   }
 
   const checkAct: MeasureOps['checkAct'] = (s, c, kind, act) => void prepareAct(s, c, kind, act);
