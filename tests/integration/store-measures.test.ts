@@ -451,6 +451,21 @@ describe('live freezes', () => {
     expect(store.cases.get(c.id)!.recovered).toBe(50_000);
   });
 
+  it('every case at once reads what each case reads alone, case by case in the order of its first freeze; a case with no freeze is not there', () => {
+    const today = '2025-06-01';
+    const other = newCase(store, 1235, 2_000_000, 0);
+    const otherAssets = assetsFor(store, other);
+    newCase(store, 1236, 1_000_000, 0); // no freeze
+    const f = executedFreeze(c, assets[0]!, { amount: 500_000, endsOn: '2026-02-28' }, { frozenAmount: 450_000 });
+    executedFreeze(other, otherAssets[1]!, { amount: 200_000, endsOn: '2025-12-31' });
+    execute(actOn(c, assets[0]!, f, 'unfreeze', { amount: 100_000 }).id);
+    const all = store.measures.liveFreezesOfAll(today);
+    expect(all.map((x) => x.caseNumber)).toEqual([c.number, other.number]);
+    expect(all[0]!.freezes).toEqual(store.measures.liveFreezes(c.id, today));
+    expect(all[1]!.freezes).toEqual(store.measures.liveFreezes(other.id, today));
+    expect(all[0]!.freezes[0]).toMatchObject({ frozen: 350_000, released: 100_000 });
+  });
+
   it('shows waiting (with its queue position), pending and lapsed freezes; a released one is gone; the cap counts only in force and pending', () => {
     const today = '2025-06-01';
     const waiting = executedFreeze(c, assets[0]!, { amount: 200_000 }, { frozenAmount: 200_000, queuePosition: 2 });
