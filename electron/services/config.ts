@@ -62,6 +62,17 @@ function pinnedCa(env: Record<string, string | undefined>, file: Record<string, 
   return pem;
 }
 
+/** the most cases CK_SANDBOX_CASES may ask the sandbox's docket for (a big bureau's several years) */
+export const MAX_DOCKET_CASES = 20_000;
+
+function docketSize(v: string | undefined): number | undefined {
+  const n = num(v);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > MAX_DOCKET_CASES)) {
+    throw new ConfigError(`CK_SANDBOX_CASES must be a whole number of cases from 1 to ${MAX_DOCKET_CASES}: ${v}`);
+  }
+  return n;
+}
+
 function num(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
@@ -84,7 +95,7 @@ export function loadDeploymentConfig(env: Record<string, string | undefined>, da
   if (!url) {
     return {
       kind: 'sandbox',
-      sandbox: { seed: num(env.CK_SANDBOX_SEED), latencyScale: num(env.CK_SANDBOX_LATENCY_SCALE), port: num(env.CK_SANDBOX_PORT), docketCases: num(env.CK_SANDBOX_CASES) },
+      sandbox: { seed: num(env.CK_SANDBOX_SEED), latencyScale: num(env.CK_SANDBOX_LATENCY_SCALE), port: num(env.CK_SANDBOX_PORT), docketCases: docketSize(env.CK_SANDBOX_CASES) },
     };
   }
   let u: URL;

@@ -39,7 +39,7 @@ export interface OpenDbOptions {
 }
 
 /** pages (4 KiB each) the WAL may hold before a checkpoint: at most about 40 MiB beside the file */
-export const WAL_CHECKPOINT_PAGES = 10_000;
+const WAL_CHECKPOINT_PAGES = 10_000;
 
 export function openEncryptedDb(file: string, key: Buffer, opts: OpenDbOptions = {}): Db {
   if (key.length !== 32) throw new RangeError('database key must be 32 bytes');
@@ -62,7 +62,7 @@ export function openEncryptedDb(file: string, key: Buffer, opts: OpenDbOptions =
     db.pragma('foreign_keys=ON');
     // the WAL is copied back into the file every WAL_CHECKPOINT_PAGES pages, not SQLite's 1,000:
     // a page the writer's batches touch again and again (an index's) is encrypted and copied once
-    // per checkpoint instead of ten times (docs/architecture.md §6)
+    // per checkpoint instead of ten times (docs/architecture.md §9)
     db.pragma(`wal_autocheckpoint=${WAL_CHECKPOINT_PAGES}`);
     db.pragma(`busy_timeout=${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
     // the triggers that keep cases.limit_base call it (migration 027)

@@ -465,25 +465,24 @@ export class MeasureRepo implements MeasureStore {
 
   /**
    * Every case's live freezes at once (the expiry calendar, the reminders, the preservation list):
-   * two passes — the measures of every case that has a freeze, the valued assets of those cases —
-   * grouped here, never a query per case. Cases in the order of their first freeze.
+   * the cases with a freeze, then their measures and their valued assets in one pass each, grouped
+   * here — never a query per case. Cases in the order of their first freeze.
    */
   liveFreezesOfAll(today: IsoDate = todayCst(this.clock())): { caseId: string; caseNumber: string; freezes: LiveFreeze[] }[] {
-    const rows = this.db.prepare<[], MeasureRow>(
-      `SELECT * FROM measures WHERE case_id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze') ORDER BY created_at, rowid`).all();
-    const values = new Map(this.db.prepare<[], { id: string; value: number }>(
-      `SELECT id, value FROM assets WHERE value IS NOT NULL AND case_id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze')`)
-      .all().map((a) => [a.id, a.value] as const));
     const numbers = new Map(this.db.prepare<[], { id: string; number: string }>(
-      `SELECT id, number FROM cases WHERE id IN (SELECT DISTINCT case_id FROM measures WHERE kind = 'freeze')`).all().map((c) => [c.id, c.number] as const));
+      `SELECT id, number FROM cases WHERE id IN (SELECT case_id FROM measures WHERE kind = 'freeze')`).all().map((c) => [c.id, c.number] as const));
+    const ids = JSON.stringify([...numbers.keys()]);
+    const inCases = 'case_id IN (SELECT value FROM json_each(?))';
+    const values = new Map(this.db.prepare<[string], { id: string; value: number }>(`SELECT id, value FROM assets WHERE value IS NOT NULL AND ${inCases}`)
+      .all(ids).map((a) => [a.id, a.value] as const));
     const byCase = new Map<string, Measure[]>();
     const firstFreeze = new Set<string>();
-    for (const r of rows) {
+    for (const r of this.db.prepare<[string], MeasureRow>(`SELECT * FROM measures WHERE ${inCases} ORDER BY created_at, rowid`).all(ids)) {
       const m = this.toMeasure(r);
-      let list = byCase.get(m.caseId);
-      if (!list) byCase.set(m.caseId, (list = []));
       if (m.kind === 'freeze') firstFreeze.add(m.caseId);
-      list.push(m);
+      const list = byCase.get(m.caseId);
+      if (list) list.push(m);
+      else byCase.set(m.caseId, [m]);
     }
     return [...firstFreeze].map((caseId) => ({ caseId, caseNumber: numbers.get(caseId) ?? '', freezes: freezeViews(byCase.get(caseId)!, today, values) }));
   }
